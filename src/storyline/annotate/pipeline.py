@@ -1,0 +1,125 @@
+"""The annotate stage: one spaCy pipeline, our components after the model's.
+
+``load_pipeline`` builds it from ``config.cfg``; ``annotate`` turns articles
+into ``Annotations`` records. One article that fails is reported as an
+``ItemError`` and the batch goes on.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Iterable, Iterator, Sequence
+from importlib import resources
+from typing import Any
+
+import spacy
+from spacy.language import Language
+from spacy.tokens import Doc
+from thinc.api import Config
+
+from ..errors import AnnotateError
+from ..models import Annotations, Article, ItemError, Sentence
+
+# Importing registers the factories and Doc extensions.
+from . import citations as _citations  # noqa: F401
+from . import mentions as _mentions  # noqa: F401
+from . import quantities as _quantities  # noqa: F401
+from . import quotes as _quotes  # noqa: F401
+from . import timex as _timex  # noqa: F401
+from .timex import date_sentences
+
+
+def pipeline_config() -> Config:
+    text = resources.files("storyline").joinpath("config.cfg").read_text(encoding="utf-8")
+    return Config().from_str(text)
+
+
+def load_model(models: Sequence[str]) -> Language:
+    tried = []
+    for name in models:
+        try:
+            return spacy.load(name)
+        except OSError:
+            tried.append(name)
+    raise AnnotateError(
+        f"no spaCy model installed (tried {', '.join(tried)}); run `make install`", code="E201"
+    )
+
+
+def load_pipeline(models: Sequence[str] | None = None) -> Language:
+    config = pipeline_config()
+    nlp = load_model(models or config["pipeline"]["models"])
+    for name in config["pipeline"]["components"]:
+        nlp.add_pipe(name, config=dict(config["components"].get(name, {})))
+    return nlp
+
+
+def pipeline_version(nlp: Language) -> str:
+    """Names what produced stored annotations, so a changed pipeline re-annotates."""
+    from .. import __version__
+
+    meta = nlp.meta
+    key = f"{meta.get('name')}-{meta.get('version')}|{','.join(nlp.pipe_names)}|{__version__}"
+    return f"storyline-{__version__}:{hashlib.sha1(key.encode()).hexdigest()[:10]}"
+
+
+def doc_to_annotations(doc: Doc, article: Article) -> Annotations:
+    sentences = tuple(
+        Sentence(index=i, start=s.start_char, end=s.end_char, text=s.text)
+        for i, s in enumerate(doc.sents)
+    )
+    timexes = tuple(doc._.timexes)
+    return Annotations(
+        article_id=article.id,
+        sentences=sentences,
+        mentions=tuple(doc._.mentions),
+        timexes=timexes,
+        sentence_dates=tuple(date_sentences(doc, timexes, article.published)),
+        quotes=tuple(doc._.quotes),
+        citations=tuple(doc._.citations),
+        quantities=tuple(doc._.quantities),
+    )
+
+
+def annotate(
+    nlp: Language, articles: Iterable[Article], *, batch_size: int = 32
+) -> Iterator[Annotations | ItemError]:
+    """Annotate articles in order; yields one record per article.
+
+    Batches go through ``nlp.pipe``; if a batch fails, its articles are redone
+    one by one so only the article that breaks is reported.
+    """
+    batch: list[Article] = []
+    for article in articles:
+        batch.append(article)
+        if len(batch) >= batch_size:
+            yield from _annotate_batch(nlp, batch, batch_size)
+            batch = []
+    if batch:
+        yield from _annotate_batch(nlp, batch, batch_size)
+
+
+def _make_doc(nlp: Language, article: Article) -> Doc:
+    doc = nlp.make_doc(article.text)
+    doc._.dct = article.published
+    return doc
+
+
+def _annotate_batch(
+    nlp: Language, batch: list[Article], batch_size: int
+) -> Iterator[Annotations | ItemError]:
+    try:
+        docs = list(nlp.pipe((_make_doc(nlp, a) for a in batch), batch_size=batch_size))
+        results: list[Annotations | ItemError] = [
+            doc_to_annotations(doc, a) for doc, a in zip(docs, batch, strict=True)
+        ]
+    except Exception:  # redo one by one to find the article that breaks
+        results = [_annotate_one(nlp, a) for a in batch]
+    yield from results
+
+
+def _annotate_one(nlp: Language, article: Article) -> Annotations | ItemError:
+    try:
+        return doc_to_annotations(nlp(_make_doc(nlp, article)), article)
+    except Exception as exc:  # one bad article never stops the batch
+        return ItemError(article.path or article.id, "E203", f"annotation failed: {type(exc).__name__}: {exc}")

@@ -1,0 +1,412 @@
+"""Numbers with units, and what they measure.
+
+Distances (normalized to km), money (USD when written with ``$`` or "dollars",
+other currencies keep their code), percentages, weights, speeds, and counts of
+things ("500 ATACMS", "hundreds of missiles", "dozens more Storm Shadows",
+"more than two dozen supporters"), with rates ("500 ... each year" → per year).
+Durations and dates are left to the time tagger.
+
+``value`` is the figure as written with its word multipliers applied ("$1.2
+billion" → 1.2e9; "hundreds" → 200, the least the plural can mean, flagged
+``approximate``); ``unit`` is the unit as written (the counted noun for counts);
+``about`` is a short label: "range" for distances tied to range/strike/reach,
+"length" for "a 12-mile bridge", the counted noun for counts, "production per
+year" for output rates, "money", "percentage". ``subject`` is the entity or term
+the figure is about: the counted thing when it is a named one, else the nearest
+mention in the sentence of a fitting kind (a weapon system for a range).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ...models import EntityMention, Quantity
+from ..mentions import ENTITY_LABELS, doc_text, record_error, sentence_index, sentence_starts
+from .numbers import (
+    APPROX_MARKERS,
+    Number,
+    Unit,
+    currency_before,
+    is_number_start,
+    marker_before,
+    parse_number,
+    parse_range,
+    unit_after,
+)
+
+__all__ = ["APPROX_MARKERS", "extract_quantities", "make_quantities"]
+
+_SKIP_DATE = frozenset({"DATE", "TIME", "ORDINAL"})
+_YEAR = re.compile(r"^(1[89]|20)\d\d$")
+_ID_WORDS = frozenset(
+    """no no. number article section chapter page resolution flight route item phase level grade
+    category class stage game round act apollo covid highway interstate channel episode season
+    version model week day""".split()
+)
+_TIME_NOUNS = frozenset(
+    """second seconds minute minutes hour hours day days week weeks month months year years decade
+    decades century centuries weekend weekends night nights morning mornings hrs mins yr yrs
+    quarter quarters""".split()
+)
+_COUNT_SKIP = frozenset(
+    """more additional other new extra of the these those its their his her our such further
+    fresh old advanced modern""".split()
+)
+_NUM_DEPS = frozenset({"nummod", "quantmod", "compound", "amod", "nmod", "det", "appos"})
+_RANGE_CUES = frozenset({"range", "strike", "reach", "hit", "fly", "travel", "target", "far"})
+_RANGE_NOUNS = frozenset({"range", "reach", "strike"})
+_AREA_NOUNS = frozenset({"radius", "zone", "corridor", "buffer", "perimeter", "radius"})
+_PRODUCTION = frozenset(
+    {"produce", "manufacture", "make", "build", "assemble", "production", "output", "capacity"}
+)
+_RATE_WORDS = {"annually": "year", "yearly": "year", "monthly": "month", "daily": "day", "weekly": "week"}
+_PERIODS = frozenset({"year", "month", "week", "day"})
+_RATE_DET = frozenset({"each", "a", "an", "per", "every"})
+_MONEY_ABBR = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12}
+_RANGE_LABELS = ("TERM", "PRODUCT")
+_PLACE_LABELS = ("FAC", "LOC", "GPE", "TERM", "PRODUCT", "ORG")
+
+
+@dataclass(frozen=True)
+class _Mention:
+    start: int
+    end: int
+    text: str
+    label: str
+    sentence: int
+
+
+def _lemma(doc: Doc, i: int) -> str:
+    tok = doc[i]
+    return tok.lemma_.lower() if tok.lemma_ else tok.lower_
+
+
+def _doc_mentions(doc: Doc, starts: list[int]) -> list[_Mention]:
+    """Mentions set by storyline_mentions_v1, or spaCy's entities when it did not run."""
+    found: Sequence[EntityMention] | None = None
+    if Doc.has_extension("mentions"):
+        found = doc._.mentions
+    if found is not None:
+        return [_Mention(m.start, m.end, m.text, m.label, m.sentence) for m in found]
+    out: list[_Mention] = []
+    for ent in doc.ents:
+        if ent.label_ in ENTITY_LABELS:
+            label = ent.label_
+            if label == "PERSON" and len(ent) == 1 and ent[0].is_upper and len(ent[0]) >= 3:
+                label = "TERM"  # an all-caps "person" is an acronym
+            out.append(
+                _Mention(ent.start_char, ent.end_char, ent.text, label, sentence_index(starts, ent.start_char))
+            )
+    return out
+
+
+def _noun_run(doc: Doc, k: int, limit: int) -> tuple[int, int] | None:
+    """First run of nouns at or after token ``k`` (skipping adjectives, "more", "of the")."""
+    n = len(doc)
+    skipped = 0
+    while k < n and skipped < 4 and k < limit:
+        tok = doc[k]
+        if tok.pos_ in ("NOUN", "PROPN") and tok.lower_ not in _COUNT_SKIP:
+            break
+        if tok.lower_ in _COUNT_SKIP or tok.pos_ == "ADJ" or tok.text == "-":
+            k += 1
+            skipped += 1
+            continue
+        return None
+    if k >= n or k >= limit or doc[k].pos_ not in ("NOUN", "PROPN"):
+        return None
+    end = k
+    while end < n and end < limit and doc[end].pos_ in ("NOUN", "PROPN") and not doc[end].is_punct:
+        end += 1
+    return k, end
+
+
+def _attached(doc: Doc, number: Number, run: tuple[int, int]) -> bool:
+    """The parse links the number to the noun ("500 ATACMS", "hundreds of missiles")."""
+    lo, hi = number.start, number.end
+    for k in range(lo, hi):
+        if doc[k].dep_ in _NUM_DEPS and run[0] <= doc[k].head.i < run[1]:
+            return True
+    if number.vague and all(doc[k].lower_ in _COUNT_SKIP for k in range(hi, run[0])):
+        return True  # "dozens more Storm Shadows", however the parser read it
+    head = doc[run[1] - 1]
+    for _ in range(3):
+        if lo <= head.head.i < hi:
+            return True
+        if head.head.i == head.i:
+            break
+        head = head.head
+    return False
+
+
+def _rate_after(doc: Doc, k: int, limit: int) -> tuple[str, int] | None:
+    """"each year", "a year", "per month", "annually" starting within two tokens of ``k``."""
+    for j in range(k, min(k + 3, limit)):
+        w = doc[j].lower_
+        if w in _RATE_WORDS:
+            return _RATE_WORDS[w], j + 1
+        if w in _RATE_DET and j + 1 < limit and doc[j + 1].lower_ in _PERIODS:
+            return doc[j + 1].lower_, j + 2
+        if doc[j].pos_ in ("VERB", "AUX", "PUNCT", "CCONJ", "SCONJ"):
+            return None
+    return None
+
+
+def _is_identifier(doc: Doc, number: Number) -> bool:
+    i = number.start
+    if i > 0:
+        prev = doc[i - 1]
+        if prev.text == "-" and not prev.whitespace_ and i > 1 and doc[i - 2].is_alpha and not doc[i - 2].whitespace_:
+            return True  # "MiG-29"
+        if prev.lower_ in _ID_WORDS or prev.text == "#":
+            return True
+    j = number.end
+    if j + 1 < len(doc) and doc[j].text in (":", "/") and doc[j + 1].text[:1].isdigit():
+        return True  # times, scores, fractions
+    return False
+
+
+def _production(doc: Doc, i: int, sent_start: int) -> bool:
+    tok = doc[i]
+    for _ in range(3):
+        if (tok.lemma_ or tok.lower_).lower() in _PRODUCTION:
+            return True
+        if tok.head.i == tok.i:
+            break
+        tok = tok.head
+    return any(_lemma(doc, k) in _PRODUCTION for k in range(max(sent_start, i - 10), i))
+
+
+def _nearest(
+    mentions: list[_Mention],
+    sentence: int,
+    start: int,
+    end: int,
+    labels: Sequence[str] | None,
+    *,
+    before: bool = False,
+) -> str | None:
+    """Closest mention in the sentence; with ``before``, any earlier one beats a later one."""
+    best: tuple[int, int, str] | None = None
+    for m in mentions:
+        if m.sentence != sentence or (labels is not None and m.label not in labels):
+            continue
+        if m.end <= start:
+            gap, after = start - m.end, 0
+        elif m.start >= end:
+            gap, after = m.start - end, 1
+        else:
+            continue
+        if before:
+            gap, after = after, gap
+        if best is None or (gap, after) < (best[0], best[1]):
+            best = (gap, after, m.text)
+    return best[2] if best else None
+
+
+def _within(mentions: list[_Mention], start: int, end: int) -> str | None:
+    for m in mentions:
+        if m.start < end and start < m.end:
+            return m.text
+    return None
+
+
+class _Extractor:
+    def __init__(self, doc: Doc, mentions: Sequence[EntityMention] | None) -> None:
+        self.doc = doc
+        self.text = doc_text(doc)
+        self.starts = sentence_starts(doc)
+        if mentions is None:
+            self.mentions = _doc_mentions(doc, self.starts)
+        else:
+            self.mentions = [_Mention(m.start, m.end, m.text, m.label, m.sentence) for m in mentions]
+        self.sent_tokens = [0]
+        if len(self.starts) > 1:
+            self.sent_tokens = [s.start for s in doc.sents]
+
+    def sentence_bounds(self, i: int) -> tuple[int, int, int]:
+        """(sentence index, first token, end token) of token ``i``."""
+        from bisect import bisect_right
+
+        s = max(bisect_right(self.sent_tokens, i) - 1, 0)
+        end = self.sent_tokens[s + 1] if s + 1 < len(self.sent_tokens) else len(self.doc)
+        return s, self.sent_tokens[s], end
+
+    def build(self, number: Number) -> tuple[Quantity, int] | None:
+        doc = self.doc
+        if _is_identifier(doc, number):
+            return None
+        first = number.start
+        currency = currency_before(doc, first)
+        if currency is not None:
+            first = currency[2]
+        marker = marker_before(doc, first)
+        if marker is not None:
+            first = marker[1]
+        number = parse_range(doc, number)
+        sent, sent_start, sent_end = self.sentence_bounds(number.start)
+        span = doc[number.start : number.end].text
+        if currency is None and number.end - number.start == 1 and _YEAR.match(span):
+            return None
+        unit = unit_after(doc, number.end)
+        last = number.end
+        subject_span: tuple[int, int] | None = None
+        kind: str
+        if currency is not None:
+            kind, written, norm_unit, factor = "money", currency[1], currency[0], 1.0
+            if unit is not None and unit[0].kind == "money":
+                last = unit[2]
+            elif last < len(doc) and doc[last].lower_ in _MONEY_ABBR and not doc[last - 1].whitespace_:
+                number = Number(number.value * _MONEY_ABBR[doc[last].lower_], number.start, last + 1)
+                last += 1
+        elif unit is not None:
+            u: Unit = unit[0]
+            kind, written, norm_unit, factor = u.kind, unit[1], u.normalized, u.factor
+            last = unit[2]
+        else:
+            kind, written, norm_unit, factor = "count", "", "count", 1.0
+            run = _noun_run(doc, number.end, sent_end)
+            if run is not None and not _attached(doc, number, run):
+                run = None
+            if run is not None:
+                head = doc[run[1] - 1]
+                if head.lower_ in _TIME_NOUNS or doc[run[0]].lower_ in _TIME_NOUNS:
+                    return None  # a duration: the time tagger's
+                written = doc[run[0] : run[1]].text
+                last = run[1]
+                subject_span = (doc[run[0]].idx, head.idx + len(head))
+            elif _rate_after(doc, number.end, sent_end) is None:
+                return None
+            if not number.vague and number.value < 2:
+                return None
+        rate = _rate_after(doc, last, sent_end)
+        if rate is not None and kind in ("count", "money"):
+            last = rate[1]
+        start_char = doc[first].idx
+        end_char = doc[last - 1].idx + len(doc[last - 1])
+        about, subject = self.about(kind, number, unit, last, written, subject_span, marker, sent, sent_start)
+        if rate is not None and kind in ("count", "money"):
+            if kind == "count" and _production(doc, number.start, sent_start):
+                about = f"production per {rate[0]}"
+            else:
+                about = f"{about} per {rate[0]}"
+            norm_unit = f"{norm_unit}/{rate[0]}"
+        value = number.value
+        quantity = Quantity(
+            text=self.text[start_char:end_char],
+            value=value,
+            unit=written,
+            normalized_value=value * factor,
+            normalized_unit=norm_unit,
+            about=about,
+            start=start_char,
+            end=end_char,
+            sentence=sentence_index(self.starts, start_char),
+            approximate=marker is not None or number.vague or number.low is not None,
+            subject=subject,
+        )
+        return quantity, last
+
+    def about(
+        self,
+        kind: str,
+        number: Number,
+        unit: tuple[Unit, str, int, bool] | None,
+        last: int,
+        written: str,
+        noun_span: tuple[int, int] | None,
+        marker: tuple[str, int] | None,
+        sent: int,
+        sent_start: int,
+    ) -> tuple[str, str | None]:
+        doc = self.doc
+        start = doc[number.start].idx
+        end = doc[last - 1].idx + len(doc[last - 1])
+        if kind == "count":
+            label = written
+            if noun_span is not None:
+                head = doc[last - 1]
+                label = written if head.pos_ == "PROPN" else head.lower_
+                inside = _within(self.mentions, *noun_span)
+                if inside is not None:
+                    return label, inside
+            return label or "count", _nearest(self.mentions, sent, start, end, None, before=True)
+        if kind == "distance" and unit is not None:
+            n = len(doc)
+            attached = _noun_run(doc, last, len(doc)) if unit[3] or (last < n and doc[last].pos_ == "NOUN") else None
+            if attached is not None and attached[0] == last:
+                head = doc[attached[1] - 1]
+                lemmas = [_lemma(doc, k) for k in range(*attached)]
+                area = [w for w in lemmas if w in _AREA_NOUNS]
+                label = "range" if _RANGE_NOUNS.intersection(lemmas) else area[0] if area else "length"
+                named = _within(self.mentions, doc[attached[0]].idx, head.idx + len(head))
+                if named is not None or label != "range":
+                    return label, named
+                return label, _nearest(self.mentions, sent, start, end, _RANGE_LABELS)
+            cues = {_lemma(doc, k) for k in range(max(sent_start, number.start - 8), number.start)}
+            cues |= {_lemma(doc, k) for k in range(last, min(last + 2, n))}
+            if cues & _RANGE_CUES or (marker is not None and marker[0] == "as far as"):
+                return "range", _nearest(self.mentions, sent, start, end, _RANGE_LABELS)
+            return "distance", _nearest(self.mentions, sent, start, end, _PLACE_LABELS)
+        label = {"money": "money", "percent": "percentage"}.get(kind, kind)
+        return label, _nearest(self.mentions, sent, start, end, None, before=True)
+
+
+def extract_quantities(
+    doc: Doc, mentions: Sequence[EntityMention] | None = None
+) -> list[Quantity]:
+    """Quantities in one parsed article, in text order.
+
+    ``mentions`` (the article's entity mentions) pick the subject of each figure;
+    by default ``doc._.mentions`` when set, else spaCy's entities.
+    """
+    ex = _Extractor(doc, mentions)
+    out: list[Quantity] = []
+    n = len(doc)
+    i = 0
+    while i < n:
+        tok = doc[i]
+        if not is_number_start(tok.lower_) or tok.ent_type_ in _SKIP_DATE:
+            i += 1
+            continue
+        number = parse_number(doc, i)
+        if number is None:
+            i += 1
+            continue
+        built = ex.build(number)
+        if built is None:
+            i = number.end
+            continue
+        out.append(built[0])
+        i = built[1]
+    return out
+
+
+# ---- spaCy component -------------------------------------------------------------
+
+if not Doc.has_extension("quantities"):
+    Doc.set_extension("quantities", default=None)
+
+
+class QuantitiesComponent:
+    """Sets ``doc._.quantities``; one failing doc gets ``[]`` and an error note."""
+
+    name = "storyline_quantities_v1"
+
+    def __call__(self, doc: Doc) -> Doc:
+        try:
+            doc._.quantities = extract_quantities(doc)
+        except Exception as exc:  # recorded, never silent: the pipeline turns it into ItemError
+            doc._.quantities = []
+            record_error(doc, self.name, exc, "E233")
+        return doc
+
+
+@Language.factory("storyline_quantities_v1")
+def make_quantities(nlp: Language, name: str) -> QuantitiesComponent:
+    return QuantitiesComponent()

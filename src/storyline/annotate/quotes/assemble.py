@@ -1,0 +1,235 @@
+"""Putting attributions together: syntax first, then direct quotes matched to cues.
+
+Order of work for one doc:
+
+1. quoted stretches are found on the raw text (``direct.find_quote_spans``);
+2. every cue word yields an attribution from the parse (``indirect``);
+3. content that falls inside a quote becomes the whole quote (a multi-sentence
+   quote is one content; "said the plan was \"dead\"" stays indirect, a mixed quote);
+4. quotes no cue has claimed are given to an adjacent speech verb
+   (``"...," Ross said`` / ``Biden told reporters: "..."``) and then, within a
+   paragraph, to the direct attribution just before them (``"A," he said. "B."``
+   gives one attribution with two content parts);
+5. speech verbs still without content take their host clause
+   ("The plan, he said, is dead").
+
+Attributions whose cue is inside someone's direct quote are dropped (reported
+speech within a quote belongs to the quote).
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc
+
+from .cues import CLAUSE, SPEECH_VERBS
+from .direct import QuoteSpan, find_quote_spans, quote_chain
+from .indirect import parenthetical_content, verb_attribution
+from .phrases import (
+    according_attributions,
+    adjective_attributions,
+    colon_attributions,
+    noun_attributions,
+)
+from .spans import Attribution, DocView, char_span
+
+# How many tokens may separate a quote from its speaker/cue ("...," Ross said).
+NEAR_AFTER = 3
+NEAR_BEFORE = 8
+
+
+def _inside(a: int, b: int, q: QuoteSpan) -> bool:
+    return q.start <= a and b <= q.end
+
+
+def _chain_spans(quotes: list[QuoteSpan], k: int) -> list[int]:
+    return quote_chain(quotes, k)
+
+
+def _align_to_quotes(att: Attribution, quotes: list[QuoteSpan]) -> None:
+    """Widen content to whole quotes; mark the attribution direct when it is only quotes."""
+    if not att.content:
+        return
+    new: list[tuple[int, int]] = []
+    used: list[int] = []
+    all_quote = True
+    for a, b in att.content:
+        hit = None
+        for k, q in enumerate(quotes):
+            if q.start < b and a < q.end:
+                if _inside(a, b, q) or (q.inner_start <= a and b <= q.inner_end + 1):
+                    hit = k
+                    break
+        if hit is not None:
+            for j in _chain_spans(quotes, hit):
+                if j not in used:
+                    used.append(j)
+                    new.append((quotes[j].start, quotes[j].end))
+            continue
+        all_quote = False
+        for q in quotes:
+            if q.start < b and a < q.end:
+                a, b = min(a, q.start), max(b, q.end)
+        new.append((a, b))
+    att.content = sorted(set(new))
+    att.quotes = sorted(used)
+    att.direct = all_quote and bool(used)
+
+
+def _covered(quotes: list[QuoteSpan], atts: list[Attribution]) -> set[int]:
+    out: set[int] = set()
+    for k, q in enumerate(quotes):
+        for att in atts:
+            if any(q.start < b and a < q.end for a, b in att.content):
+                out.add(k)
+                break
+    return out
+
+
+def _token_at(doc: Doc, char: int) -> int | None:
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span.start if span is not None and len(span) else None
+
+
+def _attach_adjacent(doc: Doc, quotes: list[QuoteSpan], atts: list[Attribution]) -> None:
+    """Give unclaimed quotes to a speech cue right after or right before them."""
+    covered = _covered(quotes, atts)
+    speech = [a for a in atts if a.kind == "verb" and a.lemma in SPEECH_VERBS]
+    for k, q in enumerate(quotes):
+        if k in covered or any(quotes[j].continues == k for j in range(len(quotes))):
+            continue
+        best: Attribution | None = None
+        best_gap = 10**9
+        q_first = _token_at(doc, q.start)
+        q_last = _token_at(doc, q.end - 1)
+        if q_first is None or q_last is None:
+            continue
+        for att in speech:
+            if any(q.start <= doc[i].idx < q.end for i in att.cue):
+                continue  # the cue is inside this quote
+            if att.content and not all(_inside(a, b, q) or _claimable(a, b, q) for a, b in att.content):
+                if not (att.direct and att.quotes):
+                    continue
+            frame_tokens = list(att.cue)
+            if att.source:
+                frame_tokens.extend(range(*att.source))
+            if att.addressee:
+                frame_tokens.extend(range(*att.addressee))
+            lo, hi = min(frame_tokens), max(frame_tokens)
+            if lo > q_last:
+                gap = _gap(doc, q_last + 1, lo)
+                if gap <= NEAR_AFTER and gap < best_gap:
+                    best, best_gap = att, gap
+            elif hi < q_first:
+                gap = _gap(doc, hi + 1, q_first, verb_head=att.head)
+                if gap <= NEAR_BEFORE and gap < best_gap:
+                    best, best_gap = att, gap
+        if best is None:
+            continue
+        parts = _chain_spans(quotes, k)
+        if best.direct and best.quotes:
+            best.quotes = sorted(set(best.quotes) | set(parts))
+        else:
+            best.quotes = parts
+        best.content = sorted({(quotes[j].start, quotes[j].end) for j in best.quotes})
+        best.direct = True
+        best.frame = best.frame or "quote"
+        covered |= set(parts)
+
+
+def _claimable(a: int, b: int, q: QuoteSpan) -> bool:
+    """Content spaCy made from a fragment of the quote (or just its marks)."""
+    return q.start - 2 <= a and b <= q.end + 2
+
+
+def _gap(doc: Doc, start: int, end: int, verb_head: int | None = None) -> int:
+    """Tokens between two positions that are not punctuation; a clause or newline blocks."""
+    n = 0
+    for i in range(start, max(start, end)):
+        tok = doc[i]
+        if "\n" in tok.text:
+            return 10**9
+        if tok.is_punct or tok.is_space:
+            continue
+        if tok.pos_ in ("VERB", "AUX") and (verb_head is None or tok.head.i != verb_head):
+            return 10**9
+        if verb_head is not None and verb_head not in {t.i for t in tok.ancestors}:
+            return 10**9
+        n += 1
+    return n
+
+
+def _attach_continuations(
+    doc: Doc, text: str, quotes: list[QuoteSpan], atts: list[Attribution]
+) -> None:
+    """``"A," he said. "B."``: a following quote in the paragraph continues the attribution."""
+    covered = _covered(quotes, atts)
+    ordered = sorted(atts, key=lambda a: a.head)
+    for k, q in enumerate(quotes):
+        if k in covered or any(quotes[j].continues == k for j in range(len(quotes))):
+            continue
+        prev = None
+        for att in ordered:
+            end = _extent_end(doc, att)
+            if end <= q.start:
+                prev = att
+        if prev is None or not prev.direct:
+            continue
+        gap = text[_extent_end(doc, prev) : q.start]
+        if "\n" in gap or gap.strip(" .,;:\u2014-") != "":
+            continue
+        parts = _chain_spans(quotes, k)
+        prev.quotes = sorted(set(prev.quotes) | set(parts))
+        prev.content = sorted(set(prev.content) | {(quotes[j].start, quotes[j].end) for j in parts})
+        covered |= set(parts)
+
+
+def _extent_end(doc: Doc, att: Attribution) -> int:
+    ends = [char_span(doc, i, i + 1)[1] for i in att.cue]
+    if att.source:
+        ends.append(char_span(doc, *att.source)[1])
+    if att.addressee:
+        ends.append(char_span(doc, *att.addressee)[1])
+    ends.extend(b for _, b in att.content)
+    return max(ends)
+
+
+def find_attributions(view: DocView) -> tuple[list[Attribution], list[QuoteSpan]]:
+    """All attributions in a parsed doc (with their quote spans), in text order."""
+    doc, text = view.doc, view.text
+    quotes = find_quote_spans(text)
+    atts: list[Attribution] = []
+    for sent in view.sents:
+        for tok in sent:
+            if tok.pos_ != "VERB":
+                continue
+            att = verb_attribution(doc, tok)
+            if att is not None:
+                atts.append(att)
+        atts.extend(according_attributions(doc, sent))
+        atts.extend(noun_attributions(doc, sent))
+        atts.extend(adjective_attributions(doc, sent))
+        atts.extend(colon_attributions(doc, sent, text))
+    for att in atts:
+        _align_to_quotes(att, quotes)
+    _attach_adjacent(doc, quotes, atts)
+    _attach_continuations(doc, text, quotes, atts)
+    for att in atts:
+        if not att.content and att.kind == "verb" and CLAUSE in _frames(att):
+            att.content = parenthetical_content(doc, att)
+            if att.content:
+                att.frame = "parenthetical"
+                _align_to_quotes(att, quotes)
+    atts = [a for a in atts if a.content and not _cue_in_quote(doc, a, quotes)]
+    atts.sort(key=lambda a: a.head)
+    return atts, quotes
+
+
+def _frames(att: Attribution) -> frozenset[str]:
+    from .cues import verb_frames
+
+    return verb_frames(att.lemma)
+
+
+def _cue_in_quote(doc: Doc, att: Attribution, quotes: list[QuoteSpan]) -> bool:
+    start = doc[att.head].idx
+    return any(q.inner_start <= start < q.inner_end for q in quotes)

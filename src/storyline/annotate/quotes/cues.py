@@ -1,0 +1,278 @@
+"""The attribution cue lexicon: which words introduce what someone said, thought or wants.
+
+Written from the linguistics of reporting (Levin's verb classes of communication,
+judgment, psychological state and desire; the evidential verbs of polls and
+documents), not harvested from any annotated corpus. Each verb lists the frames
+in which it reports an attribution:
+
+* ``C`` a clause: "said (that) ...", a direct quote, a parenthetical "..., he said";
+* ``I`` an infinitive: "wants to ...", "vowed to ...", "urged Congress to ...";
+* ``N`` a noun-phrase object that is itself the content: "criticized the plan";
+* ``P`` object plus predicate: "called him a liar", "described it as peaceful";
+* prepositions whose object is the content: "warned of ...", "called for ...".
+
+Verbs that only report when their content is a clause (``C`` and ``I``) are the
+safe core; ``N`` verbs add stance ("supports", "opposes") the way news-attribution
+corpora count it.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+# frame letters
+CLAUSE = "C"
+INF = "I"
+NP = "N"
+PRED = "P"
+
+
+def _entries(frames: str, words: str) -> dict[str, str]:
+    return {w: frames for w in words.split()}
+
+
+# Verbs of saying and writing: the core. A bare noun object is not content for
+# these ("said nothing", "wrote a book"), a clause or quote is.
+_SPEECH = _entries(
+    "CI",
+    """
+    say tell add note state announce declare explain claim argue insist assert
+    contend maintain warn caution predict admit acknowledge concede confirm deny
+    reveal disclose report write tweet post retweet email text reply respond answer
+    retort counter ask inquire remark comment observe stress emphasize underscore
+    reiterate repeat recall recount allege complain lament boast brag joke quip
+    shout yell scream chant whisper exclaim mutter plead testify swear confess
+    assure reassure remind inform notify brief concur agree disagree object protest
+    caution acknowledge affirm reaffirm proclaim opine posit theorize speculate
+    estimate forecast project guess hint imply indicate signal suggest clarify
+    elaborate summarize conclude acknowledge mention point
+    advise instruct order direct demand request urge recommend propose
+    promise pledge vow threaten guarantee swear predict write
+    """,
+)
+
+# Thought, belief, knowledge, feeling: "X believes ...", "X fears ...".
+_COGNITION = _entries(
+    "CI",
+    """
+    think believe know feel consider expect anticipate assume suppose suspect doubt
+    fear worry hope wish understand realize realise recognize recognise remember
+    forget learn discover conclude decide judge deem imagine envision
+    trust bet presume reckon sense notice wonder question doubt intend
+    """,
+)
+
+# Desire and intention with an infinitive: "wants to", "plans to", "refused to".
+_INTENTION = _entries(
+    "I",
+    """
+    want plan aim seek refuse decline hesitate vow pledge promise
+    threaten offer agree prefer intend hope wish expect demand
+    """,
+)
+
+# Judgment and stance verbs whose object is the content: "criticized the plan",
+# "endorsed Clinton", "welcomed the decision".
+_STANCE = _entries(
+    "N",
+    """
+    criticize criticise praise applaud hail welcome condemn denounce decry deride
+    ridicule mock slam blast attack assail lambaste rebuke chide scold berate
+    castigate excoriate blame accuse fault defend endorse support oppose back favor
+    favour champion reject dismiss dispute challenge question rebut refute
+    deny tout thank congratulate credit commend salute lament regret
+    acknowledge announce propose recommend request demand predict promise pledge
+    reveal disclose confirm cite mention discuss describe characterize portray
+    describe recall repeat echo reiterate advocate urge highlight
+    emphasize stress underscore criticize knock bash ridicule dismiss debunk
+    express voice offer
+    """,
+)
+
+# Object plus predicate: "called him a liar", "labeled it a hoax".
+_PREDICATE = _entries(
+    "P",
+    """
+    call dub label brand term describe characterize portray consider deem view see
+    regard find declare name
+    """,
+)
+
+# Evidential verbs whose subject is usually a document, poll or study.
+_EVIDENCE = _entries("CN", "show find suggest indicate reveal demonstrate confirm estimate")
+
+# Intransitive-with-preposition reporting: the preposition's object is the content.
+PREP_CUES: Mapping[str, frozenset[str]] = {
+    k: frozenset(v.split())
+    for k, v in {
+        "call": "for on",
+        "warn": "of about against",
+        "talk": "about of",
+        "speak": "about of out against",
+        "comment": "on about",
+        "complain": "about of",
+        "rail": "against",
+        "push": "for",
+        "press": "for",
+        "argue": "for against about",
+        "advocate": "for",
+        "vote": "for against",
+        "worry": "about",
+        "care": "about",
+        "ask": "about for",
+        "apologize": "for",
+        "apologise": "for",
+        "lash": "out",
+        "hit": "out",
+        "weigh": "in",
+        "refer": "to",
+        "point": "to",
+        "allude": "to",
+        "respond": "to",
+        "reply": "to",
+        "testify": "about",
+        "joke": "about",
+        "brag": "about",
+        "boast": "about of",
+        "write": "about of",
+        "tweet": "about",
+        "post": "about",
+        "think": "about of",
+        "know": "about of",
+        "hear": "about of",
+        "learn": "about of",
+        "agree": "with on",
+        "disagree": "with on",
+        "object": "to",
+        "campaign": "for against",
+        "lobby": "for against",
+        "insist": "on",
+        "dwell": "on",
+        "criticize": "for",
+        "blame": "for",
+        "accuse": "of",
+        "praise": "for",
+        "thank": "for",
+        "credit": "for",
+        "fault": "for",
+        "hope": "for",
+        "wish": "for",
+        "plead": "for",
+        "beg": "for",
+        "cry": "out",
+        "speculate": "about on",
+        "wonder": "about",
+        "reflect": "on",
+        "elaborate": "on",
+        "remark": "on",
+        "touch": "on",
+    }.items()
+}
+
+# "express concern", "voice support": light verbs with an attitude noun object.
+LIGHT_VERBS = frozenset("express voice signal register raise share offer make".split())
+ATTITUDE_NOUNS = frozenset(
+    """
+    concern concerns support opposition doubt doubts fear fears hope hopes frustration
+    anger outrage disappointment skepticism scepticism optimism confidence regret
+    sympathy gratitude dismay alarm objection objections reservations case argument
+    point claim promise pledge vow commitment call demand request plea appeal
+    criticism praise
+    """.split()
+)
+
+# Nouns that report speech or thought when they take a "that"-clause or an
+# infinitive and have a possessor or "by" source: "Biden's remarks that ...".
+NOUN_CUES = frozenset(
+    """
+    statement remark remarks comment comments claim claims assertion argument view
+    belief criticism warning promise pledge vow suggestion proposal call demand
+    request plea charge accusation allegation denial admission announcement
+    testimony insistence concern fear hope opinion position stance decision plan
+    intention desire wish prediction assessment conclusion contention declaration
+    assurance threat acknowledgment acknowledgement confession insinuation
+    """.split()
+)
+
+# Nouns for documents and studies: their verbs ("the poll shows") attribute.
+DOCUMENT_NOUNS = frozenset(
+    """
+    poll polls survey surveys study studies report reports analysis review data
+    research findings memo letter document documents filing filings email emails
+    statement record records audit investigation probe estimate estimates model
+    forecast projection assessment paper article story transcript tally count
+    """.split()
+)
+
+
+def _merge(*tables: Mapping[str, str]) -> dict[str, frozenset[str]]:
+    out: dict[str, set[str]] = {}
+    for table in tables:
+        for lemma, frames in table.items():
+            out.setdefault(lemma, set()).update(frames)
+    return {k: frozenset(v) for k, v in out.items()}
+
+
+VERB_CUES: Mapping[str, frozenset[str]] = _merge(
+    _SPEECH, _COGNITION, _INTENTION, _STANCE, _PREDICATE, _EVIDENCE
+)
+
+# Verbs of saying proper: these take a direct quote as their content and can
+# stand parenthetically ("..., he said, ...").
+SPEECH_VERBS = frozenset(_SPEECH)
+
+# Raising verbs: "X seems to Y", "X is expected to Y" report the writer's or an
+# unnamed view of X; the content is X plus its complement, there is no source.
+RAISING_VERBS = frozenset("seem appear".split())
+PASSIVE_RAISING = frozenset("expect believe think say report know rumor rumour understand".split())
+
+# Light verb + noun: "made clear that", "took aim at", "took issue with".
+LIGHT_CUES: Mapping[str, frozenset[str]] = {
+    "make": frozenset("clear case point argument pitch plea promise pledge claim".split()),
+    "take": frozenset("aim issue credit swipe shot jab exception stand position".split()),
+    "have": frozenset("word words praise criticism".split()),
+    "raise": frozenset("concern concerns question questions doubt doubts".split()),
+    "cast": frozenset("doubt".split()),
+    "draw": frozenset("attention criticism comparison comparisons".split()),
+    "pay": frozenset("tribute".split()),
+    "lay": frozenset("out".split()),
+}
+
+# Adjectives of attitude that report a state of mind with a clause or preposition:
+# "X is confident that ...", "X was critical of ...".
+ADJECTIVE_CUES: Mapping[str, frozenset[str]] = {
+    k: frozenset(v.split())
+    for k, v in {
+        "aware": "of", "confident": "in of about", "convinced": "of", "sure": "of about",
+        "certain": "of about", "concerned": "about over with", "worried": "about over",
+        "afraid": "of", "happy": "with about", "glad": "", "proud": "of",
+        "optimistic": "about", "hopeful": "about", "skeptical": "of about",
+        "sceptical": "of about", "critical": "of", "supportive": "of", "opposed": "to",
+        "eager": "", "determined": "", "willing": "", "reluctant": "", "satisfied": "with",
+        "angry": "at about over with", "upset": "about over with", "furious": "at about over with",
+        "frustrated": "with by over", "disappointed": "in with by", "unhappy": "with about",
+        "pleased": "with by", "wary": "of", "doubtful": "of about", "adamant": "about",
+        "keen": "on", "fond": "of", "mindful": "of", "enthusiastic": "about",
+        "excited": "about", "nervous": "about", "fearful": "of", "dismissive": "of",
+        "appreciative": "of", "grateful": "for", "thankful": "for", "ashamed": "of",
+        "embarrassed": "by about", "outraged": "by over", "troubled": "by",
+        "inclined": "", "prepared": "", "ready": "", "unwilling": "", "hesitant": "",
+        "open": "to",
+    }.items()
+}
+
+# Verbs that take an addressee as object beside a clause: "told reporters that ...".
+ADDRESSEE_VERBS = frozenset(
+    """
+    tell inform notify assure reassure remind warn caution advise brief convince
+    persuade promise ask email text write
+    """.split()
+)
+
+# Phrasal cues whose object is the source: "according to X", "per X".
+SOURCE_PREPOSITIONS = frozenset({"according to", "per", "citing"})
+
+
+def verb_frames(lemma: str) -> frozenset[str]:
+    """The frames in which ``lemma`` reports an attribution (empty: not a cue)."""
+    return VERB_CUES.get(lemma.lower(), frozenset())

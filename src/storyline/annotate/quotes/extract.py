@@ -1,0 +1,125 @@
+"""``extract_quotes``: attributions turned into ``Quote`` records.
+
+One ``Quote`` per contiguous piece of content. A direct quote interrupted by
+its attribution (``"A," he said. "B."``) gives two quotes with the same speaker,
+cue and addressee; so does an indirect clause split by an inserted "he said".
+Records of one attribution share ``cue_start``/``cue_end``, which is how
+``attribution_groups`` (and the evaluation) put them back together.
+
+Direct quotes are stored without their quotation marks (and without the comma
+news style puts inside the closing mark); a mixed quote ("said the missiles
+were \"still in play\"") is indirect content that keeps its inner marks.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from spacy.tokens import Doc
+
+from ...errors import AnnotateError
+from ...models import Quote
+from .assemble import find_attributions
+from .direct import QuoteSpan
+from .speakers import Speaker, resolve_speakers
+from .spans import Attribution, DocView, char_span
+
+# Attributions nested in another's content are kept only when direct: "the
+# spokesperson pointed to remarks by Austin, where he said, \"...\"" is worth a
+# record of its own, "X said he believes Y" is not.
+KEEP_NESTED_DIRECT = True
+
+
+def _sentence_index(doc: Doc, char: int, starts: list[int]) -> int:
+    lo, hi = 0, len(starts) - 1
+    while lo < hi:
+        mid = (lo + hi + 1) // 2
+        if starts[mid] <= char:
+            lo = mid
+        else:
+            hi = mid - 1
+    return lo
+
+
+def _strip_marks(text: str, a: int, b: int, quotes: list[QuoteSpan]) -> tuple[int, int]:
+    for q in quotes:
+        if q.start == a and q.end == b:
+            a, b = q.inner_start, q.inner_end
+            while b > a and text[b - 1] in ", \n":
+                b -= 1
+            return a, b
+    return a, b
+
+
+def nested(att: Attribution, others: Iterable[Attribution], doc: Doc) -> bool:
+    """True when the cue of ``att`` lies inside the content of another attribution."""
+    at = doc[att.head].idx
+    return any(
+        o is not att and any(a <= at < b for a, b in o.content) for o in others
+    )
+
+
+def quotes_from(
+    view: DocView, atts: list[Attribution], quotes: list[QuoteSpan], speakers: list[Speaker]
+) -> list[Quote]:
+    doc, text = view.doc, view.text
+    starts = [s.start_char for s in view.sents]
+    out: list[Quote] = []
+    for att, sp in zip(atts, speakers, strict=True):
+        if nested(att, atts, doc) and not (KEEP_NESTED_DIRECT and att.direct):
+            continue
+        cue_a, cue_b = char_span(doc, min(att.cue), max(att.cue) + 1)
+        addressee = None
+        if att.addressee is not None and att.addressee[0] < att.addressee[1]:
+            a, b = char_span(doc, *att.addressee)
+            addressee = text[a:b]
+        for a, b in att.content:
+            a, b = _strip_marks(text, a, b, quotes) if att.direct else (a, b)
+            if a >= b:
+                continue
+            out.append(
+                Quote(
+                    text=text[a:b],
+                    start=a,
+                    end=b,
+                    direct=att.direct,
+                    speaker=sp.text,
+                    speaker_start=sp.start,
+                    speaker_end=sp.end,
+                    cue=text[cue_a:cue_b],
+                    cue_start=cue_a,
+                    cue_end=cue_b,
+                    anonymous=sp.anonymous,
+                    addressee=addressee,
+                    sentence=_sentence_index(doc, a, starts),
+                    speaker_resolved=sp.resolved,
+                )
+            )
+    out.sort(key=lambda q: (q.start, q.end))
+    return out
+
+
+def extract_quotes(doc: Doc) -> list[Quote]:
+    """Quotes and attributions in a doc parsed by en_core_web_sm (tagger, parser, ner).
+
+    Raises ``AnnotateError`` [E246] when the doc has no dependency parse.
+    """
+    if len(doc) == 0 or all(t.is_space for t in doc):
+        return []
+    if not doc.has_annotation("DEP"):
+        raise AnnotateError("quote extraction needs a dependency parse", code="E246")
+    view = DocView.of(doc)
+    atts, quotes = find_attributions(view)
+    speakers = resolve_speakers(view, atts)
+    return quotes_from(view, atts, quotes, speakers)
+
+
+def attribution_groups(quotes: Iterable[Quote]) -> list[list[Quote]]:
+    """Quotes grouped back into attributions (same cue and speaker span), in order."""
+    groups: dict[tuple[int | None, int | None, int | None, int | None], list[Quote]] = {}
+    for q in quotes:
+        key = (q.cue_start, q.cue_end, q.speaker_start, q.speaker_end)
+        if q.cue_start is None:
+            key = (q.start, q.end, None, None)
+        groups.setdefault(key, []).append(q)
+    return sorted(groups.values(), key=lambda g: min(q.start for q in g))

@@ -1,0 +1,324 @@
+"""Attributions read off the dependency parse: a cue word, its source, its content.
+
+"X said (that) ...", "X told reporters ...", "..., X said", "The plan, he said,
+is dead", "X wants to ...", "X criticized the plan", "X called for ...",
+"... was first reported by X", "..., according to X", "X's claim that ...".
+Direct quotes are matched to these cues afterwards (see ``assemble``).
+
+Span conventions follow news-attribution annotation (PolNeAR, PARC): the source
+is the whole noun phrase (titles, appositions and relative clauses included),
+the cue is the verb with its auxiliaries, negation, particle and the
+preposition that introduces the content, and the content is the complement
+("that" included) without the sentence's final punctuation.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Token
+
+from .cues import (
+    ADDRESSEE_VERBS,
+    CLAUSE,
+    DOCUMENT_NOUNS,
+    INF,
+    LIGHT_CUES,
+    NP,
+    PASSIVE_RAISING,
+    PRED,
+    PREP_CUES,
+    RAISING_VERBS,
+    VERB_CUES,
+    verb_frames,
+)
+from .spans import Attribution, runs, subtree_indices, trim_tokens
+
+SUBJECTS = ("nsubj", "csubj", "expl")
+CLAUSAL = ("ccomp",)
+# Verbs that only report with a clause or a named document subject: as bare
+# transitives they mean something else ("showed his badge", "found the keys").
+EVIDENTIAL = frozenset("show find reveal demonstrate indicate confirm suggest estimate".split())
+# Head verbs of "went on to say", "continued to criticize": part of the cue.
+CHAIN_VERBS = frozenset("go continue begin start proceed rush hasten move".split())
+
+
+def cue_lemma(tok: Token) -> str:
+    """The token's lemma, repaired where the small model's lemmatizer slips ("hopes" -> "hop")."""
+    lemma = tok.lemma_.lower()
+    if lemma in VERB_CUES or lemma in PREP_CUES:
+        return lemma
+    low = tok.lower_
+    for cut, add in (("", ""), ("s", ""), ("es", ""), ("d", ""), ("ed", ""), ("ing", ""), ("ing", "e")):
+        if cut and not low.endswith(cut):
+            continue
+        cand = (low[: -len(cut)] if cut else low) + add
+        if cand in VERB_CUES:
+            return cand
+    return lemma
+
+
+def subject_of(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ in SUBJECTS and child.dep_ != "expl":
+            return child
+    return None
+
+
+def _agent(verb: Token) -> Token | None:
+    for child in verb.children:
+        if child.dep_ == "agent":
+            for pobj in child.children:
+                if pobj.dep_ == "pobj":
+                    return pobj
+    return None
+
+
+def source_span(doc: Doc, tok: Token, exclude: set[int]) -> tuple[int, int] | None:
+    idx = sorted(subtree_indices(tok) - exclude)
+    if not idx:
+        return None
+    # keep the run that contains the source head
+    for a, b in runs(idx):
+        if a <= tok.i < b:
+            a, b = trim_tokens(doc, a, b)
+            return (a, b) if a < b else None
+    return None
+
+
+def inherited_subject(verb: Token) -> tuple[Token | None, list[int]]:
+    """Subject of a subjectless participle/infinitive/conjunct, and chain verbs for the cue."""
+    chain: list[int] = []
+    if verb.tag_ == "VBN" and verb.dep_ == "advcl":
+        return None, chain  # "Asked about ..., X said": X is not the asker
+    cur = verb
+    for _ in range(4):
+        if cur.dep_ not in ("conj", "xcomp", "advcl") or cur.head is cur:
+            return None, chain
+        head = cur.head
+        if head.pos_ not in ("VERB", "AUX"):
+            return None, chain
+        if cur.dep_ == "xcomp" and head.lemma_.lower() in CHAIN_VERBS:
+            chain.extend(t.i for t in head.children if t.dep_ in ("aux", "neg", "prt"))
+            chain.append(head.i)
+            chain.extend(t.i for t in cur.children if t.dep_ == "aux" and t.i < cur.i)
+        subj = subject_of(head)
+        if subj is not None:
+            return subj, chain
+        cur = head
+    return None, chain
+
+
+def cue_tokens(verb: Token) -> list[int]:
+    """The verb with its auxiliaries, negation, particle and the adverbs between them."""
+    cue = {verb.i}
+    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < verb.i]
+    if aux:
+        first = min(c.i for c in aux)
+        for c in verb.children:
+            if first <= c.i < verb.i and c.dep_ in ("aux", "auxpass", "neg", "advmod"):
+                cue.add(c.i)
+    for c in verb.children:
+        if c.dep_ == "prt" and c.i == verb.i + 1:
+            cue.add(c.i)
+    return sorted(cue)
+
+
+def _content_from_children(
+    verb: Token, frames: frozenset[str], lemma: str
+) -> tuple[list[Token], list[int], Token | None, str]:
+    """(content roots, extra cue tokens, addressee, frame name) for a cue verb."""
+    kids = list(verb.children)
+    ccomp = [c for c in kids if c.dep_ in CLAUSAL]
+    xcomp = [c for c in kids if c.dep_ == "xcomp" and c.i > verb.i]
+    dobj = [c for c in kids if c.dep_ == "dobj"]
+    dative = [c for c in kids if c.dep_ == "dative"]
+    oprd = [c for c in kids if c.dep_ in ("oprd", "acomp") and c.i > verb.i]
+    preps = [c for c in kids if c.dep_ == "prep" and c.i > verb.i]
+    as_prep = [p for p in preps if p.lower_ == "as"]
+    addressee: Token | None = None
+    if dative:
+        addressee = dative[0]
+    if CLAUSE in frames and ccomp:
+        roots = list(ccomp)
+        if dobj:
+            if lemma in ADDRESSEE_VERBS and dobj[0].i < ccomp[0].i:
+                addressee = addressee or dobj[0]
+            elif PRED in frames:
+                roots = dobj + roots
+        return roots, [], addressee, "clause"
+    if PRED in frames and dobj and (oprd or as_prep):
+        return dobj + oprd + as_prep, [], addressee, "predicate"
+    if INF in frames and xcomp:
+        roots = list(xcomp)
+        if dobj and dobj[0].i < xcomp[0].i:
+            if lemma in ADDRESSEE_VERBS:
+                addressee = addressee or dobj[0]
+            else:
+                roots = dobj + roots
+        return roots, [], addressee, "infinitive"
+    allowed = PREP_CUES.get(lemma, frozenset())
+    prt = [c for c in kids if c.dep_ == "prt"]
+    for p in preps:
+        if p.lower_ in allowed or (prt and prt[0].lower_ in allowed):
+            objs = [c for c in p.children if c.dep_ in ("pobj", "pcomp")]
+            if dobj and lemma in ADDRESSEE_VERBS:
+                addressee = addressee or dobj[0]
+            if objs and (not dobj or lemma in ADDRESSEE_VERBS):
+                extra = [p.i] if p.i == max(cue_tokens(verb)) + 1 or not prt else [p.i]
+                roots = [o for o in objs] + [x for x in xcomp if x.i > p.i]
+                return roots, extra, addressee, "preposition"
+    if NP in frames and dobj:
+        if lemma in EVIDENTIAL and CLAUSE not in frames:
+            return [], [], addressee, ""
+        return dobj + oprd + as_prep, [], addressee, "object"
+    if dobj and lemma in ADDRESSEE_VERBS:
+        addressee = addressee or dobj[0]
+    return [], [], addressee, ""
+
+
+def _document_subject(tok: Token | None) -> bool:
+    return tok is not None and tok.lemma_.lower() in DOCUMENT_NOUNS
+
+
+def verb_attribution(doc: Doc, verb: Token) -> Attribution | None:
+    """The attribution a cue verb heads, or None. Content may be empty (quotes come later)."""
+    lemma = cue_lemma(verb)
+    if lemma in LIGHT_CUES:
+        light = light_verb_attribution(doc, verb, lemma)
+        if light is not None:
+            return light
+    frames = verb_frames(lemma)
+    if not frames and lemma not in PREP_CUES and lemma not in RAISING_VERBS:
+        return None
+    raised = raising_attribution(doc, verb, lemma)
+    if raised is not None:
+        return raised
+    if lemma in RAISING_VERBS:
+        return None
+    roots, extra_cue, addressee, frame = _content_from_children(verb, frames, lemma)
+    subj = subject_of(verb)
+    chain: list[int] = []
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    source_tok: Token | None = subj
+    if passive:
+        agent = _agent(verb)
+        source_tok = agent
+        if agent is not None:
+            extra_cue.append(agent.head.i)
+        if not roots:
+            subjpass = [c for c in verb.children if c.dep_ == "nsubjpass"]
+            if subjpass and NP in frames:
+                roots, frame = subjpass, "passive"
+    elif subj is None:
+        source_tok, chain = inherited_subject(verb)
+        if source_tok is None and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+            source_tok = verb.head
+    if lemma in EVIDENTIAL and frame == "object" and not _document_subject(source_tok):
+        return None
+    cue = sorted(set(cue_tokens(verb)) | set(extra_cue) | set(chain))
+    att = Attribution(head=verb.i, cue=cue, kind="verb", lemma=lemma, frame=frame)
+    exclude = set(cue)
+    if verb.dep_ == "acl" and source_tok is verb.head:
+        exclude |= subtree_indices(verb)
+    if source_tok is not None:
+        att.source = source_span(doc, source_tok, exclude)
+    if addressee is not None:
+        att.addressee = trim_tokens(doc, *_subtree_range(addressee))
+    if roots:
+        idx: set[int] = set()
+        for r in roots:
+            idx |= subtree_indices(r)
+        idx -= set(cue)
+        if att.source:
+            idx -= set(range(*att.source))
+        att.content = token_runs_to_chars(doc, idx)
+    return att
+
+
+def _subtree_range(tok: Token) -> tuple[int, int]:
+    return tok.left_edge.i, tok.right_edge.i + 1
+
+
+def token_runs_to_chars(doc: Doc, idx: set[int]) -> list[tuple[int, int]]:
+    out = []
+    for a, b in runs(idx):
+        a, b = trim_tokens(doc, a, b, keep_quotes=True)
+        if a < b:
+            out.append((doc[a].idx, doc[b - 1].idx + len(doc[b - 1].text)))
+    return out
+
+
+def parenthetical_content(doc: Doc, att: Attribution) -> list[tuple[int, int]]:
+    """Content of "The plan, he said, is dead" and "..., he said.": the host clause."""
+    verb = doc[att.head]
+    if verb.dep_ not in ("parataxis", "ccomp", "advcl", "conj") or verb.head is verb:
+        return []
+    host = verb.head
+    if host.pos_ not in ("VERB", "AUX"):
+        return []
+    # only comma-delimited insertions: "he said" set off by punctuation
+    left = verb.left_edge.i
+    if left > 0 and doc[left - 1].text not in (",", "\u2014", "--", "-", "(") and verb.i > host.i:
+        return []
+    idx = subtree_indices(host) - subtree_indices(verb)
+    return token_runs_to_chars(doc, idx)
+
+
+def raising_attribution(doc: Doc, verb: Token, lemma: str) -> Attribution | None:
+    """"X seems to ...", "X is expected to ...": content is X and its complement, no source."""
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    if lemma in RAISING_VERBS:
+        subj = [c for c in verb.children if c.dep_ in ("nsubj", "expl")]
+    elif passive and lemma in PASSIVE_RAISING and _agent(verb) is None:
+        subj = [c for c in verb.children if c.dep_ == "nsubjpass"]
+    else:
+        return None
+    comp = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.i > verb.i]
+    if not comp:
+        return None
+    cue = cue_tokens(verb)
+    att = Attribution(head=verb.i, cue=cue, kind="verb", lemma=lemma, frame="raising")
+    idx: set[int] = set()
+    for r in [s for s in subj if s.dep_ != "expl"] + comp:
+        idx |= subtree_indices(r)
+    att.content = token_runs_to_chars(doc, idx - set(cue))
+    return att
+
+
+def light_verb_attribution(doc: Doc, verb: Token, lemma: str) -> Attribution | None:
+    """"made clear that ...", "took aim at ...", "raised concerns about ...": verb + noun cue."""
+    nouns = LIGHT_CUES[lemma]
+    obj = [
+        c
+        for c in verb.children
+        if c.dep_ in ("dobj", "ccomp", "acomp", "oprd", "prt") and c.lower_ in nouns
+    ]
+    if not obj:
+        return None
+    noun = obj[0]
+    cue = set(cue_tokens(verb)) | set(range(verb.i, noun.i + 1))
+    roots: list[Token] = []
+    for holder in (noun, verb):
+        for c in holder.children:
+            if c.i <= noun.i or c.i in cue:
+                continue
+            if c.dep_ in ("ccomp", "acl", "xcomp") and not roots:
+                roots.append(c)
+            elif c.dep_ == "prep" and not roots and c.lower_ not in ("in", "during", "on", "at"):
+                objs = [o for o in c.children if o.dep_ in ("pobj", "pcomp")]
+                if objs:
+                    cue.add(c.i)
+                    roots.extend(objs)
+    if not roots:
+        return None
+    att = Attribution(head=verb.i, cue=sorted(cue), kind="verb", lemma=lemma, frame="light")
+    subj = subject_of(verb)
+    if subj is None:
+        subj, chain = inherited_subject(verb)
+        att.cue = sorted(set(att.cue) | set(chain))
+    if subj is not None:
+        att.source = source_span(doc, subj, set(att.cue))
+    idx: set[int] = set()
+    for r in roots:
+        idx |= subtree_indices(r)
+    att.content = token_runs_to_chars(doc, idx - set(att.cue))
+    return att

@@ -1,0 +1,102 @@
+"""The attribution record the extractor builds, and span helpers shared by its modules."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+# Punctuation trimmed from the edges of source and content spans. Quotation
+# marks are kept on content when the quote they open or close lies inside it.
+EDGE_PUNCT = set(",;:.-\u2013\u2014()[]{}/|*")
+DASHES = "-\u2013\u2014"
+
+
+@dataclass
+class Attribution:
+    """One attribution while it is being built (token indices, char spans).
+
+    ``content`` holds char spans; for a direct quote each span includes the
+    quotation marks (the eval format), ``Quote`` records strip them.
+    """
+
+    head: int  # token index of the cue's head word
+    cue: list[int]  # token indices of the cue
+    kind: str  # verb | according | noun | colon
+    lemma: str = ""
+    source: tuple[int, int] | None = None  # token span [start, end)
+    content: list[tuple[int, int]] = field(default_factory=list)
+    direct: bool = False
+    addressee: tuple[int, int] | None = None  # token span
+    frame: str = ""  # which rule found the content, for explanations and tuning
+    quotes: list[int] = field(default_factory=list)  # indices of QuoteSpans used as content
+
+    def content_range(self) -> tuple[int, int] | None:
+        if not self.content:
+            return None
+        return min(a for a, _ in self.content), max(b for _, b in self.content)
+
+
+@dataclass(frozen=True)
+class DocView:
+    """Per-doc values computed once: ``Doc.text``, ``Doc.sents`` and ``Doc.ents`` are
+    rebuilt from the tokens on every access."""
+
+    doc: Doc
+    text: str
+    sents: tuple[Span, ...]
+    ents: tuple[Span, ...]
+
+    @classmethod
+    def of(cls, doc: Doc) -> DocView:
+        return cls(doc, doc.text, tuple(doc.sents), tuple(doc.ents))
+
+
+def char_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
+    """Char offsets of the token span [start, end)."""
+    last = doc[end - 1]
+    return doc[start].idx, last.idx + len(last.text)
+
+
+def runs(indices: Iterable[int]) -> list[tuple[int, int]]:
+    """Contiguous runs [start, end) of a set of token indices."""
+    out: list[tuple[int, int]] = []
+    for i in sorted(set(indices)):
+        if out and out[-1][1] == i:
+            out[-1] = (out[-1][0], i + 1)
+        else:
+            out.append((i, i + 1))
+    return out
+
+
+def is_edge_punct(tok: Token) -> bool:
+    return tok.is_punct and tok.text not in ("%",) or tok.is_space
+
+
+def trim_tokens(doc: Doc, start: int, end: int, *, keep_quotes: bool = False) -> tuple[int, int]:
+    """Drop punctuation and spaces from both edges of a token span."""
+
+    def droppable(tok: Token) -> bool:
+        if keep_quotes and tok.text and tok.text[0] in "\"\u201c\u201d\u2018\u2019'":
+            return False
+        return tok.is_space or (tok.is_punct and tok.text not in ("%", "$"))
+
+    while start < end and droppable(doc[start]):
+        start += 1
+    while end > start and droppable(doc[end - 1]):
+        end -= 1
+    return start, end
+
+
+def trim_chars(text: str, start: int, end: int) -> tuple[int, int]:
+    """Trim spaces and edge punctuation (not quotation marks) from a char span."""
+    while start < end and (text[start].isspace() or text[start] in EDGE_PUNCT):
+        start += 1
+    while end > start and (text[end - 1].isspace() or text[end - 1] in EDGE_PUNCT):
+        end -= 1
+    return start, end
+
+
+def subtree_indices(tok: Token) -> set[int]:
+    return {t.i for t in tok.subtree}

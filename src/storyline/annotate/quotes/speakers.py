@@ -1,0 +1,322 @@
+"""Who the speaker is: named, anonymous, or a pronoun/description resolved to a name.
+
+Anonymity: a speaker is anonymous when the head of its noun phrase is a common
+noun for a person or group ("one official familiar with the issue", "people
+familiar with the discussions", "U.S. officials", "a Western official", "the
+people, who asked not to be identified") and the phrase names no person.
+Organisations, places and documents ("the Pentagon", "Ukraine", "a poll") are
+named or non-human sources, not anonymous ones.
+
+Resolution is a small rule-based coreference, gender-neutral:
+
+* "he"/"she" go to the one person named between the previous attribution's
+  speaker and the pronoun (outside the pronoun's own content); with none, to
+  the previous attribution's speaker (within three sentences); with two or more
+  different people, nowhere (ambiguous). "they" only goes to a plural or
+  organisational previous speaker.
+* "the official", "the chairman" go to the previous speaker with the same head
+  noun ("One official ... the official said": stays anonymous), else to a
+  person named with that title ("committee chairman Michael McCaul").
+* "who" in "X, who said ..." is X.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span, Token
+
+from .spans import Attribution, DocView, char_span
+
+SINGULAR_PRONOUNS = frozenset({"he", "she", "him", "her"})
+PLURAL_PRONOUNS = frozenset({"they", "them"})
+RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
+NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
+# How many sentences back a pronoun or description may look.
+WINDOW = 3
+DESCRIPTION_WINDOW = 8
+
+# Nouns for people and groups of people: as a speaker's head noun without a
+# name they make the speaker anonymous.
+HUMAN_NOUNS = frozenset(
+    """
+    official officials source sources person people aide aides adviser advisers
+    advisor advisors staffer staffers spokesperson spokespeople spokesman spokesmen
+    spokeswoman spokeswomen diplomat diplomats officer officers lawmaker lawmakers
+    legislator legislators member members insider insiders analyst analysts expert
+    experts observer observers critic critics supporter supporters resident residents
+    someone somebody anyone employee employees executive executives administrator
+    negotiator negotiators investigator investigators agent agents prosecutor
+    prosecutors lawyer lawyers attorney attorneys representative representatives
+    delegate delegates strategist strategists operative operatives consultant
+    consultants donor donors ally allies associate associates confidant confidants
+    friend friends colleague colleagues witness witnesses leader leaders commander
+    commanders general generals minister ministers envoy envoys ambassador
+    ambassadors senator senators congressman congresswoman chairman chairwoman chair
+    secretary director directors president governor mayor candidate candidates
+    voter voters activist activists protester protesters worker workers individual
+    individuals man men woman women figure figures veteran veterans historian
+    historians economist economists scientist scientists researcher researchers
+    pollster pollsters journalist journalists reporter reporters correspondent
+    """.split()
+)
+
+# Titles that make "the chairman" look back for a named holder.
+TITLE_NOUNS = frozenset(
+    """
+    chairman chairwoman chair secretary senator congressman congresswoman president
+    governor mayor minister ambassador general commander director spokesman
+    spokeswoman spokesperson adviser advisor envoy leader candidate representative
+    """.split()
+)
+
+
+@dataclass
+class Speaker:
+    """What the quote records say about a speaker."""
+
+    text: str | None
+    start: int | None
+    end: int | None
+    anonymous: bool = False
+    resolved: str | None = None
+    plural: bool = False
+
+
+def span_head(doc: Doc, start: int, end: int) -> Token:
+    """The token of [start, end) whose head lies outside the span."""
+    for tok in doc[start:end]:
+        if tok.head.i < start or tok.head.i >= end or tok.head is tok:
+            return tok
+    return doc[start]
+
+
+def _person_in(ents: tuple[Span, ...], start: int, end: int) -> Span | None:
+    for ent in ents:
+        if ent.label_ == "PERSON" and start <= ent.start and ent.end <= end:
+            return ent
+    return None
+
+
+def _named_in(doc: Doc, start: int, end: int) -> bool:
+    head = span_head(doc, start, end)
+    if head.pos_ == "PROPN" or head.ent_type_ in NAMED_LABELS:
+        return True
+    # "the spokesman, John Kirby": a named apposition
+    return any(
+        t.dep_ == "appos" and (t.pos_ == "PROPN" or t.ent_type_ == "PERSON")
+        for t in head.children
+    )
+
+
+def _fullest_name(ents: tuple[Span, ...], person: Span, before: int) -> str:
+    """The longest earlier mention of the same person ("Jake Sullivan" for "Sullivan")."""
+    last = person[-1].lower_
+    best = person.text
+    for ent in ents:
+        if ent.start_char >= before and ent.start != person.start:
+            continue
+        if ent.label_ == "PERSON" and ent[-1].lower_ == last and len(ent.text) > len(best):
+            best = ent.text
+    return best
+
+
+def _name_of(doc: Doc, ents: tuple[Span, ...], start: int, end: int) -> str | None:
+    """The person (or organisation) a named speaker span names."""
+    person = _person_in(ents, start, end)
+    if person is not None:
+        return _fullest_name(ents, person, person.start_char)
+    head = span_head(doc, start, end)
+    if head.pos_ == "PROPN" or head.ent_type_ in NAMED_LABELS:
+        # the proper-noun run around the head
+        a, b = head.i, head.i + 1
+        while a > start and doc[a - 1].pos_ == "PROPN":
+            a -= 1
+        while b < end and doc[b].pos_ == "PROPN":
+            b += 1
+        return doc[a:b].text
+    return None
+
+
+def _is_plural(head: Token) -> bool:
+    return head.tag_ in ("NNS", "NNPS") or head.ent_type_ in ("ORG", "NORP", "GPE")
+
+
+def describe(doc: Doc, att: Attribution, text: str, ents: tuple[Span, ...]) -> Speaker:
+    """Speaker of one attribution before resolution."""
+    if att.source is None:
+        return Speaker(None, None, None)
+    start, end = att.source
+    a, b = char_span(doc, start, end)
+    head = span_head(doc, start, end)
+    sp = Speaker(text[a:b], a, b, plural=_is_plural(head))
+    if head.lower_ in RELATIVE_PRONOUNS and head.dep_.startswith("nsubj"):
+        # "X, who said ...": the relative clause's antecedent
+        rel = head.head
+        ante = rel.head if rel.dep_ == "relcl" else None
+        if ante is not None:
+            lo, hi = ante.left_edge.i, rel.left_edge.i
+            if lo < hi:
+                sp.resolved = _name_of(doc, ents, lo, hi)
+                sp.anonymous = sp.resolved is None and ante.lemma_.lower() in HUMAN_NOUNS
+                sp.plural = _is_plural(ante)
+        return sp
+    if head.pos_ == "PRON":
+        return sp
+    if _named_in(doc, start, end):
+        return sp
+    if head.lemma_.lower() in HUMAN_NOUNS or head.lower_ in HUMAN_NOUNS:
+        sp.anonymous = True
+    return sp
+
+
+def _is_description(doc: Doc, att: Attribution) -> Token | None:
+    if att.source is None:
+        return None
+    start, end = att.source
+    head = span_head(doc, start, end)
+    if head.pos_ != "NOUN" or _named_in(doc, start, end):
+        return None
+    det = [c for c in head.children if c.dep_ == "det" and c.lower_ in ("the", "this", "that")]
+    if not det:
+        return None
+    if head.lemma_.lower() not in HUMAN_NOUNS and head.lower_ not in HUMAN_NOUNS:
+        return None
+    return head
+
+
+def resolve_speakers(view: DocView, atts: list[Attribution]) -> list[Speaker]:
+    """Speakers for ``atts`` (in text order), pronouns and descriptions resolved."""
+    doc = view.doc
+    sents = view.sents
+    sent_of = {}
+    for k, s in enumerate(sents):
+        for i in range(s.start, s.end):
+            sent_of[i] = k
+    text = view.text
+    ents = view.ents
+    persons = [e for e in ents if e.label_ == "PERSON"]
+    out: list[Speaker] = []
+    for n, att in enumerate(atts):
+        sp = describe(doc, att, text, ents)
+        out.append(sp)
+        if att.source is None:
+            continue
+        head = span_head(doc, *att.source)
+        k = sent_of.get(head.i, 0)
+        floor = sents[max(0, k - WINDOW)].start_char
+        prev = _previous(doc, atts, out, n, floor)
+        low = head.lower_
+        if head.pos_ == "PRON" and low in SINGULAR_PRONOUNS | PLURAL_PRONOUNS:
+            _resolve_pronoun(
+                doc, ents, att, sp, prev, persons, floor, plural=low in PLURAL_PRONOUNS
+            )
+        elif (desc := _is_description(doc, att)) is not None:
+            dfloor = sents[max(0, k - DESCRIPTION_WINDOW)].start_char
+            _resolve_description(doc, ents, sp, desc, atts, out, n, persons, dfloor)
+    return out
+
+
+def _previous(
+    doc: Doc, atts: list[Attribution], speakers: list[Speaker], n: int, floor: int
+) -> tuple[Attribution, Speaker] | None:
+    here = doc[atts[n].head].idx
+    for j in range(n - 1, -1, -1):
+        sp = speakers[j]
+        if sp.start is None or sp.start < floor:
+            continue
+        if sp.start < here:
+            return atts[j], sp
+    return None
+
+
+def _inherit(
+    sp: Speaker, prev_att: Attribution, prev: Speaker, doc: Doc, ents: tuple[Span, ...]
+) -> None:
+    if prev.resolved:
+        sp.resolved = prev.resolved
+        sp.anonymous = False
+    elif prev.anonymous:
+        sp.anonymous = True
+    elif prev_att.source is not None:
+        sp.resolved = _name_of(doc, ents, *prev_att.source)
+
+
+def _resolve_pronoun(
+    doc: Doc,
+    ents: tuple[Span, ...],
+    att: Attribution,
+    sp: Speaker,
+    prev: tuple[Attribution, Speaker] | None,
+    persons: list[Span],
+    floor: int,
+    *,
+    plural: bool,
+) -> None:
+    assert sp.start is not None
+    if plural:
+        if prev is not None and prev[1].plural:
+            _inherit(sp, prev[0], prev[1], doc, ents)
+        return
+    lo = floor
+    if prev is not None and prev[1].end is not None:
+        lo = max(lo, prev[1].end)
+    content = att.content
+    cands = [
+        p
+        for p in persons
+        if lo <= p.start_char
+        and p.end_char <= sp.start
+        and not any(a <= p.start_char < b for a, b in content)
+    ]
+    names = {p[-1].lower_ for p in cands}
+    if len(names) == 1:
+        sp.resolved = _fullest_name(ents, cands[-1], cands[-1].start_char)
+        return
+    if len(names) > 1:
+        return
+    if prev is not None:
+        _inherit(sp, prev[0], prev[1], doc, ents)
+        return
+    earlier = [p for p in persons if floor <= p.start_char and p.end_char <= sp.start]
+    if len({p[-1].lower_ for p in earlier}) == 1:
+        sp.resolved = _fullest_name(ents, earlier[-1], earlier[-1].start_char)
+
+
+def _resolve_description(
+    doc: Doc,
+    ents: tuple[Span, ...],
+    sp: Speaker,
+    head: Token,
+    atts: list[Attribution],
+    speakers: list[Speaker],
+    n: int,
+    persons: list[Span],
+    floor: int,
+) -> None:
+    lemma = head.lemma_.lower()
+    for j in range(n - 1, -1, -1):
+        other = atts[j]
+        if other.source is None or speakers[j].start is None:
+            continue
+        if (speakers[j].start or 0) < floor:
+            break
+        ohead = span_head(doc, *other.source)
+        if ohead.lemma_.lower() == lemma or any(
+            t.lemma_.lower() == lemma for t in doc[other.source[0] : other.source[1]]
+        ):
+            _inherit(sp, other, speakers[j], doc, ents)
+            if speakers[j].anonymous and not speakers[j].resolved:
+                sp.anonymous = True
+            return
+    if lemma in TITLE_NOUNS:
+        assert sp.start is not None
+        for p in reversed(persons):
+            if p.start_char < floor or p.end_char > sp.start:
+                continue
+            window = doc[max(0, p.start - 3) : min(len(doc), p.end + 4)]
+            if any(t.lemma_.lower() == lemma for t in window):
+                sp.resolved = _fullest_name(ents, p, p.start_char)
+                sp.anonymous = False
+                return
+    sp.anonymous = True

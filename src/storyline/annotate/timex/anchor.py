@@ -1,0 +1,348 @@
+"""Calendar arithmetic on TIMEX3 values, and cheap tense cues from raw text.
+
+Values keep their granularity (``2023``, ``2023-05``, ``2023-W36``,
+``2023-Q1``, ``2023-SU``, ``199``, ``2023-05-09T14:00`` ...); the helpers
+here shift them, turn them into inclusive day intervals, and find the
+direction (past / future) a bare weekday or month should be read in.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from typing import Literal
+
+Tense = Literal["past", "future", "present"]
+
+_DAY_RX = re.compile(r"^(\d{4})-(\d\d)-(\d\d)(?:T.*)?$")
+_MONTH_RX = re.compile(r"^(\d{4})-(\d\d)$")
+_WEEK_RX = re.compile(r"^(\d{4})-W(\d\d)(-WE)?$")
+_YEAR_RX = re.compile(r"^(\d{4})$")
+_QUARTER_RX = re.compile(r"^(\d{4})-Q([1-4])$")
+_HALF_RX = re.compile(r"^(\d{4})-H([12])$")
+_SEASON_RX = re.compile(r"^(\d{4})-(SP|SU|FA|WI)$")
+_DECADE_RX = re.compile(r"^(\d{3})$")
+_CENTURY_RX = re.compile(r"^(\d{2})$")
+
+MIN_YEAR = 1
+MAX_YEAR = 9999
+
+
+def ymd(year: int, month: int, day: int) -> dt.date | None:
+    """A date, or None when the parts do not name one (February 30, year 0)."""
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def day_value(d: dt.date) -> str:
+    return f"{d.year:04d}-{d.month:02d}-{d.day:02d}"
+
+
+def week_value(d: dt.date) -> str:
+    iso = d.isocalendar()
+    return f"{iso[0]:04d}-W{iso[1]:02d}"
+
+
+def month_value(year: int, month: int) -> str:
+    return f"{year:04d}-{month:02d}"
+
+
+def add_months(year: int, month: int, n: int) -> tuple[int, int]:
+    k = year * 12 + (month - 1) + n
+    return k // 12, k % 12 + 1
+
+
+def add_days(d: dt.date, n: int) -> dt.date | None:
+    try:
+        return d + dt.timedelta(days=n)
+    except OverflowError:
+        return None
+
+
+def quarter_of(d: dt.date) -> int:
+    return (d.month - 1) // 3 + 1
+
+
+def season_of(d: dt.date) -> tuple[int, str]:
+    """Meteorological season; a winter is named by the year it starts in (Dec)."""
+    if d.month in (3, 4, 5):
+        return d.year, "SP"
+    if d.month in (6, 7, 8):
+        return d.year, "SU"
+    if d.month in (9, 10, 11):
+        return d.year, "FA"
+    return (d.year if d.month == 12 else d.year - 1), "WI"
+
+
+_SEASON_ORDER = ("SP", "SU", "FA", "WI")
+
+
+def shift_season(year: int, season: str, n: int) -> tuple[int, str]:
+    k = year * 4 + _SEASON_ORDER.index(season) + n
+    return k // 4, _SEASON_ORDER[k % 4]
+
+
+def weekday_in_week(d: dt.date, weekday: int) -> dt.date:
+    """The day with ISO ``weekday`` (1=Monday) in the ISO week of ``d``."""
+    return d + dt.timedelta(days=weekday - d.isoweekday())
+
+
+def resolve_weekday(dct: dt.date, weekday: int, direction: int) -> dt.date:
+    """Weekday relative to ``dct``.
+
+    ``direction`` -1: the most recent such day on or before the dct (past
+    clause; "said Tuesday" on a Tuesday is the dct itself); +1: the next
+    one on or after the dct; -2 / +2: strictly before / after ("last
+    Friday", "next Friday").
+    """
+    diff = weekday - dct.isoweekday()
+    if direction == -1:
+        return dct + dt.timedelta(days=diff if diff <= 0 else diff - 7)
+    if direction == 1:
+        return dct + dt.timedelta(days=diff if diff >= 0 else diff + 7)
+    if direction == -2:
+        return dct + dt.timedelta(days=diff if diff < 0 else diff - 7)
+    return dct + dt.timedelta(days=diff if diff > 0 else diff + 7)
+
+
+def granularity(value: str) -> str | None:
+    """'day', 'week', 'month', 'quarter', 'half', 'season', 'year', 'decade', 'century'."""
+    if _DAY_RX.match(value):
+        return "day"
+    for rx, name in (
+        (_MONTH_RX, "month"),
+        (_WEEK_RX, "week"),
+        (_YEAR_RX, "year"),
+        (_QUARTER_RX, "quarter"),
+        (_HALF_RX, "half"),
+        (_SEASON_RX, "season"),
+        (_DECADE_RX, "decade"),
+        (_CENTURY_RX, "century"),
+    ):
+        if rx.match(value):
+            return name
+    return None
+
+
+def interval(value: str) -> tuple[dt.date, dt.date] | None:
+    """The inclusive days a calendar value covers; None for durations, refs, sets."""
+    try:
+        return _interval(value)
+    except (ValueError, OverflowError):
+        return None
+
+
+def _interval(value: str) -> tuple[dt.date, dt.date] | None:
+    m = _DAY_RX.match(value)
+    if m:
+        d = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        return d, d
+    m = _MONTH_RX.match(value)
+    if m:
+        y, mo = int(m.group(1)), int(m.group(2))
+        return dt.date(y, mo, 1), dt.date(y, mo, calendar.monthrange(y, mo)[1])
+    m = _WEEK_RX.match(value)
+    if m:
+        monday = dt.date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1)
+        if m.group(3):
+            return monday + dt.timedelta(days=5), monday + dt.timedelta(days=6)
+        return monday, monday + dt.timedelta(days=6)
+    m = _YEAR_RX.match(value)
+    if m:
+        y = int(m.group(1))
+        return dt.date(y, 1, 1), dt.date(y, 12, 31)
+    m = _QUARTER_RX.match(value)
+    if m:
+        y, q = int(m.group(1)), int(m.group(2))
+        end_month = q * 3
+        return (
+            dt.date(y, end_month - 2, 1),
+            dt.date(y, end_month, calendar.monthrange(y, end_month)[1]),
+        )
+    m = _HALF_RX.match(value)
+    if m:
+        y, h = int(m.group(1)), int(m.group(2))
+        return (
+            (dt.date(y, 1, 1), dt.date(y, 6, 30))
+            if h == 1
+            else (
+                dt.date(y, 7, 1),
+                dt.date(y, 12, 31),
+            )
+        )
+    m = _SEASON_RX.match(value)
+    if m:
+        y, s = int(m.group(1)), m.group(2)
+        if s == "WI":
+            return dt.date(y, 12, 1), dt.date(y + 1, 3, 1) - dt.timedelta(days=1)
+        first = {"SP": 3, "SU": 6, "FA": 9}[s]
+        return dt.date(y, first, 1), dt.date(y, first + 2, calendar.monthrange(y, first + 2)[1])
+    m = _DECADE_RX.match(value)
+    if m:
+        y = int(m.group(1)) * 10
+        return dt.date(max(y, 1), 1, 1), dt.date(y + 9, 12, 31)
+    m = _CENTURY_RX.match(value)
+    if m:
+        y = int(m.group(1)) * 100
+        return dt.date(max(y, 1), 1, 1), dt.date(y + 99, 12, 31)
+    return None
+
+
+def shift_value(value: str, n: int, unit: str) -> str | None:
+    """Move a calendar value by ``n`` units, keeping its granularity where it can.
+
+    ``unit`` is one of D, W, M, Q, Y. A day value moved by weeks stays a day;
+    a quarter moved by years stays a quarter ("a year earlier" after "the
+    third quarter" is the year-ago third quarter).
+    """
+    try:
+        return _shift_value(value, n, unit)
+    except (ValueError, OverflowError):
+        return None
+
+
+def _shift_value(value: str, n: int, unit: str) -> str | None:
+    months = {"M": 1, "Q": 3, "Y": 12, "DE": 120}.get(unit)
+    m = _DAY_RX.match(value)
+    if m:
+        d = dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+        if unit in ("D", "W"):
+            out = add_days(d, n * (7 if unit == "W" else 1))
+            return None if out is None else day_value(out)
+        assert months is not None
+        y, mo = add_months(d.year, d.month, n * months)
+        day = min(d.day, calendar.monthrange(y, mo)[1])
+        return day_value(dt.date(y, mo, day))
+    m = _MONTH_RX.match(value)
+    if m and months:
+        return month_value(*add_months(int(m.group(1)), int(m.group(2)), n * months))
+    m = _WEEK_RX.match(value)
+    if m and unit in ("W", "D"):
+        monday = dt.date.fromisocalendar(int(m.group(1)), int(m.group(2)), 1)
+        return week_value(monday + dt.timedelta(days=7 * n if unit == "W" else n))
+    if m and unit == "Y":
+        return f"{int(m.group(1)) + n:04d}-W{m.group(2)}"
+    m = _QUARTER_RX.match(value)
+    if m and unit in ("Q", "Y"):
+        k = int(m.group(1)) * 4 + int(m.group(2)) - 1 + (n if unit == "Q" else 4 * n)
+        return f"{k // 4:04d}-Q{k % 4 + 1}"
+    m = _HALF_RX.match(value)
+    if m and unit == "Y":
+        return f"{int(m.group(1)) + n:04d}-H{m.group(2)}"
+    m = _SEASON_RX.match(value)
+    if m and unit == "Y":
+        return f"{int(m.group(1)) + n:04d}-{m.group(2)}"
+    m = _YEAR_RX.match(value)
+    if m and unit in ("Y", "DE"):
+        return f"{int(m.group(1)) + n * (10 if unit == 'DE' else 1):04d}"
+    return None
+
+
+def truncate(value: str, unit: str) -> str | None:
+    """The enclosing value at a coarser granularity: ('2023-05-09', 'Y') -> '2023'."""
+    iv = interval(value)
+    if iv is None:
+        return None
+    d = iv[0]
+    if unit == "Y":
+        return f"{d.year:04d}"
+    if unit == "M":
+        return month_value(d.year, d.month)
+    if unit == "W":
+        return week_value(d)
+    if unit == "D":
+        return day_value(d)
+    if unit == "Q":
+        return f"{d.year:04d}-Q{quarter_of(d)}"
+    return None
+
+
+# ---- tense cues ---------------------------------------------------------------
+
+_FUTURE_CUES = (
+    r"will|won't|wo n't|shall|'ll|going\s+to|gonna|plans?\s+to|planning\s+to|planned\s+to|"
+    r"scheduled|expected\s+to|expects?\s+to|hopes?\s+to|due\s+to|due|set\s+to|intends?\s+to|"
+    r"aims?\s+to|upcoming|next|is\s+to|are\s+to|to\s+be\s+held|forthcoming"
+)
+_PAST_CUES = (
+    r"said|says|told|was|were|had|did|didn't|came|went|took|made|gave|met|left|began|won|"
+    r"lost|saw|found|held|fell|rose|got|put|sent|spoke|wrote|became|brought|ran|"
+    r"announced|reported|ago|last|earlier|previously|"
+    r"[a-z]{3,}ed"
+)
+_CUE_RX = re.compile(
+    r"\b(?:(?P<f>" + _FUTURE_CUES + r")|(?P<p>" + _PAST_CUES + r"))\b",
+    re.IGNORECASE,
+)
+_FALSE_PAST = frozenset(
+    {
+        "scheduled", "expected", "planned", "need", "speed", "seed", "feed", "indeed",
+        "bed", "red", "shed", "hundred", "united", "limited", "based", "related",
+        "armed", "detailed", "advanced", "interested", "concerned", "proposed",
+        "supposed", "used", "alleged", "unnamed", "named", "so-called", "embed",
+    }
+)  # fmt: skip
+_DEADLINE_RX = re.compile(
+    r"\b(?:until|till|by|as\s+(?:soon|early|late)\s+as|no\s+later\s+than|starting|beginning"
+    r"|effective|payable|due)(?:\s+(?:on|at))?\s+$",
+    re.IGNORECASE,
+)
+_PERFECT_RX = re.compile(r"\bhad\s+(?:not\s+|been\s+)?[a-z]+(?:ed|en)\b", re.IGNORECASE)
+_INTENT_RX = re.compile(r"plan|schedul|expect|aim|hope|intend|set|due", re.IGNORECASE)
+_BOUNDARY_RX = re.compile(r"[.!?;\n](?:\s|$)|``|''|\"")
+
+
+def text_tense(text: str, start: int, end: int) -> Tense | None:
+    """Direction cue for an expression at [start, end) from nearby words.
+
+    The nearest cue in the same sentence (up to ~12 words each side) wins:
+    a modal or scheduling word ("will", "is scheduled to", "plans to")
+    points forward, a past-tense verb backward. Cheap on purpose: it runs
+    once per expression that needs it, on a small window.
+    """
+    lo = max(0, start - 160)
+    hi = min(len(text), end + 120)
+    left = text[lo:start]
+    right = text[end:hi]
+    if _DEADLINE_RX.search(left) and not _PERFECT_RX.search(left):
+        return "future"  # "until Tuesday", "as early as Friday", "by Dec. 15"
+    # cut the window at sentence or quotation boundaries
+    cut = None
+    for m in _BOUNDARY_RX.finditer(left):
+        cut = m.end()
+    if cut is not None:
+        left = left[cut:]
+    m2 = _BOUNDARY_RX.search(right)
+    if m2:
+        right = right[: m2.start()]
+    best: tuple[int, Tense] | None = None
+    for m in _CUE_RX.finditer(left):
+        tense = _cue_tense(m)
+        if tense:
+            dist = len(left) - m.end()
+            if best is None or dist <= best[0]:
+                best = (dist, tense)
+    for m in _CUE_RX.finditer(right):
+        tense = _cue_tense(m)
+        if tense == "future" and _INTENT_RX.match(m.group()):
+            continue  # "On Friday, the government planned ...": the plan, not its date
+        if tense:
+            dist = m.start() + 3  # a cue after the expression binds a bit less
+            if best is None or dist < best[0]:
+                best = (dist, tense)
+            break
+    return None if best is None else best[1]
+
+
+def _cue_tense(m: re.Match[str]) -> Tense | None:
+    if m.group("f"):
+        return "future"
+    word = m.group("p").lower()
+    if word in _FALSE_PAST:
+        return None
+    if word == "says":
+        return "present"
+    return "past"

@@ -1,0 +1,215 @@
+"""Date sentences (and quote spans) by the time their main event is about.
+
+Rules, in order (``SentenceDate.rule`` says which one decided):
+
+- ``timex``: a calendar DATE/TIME expression attached to the main verb's
+  clause (through verbs and prepositions, or an event noun governed by
+  them: "said at a Tuesday news conference"). Without a parse, the first
+  calendar expression of the sentence that is not a modifier of a noun
+  ("Tuesday's vote" is still taken; "the 1990s war" is not).
+- ``present_ref``: "now", "currently" ... date the sentence to the dct.
+- ``publication``: no expression, but past-tense reporting ("officials
+  said"): the event happened by the publication date.
+- otherwise no date: generic present tense, or a future with no date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+
+from spacy.tokens import Doc, Span, Token
+
+from storyline.annotate.timex.anchor import interval, text_tense
+from storyline.annotate.timex.component import _verb_tense
+from storyline.models import SentenceDate, Timex
+
+_SENT_RX = re.compile(r"[^.!?\n]+(?:[.!?]+[\"'’”)]*|\n|$)")
+_PAST_RX = re.compile(
+    r"\b(?:said|told|announced|reported|confirmed|added|wrote|was|were|had|did|"
+    r"[a-z]{3,}ed)\b",
+    re.IGNORECASE,
+)
+_NOT_PAST = frozenset({"scheduled", "expected", "planned", "need", "indeed", "based", "united"})
+
+
+def sentence_spans(doc: Doc) -> list[tuple[int, int]]:
+    """Character spans of the sentences: the doc's own when it has them."""
+    if doc.has_annotation("SENT_START"):
+        return [(s.start_char, s.end_char) for s in doc.sents]
+    out = []
+    for m in _SENT_RX.finditer(doc.text):
+        s, e = m.span()
+        while s < e and doc.text[s].isspace():
+            s += 1
+        if e > s:
+            out.append((s, e))
+    return out
+
+
+def _calendar(tx: Timex) -> bool:
+    return tx.type in ("DATE", "TIME") and tx.interval_start is not None
+
+
+def _attachment(doc: Doc, tx: Timex, sent: Span) -> int | None:
+    """How directly ``tx`` hangs off the sentence's main verb (lower is closer).
+
+    None when it modifies a noun that is not itself an argument of the
+    main clause ("the 1990s war that ..." inside a relative clause).
+    """
+    span = doc.char_span(tx.start, tx.end, alignment_mode="expand")
+    if span is None or len(span) == 0:
+        return None
+    tok: Token = span.root
+    root = sent.root
+    nouns = 0
+    for steps in range(12):
+        if tok == root:
+            return steps + 2 * nouns
+        if tok.head is tok:
+            return None
+        parent = tok.head
+        if parent.pos_ in ("NOUN", "PROPN", "PRON") and parent not in span:
+            nouns += 1
+            if nouns > 1 or parent.dep_ not in ("pobj", "dobj", "nsubj", "npadvmod", "obl"):
+                return None
+        elif parent.pos_ in ("VERB", "AUX") and parent != root and parent.dep_ in (
+            "relcl", "acl", "advcl", "ccomp",
+        ):  # fmt: skip
+            # an expression in a subordinate clause dates that clause, not the main one
+            if parent.dep_ in ("relcl", "acl"):
+                return None
+            nouns += 1
+        tok = parent
+    return None
+
+
+def _sentence_is_past(doc: Doc, sent: Span | None, start: int, end: int) -> bool:
+    if sent is not None and doc.has_annotation("TAG") and doc.has_annotation("DEP"):
+        root = sent.root
+        if root.pos_ in ("VERB", "AUX"):
+            return _verb_tense(root) == "past"
+        return False
+    text = doc.text[start:end]
+    for m in _PAST_RX.finditer(text):
+        if m.group().lower() not in _NOT_PAST:
+            return text_tense(doc.text, m.start() + start, m.end() + start) != "future"
+    return False
+
+
+def _make(index: int, tx: Timex, ti: int, rule: str) -> SentenceDate:
+    assert tx.interval_start is not None and tx.interval_end is not None
+    return SentenceDate(index, tx.value, tx.interval_start, tx.interval_end, rule, ti)
+
+
+def _pick(
+    doc: Doc,
+    sent: Span | None,
+    candidates: list[tuple[int, Timex]],
+) -> tuple[int, Timex] | None:
+    if not candidates:
+        return None
+    if sent is not None and doc.has_annotation("DEP"):
+        scored = []
+        for ti, tx in candidates:
+            score = _attachment(doc, tx, sent)
+            if score is not None:
+                scored.append((score, tx.start, ti, tx))
+        if not scored:
+            return None
+        scored.sort(key=lambda x: (x[0], x[1]))
+        return scored[0][2], scored[0][3]
+    for ti, tx in candidates:
+        after = doc.text[tx.end : tx.end + 20]
+        # "the 1990s war", "a 2019 report": a year or decade used as a modifier
+        if re.match(r"\s+[a-z]+", after) and re.fullmatch(r"\d{3,4}", tx.value):
+            before = doc.text[max(0, tx.start - 6) : tx.start].lower()
+            if re.search(r"\b(?:the|a|an|its|his|her|their)\s+$", before):
+                continue
+        return ti, tx
+    return None
+
+
+def _date_region(
+    doc: Doc,
+    index: int,
+    start: int,
+    end: int,
+    sent: Span | None,
+    timexes: Sequence[Timex],
+    dct: dt.date | None,
+    exclude: tuple[int, int] | None = None,
+) -> SentenceDate | None:
+    cands = [
+        (i, tx)
+        for i, tx in enumerate(timexes)
+        if start <= tx.start
+        and tx.end <= end
+        and not (exclude and exclude[0] <= tx.start < exclude[1])
+    ]
+    picked = _pick(doc, sent, [(i, tx) for i, tx in cands if _calendar(tx)])
+    if picked is not None:
+        return _make(index, picked[1], picked[0], "timex")
+    if dct is None:
+        return None
+    for i, tx in cands:
+        if tx.value == "PRESENT_REF":
+            return SentenceDate(index, dct.isoformat(), dct, dct, "present_ref", i)
+    if _sentence_is_past(doc, sent, start, end):
+        return SentenceDate(index, dct.isoformat(), dct, dct, "publication", None)
+    return None
+
+
+def _spacy_sents(doc: Doc) -> list[Span] | None:
+    return list(doc.sents) if doc.has_annotation("SENT_START") else None
+
+
+def date_sentences(doc: Doc, timexes: Sequence[Timex], dct: dt.date | None) -> list[SentenceDate]:
+    """One SentenceDate per sentence that has dating evidence (see module doc)."""
+    sents = _spacy_sents(doc)
+    spans = sentence_spans(doc)
+    out: list[SentenceDate] = []
+    for index, (start, end) in enumerate(spans):
+        sent = sents[index] if sents is not None else None
+        got = _date_region(doc, index, start, end, sent, timexes, dct)
+        if got is not None:
+            out.append(got)
+    return out
+
+
+def date_span(
+    doc: Doc,
+    start_char: int,
+    end_char: int,
+    timexes: Sequence[Timex],
+    dct: dt.date | None,
+) -> SentenceDate | None:
+    """Date an arbitrary span (a quote): when was it said?
+
+    Expressions outside the span in its sentence(s) date the speech event
+    ("..., she said Tuesday"); expressions inside the quote are about its
+    content and are not used. Otherwise reported speech is dated to the
+    publication (it was said by then).
+    """
+    if start_char >= end_char:
+        return None
+    spans = sentence_spans(doc)
+    sents = _spacy_sents(doc)
+    hits = [i for i, (s, e) in enumerate(spans) if s < end_char and e > start_char]
+    if not hits:
+        return None
+    first, last = hits[0], hits[-1]
+    start, end = spans[first][0], spans[last][1]
+    sent = sents[last] if sents is not None and first == last else None
+    got = _date_region(doc, first, start, end, sent, timexes, dct, (start_char, end_char))
+    if got is not None and got.rule == "timex":
+        return got
+    if dct is not None:
+        return SentenceDate(first, dct.isoformat(), dct, dct, "publication", None)
+    return None
+
+
+def value_interval(value: str) -> tuple[dt.date, dt.date] | None:
+    """Re-exported for callers that hold only a value string."""
+    return interval(value)

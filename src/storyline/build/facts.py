@@ -1,0 +1,215 @@
+"""Where the numbers disagree: the same measure of the same thing, incompatible values.
+
+Facts are grouped by what they measure: ``Quantity.about`` ("range", "production
+per year", "missiles" ...), its normalized unit, and its subject, the entity the
+figure is attached to (``Quantity.subject``, else the nearest fitting mention in
+the same sentence from ``annotations``). ``term_entity`` maps surface forms to
+entity ids so that "ATACMS" and "Army Tactical Missile System" are one subject.
+Facts with no subject are not compared: "a range of 300 km" about nothing in
+particular cannot contradict anything. Counts below ten ("two officials") are
+not compared either.
+
+Tolerance rule. Every figure stands for an interval of values it is consistent
+with, in its written unit, then converted:
+
+* rounding as written: half a step of the last significant digit ("190" ± 5,
+  "300" ± 50, "3.5" ± 0.05), at most 10 % of the value (so "300" is ± 30);
+* hedges widen it: "about / around / roughly / some" ± 10 %; "nearly / almost /
+  up to / as far as" 15 % below to the figure; "more than / over / at least" to
+  50 % above; "less than / under" to half below; vague words ("hundreds",
+  "several hundred", "dozens") span from two thirds of their least value to five
+  times it (three times for "several" / "a few"); a written range "150 to 190"
+  is that range.
+
+Two facts disagree when their intervals do not overlap. A group is reported
+when two facts from different articles disagree (``across_articles``), with all
+its facts, lowest value first. So 300 km, "nearly 200 miles" (321.9 km) and
+"about 190 miles" (305.8 km) agree, while 300 km and 140 miles (225.3 km) for
+the same missile do not.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from collections import defaultdict
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from ..models import Annotations, EntityMention, Quantity
+from ..link.names import fold, singular_key
+
+_BOTH = ("about", "around", "roughly", "some", "approximately", "approx", "circa", "~", "estimated", "an estimated")
+_BELOW = ("nearly", "almost", "up to", "as far as", "as much as", "as many as", "close to", "just under", "at most", "no more than", "as long as", "as high as")
+_ABOVE = ("more than", "over", "at least", "upwards of", "in excess of", "well over", "just over", "no fewer than")
+_UNDER = ("less than", "under", "fewer than", "as little as", "as few as")
+_FEW_WORDS = frozenset({"several", "few", "couple"})
+_VAGUE = _FEW_WORDS | {"dozens", "scores", "tens", "hundreds", "thousands", "millions", "billions"}
+_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+_RANGE_LABELS = ("TERM", "PRODUCT")
+_MIN_COUNT = 10.0
+
+
+@dataclass(frozen=True)
+class Disagreement:
+    """Facts (indices into the input) that measure one thing and cannot all be right."""
+
+    about: str  # "range of ATACMS"
+    facts: tuple[int, ...]
+    spread: str  # "225–300 km"
+    subject: str | None = None
+    unit: str = ""
+
+
+def _marker(text: str) -> str | None:
+    lower = text.lower()
+    for group in (_ABOVE, _UNDER, _BELOW, _BOTH):
+        for marker in sorted(group, key=len, reverse=True):
+            if lower.startswith(marker + " ") or lower.startswith(marker):
+                if marker == "~" or lower[len(marker) : len(marker) + 1] in (" ", "$", "€", "£"):
+                    return marker
+    return None
+
+
+def _rounding(written: str, value: float) -> float:
+    """Half a step of the last significant digit of the figure as written, ≤ 10 %."""
+    digits = written.replace(",", "")
+    if "." in digits:
+        decimals = len(digits.split(".")[1])
+        step = 10.0**-decimals
+    else:
+        stripped = digits.rstrip("0")
+        step = 10.0 ** (len(digits) - len(stripped)) if stripped else 1.0
+    return min(step / 2, 0.1 * abs(value))
+
+
+def value_interval(q: Quantity) -> tuple[float, float]:
+    """The normalized values ``q`` is consistent with (see the module docstring)."""
+    factor = q.normalized_value / q.value if q.value else 1.0
+    v = q.value
+    text = q.text
+    numbers = _NUMBER.findall(text)
+    lower = text.lower()
+    if len(numbers) >= 2 and q.approximate:
+        values = sorted(float(n.replace(",", "")) for n in numbers[:2])
+        scale = v / ((values[0] + values[1]) / 2) if values[0] + values[1] else 1.0
+        lo, hi = values[0] * scale, values[1] * scale
+        return lo * factor, hi * factor
+    r = _rounding(numbers[0], float(numbers[0].replace(",", ""))) if numbers else 0.0
+    if numbers:
+        written = float(numbers[0].replace(",", ""))
+        r *= v / written if written else 1.0
+    words = set(re.findall(r"[a-z]+", lower))
+    if words & _VAGUE:
+        top = 3.0 if words & _FEW_WORDS else 5.0
+        return v * 2 / 3 * factor, v * top * factor
+    lo, hi = v - r, v + r
+    marker = _marker(text)
+    if marker in _BOTH:
+        lo, hi = v * 0.9 - r, v * 1.1 + r
+    elif marker in _BELOW:
+        lo, hi = v * 0.85 - r, v + r
+    elif marker in _ABOVE:
+        lo, hi = v - r, v * 1.5 + r
+    elif marker in _UNDER:
+        lo, hi = v * 0.5 - r, v + r
+    elif q.approximate:
+        lo, hi = v * 0.9 - r, v * 1.1 + r
+    return lo * factor, hi * factor
+
+
+def _nearest_subject(q: Quantity, mentions: Sequence[EntityMention]) -> str | None:
+    labels = _RANGE_LABELS if q.about == "range" else None
+    best: tuple[int, str] | None = None
+    for m in mentions:
+        if m.sentence != q.sentence or (labels is not None and m.label not in labels):
+            continue
+        if q.start < m.end and m.start < q.end:
+            continue
+        gap = q.start - m.end if m.end <= q.start else m.start - q.end
+        if best is None or gap < best[0]:
+            best = (gap, m.text)
+    return best[1] if best else None
+
+
+def _fmt(value: float) -> str:
+    if value == 0:
+        return "0"
+    digits = max(3 - int(math.floor(math.log10(abs(value)))) - 1, 0)
+    return f"{round(value, digits):,.{digits}f}"
+
+
+def find_disagreements(
+    facts: Sequence[tuple[str, Quantity]],
+    *,
+    annotations: Mapping[str, Annotations] | None = None,
+    term_entity: Mapping[str, str] | None = None,
+    across_articles: bool = True,
+) -> list[Disagreement]:
+    """Groups of facts (article id, quantity) that disagree; see the module docstring."""
+    folded: dict[str, str] = {}
+    for surface, entity in (term_entity or {}).items():
+        folded.setdefault(fold(surface), entity)
+
+    def subject_key(article: str, q: Quantity) -> tuple[str, str] | None:
+        subject = q.subject
+        if subject is None and annotations is not None and article in annotations:
+            subject = _nearest_subject(q, annotations[article].mentions)
+        if not subject:
+            return None
+        if term_entity and subject in term_entity:
+            return term_entity[subject], subject
+        key = fold(subject)
+        entity = folded.get(key) or folded.get(singular_key(key))
+        return (entity or singular_key(key)), subject
+
+    groups: dict[tuple[str, str, str], list[int]] = defaultdict(list)
+    names: dict[tuple[str, str, str], str] = {}
+    for i, (article, q) in enumerate(facts):
+        if q.normalized_unit.startswith("count") and q.value < _MIN_COUNT and not q.approximate:
+            continue
+        found = subject_key(article, q)
+        if found is None:
+            continue
+        key = (q.about, q.normalized_unit, found[0])
+        groups[key].append(i)
+        names.setdefault(key, found[1])
+    out: list[Disagreement] = []
+    for key, members in groups.items():
+        if len(members) < 2:
+            continue
+        intervals = {i: value_interval(facts[i][1]) for i in members}
+        if not _conflict(members, intervals, facts, across_articles):
+            continue
+        ordered = sorted(members, key=lambda i: (facts[i][1].normalized_value, i))
+        low = facts[ordered[0]][1].normalized_value
+        high = facts[ordered[-1]][1].normalized_value
+        unit = key[1]
+        out.append(
+            Disagreement(
+                about=f"{key[0]} of {names[key]}",
+                facts=tuple(ordered),
+                spread=f"{_fmt(low)}–{_fmt(high)} {unit}",
+                subject=names[key],
+                unit=unit,
+            )
+        )
+    out.sort(key=lambda d: (d.about, d.facts))
+    return out
+
+
+def _conflict(
+    members: list[int],
+    intervals: Mapping[int, tuple[float, float]],
+    facts: Sequence[tuple[str, Quantity]],
+    across_articles: bool,
+) -> bool:
+    # Sorting by upper bound: the tightest upper bound against every later lower bound.
+    by_high = sorted(members, key=lambda i: intervals[i][1])
+    for x, i in enumerate(by_high):
+        for j in by_high[x + 1 :]:
+            if intervals[j][0] > intervals[i][1] and (
+                not across_articles or facts[i][0] != facts[j][0]
+            ):
+                return True
+    return False

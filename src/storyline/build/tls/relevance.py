@@ -1,0 +1,112 @@
+"""Sentence vectors (TF-IDF over stemmed content words) and query relevance."""
+
+from __future__ import annotations
+
+import math
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from scipy import sparse
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+from storyline.eval.rouge import porter_stem
+
+_WORD = re.compile(r"[a-z0-9]+")
+# Tokenizer artefacts of PTB-style text (-LRB-, -RRB-) and bare numbers carry no content.
+_NOISE = frozenset({"lrb", "rrb", "lsb", "rsb", "lcb", "rcb"})
+
+
+class Tokenizer:
+    """Lower-cased, stop-worded, Porter-stemmed content words; caches stems."""
+
+    def __init__(self) -> None:
+        self._stems: dict[str, str] = {}
+
+    def stem(self, word: str) -> str:
+        s = self._stems.get(word)
+        if s is None:
+            s = porter_stem(word) if len(word) > 3 else word
+            self._stems[word] = s
+        return s
+
+    def __call__(self, text: str) -> tuple[str, ...]:
+        return tuple(
+            self.stem(w)
+            for w in _WORD.findall(text.lower())
+            if w not in ENGLISH_STOP_WORDS and w not in _NOISE and not w.isdigit()
+        )
+
+
+@dataclass
+class Vectors:
+    """Row-normalized TF-IDF rows for a list of token tuples, plus the vocabulary."""
+
+    matrix: sparse.csr_matrix
+    vocab: dict[str, int]
+    idf: np.ndarray
+
+
+def tfidf(docs: Sequence[Sequence[str]], idf_docs: Sequence[Sequence[str]] | None = None) -> Vectors:
+    """TF-IDF (sublinear tf, smoothed idf, l2 rows). IDF comes from ``idf_docs``
+    (e.g. every sentence of the collection) when given, else from ``docs``."""
+    vocab: dict[str, int] = {}
+    df_source = idf_docs if idf_docs is not None else docs
+    df: dict[int, int] = {}
+    for toks in df_source:
+        for t in set(toks):
+            j = vocab.setdefault(t, len(vocab))
+            df[j] = df.get(j, 0) + 1
+    for toks in docs:
+        for t in toks:
+            vocab.setdefault(t, len(vocab))
+    n = len(df_source)
+    idf = np.ones(len(vocab))
+    for j, c in df.items():
+        idf[j] = math.log((1 + n) / (1 + c)) + 1
+    rows: list[int] = []
+    cols: list[int] = []
+    vals: list[float] = []
+    for i, toks in enumerate(docs):
+        counts: dict[int, int] = {}
+        for t in toks:
+            j = vocab[t]
+            counts[j] = counts.get(j, 0) + 1
+        for j, c in counts.items():
+            rows.append(i)
+            cols.append(j)
+            vals.append((1 + math.log(c)) * idf[j])
+    m = sparse.csr_matrix((vals, (rows, cols)), shape=(len(docs), len(vocab)))
+    norms = np.sqrt(np.asarray(m.multiply(m).sum(axis=1)).ravel())
+    norms[norms == 0] = 1.0
+    m = sparse.csr_matrix(sparse.diags(1 / norms) @ m)
+    return Vectors(m, vocab, idf)
+
+
+def normalize_rows(m: sparse.spmatrix | np.ndarray) -> np.ndarray:
+    a = np.asarray(m.todense() if sparse.issparse(m) else m, dtype=float)
+    norms = np.linalg.norm(a, axis=1, keepdims=True)
+    norms[norms == 0] = 1.0
+    return np.asarray(a / norms)
+
+
+def query_vector(terms: Sequence[str], vectors: Vectors, tokenizer: Tokenizer) -> np.ndarray | None:
+    """A unit vector over the query's content words, or None when none is known."""
+    q = np.zeros(len(vectors.vocab))
+    for term in terms:
+        for t in tokenizer(term):
+            j = vectors.vocab.get(t)
+            if j is not None:
+                q[j] += vectors.idf[j]
+    norm = float(np.linalg.norm(q))
+    return q / norm if norm > 0 else None
+
+
+def keyword_match(text: str, keywords: Sequence[str]) -> bool:
+    """True when the sentence contains one of the keywords (case-insensitive substring,
+    as DATEWISE filters summary sentences); always True without keywords."""
+    if not keywords:
+        return True
+    lower = text.lower()
+    return any(k.lower() in lower for k in keywords)

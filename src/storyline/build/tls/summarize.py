@@ -1,0 +1,132 @@
+"""Per-date sentence selection.
+
+For a day ``d`` the candidates are, first, sentences that name ``d``
+explicitly and, second, the lead sentences of articles published on ``d``
+(or the day after) that name no other day. Candidates are scored by
+centrality: cosine similarity to the day's centroid (the mean TF-IDF vector of
+all its candidates, so facts many sources repeat pull the centroid), plus
+similarity to the query terms. Sentences are then picked greedily with an
+MMR-style redundancy penalty; near-duplicates (syndicated copies) of a chosen
+sentence are never picked, nor a sentence already used for another day.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import numpy as np
+from scipy import sparse
+
+from .dedup import near_duplicate, token_set
+from .records import CandidateSentence
+from .relevance import keyword_match
+
+
+@dataclass(frozen=True)
+class SummaryParams:
+    """Global knobs of sentence selection (chosen on T17 by leave-one-topic-out, see bench)."""
+
+    lead_sentences: int = 5  # how many leading sentences of a day's articles are candidates
+    published_days: int = 1  # articles published up to this many days after d give lead candidates
+    published_weight: float = 0.5  # weight of lead candidates in the centroid and their score
+    min_words: int = 6  # shorter sentences are never chosen
+    max_words: int = 80  # longer ones neither
+    soft_max_words: int = 40  # longer than this: only when nothing better is there
+    query_weight: float = 0.1
+    redundancy: float = 0.6  # MMR penalty on similarity to already chosen sentences
+    duplicate_jaccard: float = 0.6
+    keyword_filter: bool = True  # prefer sentences containing a query keyword (DATEWISE)
+    fallback_factor: float = 0.3  # score factor of a sentence that misses a preference
+
+
+@dataclass
+class Pools:
+    """Candidate sentence indices per day: named explicitly, or published then."""
+
+    mentions: dict[dt.date, list[int]]
+    published: dict[dt.date, list[int]]
+
+
+def build_pools(
+    sentences: Sequence[CandidateSentence], params: SummaryParams, quality: Sequence[float]
+) -> Pools:
+    mentions: dict[dt.date, list[int]] = {}
+    published: dict[dt.date, list[int]] = {}
+    for i, s in enumerate(sentences):
+        if quality[i] <= 0:
+            continue
+        days = s.day_refs()
+        for d in days:
+            mentions.setdefault(d, []).append(i)
+        if s.index < params.lead_sentences and (not days or days == (s.published,)):
+            for back in range(params.published_days + 1):
+                published.setdefault(s.published - dt.timedelta(days=back), []).append(i)
+    return Pools(mentions, published)
+
+
+def sentence_quality(
+    s: CandidateSentence, params: SummaryParams, keywords: Sequence[str]
+) -> float:
+    """1 for a preferred summary sentence, ``fallback_factor`` (per missed
+    preference) for one that is too long or lacks every query keyword, 0 for
+    one never to use."""
+    n = len(s.text.split())
+    if n < params.min_words or n > params.max_words:
+        return 0.0
+    q = 1.0
+    if n > params.soft_max_words:
+        q *= params.fallback_factor
+    if params.keyword_filter and not keyword_match(s.text, keywords):
+        q *= params.fallback_factor
+    return q
+
+
+def select_for_day(
+    day: dt.date,
+    pools: Pools,
+    sentences: Sequence[CandidateSentence],
+    matrix: sparse.csr_matrix,
+    query: np.ndarray | None,
+    k: int,
+    params: SummaryParams,
+    used: set[frozenset[str]],
+    quality: Sequence[float],
+) -> list[tuple[int, float]]:
+    """Up to ``k`` (sentence index, score) pairs for ``day``, best first."""
+    mention_ids = pools.mentions.get(day, [])
+    mention_set = set(mention_ids)
+    pub_ids = [i for i in pools.published.get(day, []) if i not in mention_set]
+    ids = mention_ids + pub_ids
+    if not ids:
+        return []
+    weights = np.array([1.0] * len(mention_ids) + [params.published_weight] * len(pub_ids))
+    x = matrix[ids]
+    centroid = np.asarray(x.T @ weights).ravel()
+    norm = float(np.linalg.norm(centroid))
+    if norm == 0:
+        return []
+    centroid /= norm
+    score = np.asarray(x @ centroid).ravel()
+    if query is not None:
+        score = score + params.query_weight * np.asarray(x @ query).ravel()
+    score = score * weights * np.array([quality[i] for i in ids])
+    sim = (x @ x.T).toarray()
+    max_sim = np.zeros(len(ids))
+    taken = np.zeros(len(ids), dtype=bool)
+    chosen_sets: list[frozenset[str]] = []
+    out: list[tuple[int, float]] = []
+    while len(out) < k and not taken.all():
+        val = np.where(taken, -np.inf, score - params.redundancy * max_sim)
+        best = int(np.argmax(val))
+        taken[best] = True
+        toks = token_set(sentences[ids[best]].text)
+        if any(near_duplicate(toks, u, params.duplicate_jaccard) for u in used) or any(
+            near_duplicate(toks, c, params.duplicate_jaccard) for c in chosen_sets
+        ):
+            continue
+        chosen_sets.append(toks)
+        max_sim = np.maximum(max_sim, sim[best])
+        out.append((ids[best], float(score[best])))
+    return out

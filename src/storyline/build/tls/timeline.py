@@ -1,0 +1,113 @@
+"""The timeline builder: rank dates, then summarize each chosen date."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from storyline.errors import OptionsError
+from storyline.models import Evidence, TimelineEvent
+
+from .dates import DateParams, choose_n_dates, rank_dates
+from .dedup import token_set
+from .records import CandidateSentence
+from .relevance import Tokenizer, query_vector, tfidf
+from .summarize import Pools, SummaryParams, build_pools, select_for_day, sentence_quality
+
+
+@dataclass(frozen=True)
+class TLSParams:
+    dates: DateParams = field(default_factory=DateParams)
+    summary: SummaryParams = field(default_factory=SummaryParams)
+    default_sents_per_date: int = 2
+
+
+def build_timeline(
+    sentences: Sequence[CandidateSentence],
+    n_dates: int | None = None,
+    sents_per_date: int | None = None,
+    query: Sequence[str] = (),
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    params: TLSParams | None = None,
+) -> list[TimelineEvent]:
+    """A day-level timeline of ``n_dates`` dates with ``sents_per_date`` sentences each.
+
+    ``sentences`` are the candidate sentences (with their date references);
+    ``query`` holds keywords or entity names the story is about; ``start`` /
+    ``end`` bound the dates (default: the span of publication dates). ``None``
+    for ``n_dates`` / ``sents_per_date`` lets the material decide. Events come
+    back in date order; each event's evidence is the chosen sentences.
+    """
+    p = params or TLSParams()
+    if n_dates is not None and n_dates < 0:
+        raise OptionsError(f"n_dates must be >= 0, got {n_dates}", code="E301")
+    if sents_per_date is not None and sents_per_date < 1:
+        raise OptionsError(f"sents_per_date must be >= 1, got {sents_per_date}", code="E301")
+    if not sentences or n_dates == 0:
+        return []
+    lo = start or min(s.published for s in sentences)
+    hi = end or max(s.published for s in sentences)
+    ranked = rank_dates(sentences, lo, hi, p.dates)
+    n = n_dates if n_dates is not None else choose_n_dates(ranked)
+    k = sents_per_date or p.default_sents_per_date
+
+    tokenizer = Tokenizer()
+    toks = [s.tokens or tokenizer(s.text) for s in sentences]
+    quality = [sentence_quality(s, p.summary, query) for s in sentences]
+    pools = build_pools(sentences, p.summary, quality)
+    # Vectors for the sentences that can be chosen; IDF from the whole input.
+    cand_ids = sorted(
+        {i for ids in pools.mentions.values() for i in ids}
+        | {i for ids in pools.published.values() for i in ids}
+    )
+    row_of = {i: r for r, i in enumerate(cand_ids)}
+    vectors = tfidf([toks[i] for i in cand_ids], idf_docs=toks)
+    qvec = query_vector(query, vectors, tokenizer) if query else None
+    local = _reindex(pools, row_of)
+    local_sents = [sentences[i] for i in cand_ids]
+    local_quality = [quality[i] for i in cand_ids]
+
+    events: list[TimelineEvent] = []
+    used: set[frozenset[str]] = set()
+    for day, score in ranked:
+        if len(events) >= n:
+            break
+        picked = select_for_day(
+            day, local, local_sents, vectors.matrix, qvec, k, p.summary, used, local_quality
+        )
+        if not picked:
+            continue
+        chosen = sorted(picked, key=lambda x: -x[1])
+        evidence = tuple(
+            Evidence(
+                article=local_sents[i].article,
+                sentence=local_sents[i].index,
+                text=local_sents[i].text,
+                outlet=local_sents[i].outlet,
+                url=local_sents[i].url,
+                published=local_sents[i].published,
+            )
+            for i, _ in chosen
+        )
+        used.update(token_set(e.text) for e in evidence)
+        events.append(
+            TimelineEvent(
+                date=day.isoformat(),
+                start=day,
+                end=day,
+                summary=" ".join(e.text for e in evidence),
+                evidence=evidence,
+                score=score,
+            )
+        )
+    events.sort(key=lambda e: e.start)
+    return events
+
+
+def _reindex(pools: Pools, row_of: dict[int, int]) -> Pools:
+    return Pools(
+        {d: [row_of[i] for i in ids] for d, ids in pools.mentions.items()},
+        {d: [row_of[i] for i in ids] for d, ids in pools.published.items()},
+    )

@@ -1,0 +1,250 @@
+"""Story views in the JSON shapes of the spec (shared/spec/cli.md).
+
+Each function takes a loaded ``Corpus`` and returns plain JSON-able dicts;
+the CLI prints them, the web app serves them, reports render them.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import Counter
+from typing import Any
+
+from ..models import Entity, Evidence, Quote, TimelineEvent
+from .corpus import Corpus
+from .timeline import basic_timeline
+
+
+def _iso(value: dt.date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
+def articles_view(corpus: Corpus) -> dict[str, Any]:
+    rows = []
+    for article in corpus.articles.values():
+        copy = corpus.copy_of.get(article.id)
+        rows.append(
+            {
+                "id": article.id,
+                "title": article.title,
+                "outlet": article.outlet,
+                "url": article.url,
+                "published": _iso(article.published),
+                "published_source": article.published_source,
+                "duplicate_of": copy.copy_of if copy and copy.kind != "rewrite" else None,
+                "copy_of": copy.copy_of if copy else None,
+                "copy_kind": copy.kind if copy else None,
+                "language": article.language,
+                "origin": article.origin,
+                "sentences": len(corpus.annotations[article.id].sentences)
+                if article.id in corpus.annotations
+                else 0,
+            }
+        )
+    return {"articles": rows}
+
+
+def _evidence_json(ev: Evidence) -> dict[str, Any]:
+    return {
+        "article": ev.article,
+        "sentence": ev.text,
+        "sentence_index": ev.sentence,
+        "outlet": ev.outlet,
+        "url": ev.url,
+        "published": _iso(ev.published),
+    }
+
+
+def event_json(event: TimelineEvent) -> dict[str, Any]:
+    return {
+        "date": event.date,
+        "start": event.start.isoformat(),
+        "end": event.end.isoformat(),
+        "summary": event.summary,
+        "score": round(event.score, 4),
+        "evidence": [_evidence_json(ev) for ev in event.evidence],
+    }
+
+
+def resolve_entity_filter(corpus: Corpus, name: str | None) -> set[str] | None:
+    if name is None:
+        return None
+    return {e.id for e in corpus.entity_by_name(name)}
+
+
+def timeline_view(
+    corpus: Corpus,
+    *,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    entity: str | None = None,
+    query: str | None = None,
+    limit: int | None = None,
+    n_dates: int | None = None,
+    sents_per_date: int | None = None,
+) -> dict[str, Any]:
+    entity_ids = resolve_entity_filter(corpus, entity)
+    events = basic_timeline(corpus, start=start, end=end, entity_ids=entity_ids, limit=limit)
+    if query:
+        words = [w for w in re.findall(r"\w+", query.casefold()) if len(w) > 1]
+        events = [
+            e
+            for e in events
+            if any(w in ev.text.casefold() for ev in e.evidence for w in words)
+        ]
+    return {"events": [event_json(e) for e in events]}
+
+
+# ---- quotes ----------------------------------------------------------------
+
+
+def _quote_key(text: str) -> str:
+    return " ".join(re.findall(r"\w+", text.casefold()))
+
+
+def speaker_entity(corpus: Corpus, article_id: str, quote: Quote) -> Entity | None:
+    """The entity a quote's speaker refers to: by span overlap, else by name."""
+    ann = corpus.annotations.get(article_id)
+    if ann is not None and quote.speaker_start is not None and quote.speaker_end is not None:
+        for i, m in enumerate(ann.mentions):
+            if m.start < quote.speaker_end and quote.speaker_start < m.end:
+                eid = corpus.entity_of_mention.get((article_id, i))
+                if eid is not None and m.label in ("PERSON", "ORG", "NORP", "GPE", "TERM"):
+                    return next(e for e in corpus.entities if e.id == eid)
+    for name in (quote.speaker_resolved, quote.speaker):
+        if name and not quote.anonymous:
+            found = corpus.entity_by_name(name)
+            if len(found) == 1:
+                return found[0]
+    return None
+
+
+def quotes_view(corpus: Corpus, *, speaker: str | None = None) -> dict[str, Any]:
+    groups: dict[str, dict[str, Any]] = {}
+    wanted = resolve_entity_filter(corpus, speaker) if speaker else None
+    order = sorted(
+        corpus.annotations.items(),
+        key=lambda kv: (corpus.articles[kv[0]].published or dt.date.max, kv[0]),
+    )
+    for article_id, ann in order:
+        article = corpus.articles[article_id]
+        for q in ann.quotes:
+            entity = speaker_entity(corpus, article_id, q)
+            name = entity.name if entity else (q.speaker_resolved or q.speaker)
+            if speaker is not None:
+                by_entity = wanted and entity is not None and entity.id in wanted
+                by_text = name is not None and speaker.casefold() in name.casefold()
+                if not (by_entity or by_text):
+                    continue
+            key = _quote_key(q.text)
+            sd = corpus.sentence_date(article_id, q.sentence)
+            if key in groups:
+                group = groups[key]
+                if article_id not in group["articles"]:
+                    group["articles"].append(article_id)
+                    group["outlets"].append(article.outlet)
+                continue
+            groups[key] = {
+                "text": q.text,
+                "speaker": name if not q.anonymous else (q.speaker or name),
+                "speaker_entity": entity.id if entity and not q.anonymous else None,
+                "anonymous": q.anonymous,
+                "direct": q.direct,
+                "cue": q.cue,
+                "addressee": q.addressee,
+                "article": article_id,
+                "outlet": article.outlet,
+                "date": sd.value if sd else _iso(article.published),
+                "published": _iso(article.published),
+                "articles": [article_id],
+                "outlets": [article.outlet],
+            }
+    return {"quotes": list(groups.values())}
+
+
+# ---- entities --------------------------------------------------------------
+
+
+def entities_view(corpus: Corpus) -> dict[str, Any]:
+    rows = []
+    for e in corpus.entities:
+        articles = sorted({m.article for m in e.mentions})
+        rows.append(
+            {
+                "id": e.id,
+                "name": e.name,
+                "type": e.type,
+                "aliases": list(e.aliases),
+                "mentions": len(e.mentions),
+                "articles": articles,
+            }
+        )
+    rows.sort(key=lambda r: (-r["mentions"], r["name"]))
+    return {"entities": rows}
+
+
+# ---- sources ---------------------------------------------------------------
+
+
+def sources_view(corpus: Corpus) -> dict[str, Any]:
+    outlets = Counter(a.outlet or "(unknown)" for a in corpus.articles.values())
+    citations = []
+    for article_id, ann in corpus.annotations.items():
+        for c in ann.citations:
+            sentence = ann.sentences[c.sentence].text if c.sentence < len(ann.sentences) else ""
+            citations.append(
+                {
+                    "article": article_id,
+                    "outlet": corpus.articles[article_id].outlet,
+                    "cites": c.cites,
+                    "cue": c.cue,
+                    "sentence": sentence,
+                }
+            )
+    copies = [
+        {"article": c.article, "copy_of": c.copy_of, "kind": c.kind, "similarity": round(c.similarity, 4)}
+        for c in corpus.copies
+    ]
+    return {
+        "outlets": [{"name": n, "articles": k} for n, k in sorted(outlets.items(), key=lambda x: (-x[1], x[0]))],
+        "citations": citations,
+        "copies": copies,
+    }
+
+
+# ---- facts -----------------------------------------------------------------
+
+
+def facts_view(corpus: Corpus) -> dict[str, Any]:
+    from .facts import find_disagreements
+
+    facts: list[dict[str, Any]] = []
+    pairs = []
+    term_entity: dict[str, str] = {}
+    for e in corpus.entities:
+        for alias in e.aliases:
+            term_entity[alias] = e.id
+    for article_id, ann in corpus.annotations.items():
+        if corpus.is_repeat(article_id):
+            continue
+        for q in ann.quantities:
+            facts.append(
+                {
+                    "about": q.about,
+                    "value": q.value,
+                    "unit": q.unit,
+                    "normalized": {"value": round(q.normalized_value, 3), "unit": q.normalized_unit},
+                    "approximate": q.approximate,
+                    "text": q.text,
+                    "sentence": ann.sentences[q.sentence].text if q.sentence < len(ann.sentences) else "",
+                    "article": article_id,
+                    "outlet": corpus.articles[article_id].outlet,
+                }
+            )
+            pairs.append((article_id, q))
+    found = find_disagreements(pairs, annotations=corpus.annotations, term_entity=term_entity)
+    disagreements = [
+        {"about": d.about, "facts": list(d.facts), "spread": d.spread} for d in found
+    ]
+    return {"facts": facts, "disagreements": disagreements}

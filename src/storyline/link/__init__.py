@@ -1,0 +1,19 @@
+"""Link: across articles. Copies and syndication, one entity per real actor."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from ..models import Annotations, Article, Copy, Entity
+from .copies import find_copies
+from .entities import resolve_entities
+
+__all__ = ["link", "find_copies", "resolve_entities"]
+
+
+def link(
+    articles: Sequence[Article], annotations: Mapping[str, Annotations]
+) -> tuple[list[Entity], list[Copy]]:
+    """Corpus-wide links, recomputed from stored records (pure, deterministic)."""
+    mentions = {aid: ann.mentions for aid, ann in annotations.items()}
+    return resolve_entities(mentions), find_copies(articles)

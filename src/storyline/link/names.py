@@ -1,0 +1,110 @@
+"""Name normalisation shared by entity linking and fact grouping.
+
+All keys are plain strings so they can be used for blocking (dict lookups)
+instead of comparing every pair of names.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from functools import lru_cache
+
+_QUOTES = str.maketrans({"’": "'", "‘": "'", "`": "'", "´": "'", "‐": "-", "–": "-", "—": "-"})
+_POSSESSIVE = re.compile(r"(?:'s|')$")
+_LEADING_THE = re.compile(r"^(?:the|a|an)\s+")
+_NON_WORD = re.compile(r"[^\w\s&]+")
+_SPACES = re.compile(r"\s+")
+
+# Words that end a company name without changing which company it is.
+ORG_SUFFIXES = frozenset(
+    {
+        "corp", "corporation", "inc", "incorporated", "co", "company", "ltd", "limited",
+        "llc", "plc", "ag", "sa", "gmbh", "nv", "holdings", "group", "lp", "llp",
+    }
+)  # fmt: skip
+
+# Words that connect the parts of a long name and carry no initial.
+CONNECTORS = frozenset({"of", "for", "and", "the", "on", "in", "to", "de", "du", "des", "del", "&"})
+
+
+def strip_accents(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text)
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
+@lru_cache(maxsize=65536)
+def fold(text: str) -> str:
+    """Case-, accent-, article- and possessive-insensitive key for a name.
+
+    ``"The U.S.’s"`` and ``"the US"`` both give ``"us"``; hyphens become spaces
+    and other punctuation disappears, so ``"Lockheed Martin Corp."`` gives
+    ``"lockheed martin corp"``.
+    """
+    key = strip_accents(text).translate(_QUOTES).casefold().strip()
+    key = _POSSESSIVE.sub("", key)
+    key = _LEADING_THE.sub("", key)
+    key = key.replace("-", " ").replace(".", "")
+    key = _NON_WORD.sub(" ", key)
+    return _SPACES.sub(" ", key).strip()
+
+
+def singular(word: str) -> str:
+    """Crude English singular for the last word of a term (``Systems`` → ``System``)."""
+    lower = word.lower()
+    if len(word) > 4 and lower.endswith("ies"):
+        return word[:-3] + ("Y" if word[-3].isupper() else "y")
+    if len(word) > 3 and lower.endswith("s") and not lower.endswith(("ss", "us", "is")):
+        return word[:-1]
+    return word
+
+
+def singular_key(key: str) -> str:
+    """``fold`` key with its last word made singular."""
+    head, _, last = key.rpartition(" ")
+    last = singular(last)
+    return f"{head} {last}" if head else last
+
+
+def strip_org_suffix(key: str) -> str:
+    """``"lockheed martin corp"`` → ``"lockheed martin"``; unchanged when no suffix."""
+    words = key.split()
+    while len(words) > 1 and words[-1] in ORG_SUFFIXES:
+        words.pop()
+    return " ".join(words)
+
+
+def initials(name: str) -> str:
+    """Upper-case initials of the content words: ``"United States"`` → ``"US"``."""
+    words = strip_accents(name).translate(_QUOTES).replace("-", " ").split()
+    return "".join(w[0].upper() for w in words if w.lower() not in CONNECTORS and w[0].isalpha())
+
+
+def is_acronym(text: str) -> bool:
+    """All-capital short form such as ``ATACMS``, ``U.K.`` or ``PrSM``."""
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) < 2 or len(text) > 12 or " " in text.strip():
+        return False
+    upper = sum(1 for c in letters if c.isupper())
+    return upper >= 2 and upper >= len(letters) / 2 and text[0].isupper()
+
+
+def bounded_edit_distance(a: str, b: str, limit: int) -> int:
+    """Levenshtein distance, or ``limit + 1`` as soon as it must exceed ``limit``."""
+    if abs(len(a) - len(b)) > limit:
+        return limit + 1
+    if a == b:
+        return 0
+    previous = list(range(len(b) + 1))
+    for i, ca in enumerate(a, 1):
+        current = [i] + [0] * len(b)
+        row_min = i
+        for j, cb in enumerate(b, 1):
+            cost = 0 if ca == cb else 1
+            value = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + cost)
+            current[j] = value
+            row_min = min(row_min, value)
+        if row_min > limit:
+            return limit + 1
+        previous = current
+    return previous[-1] if previous[-1] <= limit else limit + 1

@@ -1,0 +1,64 @@
+"""``storyline eval timex|tls|quotes DIR``: benchmarks scored the published way."""
+
+from __future__ import annotations
+
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Any
+
+import typer
+from rich.console import Console
+
+eval_app = typer.Typer(help="Score storyline's stages on public benchmarks.", no_args_is_help=True)
+_err = Console(stderr=True)
+
+
+def _report(result: dict[str, Any], as_json: bool) -> None:
+    if as_json:
+        sys.stdout.write(json.dumps(result, indent=2) + "\n")
+        return
+    for key, value in result.items():
+        if isinstance(value, list):
+            continue
+        shown = f"{value:.4f}" if isinstance(value, float) else str(value)
+        sys.stdout.write(f"{key:24} {shown}\n")
+
+
+def _check(directory: Path) -> None:
+    if not directory.is_dir():
+        _err.print(f"[red]error:[/red] [E601] no such folder: {directory}")
+        raise typer.Exit(2)
+
+
+Json = Annotated[bool, typer.Option("--json", help="Print one JSON object.")]
+Predictions = Annotated[
+    Path | None, typer.Option("--predictions", help="Write the system's output in the benchmark's format.")
+]
+
+
+@eval_app.command()
+def timex(directory: Path, as_json: Json = False, predictions: Predictions = None) -> None:
+    """TimeML folder (TempEval-3 layout): strict, relaxed, type and value F1."""
+    from ..eval.timex import evaluate
+
+    _check(directory)
+    _report(evaluate(directory, predictions), as_json)
+
+
+@eval_app.command()
+def tls(directory: Path, as_json: Json = False, predictions: Predictions = None) -> None:
+    """news-tls layout (T17): alignment-based ROUGE-1/2 F1 and date F1."""
+    from ..eval.tls import evaluate
+
+    _check(directory)
+    _report(evaluate(directory, predictions), as_json)
+
+
+@eval_app.command()
+def quotes(directory: Path, as_json: Json = False, predictions: Predictions = None) -> None:
+    """PolNeAR layout: source, cue and content F1 (overlap and exact)."""
+    from ..eval.quotes import evaluate
+
+    _check(directory)
+    _report(evaluate(directory, predictions), as_json)

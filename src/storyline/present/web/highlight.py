@@ -1,0 +1,130 @@
+"""Article text cut into segments for highlighting entities, dates and quotes.
+
+Spans come from the stored annotations (character offsets into
+``Article.text``) and may nest (a name inside a quote) or, rarely, cross. The
+text is cut at every span boundary and every sentence start; each segment
+records which spans cover it, and the template wraps it accordingly. The
+template escapes every segment's text: no markup is built here.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+
+from ...build.corpus import Corpus
+from ...models import Annotations
+
+# Mention labels shown in a colour each; the rest share one.
+LABEL_CLASS = {
+    "PERSON": "per",
+    "ORG": "org",
+    "GPE": "place",
+    "LOC": "place",
+    "FAC": "place",
+    "NORP": "group",
+}
+
+
+@dataclass(frozen=True)
+class Segment:
+    text: str
+    start: int
+    anchor: int | None = None  # sentence index that starts here
+    quote: int | None = None  # index into Annotations.quotes
+    speaker: bool = False
+    cue: bool = False
+    mention: int | None = None  # index into Annotations.mentions
+    mention_class: str | None = None
+    mention_label: str | None = None
+    entity: str | None = None  # linked entity id, when the mention is linked
+    entity_name: str | None = None
+    timex: int | None = None
+    timex_value: str | None = None
+
+    @property
+    def plain(self) -> bool:
+        return self.quote is None and self.mention is None and self.timex is None
+
+
+def _spans(ann: Annotations, length: int) -> list[tuple[str, int, int, int]]:
+    """(kind, index, start, end) for every well-formed span."""
+    spans: list[tuple[str, int, int, int]] = []
+    for i, q in enumerate(ann.quotes):
+        spans.append(("quote", i, q.start, q.end))
+        if q.speaker_start is not None and q.speaker_end is not None:
+            spans.append(("speaker", i, q.speaker_start, q.speaker_end))
+        if q.cue_start is not None and q.cue_end is not None:
+            spans.append(("cue", i, q.cue_start, q.cue_end))
+    spans += [("mention", i, m.start, m.end) for i, m in enumerate(ann.mentions)]
+    spans += [("timex", i, t.start, t.end) for i, t in enumerate(ann.timexes)]
+    return [s for s in spans if 0 <= s[2] < s[3] <= length]
+
+
+def segments(text: str, ann: Annotations | None, corpus: Corpus | None = None) -> list[Segment]:
+    if ann is None or not text:
+        return [Segment(text, 0)] if text else []
+    names = {e.id: e.name for e in corpus.entities} if corpus else {}
+    spans = _spans(ann, len(text))
+    opens: dict[int, list[tuple[str, int]]] = defaultdict(list)
+    closes: dict[int, list[tuple[str, int]]] = defaultdict(list)
+    for kind, idx, start, end in spans:
+        opens[start].append((kind, idx))
+        closes[end].append((kind, idx))
+    anchors = {s.start: s.index for s in ann.sentences if 0 <= s.start < len(text)}
+    cuts = sorted({0, len(text), *opens, *closes, *anchors})
+    active: dict[str, set[int]] = defaultdict(set)
+    out: list[Segment] = []
+    for pos, nxt in zip(cuts, cuts[1:], strict=False):
+        for kind, idx in closes.get(pos, ()):
+            active[kind].discard(idx)
+        for kind, idx in opens.get(pos, ()):
+            active[kind].add(idx)
+        mention = min(active["mention"]) if active["mention"] else None
+        timex = min(active["timex"]) if active["timex"] else None
+        entity = (
+            corpus.entity_of_mention.get((ann.article_id, mention))
+            if corpus is not None and mention is not None
+            else None
+        )
+        label = ann.mentions[mention].label if mention is not None else None
+        out.append(
+            Segment(
+                text=text[pos:nxt],
+                start=pos,
+                anchor=anchors.get(pos),
+                quote=min(active["quote"]) if active["quote"] else None,
+                speaker=bool(active["speaker"]),
+                cue=bool(active["cue"]),
+                mention=mention,
+                mention_class=LABEL_CLASS.get(label or "", "other") if label else None,
+                mention_label=label,
+                entity=entity,
+                entity_name=names.get(entity) if entity else None,
+                timex=timex,
+                timex_value=ann.timexes[timex].value if timex is not None else None,
+            )
+        )
+    return out
+
+
+def mark_words(text: str, words: list[str]) -> list[tuple[str, bool]]:
+    """``text`` cut into (piece, matched), matched pieces being one of ``words``
+    as a whole word, case-insensitively (as the full-text index matches)."""
+    if not words:
+        return [(text, False)]
+    pattern = re.compile(
+        r"(?<!\w)(?:" + "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)) + r")(?!\w)",
+        re.IGNORECASE,
+    )
+    out: list[tuple[str, bool]] = []
+    pos = 0
+    for m in pattern.finditer(text):
+        if m.start() > pos:
+            out.append((text[pos : m.start()], False))
+        out.append((m.group(0), True))
+        pos = m.end()
+    if pos < len(text):
+        out.append((text[pos:], False))
+    return out

@@ -1,0 +1,159 @@
+"""The timeline: zoom (year / month / week / day), filters, paging, evidence on demand.
+
+One URL serves three shapes, chosen by the element an htmx request swaps:
+the whole page (a plain load or a history restore), ``#tl-main`` (controls
+and list, after a zoom link), ``#tl-list`` (the list, after a filter change)
+and ``#tl-more`` (the next page of events). Evidence sentences are fetched
+per event when it is opened, so a page of thousands of events stays light.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Depends, Query, Request
+from fastapi.responses import HTMLResponse, Response
+from markupsafe import Markup
+
+from ....errors import NotFound
+from ..details import cached_view, parse_date, renderer, timeline_events, web_state
+from ..errors import InvalidParam
+from ..grouping import (
+    FINER,
+    GRANULARITIES,
+    Page,
+    auto_granularity,
+    event_rows,
+    filter_outlet,
+    group_events,
+    period,
+)
+from ..rendering import Renderer, htmx_target
+from ..state import WebState
+
+router = APIRouter()
+
+PAGE_SIZE = 250
+MAX_PAGE_SIZE = 5000
+COARSER = {"day": "week", "week": "month", "month": "year", "year": "year"}
+
+State = Annotated[WebState, Depends(web_state)]
+Render = Annotated[Renderer, Depends(renderer)]
+
+
+class Filters:
+    """The filter parameters shared by the list and the evidence requests."""
+
+    def __init__(
+        self,
+        date_from: Annotated[str | None, Query(alias="from")] = None,
+        date_to: Annotated[str | None, Query(alias="to")] = None,
+        entity: str | None = None,
+        outlet: str | None = None,
+        q: Annotated[str | None, Query(max_length=500)] = None,
+    ) -> None:
+        self.start = parse_date(date_from, "from")
+        self.end = parse_date(date_to, "to")
+        if self.start and self.end and self.start > self.end:
+            raise InvalidParam("from", f"{self.start} is after to ({self.end})")
+        self.entity = (entity or "").strip() or None
+        self.outlet = (outlet or "").strip() or None
+        self.q = (q or "").strip() or None
+
+    def params(self) -> dict[str, Any]:
+        return {
+            "from": self.start.isoformat() if self.start else None,
+            "to": self.end.isoformat() if self.end else None,
+            "entity": self.entity,
+            "outlet": self.outlet,
+            "q": self.q,
+        }
+
+    def events(self, state: WebState) -> list[dict[str, Any]]:
+        events = timeline_events(state, start=self.start, end=self.end, entity=self.entity, query=self.q)
+        return filter_outlet(events, self.outlet)
+
+    def rows(self, state: WebState, events: list[dict[str, Any]]) -> list[Markup]:
+        key = ("rows", self.start, self.end, self.entity, self.outlet, self.q)
+        return state.cached(key, lambda: event_rows(events))
+
+
+def zoom_out(granularity: str, start: dt.date | None, end: dt.date | None) -> dict[str, Any]:
+    """Parameters one level coarser, the date range widened to match (or dropped at years)."""
+    coarser = COARSER[granularity]
+    if coarser == "year" or start is None or end is None:
+        return {"gran": coarser, "from": None, "to": None}
+    outer = COARSER[coarser]
+    return {"gran": coarser, "from": period(start, outer)[1].isoformat(), "to": period(end, outer)[2].isoformat()}
+
+
+@router.get("/timeline", response_class=HTMLResponse)
+def timeline(
+    request: Request,
+    state: State,
+    render: Render,
+    filters: Annotated[Filters, Depends()],
+    gran: Annotated[str | None, Query(description="year | month | week | day")] = None,
+    page: Annotated[int, Query(ge=1)] = 1,
+    size: Annotated[int, Query(ge=1, le=MAX_PAGE_SIZE)] = PAGE_SIZE,
+) -> Response:
+    if gran and gran not in GRANULARITIES:
+        raise InvalidParam("gran", f"must be one of {', '.join(GRANULARITIES)}, not {gran!r}")
+    events = filters.events(state)
+    granularity = gran or auto_granularity(events)
+    pager = Page(page, size, len(events))
+    chunk = events[pager.start : pager.stop]
+    groups = group_events(chunk, granularity, offset=pager.start)
+    continued = False
+    if groups and pager.start > 0:
+        before = group_events(events[pager.start - 1 : pager.start], granularity)
+        continued = before[0].label == groups[0].label
+    params = {**filters.params(), "gran": granularity, "size": size if size != PAGE_SIZE else None}
+    unknown_actor = bool(filters.entity) and not state.corpus().entity_by_name(filters.entity or "")
+    context: dict[str, Any] = {
+        "nav": "timeline",
+        "groups": groups,
+        "continued": continued,
+        "pager": pager,
+        "params": params,
+        "filters": filters.params(),
+        "granularity": granularity,
+        "granularities": GRANULARITIES,
+        "finer": FINER,
+        "zoom_out": zoom_out(granularity, filters.start, filters.end),
+        "rows": filters.rows(state, events),
+        "unknown_actor": unknown_actor,
+        "total": len(events),
+    }
+    target = htmx_target(request)
+    if target == "tl-more":
+        return render.stream(request, "timeline_chunk.html", **context)
+    if target == "tl-list":
+        return render.stream(request, "timeline_list.html", **context)
+    context["actors"] = [e["name"] for e in cached_view(state, "entities")["entities"][:300]]
+    context["all_outlets"] = [o["name"] for o in cached_view(state, "sources")["outlets"]]
+    if target == "tl-main":
+        return render.stream(request, "timeline_main.html", **context)
+    return render.stream(request, "timeline.html", **context)
+
+
+@router.get("/timeline/evidence", response_class=HTMLResponse)
+def evidence(
+    request: Request,
+    state: State,
+    render: Render,
+    filters: Annotated[Filters, Depends()],
+    date: Annotated[str, Query(min_length=1, max_length=40)],
+    i: Annotated[int, Query(ge=0)] = 0,
+) -> HTMLResponse:
+    """The evidence sentences of one event: the ``i``-th of the filtered list, if its date
+    matches (else the first event with that date)."""
+    events = filters.events(state)
+    event = events[i] if i < len(events) and events[i]["date"] == date else None
+    if event is None:
+        event = next((e for e in events if e["date"] == date), None)
+    if event is None:
+        raise NotFound(f"no event dated {date!r} under these filters", code="E404")
+    name = "evidence.html" if htmx_target(request) is not None else "evidence_page.html"
+    return render.page(request, name, nav="timeline", event=event, filters=filters.params())

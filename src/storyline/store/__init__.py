@@ -1,0 +1,336 @@
+"""The store: every stage's records, SQLite by default, PostgreSQL for teams.
+
+``Store("storyline.db")``, ``Store(":memory:")`` or
+``Store("postgresql://user@host/db")``. Writes are idempotent: an article
+already stored is left as it is; an article's annotations and the corpus-wide
+links are replaced as a unit inside one transaction.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import (
+    Engine,
+    and_,
+    create_engine,
+    delete,
+    event,
+    func,
+    insert,
+    select,
+    text,
+)
+from sqlalchemy.exc import OperationalError
+from sqlalchemy.pool import StaticPool
+
+from ..errors import NotFound, StoreError
+from ..models import (
+    Annotations,
+    Article,
+    Citation,
+    Copy,
+    Entity,
+    EntityMention,
+    MentionRef,
+    Quantity,
+    Quote,
+    Sentence,
+    SentenceDate,
+    Timex,
+)
+from . import schema
+from .migrations import migrate, pending
+from .rows import article_from_row, article_row, from_row, to_row
+
+__all__ = ["Store", "database_url"]
+
+_ANNOTATION_FIELDS = (
+    ("sentences", schema.sentences, Sentence),
+    ("mentions", schema.mentions, EntityMention),
+    ("timexes", schema.timexes, Timex),
+    ("sentence_dates", schema.sentence_dates, SentenceDate),
+    ("quotes", schema.quotes, Quote),
+    ("citations", schema.citations, Citation),
+    ("quantities", schema.quantities, Quantity),
+)
+
+
+def database_url(target: str | Path, *, read_only: bool = False) -> str:
+    target = str(target)
+    if "://" in target:
+        if target.startswith("postgresql://"):
+            return "postgresql+psycopg://" + target[len("postgresql://") :]
+        return target
+    if target == ":memory:":
+        return "sqlite://"
+    path = Path(target).expanduser().resolve()
+    if read_only:
+        return f"sqlite:///file:{path}?mode=ro&uri=true"
+    return f"sqlite:///{path}"
+
+
+def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
+    cursor = dbapi_connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA busy_timeout=10000")
+    cursor.close()
+
+
+class Store:
+    """Persisted records of every stage. Safe to open many times; cheap to keep."""
+
+    def __init__(self, target: str | Path = "storyline.db", *, read_only: bool = False) -> None:
+        self.target = str(target)
+        self.read_only = read_only
+        if read_only and self.target != ":memory:" and "://" not in self.target:
+            if not Path(self.target).exists():
+                raise StoreError(f"no store at {self.target}; run `storyline add` first", code="E401")
+        url = database_url(target, read_only=read_only)
+        kwargs: dict[str, Any] = {}
+        if url == "sqlite://":
+            # One shared connection, or every connection would see its own empty database.
+            kwargs = {"poolclass": StaticPool, "connect_args": {"check_same_thread": False}}
+        elif url.startswith("sqlite"):
+            kwargs = {"connect_args": {"check_same_thread": False, "timeout": 30}}
+        self.engine: Engine = create_engine(url, **kwargs)
+        if url.startswith("sqlite"):
+            event.listen(self.engine, "connect", _sqlite_pragmas)
+        try:
+            with self.engine.begin() as conn:
+                if read_only:
+                    if pending(conn):
+                        raise StoreError(
+                            f"store {self.target} needs migrating; open it once for writing",
+                            code="E402",
+                        )
+                else:
+                    migrate(conn)
+                    if url.startswith("sqlite") and url != "sqlite://":
+                        conn.execute(text("PRAGMA journal_mode=WAL"))
+        except OperationalError as exc:
+            raise StoreError(f"cannot open store {self.target}: {exc.orig}", code="E403") from exc
+
+    @property
+    def dialect(self) -> str:
+        return self.engine.dialect.name
+
+    def close(self) -> None:
+        self.engine.dispose()
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # ---- articles --------------------------------------------------------
+
+    def add_articles(self, articles: Iterable[Article]) -> tuple[list[str], list[str]]:
+        """Insert articles not stored yet. Returns (added ids, already-present ids)."""
+        added: list[str] = []
+        present: list[str] = []
+        with self.engine.begin() as conn:
+            seq = conn.execute(select(func.coalesce(func.max(schema.articles.c.seq), 0))).scalar_one()
+            for article in articles:
+                exists = conn.execute(
+                    select(schema.articles.c.id).where(schema.articles.c.id == article.id)
+                ).first()
+                if exists or article.id in added:
+                    present.append(article.id)
+                    continue
+                seq += 1
+                conn.execute(insert(schema.articles).values(**article_row(article, seq)))
+                added.append(article.id)
+        return added, present
+
+    def article_ids(self) -> list[str]:
+        with self.engine.connect() as conn:
+            return [r[0] for r in conn.execute(select(schema.articles.c.id).order_by(schema.articles.c.seq))]
+
+    def articles(self, ids: Sequence[str] | None = None) -> list[Article]:
+        """Articles by publication date (undated last), then arrival order."""
+        query = select(schema.articles)
+        if ids is not None:
+            query = query.where(schema.articles.c.id.in_(list(ids)))
+        query = query.order_by(
+            schema.articles.c.published.is_(None), schema.articles.c.published, schema.articles.c.seq
+        )
+        with self.engine.connect() as conn:
+            return [article_from_row(r) for r in conn.execute(query)]
+
+    def article(self, article_id: str) -> Article:
+        found = self.articles([article_id])
+        if not found:
+            raise NotFound(f"no article with id {article_id!r}", code="E404")
+        return found[0]
+
+    # ---- annotations -----------------------------------------------------
+
+    def unannotated(self, pipeline: str) -> list[str]:
+        """Ids of articles with no annotations from this pipeline version."""
+        a, n = schema.articles, schema.annotated
+        query = (
+            select(a.c.id)
+            .select_from(a.outerjoin(n, and_(n.c.article_id == a.c.id, n.c.pipeline == pipeline)))
+            .where(n.c.article_id.is_(None))
+            .order_by(a.c.seq)
+        )
+        with self.engine.connect() as conn:
+            return [r[0] for r in conn.execute(query)]
+
+    def put_annotations(self, annotations: Iterable[Annotations], pipeline: str) -> int:
+        count = 0
+        with self.engine.begin() as conn:
+            for ann in annotations:
+                self._delete_annotations(conn, ann.article_id)
+                for name, table, _cls in _ANNOTATION_FIELDS:
+                    columns = table.c.keys()
+                    rows = [
+                        {
+                            k: v
+                            for k, v in to_row(rec, article_id=ann.article_id, idx=i).items()
+                            if k in columns
+                        }
+                        for i, rec in enumerate(getattr(ann, name))
+                    ]
+                    if rows:
+                        conn.execute(insert(table), rows)
+                if self.dialect == "sqlite" and ann.sentences:
+                    conn.execute(
+                        text("INSERT INTO sentences_fts(text, article_id, idx) VALUES (:t, :a, :i)"),
+                        [{"t": s.text, "a": ann.article_id, "i": s.index} for s in ann.sentences],
+                    )
+                conn.execute(insert(schema.annotated).values(article_id=ann.article_id, pipeline=pipeline))
+                count += 1
+        return count
+
+    def _delete_annotations(self, conn: Any, article_id: str) -> None:
+        for _name, table, _cls in _ANNOTATION_FIELDS:
+            conn.execute(delete(table).where(table.c.article_id == article_id))
+        if self.dialect == "sqlite":
+            conn.execute(text("DELETE FROM sentences_fts WHERE article_id = :a"), {"a": article_id})
+        conn.execute(delete(schema.annotated).where(schema.annotated.c.article_id == article_id))
+
+    def annotations(self, ids: Sequence[str] | None = None) -> dict[str, Annotations]:
+        """Stored annotations by article id (articles never annotated are absent)."""
+        with self.engine.connect() as conn:
+            query = select(schema.annotated.c.article_id)
+            if ids is not None:
+                query = query.where(schema.annotated.c.article_id.in_(list(ids)))
+            done = [r[0] for r in conn.execute(query)]
+            parts: dict[str, dict[str, list[Any]]] = {i: {} for i in done}
+            for name, table, cls in _ANNOTATION_FIELDS:
+                query = select(table).order_by(table.c.article_id, table.c.idx)
+                if ids is not None:
+                    query = query.where(table.c.article_id.in_(list(ids)))
+                for row in conn.execute(query):
+                    aid = row._mapping["article_id"]
+                    if aid in parts:
+                        parts[aid].setdefault(name, []).append(from_row(cls, row))
+        return {
+            aid: Annotations(article_id=aid, **{k: tuple(v) for k, v in fields.items()})
+            for aid, fields in parts.items()
+        }
+
+    def search_sentences(self, query: str, limit: int = 50) -> list[tuple[str, int, str]]:
+        """(article id, sentence index, text) matching a full-text query."""
+        with self.engine.connect() as conn:
+            if self.dialect == "sqlite":
+                rows = conn.execute(
+                    text(
+                        "SELECT article_id, idx, text FROM sentences_fts WHERE sentences_fts MATCH :q "
+                        "ORDER BY rank LIMIT :n"
+                    ),
+                    {"q": _fts_query(query), "n": limit},
+                )
+            else:
+                rows = conn.execute(
+                    text(
+                        "SELECT article_id, idx, text FROM sentences WHERE to_tsvector('english', text) "
+                        "@@ plainto_tsquery('english', :q) LIMIT :n"
+                    ),
+                    {"q": query, "n": limit},
+                )
+            return [(r[0], int(r[1]), r[2]) for r in rows]
+
+    # ---- links -----------------------------------------------------------
+
+    def replace_links(self, entities: Sequence[Entity], copies: Sequence[Copy]) -> None:
+        with self.engine.begin() as conn:
+            conn.execute(delete(schema.entity_mentions))
+            conn.execute(delete(schema.entities))
+            conn.execute(delete(schema.copies))
+            if entities:
+                conn.execute(
+                    insert(schema.entities),
+                    [
+                        {"id": e.id, "name": e.name, "type": e.type, "aliases": json.dumps(list(e.aliases), ensure_ascii=False)}
+                        for e in entities
+                    ],
+                )
+                refs = [
+                    {"entity_id": e.id, "article_id": m.article, "mention_idx": m.index}
+                    for e in entities
+                    for m in e.mentions
+                ]
+                if refs:
+                    conn.execute(insert(schema.entity_mentions), refs)
+            if copies:
+                conn.execute(
+                    insert(schema.copies),
+                    [
+                        {"article_id": c.article, "copy_of": c.copy_of, "kind": c.kind, "similarity": c.similarity}
+                        for c in copies
+                    ],
+                )
+
+    def entities(self) -> list[Entity]:
+        with self.engine.connect() as conn:
+            refs: dict[str, list[MentionRef]] = {}
+            for row in conn.execute(
+                select(schema.entity_mentions).order_by(
+                    schema.entity_mentions.c.article_id, schema.entity_mentions.c.mention_idx
+                )
+            ):
+                m = row._mapping
+                refs.setdefault(m["entity_id"], []).append(MentionRef(m["article_id"], m["mention_idx"]))
+            return [
+                Entity(
+                    id=r.id,
+                    name=r.name,
+                    type=r.type,
+                    aliases=tuple(json.loads(r.aliases)),
+                    mentions=tuple(refs.get(r.id, ())),
+                )
+                for r in conn.execute(select(schema.entities).order_by(schema.entities.c.id))
+            ]
+
+    def copies(self) -> list[Copy]:
+        with self.engine.connect() as conn:
+            return [
+                Copy(r.article_id, r.copy_of, r.kind, r.similarity)
+                for r in conn.execute(select(schema.copies).order_by(schema.copies.c.article_id))
+            ]
+
+    def counts(self) -> dict[str, int]:
+        with self.engine.connect() as conn:
+            return {
+                name: conn.execute(select(func.count()).select_from(table)).scalar_one()
+                for name, table in (
+                    ("articles", schema.articles),
+                    ("annotated", schema.annotated),
+                    ("sentences", schema.sentences),
+                    ("entities", schema.entities),
+                    ("quotes", schema.quotes),
+                )
+            }
+
+
+def _fts_query(query: str) -> str:
+    """Quote each word so user input is never FTS5 syntax."""
+    words = [w.replace('"', '""') for w in query.split() if w.strip()]
+    return " ".join(f'"{w}"' for w in words) or '""'

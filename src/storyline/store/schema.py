@@ -1,0 +1,176 @@
+"""One schema for SQLite and PostgreSQL (SQLAlchemy Core).
+
+Per-article annotation tables are keyed by (article_id, idx) and replaced as a
+unit, so re-running a stage for an article is idempotent. Link tables
+(entities, copies) are corpus-wide and replaced as a unit by the link stage.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Boolean,
+    Column,
+    Float,
+    ForeignKey,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+)
+
+metadata = MetaData()
+
+migrations = Table(
+    "storyline_migrations",
+    metadata,
+    Column("version", Integer, primary_key=True),
+    Column("name", String(200), nullable=False),
+)
+
+articles = Table(
+    "articles",
+    metadata,
+    Column("id", String(32), primary_key=True),
+    Column("title", Text),
+    Column("outlet", Text),
+    Column("url", Text),
+    Column("published", String(10)),  # ISO date; strings sort and compare the same everywhere
+    Column("published_source", String(16), nullable=False),
+    Column("language", String(16), nullable=False),
+    Column("origin", Text),
+    Column("path", Text),
+    Column("text", Text, nullable=False),
+    Column("boilerplate", Text, nullable=False),  # JSON list
+    Column("date_candidates", Text, nullable=False),  # JSON list of [value, score, source]
+    Column("seq", Integer, nullable=False),  # order of arrival, for stable listings
+)
+
+annotated = Table(
+    "annotated",
+    metadata,
+    Column("article_id", String(32), ForeignKey("articles.id"), primary_key=True),
+    Column("pipeline", String(200), nullable=False),  # what produced the annotations
+)
+
+
+def _per_article(name: str, *columns: Column) -> Table:  # type: ignore[type-arg]
+    return Table(
+        name,
+        metadata,
+        Column("article_id", String(32), ForeignKey("articles.id"), primary_key=True),
+        Column("idx", Integer, primary_key=True),
+        *columns,
+    )
+
+
+sentences = _per_article(
+    "sentences",
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("text", Text, nullable=False),
+)
+
+mentions = _per_article(
+    "mentions",
+    Column("text", Text, nullable=False),
+    Column("label", String(32), nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("sentence", Integer, nullable=False),
+    Column("expansion", Text),
+)
+
+timexes = _per_article(
+    "timexes",
+    Column("text", Text, nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("type", String(16), nullable=False),
+    Column("value", String(64), nullable=False),
+    Column("mod", String(32)),
+    Column("interval_start", String(10)),
+    Column("interval_end", String(10)),
+    Column("anchor", String(16), nullable=False),
+    Column("rule", String(64), nullable=False),
+)
+
+sentence_dates = _per_article(
+    "sentence_dates",
+    Column("sentence", Integer, nullable=False),
+    Column("value", String(64), nullable=False),
+    Column("interval_start", String(10), nullable=False),
+    Column("interval_end", String(10), nullable=False),
+    Column("rule", String(64), nullable=False),
+    Column("timex", Integer),
+)
+
+quotes = _per_article(
+    "quotes",
+    Column("text", Text, nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("direct", Boolean, nullable=False),
+    Column("speaker", Text),
+    Column("speaker_start", Integer),
+    Column("speaker_end", Integer),
+    Column("cue", Text),
+    Column("cue_start", Integer),
+    Column("cue_end", Integer),
+    Column("anonymous", Boolean, nullable=False),
+    Column("addressee", Text),
+    Column("sentence", Integer, nullable=False),
+    Column("speaker_resolved", Text),
+)
+
+citations = _per_article(
+    "citations",
+    Column("cites", Text, nullable=False),
+    Column("cue", Text, nullable=False),
+    Column("sentence", Integer, nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+)
+
+quantities = _per_article(
+    "quantities",
+    Column("text", Text, nullable=False),
+    Column("value", Float, nullable=False),
+    Column("unit", String(64), nullable=False),
+    Column("normalized_value", Float, nullable=False),
+    Column("normalized_unit", String(64), nullable=False),
+    Column("about", Text, nullable=False),
+    Column("start", Integer, nullable=False),
+    Column("end", Integer, nullable=False),
+    Column("sentence", Integer, nullable=False),
+    Column("approximate", Boolean, nullable=False),
+)
+
+entities = Table(
+    "entities",
+    metadata,
+    Column("id", String(32), primary_key=True),
+    Column("name", Text, nullable=False),
+    Column("type", String(32), nullable=False),
+    Column("aliases", Text, nullable=False),  # JSON list
+)
+
+entity_mentions = Table(
+    "entity_mentions",
+    metadata,
+    Column("entity_id", String(32), ForeignKey("entities.id"), nullable=False, index=True),
+    Column("article_id", String(32), ForeignKey("articles.id"), primary_key=True),
+    Column("mention_idx", Integer, primary_key=True),
+)
+
+copies = Table(
+    "copies",
+    metadata,
+    Column("article_id", String(32), ForeignKey("articles.id"), primary_key=True),
+    Column("copy_of", String(32), ForeignKey("articles.id"), nullable=False),
+    Column("kind", String(16), nullable=False),
+    Column("similarity", Float, nullable=False),
+)
+
+# Tables the annotate stage owns for one article, in dependency-free order.
+ANNOTATION_TABLES = (sentences, mentions, timexes, sentence_dates, quotes, citations, quantities)

@@ -1,0 +1,45 @@
+"""Session fixtures: the trained pipeline and stores built once per test run."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED = ROOT.parent / "shared"
+SEEDS = SHARED / "corpora" / "seeds"
+SAMPLE = ROOT / "src" / "storyline" / "sample"
+
+
+@pytest.fixture(scope="session")
+def nlp():  # type: ignore[no-untyped-def]
+    from storyline.annotate.pipeline import load_pipeline
+
+    return load_pipeline()
+
+
+def _build_store(tmp: Path, folder: Path, nlp) -> Path:  # type: ignore[no-untyped-def]
+    from storyline import api
+    from storyline.options import Options
+    from storyline.store import Store
+
+    db = tmp / "store.db"
+    store = Store(db)
+    report = api.add(store, [folder], manifest=folder / "manifest.jsonl", options=Options(db=str(db)))
+    assert not report.errors, report.errors
+    store.close()
+    return db
+
+
+@pytest.fixture(scope="session")
+def sample_db(tmp_path_factory: pytest.TempPathFactory, nlp) -> Iterator[Path]:  # type: ignore[no-untyped-def]
+    yield _build_store(tmp_path_factory.mktemp("sample"), SAMPLE, nlp)
+
+
+@pytest.fixture(scope="session")
+def seeds_db(tmp_path_factory: pytest.TempPathFactory, nlp) -> Iterator[Path]:  # type: ignore[no-untyped-def]
+    if not (SEEDS / "manifest.jsonl").exists():
+        pytest.skip("../shared/corpora/seeds is not beside the checkout")
+    yield _build_store(tmp_path_factory.mktemp("seeds"), SEEDS, nlp)

@@ -1,0 +1,109 @@
+"""The store: migrations tracked, idempotent writes, read-only opening."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from sqlalchemy import select
+
+from storyline.errors import NotFound, StoreError
+from storyline.models import (
+    Annotations,
+    Article,
+    Copy,
+    Entity,
+    EntityMention,
+    MentionRef,
+    Quote,
+    Sentence,
+    SentenceDate,
+    Timex,
+)
+from storyline.store import Store, schema
+from storyline.store.migrations import MIGRATIONS
+
+
+def _article(n: int, published: dt.date | None = dt.date(2025, 3, 13)) -> Article:
+    return Article(id=f"a{n}", text=f"Text number {n}. It said so.", outlet="Ledger", published=published)
+
+
+def _annotations(article_id: str) -> Annotations:
+    return Annotations(
+        article_id=article_id,
+        sentences=(Sentence(0, 0, 14, "Text number 1."), Sentence(1, 15, 26, "It said so.")),
+        mentions=(EntityMention("Ledger", "ORG", 0, 4, 0),),
+        timexes=(
+            Timex("Tuesday", 0, 7, "DATE", "2025-03-11", None, dt.date(2025, 3, 11), dt.date(2025, 3, 11), "dct", "weekday"),
+        ),
+        sentence_dates=(SentenceDate(0, "2025-03-11", dt.date(2025, 3, 11), dt.date(2025, 3, 11), "timex", 0),),
+        quotes=(Quote("so", 23, 25, True, "It", 15, 17, cue="said", anonymous=False, sentence=1),),
+    )
+
+
+def test_migrations_recorded_once(tmp_path: Path) -> None:
+    path = tmp_path / "s.db"
+    Store(path).close()
+    store = Store(path)
+    with store.engine.connect() as conn:
+        versions = [r[0] for r in conn.execute(select(schema.migrations.c.version))]
+    assert versions == [m[0] for m in MIGRATIONS]
+
+
+def test_add_articles_is_idempotent() -> None:
+    store = Store(":memory:")
+    assert store.add_articles([_article(1), _article(2)]) == (["a1", "a2"], [])
+    assert store.add_articles([_article(2), _article(3)]) == (["a3"], ["a2"])
+    assert store.counts()["articles"] == 3
+
+
+def test_articles_ordered_by_date_then_arrival() -> None:
+    store = Store(":memory:")
+    store.add_articles([_article(1, None), _article(2, dt.date(2025, 5, 1)), _article(3, dt.date(2025, 1, 1))])
+    assert [a.id for a in store.articles()] == ["a3", "a2", "a1"]
+    assert store.article("a2").published == dt.date(2025, 5, 1)
+    with pytest.raises(NotFound, match=r"\[E404\]"):
+        store.article("nope")
+
+
+def test_annotations_round_trip_and_replace() -> None:
+    store = Store(":memory:")
+    store.add_articles([_article(1)])
+    assert store.unannotated("v1") == ["a1"]
+    store.put_annotations([_annotations("a1")], "v1")
+    store.put_annotations([_annotations("a1")], "v1")  # re-running changes nothing
+    assert store.unannotated("v1") == []
+    assert store.unannotated("v2") == ["a1"]
+    got = store.annotations()["a1"]
+    assert got == _annotations("a1")
+    assert store.counts()["sentences"] == 2
+    assert store.search_sentences("said") == [("a1", 1, "It said so.")]
+
+
+def test_links_replaced_as_a_unit() -> None:
+    store = Store(":memory:")
+    store.add_articles([_article(1), _article(2)])
+    entity = Entity("e1", "Ledger", "ORG", ("Ledger",), (MentionRef("a1", 0),))
+    store.replace_links([entity], [Copy("a2", "a1", "syndicated", 0.93)])
+    store.replace_links([entity], [Copy("a2", "a1", "syndicated", 0.93)])
+    assert store.entities() == [entity]
+    assert store.copies() == [Copy("a2", "a1", "syndicated", 0.93)]
+
+
+def test_read_only_store(tmp_path: Path) -> None:
+    with pytest.raises(StoreError, match=r"\[E401\]"):
+        Store(tmp_path / "absent.db", read_only=True)
+    Store(tmp_path / "s.db").add_articles([_article(1)])
+    reader = Store(tmp_path / "s.db", read_only=True)
+    assert [a.id for a in reader.articles()] == ["a1"]
+    with pytest.raises(Exception):
+        reader.add_articles([_article(2)])
+
+
+def test_search_input_is_not_query_syntax() -> None:
+    store = Store(":memory:")
+    store.add_articles([_article(1)])
+    store.put_annotations([_annotations("a1")], "v1")
+    assert store.search_sentences('said" OR "x') == []
+    assert store.search_sentences("NEAR(") == []
