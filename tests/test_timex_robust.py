@@ -46,9 +46,15 @@ def test_datetime_dct_is_accepted() -> None:
 
 
 def _huge_text() -> str:
+    """~2 MB: ordinary news prose with dates, plus chunks built to trip up regexes."""
     news = (
-        "The ministry said on Friday that 1,500 troops had left in late May, two weeks after "
-        "the talks of Aug. 30, 2023, and that it will decide next month. "
+        "The ministry said on Friday that 1,500 troops had left the region in late May, two "
+        "weeks after the talks of Aug. 30, 2023. Officials in the capital declined to comment "
+        "on the report, which was first published by a regional newspaper. The opposition "
+        "called for an inquiry into the decision and for a vote in parliament. Residents of "
+        "the border villages described long queues at the checkpoints and shortages of fuel, "
+        "while aid groups warned that the situation could deteriorate. The government will "
+        "decide next month whether to extend the measures. "
     )
     hostile = [
         "1 " * 3000,
@@ -66,7 +72,7 @@ def _huge_text() -> str:
     size = 0
     i = 0
     while size < 2_000_000:
-        chunk = news * 40 + hostile[i % len(hostile)]
+        chunk = news * 30 + hostile[i % len(hostile)]
         parts.append(chunk)
         size += len(chunk)
         i += 1

@@ -23,6 +23,7 @@ named before them.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -32,7 +33,7 @@ from ..models import Citation
 from .mentions import doc_text, record_error, sentence_index, sentence_starts
 
 _W = r"(?:(?:[A-Z]\.){2,}|[A-Z][\w&\-]*(?:/[A-Z]+)?(?:\.com)?)"
-_NAME = rf"(?:[Tt]he\s+)?{_W}(?:\s+(?:(?:of|and|&|on)\s+)?(?:{_W}|\d+\b)){{0,5}}"
+_NAME = rf"(?:[Tt]he\s+)?{_W}(?:\s+(?:(?:of|&)\s+)?(?:{_W}|\d+\b)){{0,5}}"
 _N = rf"(?P<name>{_NAME})"
 _ADV = r"(?:(?:first|previously|also|earlier|exclusively|originally|initially|recently)\s+)?"
 _ANAPHOR = (
@@ -71,17 +72,21 @@ _BROADCASTERS = frozenset(
     "CNN BBC NPR PBS ABC CBS NBC MSNBC CNBC AP AFP UPI DPA ANSA EFE TASS RIA Reuters Bloomberg "
     "Xinhua Interfax Axios ITV DW VOA RFE/RL RTE CBC NHK".split()
 )
+# Heads of organisation names that are not publications.
 _INSTITUTION_HEADS = frozenset(
     """pentagon kremlin house senate congress parliament committee council department ministry
     agency office bureau commission administration government cabinet army navy force forces
-    command forum assembly court police party union alliance nato un ministry state embassy
-    institute university center centre foundation company corp inc corporation bank fund
-    organization organisation group""".split()
+    command forum assembly court police party union alliance nato un state embassy institute
+    university center centre foundation company corp inc corporation bank fund organization
+    organisation group service services international watch brotherhood movement front league
+    society association federation coalition authority board federal agencies hospital church
+    club team institution program programme project initiative survey exchange""".split()
 )
 _NOT_NAMES = frozenset(
     """he she it they we i you this that these those there here officials official sources
     source people one some many but and however meanwhile reports report several analysts
-    experts it's what who which""".split()
+    experts it's what who which media multimedia news press local state official witnesses
+    police authorities""".split()
 )
 _TIME_WORDS = frozenset(
     """january february march april may june july august september october november december
@@ -106,6 +111,11 @@ def _clean_name(name: str, start: int) -> tuple[str, int, int]:
     for tail in ("’s", "'s"):
         if name.endswith(tail):
             name, end = name[:-2], end - 2
+    # "told Fox News Friday": a day or month after the name is not part of it.
+    words = name.split(" ")
+    while len(words) > 1 and words[-1].lower().strip(".") in _TIME_WORDS:
+        end -= len(words.pop()) + 1
+    name = " ".join(words)
     lead = re.match(r"the\s+", name)  # lowercase "the" is not part of the name
     if lead:
         name, start = name[lead.end() :], start + lead.end()
@@ -192,10 +202,34 @@ def _plausible(name: str) -> bool:
     return first not in _NOT_NAMES and not all(w.lower().strip(".") in _TIME_WORDS for w in words)
 
 
+# Patterns that start with the name are slow to scan for: run them only in a
+# window before their cue word.
+_ANCHORS = {
+    2: re.compile(r"\b(?:reported|reports|revealed|reveals|broke\s+the\s+news)\b"),
+    6: re.compile(r"[’']s\s+(?:own\s+)?(?:reporting|report|investigation|analysis)\b"),
+    8: re.compile(r"\bcontributed\s+(?:to\s+)?(?:this|the)\s+(?:report|article|story)"),
+}
+_WINDOW = 160
+
+
+def _matches(n: int, pattern: re.Pattern[str], text: str) -> Iterator[re.Match[str]]:
+    anchor = _ANCHORS.get(n)
+    if anchor is None:
+        yield from pattern.finditer(text)
+        return
+    seen: set[tuple[int, int]] = set()
+    for cue in anchor.finditer(text):
+        lo = max(cue.start() - _WINDOW, 0)
+        for m in pattern.finditer(text, lo, cue.end()):
+            if m.end() == cue.end() and (m.start(), m.end()) not in seen:
+                seen.add((m.start(), m.end()))
+                yield m
+
+
 def _candidates(text: str) -> list[_Candidate]:
     found: list[_Candidate] = []
-    for pattern, kind in _PATTERNS:
-        for m in pattern.finditer(text):
+    for n, (pattern, kind) in enumerate(_PATTERNS):
+        for m in _matches(n, pattern, text):
             if kind == "anaphor":
                 found.append(_Candidate(kind, m.start(), m.end(), None, -1, -1, m.group("ana")))
                 continue

@@ -91,7 +91,9 @@ _DEFINITION_PATTERNS = (
         rf"(?:,?\s+(?:or|for|short\s+for)\s+(?:the\s+)?(?P<short2>{_ACR}))?\b"
     ),
     # Foo Bar Baz, the FBB,
-    re.compile(rf"(?P<long>{_LONG}),\s+(?:the|an?)\s+(?P<short>{_ACR})\b(?=\s*[,.;:)—–]|\s+(?:to|is|was|which|that|in|for)\b)"),
+    re.compile(
+        rf"(?P<long>{_LONG}),\s+(?:the|an?)\s+(?P<short>{_ACR})\b(?=\s*[,.;:)—–]|\s+(?:to|is|was|which|that|in|for)\b)"
+    ),
     # FBB, the Foo Bar Baz
     re.compile(rf"\b(?P<short>{_ACR}),\s+(?:the|an?)\s+(?P<long>{_LONG})"),
 )
@@ -282,7 +284,11 @@ def _clean_ent(doc: Doc, text: str, ent: Span) -> _Draft | None:
     tail = text[end_char - 2 : end_char]
     if tail in ("'s", "’s") and end_char - 2 > start_char:
         end_char -= 2
-    if label in ("PERSON", "ORG", "NORP") and end < len(doc) and doc[end].lower_ in _PERSON_ORG_HEADS:
+    if (
+        label in ("PERSON", "ORG", "NORP")
+        and end < len(doc)
+        and doc[end].lower_ in _PERSON_ORG_HEADS
+    ):
         # "the Biden administration" is an organisation, not the person.
         end_char = doc[end].idx + len(doc[end])
         label = "ORG"
@@ -353,15 +359,18 @@ def _term_drafts(doc: Doc, text: str, taken: list[_Draft]) -> list[_Draft]:
                 j += 1
             else:
                 break
-        while i < j and (doc[i].is_stop or _word(doc[i]) in _ALL_TITLE or doc[i].lower_ in _TIME_WORDS):
+        while i < j and (
+            doc[i].is_stop or _word(doc[i]) in _ALL_TITLE or doc[i].lower_ in _TIME_WORDS
+        ):
             i += 1
         end = j
         while end > i and (doc[end - 1].lower_ in _CONNECT or doc[end - 1].lower_ in _TIME_WORDS):
             end -= 1
         if end - i >= 2 and end - i <= 6:
             runs.append((i, end))
-        elif end - i == 1 and doc[i].is_upper and len(doc[i]) >= 3 and doc[i].ent_iob_ == "O":
-            if not doc[i].is_stop:
+        elif end - i == 1 and doc[i].is_upper and 3 <= len(doc[i]) <= 8 and doc[i].ent_iob_ == "O":
+            # Shouted words ("STOP", "MONEY") are not names: the tagger says so.
+            if not doc[i].is_stop and doc[i].pos_ == "PROPN":
                 acronyms.append(i)
         i = j if j > i else i + 1
     shouty = {s for s, (caps, words) in sent_caps.items() if words >= 4 and caps > 0.6 * words}
@@ -383,7 +392,7 @@ def _term_drafts(doc: Doc, text: str, taken: list[_Draft]) -> list[_Draft]:
             continue
         if _overlaps(taken, span.start_char, span.end_char):
             continue
-        label = known.get(span.text.lower(), "TERM")
+        label = known.get(span.text.lower()) or label_for_long_form(span.text)
         drafts.append(_Draft(span.start_char, span.end_char, label))
     for a in acronyms:
         token = doc[a]
@@ -439,7 +448,9 @@ if not Doc.has_extension("mentions"):
 
 def record_error(doc: Doc, component: str, exc: Exception, code: str) -> None:
     """Keep a component's failure on the doc so the pipeline reports it as an ItemError."""
-    error = exc if isinstance(exc, AnnotateError) else AnnotateError(f"{component}: {exc}", code=code)
+    error = (
+        exc if isinstance(exc, AnnotateError) else AnnotateError(f"{component}: {exc}", code=code)
+    )
     doc.user_data.setdefault("storyline_errors", []).append(str(error))
 
 

@@ -10,7 +10,6 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable, Iterator, Sequence
 from importlib import resources
-from typing import Any
 
 import spacy
 from spacy.language import Language

@@ -36,12 +36,12 @@ from collections import defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from ..models import Annotations, EntityMention, Quantity
 from ..link.names import fold, singular_key
+from ..models import Annotations, EntityMention, Quantity
 
-_BOTH = ("about", "around", "roughly", "some", "approximately", "approx", "circa", "~", "estimated", "an estimated")
-_BELOW = ("nearly", "almost", "up to", "as far as", "as much as", "as many as", "close to", "just under", "at most", "no more than", "as long as", "as high as")
-_ABOVE = ("more than", "over", "at least", "upwards of", "in excess of", "well over", "just over", "no fewer than")
+_BOTH = ("about", "around", "roughly", "some", "approximately", "approx", "circa", "~", "estimated", "an estimated")  # fmt: skip
+_BELOW = ("nearly", "almost", "up to", "as far as", "as much as", "as many as", "close to", "just under", "at most", "no more than", "as long as", "as high as")  # fmt: skip
+_ABOVE = ("more than", "over", "at least", "upwards of", "in excess of", "well over", "just over", "no fewer than")  # fmt: skip
 _UNDER = ("less than", "under", "fewer than", "as little as", "as few as")
 _FEW_WORDS = frozenset({"several", "few", "couple"})
 _VAGUE = _FEW_WORDS | {"dozens", "scores", "tens", "hundreds", "thousands", "millions", "billions"}

@@ -167,7 +167,7 @@ def quotes_view(corpus: Corpus, *, speaker: str | None = None) -> dict[str, Any]
 
 
 def entities_view(corpus: Corpus) -> dict[str, Any]:
-    rows = []
+    rows: list[dict[str, Any]] = []
     for e in corpus.entities:
         articles = sorted({m.article for m in e.mentions})
         rows.append(

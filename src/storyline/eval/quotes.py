@@ -23,11 +23,11 @@ precision = matched / predicted, recall = matched / gold, F1 their harmonic mean
 
 Predictions come from ``extract_quotes``. Its records are grouped back into
 attributions (records sharing cue and speaker offsets), and adapted to
-PolNeAR's conventions, which are univocal (each token plays one role in at most
-one attribution): direct-quote content gets its quotation marks back (and the
+PolNeAR's conventions: direct-quote content gets its quotation marks back (and the
 comma inside the closing mark); an attribution whose cue lies inside another
-predicted attribution's content is dropped (PolNeAR annotates the outer one);
-a speaker span already given to an earlier attribution is not repeated.
+predicted attribution's content is dropped (PolNeAR annotates the outer one).
+A source may serve several attributions ("X said ..., adding that ..."), as in
+PolNeAR.
 """
 
 from __future__ import annotations
@@ -100,15 +100,7 @@ def quotes_to_brat(text: str, quotes: Sequence[Quote]) -> list[BratAttribution]:
             o is not a and any(s <= a.cue[0][0] < e for s, e in o.content) for o in atts
         )
     ]
-    seen_sources: set[Fragments] = set()
-    out: list[BratAttribution] = []
-    for a in kept:
-        if a.source and a.source in seen_sources:
-            a = BratAttribution(source=(), cue=a.cue, content=a.content)
-        elif a.source:
-            seen_sources.add(a.source)
-        out.append(a)
-    return out
+    return kept
 
 
 def _chars(frags: Fragments) -> set[int]:

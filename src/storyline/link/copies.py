@@ -111,9 +111,7 @@ def _contains(text: str, name: str) -> bool:
     return f" {name} " in f" {text} "
 
 
-def _reinforced(
-    a: Article, b: Article, citations: Mapping[str, Sequence[Citation]] | None
-) -> bool:
+def _reinforced(a: Article, b: Article, citations: Mapping[str, Sequence[Citation]] | None) -> bool:
     """One article cites the other's outlet, or its manifest origin names it."""
     for x, y in ((a, b), (b, a)):
         sources = [c.cites for c in (citations or {}).get(x.id, ())]

@@ -57,7 +57,19 @@ _CLASSES = {
     "EVENT": {"thing"},
     "WORK_OF_ART": {"thing"},
 }
-_TYPE_ORDER = ("PERSON", "ORG", "GPE", "TERM", "PRODUCT", "NORP", "LOC", "FAC", "LAW", "EVENT", "WORK_OF_ART")
+_TYPE_ORDER = (
+    "PERSON",
+    "ORG",
+    "GPE",
+    "TERM",
+    "PRODUCT",
+    "NORP",
+    "LOC",
+    "FAC",
+    "LAW",
+    "EVENT",
+    "WORK_OF_ART",
+)
 
 
 def compatible(a: str, b: str) -> bool:
@@ -292,20 +304,22 @@ class _Resolver:
             positions.sort()
         for key in bare:
             group = sur.find(key)
-            keys = by_surname.get(group)
+            keys = by_surname.get(group, [])
             if not keys:
                 continue
             form = forms[key]
             people = sorted({self.uf.find(k) for k in keys})
+            # Never tagged PERSON anywhere: only where its article names the person in full.
             is_person = form.votes.get("PERSON", 0) > 0
-            if not is_person and form.label in ("GPE", "LOC", "NORP"):
-                continue
             if len(people) == 1 and is_person:
                 self.uf.union(key, people[0])
                 continue
-            titled = self._by_title(form, people, keys)
+            titled = self._by_title(form, people, keys) if is_person else None
             for ref in form.refs:
-                choice = titled or self._in_article(named.get((ref.article, group), []), ref.index)
+                positions = named.get((ref.article, group), [])
+                if not is_person and not positions:
+                    continue
+                choice = titled or self._in_article(positions, ref.index)
                 if choice is not None:
                     overrides[ref] = choice
         return overrides
@@ -329,8 +343,8 @@ class _Resolver:
         return top if not rest or rest[0][1] < n else None
 
     def assign_short_names(self, overrides: dict[MentionRef, str]) -> None:
-        """"The Post" after "The Washington Post": a one-word name of an organisation or
-        term is the only longer name in the same article that ends with that word."""
+        """A one-word organisation or term name ("The Post") is the only longer name in
+        the same article that ends with that word ("The Washington Post")."""
         forms = self.forms
         votes = self.cluster_votes()
         heads: dict[tuple[str, str], set[str]] = defaultdict(set)  # (article, word) -> clusters
@@ -360,7 +374,7 @@ class _Resolver:
             members[self.uf.find(key)].append(key)
         refs: dict[str, list[MentionRef]] = defaultdict(list)
         surfaces: dict[str, Counter[str]] = defaultdict(Counter)
-        votes: dict[str, Counter[str]] = defaultdict(Counter)
+        votes: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
         targets: dict[str, set[str]] = defaultdict(set)
         for key, form in self.forms.items():
             for expansion in form.expansions:

@@ -143,10 +143,11 @@ def timeline(
     limit: Annotated[int | None, typer.Option(min=1, help="At most N events (the most important).")] = None,
 ) -> None:
     """The dated timeline, each event with its evidence."""
+    start, end = _date(date_from, "--from"), _date(date_to, "--to")
     payload = api.timeline(
         _store(read_only=True),
-        start=_date(date_from, "--from"),
-        end=_date(date_to, "--to"),
+        start=start,
+        end=end,
         entity=entity,
         query=query,
         limit=limit,

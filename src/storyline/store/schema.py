@@ -54,7 +54,7 @@ annotated = Table(
 )
 
 
-def _per_article(name: str, *columns: Column) -> Table:  # type: ignore[type-arg]
+def _per_article(name: str, *columns: Column) -> Table:
     return Table(
         name,
         metadata,

@@ -29,6 +29,7 @@ from ...models import EntityMention, Quantity
 from ..mentions import ENTITY_LABELS, doc_text, record_error, sentence_index, sentence_starts
 from .numbers import (
     APPROX_MARKERS,
+    UNITS,
     Number,
     Unit,
     currency_before,
@@ -53,6 +54,9 @@ _TIME_NOUNS = frozenset(
     decades century centuries weekend weekends night nights morning mornings hrs mins yr yrs
     quarter quarters""".split()
 )
+_NOT_COUNTED = frozenset(
+    {"times", "time", "fold", "thirds", "quarters", "halves", "fifths", "tenths"}
+)
 _COUNT_SKIP = frozenset(
     """more additional other new extra of the these those its their his her our such further
     fresh old advanced modern""".split()
@@ -60,11 +64,17 @@ _COUNT_SKIP = frozenset(
 _NUM_DEPS = frozenset({"nummod", "quantmod", "compound", "amod", "nmod", "det", "appos"})
 _RANGE_CUES = frozenset({"range", "strike", "reach", "hit", "fly", "travel", "target", "far"})
 _RANGE_NOUNS = frozenset({"range", "reach", "strike"})
-_AREA_NOUNS = frozenset({"radius", "zone", "corridor", "buffer", "perimeter", "radius"})
+_AREA_NOUNS = frozenset({"radius", "zone", "corridor", "buffer", "perimeter"})
 _PRODUCTION = frozenset(
     {"produce", "manufacture", "make", "build", "assemble", "production", "output", "capacity"}
 )
-_RATE_WORDS = {"annually": "year", "yearly": "year", "monthly": "month", "daily": "day", "weekly": "week"}
+_RATE_WORDS = {
+    "annually": "year",
+    "yearly": "year",
+    "monthly": "month",
+    "daily": "day",
+    "weekly": "week",
+}
 _PERIODS = frozenset({"year", "month", "week", "day"})
 _RATE_DET = frozenset({"each", "a", "an", "per", "every"})
 _MONEY_ABBR = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12}
@@ -100,7 +110,13 @@ def _doc_mentions(doc: Doc, starts: list[int]) -> list[_Mention]:
             if label == "PERSON" and len(ent) == 1 and ent[0].is_upper and len(ent[0]) >= 3:
                 label = "TERM"  # an all-caps "person" is an acronym
             out.append(
-                _Mention(ent.start_char, ent.end_char, ent.text, label, sentence_index(starts, ent.start_char))
+                _Mention(
+                    ent.start_char,
+                    ent.end_char,
+                    ent.text,
+                    label,
+                    sentence_index(starts, ent.start_char),
+                )
             )
     return out
 
@@ -121,8 +137,15 @@ def _noun_run(doc: Doc, k: int, limit: int) -> tuple[int, int] | None:
     if k >= n or k >= limit or doc[k].pos_ not in ("NOUN", "PROPN"):
         return None
     end = k
-    while end < n and end < limit and doc[end].pos_ in ("NOUN", "PROPN") and not doc[end].is_punct:
+    while (
+        end < n
+        and end < limit
+        and doc[end].pos_ in ("NOUN", "PROPN")
+        and doc[end].text[0].isalnum()
+    ):
         end += 1
+    if end == k:
+        return None
     return k, end
 
 
@@ -132,7 +155,8 @@ def _attached(doc: Doc, number: Number, run: tuple[int, int]) -> bool:
     for k in range(lo, hi):
         if doc[k].dep_ in _NUM_DEPS and run[0] <= doc[k].head.i < run[1]:
             return True
-    if number.vague and all(doc[k].lower_ in _COUNT_SKIP for k in range(hi, run[0])):
+    gap = {doc[k].lower_ for k in range(hi, run[0])}
+    if number.vague and gap <= _COUNT_SKIP and gap & {"of", "more"}:
         return True  # "dozens more Storm Shadows", however the parser read it
     head = doc[run[1] - 1]
     for _ in range(3):
@@ -145,7 +169,7 @@ def _attached(doc: Doc, number: Number, run: tuple[int, int]) -> bool:
 
 
 def _rate_after(doc: Doc, k: int, limit: int) -> tuple[str, int] | None:
-    """"each year", "a year", "per month", "annually" starting within two tokens of ``k``."""
+    """A rate ("each year", "a year", "per month", "annually") within two tokens of ``k``."""
     for j in range(k, min(k + 3, limit)):
         w = doc[j].lower_
         if w in _RATE_WORDS:
@@ -161,7 +185,13 @@ def _is_identifier(doc: Doc, number: Number) -> bool:
     i = number.start
     if i > 0:
         prev = doc[i - 1]
-        if prev.text == "-" and not prev.whitespace_ and i > 1 and doc[i - 2].is_alpha and not doc[i - 2].whitespace_:
+        if (
+            prev.text == "-"
+            and not prev.whitespace_
+            and i > 1
+            and doc[i - 2].is_alpha
+            and not doc[i - 2].whitespace_
+        ):
             return True  # "MiG-29"
         if prev.lower_ in _ID_WORDS or prev.text == "#":
             return True
@@ -224,7 +254,9 @@ class _Extractor:
         if mentions is None:
             self.mentions = _doc_mentions(doc, self.starts)
         else:
-            self.mentions = [_Mention(m.start, m.end, m.text, m.label, m.sentence) for m in mentions]
+            self.mentions = [
+                _Mention(m.start, m.end, m.text, m.label, m.sentence) for m in mentions
+            ]
         self.sent_tokens = [0]
         if len(self.starts) > 1:
             self.sent_tokens = [s.start for s in doc.sents]
@@ -261,8 +293,14 @@ class _Extractor:
             kind, written, norm_unit, factor = "money", currency[1], currency[0], 1.0
             if unit is not None and unit[0].kind == "money":
                 last = unit[2]
-            elif last < len(doc) and doc[last].lower_ in _MONEY_ABBR and not doc[last - 1].whitespace_:
-                number = Number(number.value * _MONEY_ABBR[doc[last].lower_], number.start, last + 1)
+            elif (
+                last < len(doc)
+                and doc[last].lower_ in _MONEY_ABBR
+                and not doc[last - 1].whitespace_
+            ):
+                number = Number(
+                    number.value * _MONEY_ABBR[doc[last].lower_], number.start, last + 1
+                )
                 last += 1
         elif unit is not None:
             u: Unit = unit[0]
@@ -277,19 +315,27 @@ class _Extractor:
                 head = doc[run[1] - 1]
                 if head.lower_ in _TIME_NOUNS or doc[run[0]].lower_ in _TIME_NOUNS:
                     return None  # a duration: the time tagger's
+                if head.lower_ in _NOT_COUNTED:
+                    return None  # "four times", "two-thirds"
                 written = doc[run[0] : run[1]].text
                 last = run[1]
                 subject_span = (doc[run[0]].idx, head.idx + len(head))
+                money = UNITS.get(head.lower_)
+                if money is not None and money.kind == "money":  # "billions of dollars"
+                    kind, norm_unit, subject_span = "money", money.normalized, None
             elif _rate_after(doc, number.end, sent_end) is None:
                 return None
             if not number.vague and number.value < 2:
                 return None
+        noun_end = last
         rate = _rate_after(doc, last, sent_end)
         if rate is not None and kind in ("count", "money"):
             last = rate[1]
         start_char = doc[first].idx
         end_char = doc[last - 1].idx + len(doc[last - 1])
-        about, subject = self.about(kind, number, unit, last, written, subject_span, marker, sent, sent_start)
+        about, subject = self.about(
+            kind, number, unit, noun_end, written, subject_span, marker, sent, sent_start
+        )
         if rate is not None and kind in ("count", "money"):
             if kind == "count" and _production(doc, number.start, sent_start):
                 about = f"production per {rate[0]}"
@@ -338,12 +384,18 @@ class _Extractor:
             return label or "count", _nearest(self.mentions, sent, start, end, None, before=True)
         if kind == "distance" and unit is not None:
             n = len(doc)
-            attached = _noun_run(doc, last, len(doc)) if unit[3] or (last < n and doc[last].pos_ == "NOUN") else None
+            attached = (
+                _noun_run(doc, last, len(doc))
+                if unit[3] or (last < n and doc[last].pos_ == "NOUN")
+                else None
+            )
             if attached is not None and attached[0] == last:
                 head = doc[attached[1] - 1]
                 lemmas = [_lemma(doc, k) for k in range(*attached)]
                 area = [w for w in lemmas if w in _AREA_NOUNS]
-                label = "range" if _RANGE_NOUNS.intersection(lemmas) else area[0] if area else "length"
+                label = (
+                    "range" if _RANGE_NOUNS.intersection(lemmas) else area[0] if area else "length"
+                )
                 named = _within(self.mentions, doc[attached[0]].idx, head.idx + len(head))
                 if named is not None or label != "range":
                     return label, named
@@ -357,9 +409,7 @@ class _Extractor:
         return label, _nearest(self.mentions, sent, start, end, None, before=True)
 
 
-def extract_quantities(
-    doc: Doc, mentions: Sequence[EntityMention] | None = None
-) -> list[Quantity]:
+def extract_quantities(doc: Doc, mentions: Sequence[EntityMention] | None = None) -> list[Quantity]:
     """Quantities in one parsed article, in text order.
 
     ``mentions`` (the article's entity mentions) pick the subject of each figure;

@@ -20,6 +20,7 @@ SMALL = {
     "nineteen": 19, "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60,
     "seventy": 70, "eighty": 80, "ninety": 90,
 }  # fmt: skip
+_TENS = frozenset({"twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"})
 SCALES = {"hundred": 1e2, "thousand": 1e3, "million": 1e6, "billion": 1e9, "trillion": 1e12}
 _ABBR = {"k": 1e3, "m": 1e6, "mn": 1e6, "mln": 1e6, "b": 1e9, "bn": 1e9, "tn": 1e12, "trn": 1e12}
 # "hundreds of missiles": the least the plural can mean, flagged as vague.
@@ -60,6 +61,8 @@ UNITS: dict[str, Unit] = {
     **{w: Unit("distance", 1.609344, "km") for w in ("mile", "miles", "mi")},
     **{w: Unit("distance", 0.001, "km") for w in ("meter", "meters", "metre", "metres")},
     **{w: Unit("distance", 0.0003048, "km") for w in ("foot", "feet", "ft")},
+    **{w: Unit("distance", 0.0000254, "km") for w in ("inch", "inches")},
+    **{w: Unit("distance", 0.00001, "km") for w in ("cm", "centimeter", "centimeters", "centimetre", "centimetres")},
     **{w: Unit("percent", 1.0, "%") for w in ("%", "percent", "pct")},
     **{w: Unit("money", 1.0, "USD") for w in ("dollar", "dollars", "usd")},
     **{w: Unit("money", 1.0, "EUR") for w in ("euro", "euros", "eur")},
@@ -179,8 +182,11 @@ def parse_number(doc: Doc, i: int) -> Number | None:
         elif w in SCALES:
             total += (current or 1) * SCALES[w]
             current = 0.0
-        elif w in ("-", "and") and seen and j + 1 < n and doc[j + 1].lower_ in SMALL:
-            pass
+        elif w == "-" and j > k and doc[j - 1].lower_ in _TENS and not doc[j - 1].whitespace_:
+            if j + 1 >= n or SMALL.get(doc[j + 1].lower_, 10) >= 10:
+                break  # only "twenty-five": "four - two" is not a number
+        elif w == "and" and seen and j + 1 < n and doc[j + 1].lower_ in SMALL and current >= 100:
+            pass  # "two hundred and fifty"
         else:
             break
         seen = True
@@ -193,8 +199,14 @@ def parse_number(doc: Doc, i: int) -> Number | None:
 def parse_range(doc: Doc, number: Number) -> Number:
     """Extends "150" in "150 to 190" / "150-190" to the range, value = midpoint."""
     j = number.end
-    if j + 1 < len(doc) and doc[j].lower_ in ("to", "-", "–", "and") and doc[j + 1].text[:1].isdigit():
-        if doc[j].lower_ == "and" and (number.start == 0 or doc[number.start - 1].lower_ != "between"):
+    if (
+        j + 1 < len(doc)
+        and doc[j].lower_ in ("to", "-", "–", "and")
+        and doc[j + 1].text[:1].isdigit()
+    ):
+        if doc[j].lower_ == "and" and (
+            number.start == 0 or doc[number.start - 1].lower_ != "between"
+        ):
             return number
         other = parse_number(doc, j + 1)
         if other is not None and other.value > number.value:

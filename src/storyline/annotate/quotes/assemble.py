@@ -30,7 +30,7 @@ from .phrases import (
     colon_attributions,
     noun_attributions,
 )
-from .spans import Attribution, DocView, char_span
+from .spans import Attribution, DocView, char_span, trim_chars
 
 # How many tokens may separate a quote from its speaker/cue ("...," Ross said).
 NEAR_AFTER = 3
@@ -221,7 +221,53 @@ def find_attributions(view: DocView) -> tuple[list[Attribution], list[QuoteSpan]
                 _align_to_quotes(att, quotes)
     atts = [a for a in atts if a.content and not _cue_in_quote(doc, a, quotes)]
     atts.sort(key=lambda a: a.head)
-    return atts, quotes
+    return _resolve_nesting(doc, atts), quotes
+
+
+def _extent(doc: Doc, att: Attribution) -> tuple[int, int]:
+    idx = list(att.cue)
+    if att.source:
+        idx.extend(range(*att.source))
+    a = min(doc[i].idx for i in idx)
+    b = max(doc[i].idx + len(doc[i].text) for i in idx)
+    for s, e in att.content:
+        a, b = min(a, s), max(b, e)
+    return a, b
+
+
+def _resolve_nesting(doc: Doc, atts: list[Attribution]) -> list[Attribution]:
+    """One report inside another's content: keep the outer one, except speech in speech.
+
+    "X said Y believes Z" is X's attribution (Y's belief is part of what X said);
+    "X said A, adding B" and "X said Y told him Z" are two reports: the outer
+    content is cut where the inner one begins. A direct quote reported inside
+    indirect content ("pointed to remarks by Austin, where he said \"...\"") is kept.
+    """
+    drop: set[int] = set()
+    text_cut: dict[int, tuple[int, int]] = {}
+    for n, inner in enumerate(atts):
+        at = doc[inner.head].idx
+        for m, outer in enumerate(atts):
+            if m == n or m in drop or not any(a <= at < b for a, b in outer.content):
+                continue
+            speech_pair = inner.lemma in SPEECH_VERBS and outer.lemma in SPEECH_VERBS
+            if speech_pair and not outer.direct:
+                text_cut[m] = _extent(doc, inner)
+            elif inner.direct and not outer.direct:
+                continue
+            else:
+                drop.add(n)
+                break
+    for m, (a, b) in text_cut.items():
+        outer = atts[m]
+        pieces: list[tuple[int, int]] = []
+        for s, e in outer.content:
+            for lo, hi in ((s, min(e, a)), (max(s, b), e)):
+                lo, hi = trim_chars(doc.text, lo, hi)
+                if hi - lo > 1:
+                    pieces.append((lo, hi))
+        outer.content = pieces
+    return [a for k, a in enumerate(atts) if k not in drop and a.content]
 
 
 def _frames(att: Attribution) -> frozenset[str]:

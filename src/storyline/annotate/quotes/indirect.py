@@ -27,6 +27,7 @@ from .cues import (
     PRED,
     PREP_CUES,
     RAISING_VERBS,
+    SPEECH_VERBS,
     VERB_CUES,
     verb_frames,
 )
@@ -250,14 +251,18 @@ def token_runs_to_chars(doc: Doc, idx: set[int]) -> list[tuple[int, int]]:
 def parenthetical_content(doc: Doc, att: Attribution) -> list[tuple[int, int]]:
     """Content of "The plan, he said, is dead" and "..., he said.": the host clause."""
     verb = doc[att.head]
-    if verb.dep_ not in ("parataxis", "ccomp", "advcl", "conj") or verb.head is verb:
+    if verb.dep_ not in ("parataxis", "ccomp", "advcl") or verb.head is verb:
+        return []
+    if att.lemma not in SPEECH_VERBS or subject_of(verb) is None:
+        return []
+    if any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in verb.children):
         return []
     host = verb.head
-    if host.pos_ not in ("VERB", "AUX"):
+    if host.pos_ not in ("VERB", "AUX") or host.i > verb.i and verb.dep_ != "parataxis":
         return []
-    # only comma-delimited insertions: "he said" set off by punctuation
+    # only insertions set off by punctuation: "The plan, he said, is dead"
     left = verb.left_edge.i
-    if left > 0 and doc[left - 1].text not in (",", "\u2014", "--", "-", "(") and verb.i > host.i:
+    if left == 0 or doc[left - 1].text not in (",", "\u2014", "--", "-", "("):
         return []
     idx = subtree_indices(host) - subtree_indices(verb)
     return token_runs_to_chars(doc, idx)

@@ -262,21 +262,27 @@ def truncate(value: str, unit: str) -> str | None:
 
 # ---- tense cues ---------------------------------------------------------------
 
-_FUTURE_CUES = (
-    r"will|won't|wo n't|shall|'ll|going\s+to|gonna|plans?\s+to|planning\s+to|planned\s+to|"
-    r"scheduled|expected\s+to|expects?\s+to|hopes?\s+to|due\s+to|due|set\s+to|intends?\s+to|"
-    r"aims?\s+to|upcoming|next|is\s+to|are\s+to|to\s+be\s+held|forthcoming"
-)
-_PAST_CUES = (
-    r"said|says|told|was|were|had|did|didn't|came|went|took|made|gave|met|left|began|won|"
-    r"lost|saw|found|held|fell|rose|got|put|sent|spoke|wrote|became|brought|ran|"
-    r"announced|reported|ago|last|earlier|previously|"
-    r"[a-z]{3,}ed"
-)
-_CUE_RX = re.compile(
-    r"\b(?:(?P<f>" + _FUTURE_CUES + r")|(?P<p>" + _PAST_CUES + r"))\b",
-    re.IGNORECASE,
-)
+_FUTURE_WORDS = frozenset(
+    {"will", "won't", "shall", "'ll", "gonna", "upcoming", "next", "forthcoming", "scheduled",
+     "slated"}
+)  # fmt: skip
+# first word -> second words that make a future cue with it ("plans to")
+_FUTURE_PAIRS = {
+    "going": {"to"}, "plans": {"to"}, "plan": {"to"}, "planning": {"to"}, "planned": {"to"},
+    "expected": {"to"}, "expects": {"to"}, "expect": {"to"}, "hopes": {"to"}, "hope": {"to"},
+    "due": {"to", "on", "in"}, "set": {"to"}, "intends": {"to"}, "intend": {"to"},
+    "aims": {"to"}, "aim": {"to"}, "is": {"to"}, "are": {"to"}, "to": {"be"},
+}  # fmt: skip
+_INTENT_WORDS = frozenset(
+    {"plans", "plan", "planning", "planned", "expected", "expects", "expect", "hopes", "hope",
+     "due", "set", "intends", "intend", "aims", "aim", "scheduled", "slated"}
+)  # fmt: skip
+_PAST_WORDS = frozenset(
+    {"said", "told", "was", "were", "had", "did", "didn't", "came", "went", "took", "made",
+     "gave", "met", "left", "began", "won", "lost", "saw", "found", "held", "fell", "rose",
+     "got", "put", "sent", "spoke", "wrote", "became", "brought", "ran", "ago", "last",
+     "earlier", "previously"}
+)  # fmt: skip
 _FALSE_PAST = frozenset(
     {
         "scheduled", "expected", "planned", "need", "speed", "seed", "feed", "indeed",
@@ -285,31 +291,43 @@ _FALSE_PAST = frozenset(
         "supposed", "used", "alleged", "unnamed", "named", "so-called", "embed",
     }
 )  # fmt: skip
+_WORDS_RX = re.compile(r"[A-Za-z][A-Za-z']*|'ll")
 _DEADLINE_RX = re.compile(
     r"\b(?:until|till|by|as\s+(?:soon|early|late)\s+as|no\s+later\s+than|starting|beginning"
     r"|effective|payable|due)(?:\s+(?:on|at))?\s+$",
     re.IGNORECASE,
 )
 _PERFECT_RX = re.compile(r"\bhad\s+(?:not\s+|been\s+)?[a-z]+(?:ed|en)\b", re.IGNORECASE)
-_INTENT_RX = re.compile(r"plan|schedul|expect|aim|hope|intend|set|due", re.IGNORECASE)
 _BOUNDARY_RX = re.compile(r"[.!?;\n](?:\s|$)|``|''|\"")
+
+
+def _word_tense(words: list[str], i: int) -> Tense | None:
+    """The cue word ``words[i]`` (lowercased) signals, if any."""
+    w = words[i]
+    if w in _FUTURE_WORDS:
+        return "future"
+    if w in _FUTURE_PAIRS and i + 1 < len(words) and words[i + 1] in _FUTURE_PAIRS[w]:
+        return "future"
+    if w == "says":
+        return "present"
+    if w in _PAST_WORDS:
+        return "past"
+    if len(w) > 4 and w.endswith("ed") and w not in _FALSE_PAST:
+        return "past"
+    return None
 
 
 def text_tense(text: str, start: int, end: int) -> Tense | None:
     """Direction cue for an expression at [start, end) from nearby words.
 
-    The nearest cue in the same sentence (up to ~12 words each side) wins:
-    a modal or scheduling word ("will", "is scheduled to", "plans to")
-    points forward, a past-tense verb backward. Cheap on purpose: it runs
-    once per expression that needs it, on a small window.
+    The nearest cue in the same sentence (up to ~25 words left, ~20 right)
+    wins: a modal or scheduling word ("will", "is scheduled to", "plans to")
+    points forward, a past-tense verb backward; "until", "by", "as early
+    as" right before the expression mark a deadline (forward). Cheap on
+    purpose: plain word lists over a small window.
     """
-    lo = max(0, start - 160)
-    hi = min(len(text), end + 120)
-    left = text[lo:start]
-    right = text[end:hi]
-    if _DEADLINE_RX.search(left) and not _PERFECT_RX.search(left):
-        return "future"  # "until Tuesday", "as early as Friday", "by Dec. 15"
-    # cut the window at sentence or quotation boundaries
+    left = text[max(0, start - 160) : start]
+    right = text[end : min(len(text), end + 120)]
     cut = None
     for m in _BOUNDARY_RX.finditer(left):
         cut = m.end()
@@ -318,31 +336,18 @@ def text_tense(text: str, start: int, end: int) -> Tense | None:
     m2 = _BOUNDARY_RX.search(right)
     if m2:
         right = right[: m2.start()]
-    best: tuple[int, Tense] | None = None
-    for m in _CUE_RX.finditer(left):
-        tense = _cue_tense(m)
+    if _DEADLINE_RX.search(left) and not _PERFECT_RX.search(left):
+        return "future"  # "until Tuesday", "as early as Friday", "by Dec. 15"
+    lw = [w.lower() for w in _WORDS_RX.findall(left)]
+    for i in range(len(lw) - 1, -1, -1):
+        tense = _word_tense(lw, i)
         if tense:
-            dist = len(left) - m.end()
-            if best is None or dist <= best[0]:
-                best = (dist, tense)
-    for m in _CUE_RX.finditer(right):
-        tense = _cue_tense(m)
-        if tense == "future" and _INTENT_RX.match(m.group()):
+            return tense
+    rw = [w.lower() for w in _WORDS_RX.findall(right)]
+    for i in range(len(rw)):
+        tense = _word_tense(rw, i)
+        if tense == "future" and rw[i] in _INTENT_WORDS:
             continue  # "On Friday, the government planned ...": the plan, not its date
         if tense:
-            dist = m.start() + 3  # a cue after the expression binds a bit less
-            if best is None or dist < best[0]:
-                best = (dist, tense)
-            break
-    return None if best is None else best[1]
-
-
-def _cue_tense(m: re.Match[str]) -> Tense | None:
-    if m.group("f"):
-        return "future"
-    word = m.group("p").lower()
-    if word in _FALSE_PAST:
-        return None
-    if word == "says":
-        return "present"
-    return "past"
+            return tense
+    return None

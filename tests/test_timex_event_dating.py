@@ -1,0 +1,99 @@
+"""date_sentences / date_span: which time each sentence (or quote) is about."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import spacy
+from spacy.tokens import Doc
+
+from storyline.annotate.timex import date_sentences, date_span, register_extensions, tag
+
+DCT = dt.date(2024, 9, 11)
+
+
+def _plain(text: str) -> Doc:
+    return spacy.blank("en")(text)
+
+
+def test_sentences_get_timex_publication_or_nothing() -> None:
+    text = (
+        "The army withdrew on Aug. 30. "
+        "Officials said the decision was final. "
+        "Missiles are expensive. "
+        "The council will meet again."
+    )
+    doc = _plain(text)
+    txs = tag(text, DCT)
+    got = {sd.sentence: sd for sd in date_sentences(doc, txs, DCT)}
+    assert got[0].rule == "timex" and got[0].value == "2024-08-30"
+    assert got[0].timex == 0 and txs[0].text == "Aug. 30"
+    assert (got[0].interval_start, got[0].interval_end) == (dt.date(2024, 8, 30),) * 2
+    assert got[1].rule == "publication" and got[1].value == "2024-09-11" and got[1].timex is None
+    assert 2 not in got  # generic present tense
+    assert 3 not in got  # future without a date
+
+
+def test_now_dates_to_the_dct() -> None:
+    text = "The plant is now closed."
+    doc = _plain(text)
+    (sd,) = date_sentences(doc, tag(text, DCT), DCT)
+    assert (sd.rule, sd.interval_start) == ("present_ref", DCT)
+
+
+def test_no_dct_no_publication_fallback() -> None:
+    text = "Officials said the decision was final."
+    assert date_sentences(_plain(text), tag(text, None), None) == []
+
+
+def test_year_used_as_noun_modifier_is_skipped_without_parse() -> None:
+    text = "The 1990s war displaced millions, officials said in May 2024."
+    doc = _plain(text)
+    (sd,) = date_sentences(doc, tag(text, DCT), DCT)
+    assert sd.value == "2024-05"
+
+
+def _parsed(
+    words: list[str], heads: list[int], deps: list[str], pos: list[str], tags: list[str]
+) -> Doc:
+    register_extensions()
+    sent_starts = [True] + [False] * (len(words) - 1)
+    return Doc(
+        spacy.blank("en").vocab,
+        words=words,
+        heads=heads,
+        deps=deps,
+        pos=pos,
+        tags=tags,
+        sent_starts=sent_starts,
+    )
+
+
+def test_parse_prefers_the_expression_on_the_main_verb() -> None:
+    # "The report about 2019 was released Tuesday" -> Tuesday, not 2019
+    words = ["The", "report", "about", "2019", "was", "released", "Tuesday"]
+    doc = _parsed(
+        words,
+        heads=[1, 5, 1, 2, 5, 5, 5],
+        deps=["det", "nsubjpass", "prep", "pobj", "auxpass", "ROOT", "npadvmod"],
+        pos=["DET", "NOUN", "ADP", "NUM", "AUX", "VERB", "PROPN"],
+        tags=["DT", "NN", "IN", "CD", "VBD", "VBN", "NNP"],
+    )
+    txs = tag(doc.text, DCT)
+    (sd,) = date_sentences(doc, txs, DCT)
+    assert sd.rule == "timex" and txs[sd.timex or 0].text == "Tuesday"
+    assert sd.value == "2024-09-10"
+
+
+def test_date_span_uses_the_reporting_clause_not_the_quote() -> None:
+    text = 'He said Tuesday: "We will finish it in March."'
+    doc = _plain(text)
+    txs = tag(text, DCT)
+    q0 = text.index('"') + 1
+    q1 = text.rindex('"')
+    sd = date_span(doc, q0, q1, txs, DCT)
+    assert sd is not None and sd.rule == "timex" and sd.value == "2024-09-10"
+    bare = 'Officials said: "We will finish it in March."'
+    sd2 = date_span(_plain(bare), bare.index('"') + 1, bare.rindex('"'), tag(bare, DCT), DCT)
+    assert sd2 is not None and sd2.rule == "publication" and sd2.value == DCT.isoformat()
+    assert date_span(doc, 5, 5, txs, DCT) is None
