@@ -13,7 +13,9 @@ from storyline.models import Entity, EntityMention
 SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "corpora" / "seeds"
 
 
-def m(text: str, label: str = "PERSON", *, expansion: str | None = None, title: str | None = None) -> EntityMention:
+def m(
+    text: str, label: str = "PERSON", *, expansion: str | None = None, title: str | None = None
+) -> EntityMention:
     return EntityMention(text, label, 0, len(text), 0, expansion=expansion, title=title)
 
 
@@ -43,7 +45,14 @@ def test_transliterations_and_typo_become_one_person() -> None:
     }
     entities = resolve_entities(mentions)
     person = by_alias(entities, "Petro Kalinskyy")
-    assert set(person.aliases) == {"Petro Kalinskyy", "Kalinskyy", "Kalinsky", "Petro Kalinskiy", "Kalinskiy", "Kalinkyy"}
+    assert set(person.aliases) == {
+        "Petro Kalinskyy",
+        "Kalinskyy",
+        "Kalinsky",
+        "Petro Kalinskiy",
+        "Kalinskiy",
+        "Kalinkyy",
+    }
     assert person.type == "PERSON"
     assert person.name == "Petro Kalinskyy"
     assert len(person.mentions) == 7
@@ -143,7 +152,9 @@ def test_ids_are_stable_and_order_independent() -> None:
     one = {"a": [m("Petro Kalinskyy"), m("Kalinsky")], "b": [m("Kestrel", "PRODUCT")]}
     two = {"b": [m("Kestrel", "PRODUCT")], "a": [m("Petro Kalinskyy"), m("Kalinsky")]}
     first, second = resolve_entities(one), resolve_entities(two)
-    assert [(e.id, e.name, e.mentions) for e in first] == [(e.id, e.name, e.mentions) for e in second]
+    assert [(e.id, e.name, e.mentions) for e in first] == [
+        (e.id, e.name, e.mentions) for e in second
+    ]
     index = alias_index(first)
     assert index["kalinsky"] == index["petro kalinskyy"]
 
@@ -157,7 +168,11 @@ def test_many_articles_is_fast() -> None:
     import time
 
     mentions = {
-        f"a{i:05d}": [m(f"Person{i % 500} Surname{i % 700}"), m(f"Surname{i % 700}"), m(f"Org {i % 300} Group", "ORG")]
+        f"a{i:05d}": [
+            m(f"Person{i % 500} Surname{i % 700}"),
+            m(f"Surname{i % 700}"),
+            m(f"Org {i % 300} Group", "ORG"),
+        ]
         for i in range(3000)
     }
     start = time.perf_counter()
@@ -169,7 +184,9 @@ def test_many_articles_is_fast() -> None:
 @pytest.mark.model
 def test_seed_articles(seed_mentions: dict[str, list[EntityMention]]) -> None:
     entities = resolve_entities(seed_mentions)
-    zelensky = [e for e in entities if {"Zelenskyy", "Zelensky", "Zelenskiy", "Zelenkyy"} & set(e.aliases)]
+    zelensky = [
+        e for e in entities if {"Zelenskyy", "Zelensky", "Zelenskiy", "Zelenkyy"} & set(e.aliases)
+    ]
     assert len(zelensky) == 1, [(e.name, e.aliases) for e in zelensky]
     assert {"Zelenskyy", "Zelensky", "Volodymyr Zelenskiy", "Zelenkyy"} <= set(zelensky[0].aliases)
     atacms = by_alias(entities, "ATACMS")
@@ -178,7 +195,9 @@ def test_seed_articles(seed_mentions: dict[str, list[EntityMention]]) -> None:
     storm = by_alias(entities, "Storm Shadow")
     assert storm.id != atacms.id
     assert by_alias(entities, "Mark Milley").type == "PERSON"
-    assert by_alias(entities, "Lockheed Martin").id == by_alias(entities, "Lockheed Martin Corp.").id
+    assert (
+        by_alias(entities, "Lockheed Martin").id == by_alias(entities, "Lockheed Martin Corp.").id
+    )
     biden = by_alias(entities, "Joe Biden")
     assert "Biden" in biden.aliases
     assert "Biden administration" not in biden.aliases
@@ -191,7 +210,10 @@ def seed_mentions(request: pytest.FixtureRequest) -> dict[str, list[EntityMentio
     from storyline.annotate.mentions import extract_mentions
 
     nlp = _model(request)
-    return {p.stem: extract_mentions(nlp(p.read_text(encoding="utf-8"))) for p in sorted(SEEDS.glob("*.txt"))}
+    return {
+        p.stem: extract_mentions(nlp(p.read_text(encoding="utf-8")))
+        for p in sorted(SEEDS.glob("*.txt"))
+    }
 
 
 def _model(request: pytest.FixtureRequest):  # type: ignore[no-untyped-def]

@@ -10,11 +10,10 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
-from test_web_data import PWN, XSS_NAME, XSS_TITLE, story_store
-
 from storyline.present.cli import app as cli_app
 from storyline.present.report import FORMATS, collect, render, safe_url, timelinejs, wikinews_source
 from storyline.store import Store
+from test_web_data import PWN, XSS_NAME, XSS_TITLE, story_store
 
 
 @pytest.fixture(scope="module")

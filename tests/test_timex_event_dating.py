@@ -57,7 +57,8 @@ def _parsed(
     words: list[str], heads: list[int], deps: list[str], pos: list[str], tags: list[str]
 ) -> Doc:
     register_extensions()
-    sent_starts = [True] + [False] * (len(words) - 1)
+    sent_starts: list[bool | int | None] = [True]
+    sent_starts += [False] * (len(words) - 1)
     return Doc(
         spacy.blank("en").vocab,
         words=words,

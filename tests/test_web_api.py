@@ -15,13 +15,12 @@ with warnings.catch_warnings():
     warnings.simplefilter("ignore")  # starlette nudges towards httpx2
     from fastapi.testclient import TestClient
 
-from test_web_data import XSS_ID, Doc, build, story_store
-
 from storyline.errors import StoreError
 from storyline.present.cli import app as cli_app
 from storyline.present.web import create_app
 from storyline.present.web.errors import CSP
 from storyline.store import Store
+from test_web_data import XSS_ID, Doc, build, story_store
 
 
 @pytest.fixture(scope="module")
@@ -194,3 +193,17 @@ def test_cache_follows_the_store(tmp_path: Path) -> None:
             writer.put_annotations([ann], "test-v1")
         assert len(c.get("/api/articles").json()["articles"]) == before + 1
         assert "6</strong> articles" in c.get("/").text
+
+
+@pytest.mark.model
+def test_api_matches_the_cli_on_the_sample_corpus(sample_db: Path) -> None:
+    """The same comparison on a store the real pipeline built (conftest's sample_db)."""
+    with TestClient(create_app(str(sample_db))) as c:
+        for args, url in SAME:
+            if "--entity" in args or "--speaker" in args:
+                continue  # names from the story fixture
+            assert c.get(url).json() == cli_json(sample_db, *args), url
+        top = c.get("/api/entities").json()["entities"][0]
+        assert c.get(f"/api/entities/{top['id']}").json()["entity"] == top
+        first = c.get("/api/articles").json()["articles"][0]
+        assert c.get(f"/api/articles/{first['id']}").json()["article"]["id"] == first["id"]

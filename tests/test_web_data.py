@@ -262,7 +262,7 @@ WORDS = (
 ).split()
 
 
-def synthetic_store(path: Path, n_events: int = 5000, per_article: int = 10, seed: int = 7) -> Path:
+def synthetic_store(path: Path, n_events: int = 5000, per_article: int = 100, seed: int = 7) -> Path:
     """About ``n_events`` events: each sentence dated to its own day, two sentences per day."""
     rng = random.Random(seed)
     first = dt.date(2012, 1, 1)
@@ -270,9 +270,9 @@ def synthetic_store(path: Path, n_events: int = 5000, per_article: int = 10, see
     people = ["Ada Stone", "Ben Okafor", "Cleo Marsh", "Dev Rao", "Eva Lind", "Finn Holt"]
     docs: list[Doc] = []
     sentence_slots = n_events * 2
-    for a in range(sentence_slots // per_article):
+    for a in range(-(-sentence_slots // per_article)):
         sentences, mentions, timexes = [], [], []
-        for k in range(per_article):
+        for k in range(min(per_article, sentence_slots - a * per_article)):
             slot = a * per_article + k
             day = first + dt.timedelta(days=slot // 2)
             who = people[rng.randrange(len(people))]

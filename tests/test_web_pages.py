@@ -15,13 +15,12 @@ with warnings.catch_warnings():
     warnings.simplefilter("ignore")  # starlette nudges towards httpx2
     from fastapi.testclient import TestClient
 
-from test_web_data import PWN, XSS_ID, build, story_store, synthetic_store
-
 from storyline.models import Annotations, EntityMention, Quote, Sentence, Timex
 from storyline.present.web import create_app
 from storyline.present.web.grouping import auto_granularity, event_rows, group_events, period
 from storyline.present.web.highlight import mark_words, segments
 from storyline.present.web.rendering import period_label
+from test_web_data import PWN, XSS_ID, build, story_store, synthetic_store
 
 PAGES = [
     "/",

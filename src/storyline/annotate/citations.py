@@ -66,7 +66,7 @@ _MEDIA_WORDS = frozenset(
     magazine radio television tv network broadcasting broadcaster channel insider monitor
     chronicle observer economist reporter mail express globe courier inquirer dispatch bulletin
     digest media newspaper examiner sentinel register weekly newsletter reuters bloomberg
-    associated agence""".split()
+    associated agence ledger recorder advertiser statesman enquirer beacon""".split()
 )
 _BROADCASTERS = frozenset(
     "CNN BBC NPR PBS ABC CBS NBC MSNBC CNBC AP AFP UPI DPA ANSA EFE TASS RIA Reuters Bloomberg "
@@ -283,11 +283,19 @@ def extract_citations(doc: Doc) -> list[Citation]:
         return False
 
     established: set[str] = set()
+    previous: _Candidate | None = None
     for c in ordered:
         if c.kind == "strong" and c.name is not None and verdict(c, set()):
             established.add(_key(c.name))
         elif c.name is not None and is_media_name(c.name):
             established.add(_key(c.name))
+        elif c.kind == "anaphor" and previous is not None and c.start - previous.end < 600:
+            # "according to X ... told the newspaper": X is the newspaper.
+            as_strong = _Candidate("strong", *_fields(previous))
+            if verdict(as_strong, set()):
+                established.add(_key(previous.name or ""))
+        if c.name is not None:
+            previous = c
 
     starts = sentence_starts(doc)
     citations: list[Citation] = []
@@ -317,6 +325,10 @@ def extract_citations(doc: Doc) -> list[Citation]:
             )
         )
     return citations
+
+
+def _fields(c: _Candidate) -> tuple[int, int, str | None, int, int]:
+    return c.start, c.end, c.name, c.name_start, c.name_end
 
 
 def _is_short_for(short: str, full: str) -> bool:

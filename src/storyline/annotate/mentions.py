@@ -79,7 +79,7 @@ _CONN = r"(?:of|for|and|the|on|in|to|de|du|des|del|&)"
 _LONG = rf"{_WORD}(?:\s+(?:{_CONN}\s+){{0,2}}{_WORD}){{0,9}}"
 _ACR = r"[A-Z][A-Za-z0-9&\-]{0,8}[A-Z0-9][A-Za-z0-9]?"
 _ALIAS = rf"(?:{_ACR}|[A-Z][a-z]{{2,12}})"
-_NAMED = r"(?:also\s+)?(?:known\s+as|called|dubbed|nicknamed|abbreviated(?:\s+as)?|or)"
+_NAMED = r"(?:also\s+)?(?P<cue>known\s+as|called|dubbed|nicknamed|abbreviated(?:\s+as)?|or)"
 _DEFINITION_PATTERNS = (
     # Foo Bar Baz (FBB)
     re.compile(rf"(?P<long>{_LONG})\s*\(\s*(?:the\s+)?(?P<short>{_ACR})\s*\)"),
@@ -153,6 +153,12 @@ def find_definitions(text: str) -> list[Definition]:
                 if not short or short in found:
                     continue
                 long = best_long_form(short, groups["long"])
+                if long is None and key == "short" and groups.get("cue", "or") != "or":
+                    # "the Vantor Orbital Launcher, called the Volt": a nickname, not initials.
+                    words = groups["long"].split()
+                    if words[0].lower() == "the":
+                        words = words[1:]
+                    long = " ".join(words) if len(words) >= 2 else None
                 if long is None or long.lower().startswith(("the ", "a ")):
                     continue
                 found[short] = Definition(short, long, match.start(), match.end())
@@ -190,6 +196,10 @@ def _word(token: Token) -> str:
 
 def _is_cap(token: Token) -> bool:
     return token.is_alpha and (token.is_title or (token.is_upper and len(token) > 1))
+
+
+def _no_alnum(token: Token) -> bool:
+    return not any(c.isalnum() for c in token.text)
 
 
 def _head_word(long: str) -> str:
@@ -234,7 +244,7 @@ def _title_before(doc: Doc, start: int) -> tuple[int, str] | None:
 def _clean_ent(doc: Doc, text: str, ent: Span) -> _Draft | None:
     start, end, label = ent.start, ent.end, ent.label_
     title: str | None = None
-    while start < end and (doc[start].lower_ in ("the", "a", "an") or doc[start].is_punct):
+    while start < end and (doc[start].lower_ in ("the", "a", "an") or _no_alnum(doc[start])):
         start += 1
     if label == "PERSON":
         # "Gen. Mark Milley" as one span: the title is a hint, not the name.
@@ -260,7 +270,7 @@ def _clean_ent(doc: Doc, text: str, ent: Span) -> _Draft | None:
             start -= 1
     while end > start and (
         doc[end - 1].text in _POSSESSIVE_TOKENS
-        or doc[end - 1].is_punct
+        or _no_alnum(doc[end - 1])
         or doc[end - 1].pos_ in ("ADP", "CCONJ", "DET", "PART")
     ):
         end -= 1

@@ -62,7 +62,7 @@ def rouge_approximation(pred: Sequence[str], refs: Sequence[Sequence[str]]) -> f
 
 
 def _approx_f1(pred_counts: Counter[str], ref_counts: Sequence[Counter[str]]) -> float:
-    match = sum(min(c, rc[tok]) for tok, c in pred_counts.items() for rc in ref_counts)
+    match = sum(sum((pred_counts & rc).values()) for rc in ref_counts)
     prec_denom = len(ref_counts) * sum(pred_counts.values())
     precision = match / prec_denom if prec_denom else 0.0
     recall_denom = sum(sum(rc.values()) for rc in ref_counts)

@@ -315,14 +315,23 @@ class _Resolver:
                 self.uf.union(key, people[0])
                 continue
             titled = self._by_title(form, people, keys) if is_person else None
+            dominant = self._dominant(keys) if is_person else None
             for ref in form.refs:
                 positions = named.get((ref.article, group), [])
                 if not is_person and not positions:
                     continue
-                choice = titled or self._in_article(positions, ref.index)
+                choice = titled or self._in_article(positions, ref.index) or dominant
                 if choice is not None:
                     overrides[ref] = choice
         return overrides
+
+    def _dominant(self, keys: Sequence[str], share: float = 0.75) -> str | None:
+        """The person named in full at least ``share`` of the time among namesakes."""
+        counts: Counter[str] = Counter()
+        for k in keys:
+            counts[self.uf.find(k)] += len(self.forms[k].refs)
+        (top, n), *_ = counts.most_common(1)
+        return top if n >= share * sum(counts.values()) else None
 
     def _by_title(self, form: _Form, people: list[str], keys: Sequence[str]) -> str | None:
         if not form.titles or len(people) < 2:
@@ -374,6 +383,7 @@ class _Resolver:
             members[self.uf.find(key)].append(key)
         refs: dict[str, list[MentionRef]] = defaultdict(list)
         surfaces: dict[str, Counter[str]] = defaultdict(Counter)
+        form_counts: dict[str, Counter[str]] = defaultdict(Counter)
         votes: dict[str, dict[str, float]] = defaultdict(lambda: defaultdict(float))
         targets: dict[str, set[str]] = defaultdict(set)
         for key, form in self.forms.items():
@@ -386,12 +396,16 @@ class _Resolver:
                 target = self.uf.find(overrides.get(ref, root))
                 refs[target].append(ref)
                 surfaces[target][self.mentions[ref.article][ref.index].text] += 1
+                form_counts[target][key] += 1
                 for label, n in form.votes.items():
                     votes[target][label] += n * share
         out: list[Entity] = []
         for root, mention_refs in refs.items():
             names = surfaces[root]
-            name = max(names, key=lambda s: _informative(s, names[s], targets[root]))
+            # Each form speaks through its commonest spelling ("U.S.", not a stray "Us").
+            counts = form_counts[root]
+            best = max(counts, key=lambda k: _informative(self.forms[k].surface, counts[k], targets[root]))
+            name = self.forms[best].surface
             etype = _top(Counter({k: round(v, 6) for k, v in votes[root].items()}))
             digest = hashlib.sha1(f"{etype}\x1f{fold(name)}".encode()).hexdigest()[:12]
             out.append(

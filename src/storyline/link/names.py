@@ -15,6 +15,7 @@ _POSSESSIVE = re.compile(r"(?:'s|')$")
 _LEADING_THE = re.compile(r"^(?:the|a|an)\s+")
 _NON_WORD = re.compile(r"[^\w\s&]+")
 _SPACES = re.compile(r"\s+")
+_INITIALS = re.compile(r"\b\w(?: \w\b)+")
 
 # Words that end a company name without changing which company it is.
 ORG_SUFFIXES = frozenset(
@@ -46,7 +47,9 @@ def fold(text: str) -> str:
     key = _LEADING_THE.sub("", key)
     key = key.replace("-", " ").replace(".", "")
     key = _NON_WORD.sub(" ", key)
-    return _SPACES.sub(" ", key).strip()
+    key = _SPACES.sub(" ", key).strip()
+    # "U. S." is "U.S.": join runs of single letters.
+    return _INITIALS.sub(lambda m: m.group(0).replace(" ", ""), key)
 
 
 def singular(word: str) -> str:
@@ -75,9 +78,20 @@ def strip_org_suffix(key: str) -> str:
 
 
 def initials(name: str) -> str:
-    """Upper-case initials of the content words: ``"United States"`` → ``"US"``."""
-    words = strip_accents(name).translate(_QUOTES).replace("-", " ").split()
-    return "".join(w[0].upper() for w in words if w.lower() not in CONNECTORS and w[0].isalpha())
+    """Upper-case initials of the content words: ``"United States"`` → ``"US"``.
+
+    Words already in capitals give all their letters: ``"U.S. Navy"`` → ``"USN"``.
+    """
+    out = []
+    for word in strip_accents(name).translate(_QUOTES).replace("-", " ").split():
+        letters = [c for c in word if c.isalpha()]
+        if not letters or word.lower() in CONNECTORS or not word[0].isalpha():
+            continue
+        if len(letters) > 1 and all(c.isupper() for c in letters):
+            out.extend(letters)  # "U.S. Navy" → "USN"
+        else:
+            out.append(letters[0].upper())
+    return "".join(out)
 
 
 def is_acronym(text: str) -> bool:

@@ -2,7 +2,9 @@
 
 HTML is rendered by Jinja2 with autoescaping and inline CSS only: no script,
 no external request; every piece of article text is escaped. Links are only
-made from http(s) URLs.
+made from http(s) URLs. Markdown escapes every Markdown and HTML metacharacter
+and ends with a Wikinews-style "Sources" section (``{{source|...}}`` lines);
+TimelineJS3 JSON escapes the HTML its slides would render.
 """
 
 from __future__ import annotations

@@ -199,11 +199,6 @@ class Store:
                     ]
                     if rows:
                         conn.execute(insert(table), rows)
-                if self.dialect == "sqlite" and ann.sentences:
-                    conn.execute(
-                        text("INSERT INTO sentences_fts(text, article_id, idx) VALUES (:t, :a, :i)"),
-                        [{"t": s.text, "a": ann.article_id, "i": s.index} for s in ann.sentences],
-                    )
                 conn.execute(insert(schema.annotated).values(article_id=ann.article_id, pipeline=pipeline))
                 count += 1
         return count
@@ -211,8 +206,6 @@ class Store:
     def _delete_annotations(self, conn: Any, article_id: str) -> None:
         for _name, table, _cls in _ANNOTATION_FIELDS:
             conn.execute(delete(table).where(table.c.article_id == article_id))
-        if self.dialect == "sqlite":
-            conn.execute(text("DELETE FROM sentences_fts WHERE article_id = :a"), {"a": article_id})
         conn.execute(delete(schema.annotated).where(schema.annotated.c.article_id == article_id))
 
     def annotations(self, ids: Sequence[str] | None = None) -> dict[str, Annotations]:
@@ -242,8 +235,9 @@ class Store:
             if self.dialect == "sqlite":
                 rows = conn.execute(
                     text(
-                        "SELECT article_id, idx, text FROM sentences_fts WHERE sentences_fts MATCH :q "
-                        "ORDER BY rank LIMIT :n"
+                        "SELECT s.article_id, s.idx, s.text FROM sentences_fts "
+                        "JOIN sentences AS s ON s.rowid = sentences_fts.rowid "
+                        "WHERE sentences_fts MATCH :q ORDER BY sentences_fts.rank LIMIT :n"
                     ),
                     {"q": _fts_query(query), "n": limit},
                 )

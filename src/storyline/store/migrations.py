@@ -22,14 +22,21 @@ def _initial(conn: Connection) -> None:
 
 
 def _sentence_search(conn: Connection) -> None:
-    """Full-text search over sentences: FTS5 on SQLite, a GIN index on PostgreSQL."""
+    """Full-text search over sentences: FTS5 on SQLite, a GIN index on PostgreSQL.
+
+    The FTS5 table is external-content over ``sentences`` and kept in sync by
+    triggers, so replacing an article's sentences deletes by rowid (no scan).
+    """
     if conn.dialect.name == "sqlite":
-        conn.execute(
-            text(
-                "CREATE VIRTUAL TABLE IF NOT EXISTS sentences_fts USING fts5("
-                "text, article_id UNINDEXED, idx UNINDEXED, tokenize='porter unicode61')"
-            )
-        )
+        for statement in (
+            "CREATE VIRTUAL TABLE IF NOT EXISTS sentences_fts USING fts5("
+            "text, content='sentences', content_rowid='rowid', tokenize='porter unicode61')",
+            "CREATE TRIGGER IF NOT EXISTS sentences_fts_insert AFTER INSERT ON sentences BEGIN "
+            "INSERT INTO sentences_fts(rowid, text) VALUES (new.rowid, new.text); END",
+            "CREATE TRIGGER IF NOT EXISTS sentences_fts_delete AFTER DELETE ON sentences BEGIN "
+            "INSERT INTO sentences_fts(sentences_fts, rowid, text) VALUES ('delete', old.rowid, old.text); END",
+        ):
+            conn.execute(text(statement))
     elif conn.dialect.name == "postgresql":
         conn.execute(
             text(

@@ -32,6 +32,11 @@ from .phrases import (
 )
 from .spans import Attribution, DocView, char_span, trim_chars
 
+# Plain verbs of saying: one of these inside another's content is a second
+# report ("X said A, adding B"), not part of what was said.
+REPORT_VERBS = frozenset(
+    "say tell add note write tweet argue explain insist claim ask acknowledge".split()
+)
 # How many tokens may separate a quote from its speaker/cue ("...," Ross said).
 NEAR_AFTER = 3
 NEAR_BEFORE = 8
@@ -209,6 +214,8 @@ def find_attributions(view: DocView) -> tuple[list[Attribution], list[QuoteSpan]
         atts.extend(noun_attributions(doc, sent))
         atts.extend(adjective_attributions(doc, sent))
         atts.extend(colon_attributions(doc, sent, text))
+    # reports inside someone's direct quote are part of that quote
+    atts = [a for a in atts if not _cue_in_quote(doc, a, quotes)]
     for att in atts:
         _align_to_quotes(att, quotes)
     _attach_adjacent(doc, quotes, atts)
@@ -219,7 +226,7 @@ def find_attributions(view: DocView) -> tuple[list[Attribution], list[QuoteSpan]
             if att.content:
                 att.frame = "parenthetical"
                 _align_to_quotes(att, quotes)
-    atts = [a for a in atts if a.content and not _cue_in_quote(doc, a, quotes)]
+    atts = [a for a in atts if a.content]
     atts.sort(key=lambda a: a.head)
     return _resolve_nesting(doc, atts), quotes
 
@@ -250,7 +257,7 @@ def _resolve_nesting(doc: Doc, atts: list[Attribution]) -> list[Attribution]:
         for m, outer in enumerate(atts):
             if m == n or m in drop or not any(a <= at < b for a, b in outer.content):
                 continue
-            speech_pair = inner.lemma in SPEECH_VERBS and outer.lemma in SPEECH_VERBS
+            speech_pair = inner.lemma in REPORT_VERBS and outer.lemma in REPORT_VERBS
             if speech_pair and not outer.direct:
                 text_cut[m] = _extent(doc, inner)
             elif inner.direct and not outer.direct:

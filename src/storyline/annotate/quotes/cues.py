@@ -46,7 +46,7 @@ _SPEECH = _entries(
     caution acknowledge affirm reaffirm proclaim opine posit theorize speculate
     estimate forecast project guess hint imply indicate signal suggest clarify
     elaborate summarize conclude acknowledge mention point
-    advise instruct order direct demand request urge recommend propose
+    advise instruct order direct demand request urge recommend propose charge rule
     promise pledge vow threaten guarantee swear predict write
     """,
 )
@@ -67,7 +67,7 @@ _INTENTION = _entries(
     "I",
     """
     want plan aim seek refuse decline hesitate vow pledge promise
-    threaten offer agree prefer intend hope wish expect demand
+    threaten offer agree prefer intend hope wish expect demand look like love hate
     """,
 )
 
@@ -85,7 +85,8 @@ _STANCE = _entries(
     reveal disclose confirm cite mention discuss describe characterize portray
     describe recall repeat echo reiterate advocate urge highlight
     emphasize stress underscore criticize knock bash ridicule dismiss debunk
-    express voice offer
+    express voice offer charge quote reference invoke compare liken share list
+    promote embrace accept ignore like love hate encourage read rule
     """,
 )
 
@@ -94,7 +95,7 @@ _PREDICATE = _entries(
     "P",
     """
     call dub label brand term describe characterize portray consider deem view see
-    regard find declare name
+    regard find declare name know hail paint cast quote
     """,
 )
 
@@ -147,6 +148,7 @@ PREP_CUES: Mapping[str, frozenset[str]] = {
         "campaign": "for against",
         "lobby": "for against",
         "insist": "on",
+        "look": "for forward",
         "dwell": "on",
         "criticize": "for",
         "blame": "for",
@@ -213,9 +215,25 @@ def _merge(*tables: Mapping[str, str]) -> dict[str, frozenset[str]]:
     return {k: frozenset(v) for k, v in out.items()}
 
 
-VERB_CUES: Mapping[str, frozenset[str]] = _merge(
-    _SPEECH, _COGNITION, _INTENTION, _STANCE, _PREDICATE, _EVIDENCE
+# Verbs whose bare object is rarely what was said or thought ("added 10 points",
+# "maintained the roads", "heard a noise", "pushed the door", "felt the pain",
+# "assumed office"): for them only a clause, an infinitive or a preposition is
+# content. Every other cue verb also takes a noun-phrase content ("wants a
+# wall", "asked a question", "knows the risks", "cited the report").
+NO_OBJECT_VERBS = frozenset(
+    """
+    add maintain reflect advise hear hit speak push press vote direct lobby campaign
+    weigh discover sense notice touch assume threaten decide learn think protest
+    counter guarantee boast imply forget project feel state continue begin
+    """.split()
 )
+
+VERB_CUES: Mapping[str, frozenset[str]] = {
+    lemma: frames if lemma in NO_OBJECT_VERBS else frames | {NP}
+    for lemma, frames in _merge(
+        _SPEECH, _COGNITION, _INTENTION, _STANCE, _PREDICATE, _EVIDENCE
+    ).items()
+}
 
 # Verbs of saying proper: these take a direct quote as their content and can
 # stand parenthetically ("..., he said, ...").
@@ -226,16 +244,45 @@ SPEECH_VERBS = frozenset(_SPEECH)
 RAISING_VERBS = frozenset("seem appear".split())
 PASSIVE_RAISING = frozenset("expect believe think say report know rumor rumour understand".split())
 
-# Light verb + noun: "made clear that", "took aim at", "took issue with".
+# Light verb + noun: "made clear that", "took aim at", "raised concerns about",
+# "had harsh words for": the verb and its noun are the cue, the preposition's
+# object (or the clause) is the content.
 LIGHT_CUES: Mapping[str, frozenset[str]] = {
-    "make": frozenset("clear case point argument pitch plea promise pledge claim".split()),
-    "take": frozenset("aim issue credit swipe shot jab exception stand position".split()),
-    "have": frozenset("word words praise criticism".split()),
-    "raise": frozenset("concern concerns question questions doubt doubts".split()),
-    "cast": frozenset("doubt".split()),
-    "draw": frozenset("attention criticism comparison comparisons".split()),
-    "pay": frozenset("tribute".split()),
-    "lay": frozenset("out".split()),
+    k: frozenset(v.split())
+    for k, v in {
+        "make": """clear case point argument pitch plea promise pledge claim commitment
+            secret apologies apology comments comment remarks statement appeal accusation
+            accusations allegation allegations prediction reference mention call demand
+            threat threats joke jokes push bid assertion observation suggestion""",
+        "take": """aim issue credit swipe swipes shot shots jab jabs exception stand position
+            stance offense offence interest look note pride umbrage responsibility side
+            sides slam slams""",
+        "have": """word words praise criticism message advice vision expectations view views
+            idea ideas concerns concern doubts confidence faith feelings opinion opinions
+            questions hopes respect problem problems sympathy reservations reaction
+            response qualms misgivings thoughts""",
+        "give": "credit advice support endorsement warning assurance assurances nod approval blessing",
+        "raise": """concern concerns question questions doubt doubts alarm alarms objection
+            objections issue possibility prospect specter spectre""",
+        "cast": "doubt aspersions",
+        "draw": "attention criticism comparison comparisons contrast distinction line ire",
+        "pay": "tribute homage",
+        "lay": "out blame",
+        "offer": """praise support condolences thoughts prayers apology defense defence
+            explanation assessment criticism reassurance assurances""",
+        "issue": "statement warning call challenge apology denial threat plea",
+        "show": "support interest willingness",
+        "put": "emphasis pressure",
+        "lend": "support voice",
+        "send": "message signal",
+        "level": "charges charge accusation accusations criticism",
+        "launch": "attack attacks broadside campaign",
+        "hold": "view views belief beliefs opinion grudge",
+        "pose": "question questions",
+        "share": "view views concern concerns thoughts",
+        "express": "concern concerns support opposition doubt doubts frustration regret",
+        "voice": "concern concerns support opposition doubt doubts frustration",
+    }.items()
 }
 
 # Adjectives of attitude that report a state of mind with a clause or preposition:

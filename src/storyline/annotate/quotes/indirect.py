@@ -38,6 +38,7 @@ CLAUSAL = ("ccomp",)
 # Verbs that only report with a clause or a named document subject: as bare
 # transitives they mean something else ("showed his badge", "found the keys").
 EVIDENTIAL = frozenset("show find reveal demonstrate indicate confirm suggest estimate".split())
+TEMPORAL_MARKS = frozenset("after before since until till while because if unless once".split())
 # Head verbs of "went on to say", "continued to criticize": part of the cue.
 CHAIN_VERBS = frozenset("go continue begin start proceed rush hasten move".split())
 
@@ -148,6 +149,11 @@ def _content_from_children(
         return roots, [], addressee, "clause"
     if PRED in frames and dobj and (oprd or as_prep):
         return dobj + oprd + as_prep, [], addressee, "predicate"
+    if PRED in frames and dobj and _has_predicate(verb, dobj[0]):
+        # "called the plan \"insanity\"", "called his actions \"a crucial step\"":
+        # the small model attaches the predicate in many ways; take the object onward
+        rest = [c for c in kids if c.i > dobj[0].i and c.dep_ not in NOT_PREDICATE]
+        return dobj + rest, [], addressee, "predicate"
     if INF in frames and xcomp:
         roots = list(xcomp)
         if dobj and dobj[0].i < xcomp[0].i:
@@ -158,7 +164,13 @@ def _content_from_children(
         return roots, [], addressee, "infinitive"
     allowed = PREP_CUES.get(lemma, frozenset())
     prt = [c for c in kids if c.dep_ == "prt"]
-    for p in preps:
+    for c in kids:
+        # "called for him to resign": the preposition parsed as the clause's marker
+        if c.dep_ == "advcl" and c.i > verb.i and allowed:
+            mark = [m for m in c.children if m.dep_ == "mark" and m.lower_ in allowed]
+            if mark and mark[0].i == c.left_edge.i:
+                return [c], [mark[0].i], addressee, "preposition"
+    for p in preps + [c for c in prt if any(o.dep_ == "pobj" for o in c.children)]:
         if p.lower_ in allowed or (prt and prt[0].lower_ in allowed):
             objs = [c for c in p.children if c.dep_ in ("pobj", "pcomp")]
             if dobj and lemma in ADDRESSEE_VERBS:
@@ -176,6 +188,22 @@ def _content_from_children(
     return [], [], addressee, ""
 
 
+NOT_PREDICATE = frozenset(
+    "advcl conj cc punct parataxis npadvmod advmod mark aux auxpass nsubj dep".split()
+)
+
+
+def _has_predicate(verb: Token, obj: Token) -> bool:
+    """Whether "verb obj" goes on to say what obj is called (a noun, adjective or quote)."""
+    if any(c.dep_ in ("appos", "amod", "acomp") and c.i > obj.i for c in obj.children):
+        return True
+    if any(c.dep_ in ("attr", "ccomp", "xcomp") and c.i > obj.i for c in verb.children):
+        return True
+    nxt = obj.right_edge.i + 1
+    doc = verb.doc
+    return nxt < len(doc) and doc[nxt].text in ("\"", "\u201c", "''")
+
+
 def _document_subject(tok: Token | None) -> bool:
     return tok is not None and tok.lemma_.lower() in DOCUMENT_NOUNS
 
@@ -191,6 +219,8 @@ def verb_attribution(doc: Doc, verb: Token) -> Attribution | None:
     if not frames and lemma not in PREP_CUES and lemma not in RAISING_VERBS:
         return None
     raised = raising_attribution(doc, verb, lemma)
+    if raised is None and PRED in frames:
+        raised = passive_predicate(doc, verb, lemma)
     if raised is not None:
         return raised
     if lemma in RAISING_VERBS:
@@ -251,19 +281,16 @@ def token_runs_to_chars(doc: Doc, idx: set[int]) -> list[tuple[int, int]]:
 def parenthetical_content(doc: Doc, att: Attribution) -> list[tuple[int, int]]:
     """Content of "The plan, he said, is dead" and "..., he said.": the host clause."""
     verb = doc[att.head]
-    if verb.dep_ not in ("parataxis", "ccomp", "advcl") or verb.head is verb:
-        return []
-    if att.lemma not in SPEECH_VERBS or subject_of(verb) is None:
-        return []
-    if any(c.dep_ in ("ccomp", "dobj", "xcomp") for c in verb.children):
+    if verb.dep_ not in ("parataxis", "ccomp", "advcl", "conj") or verb.head is verb:
         return []
     host = verb.head
-    if host.pos_ not in ("VERB", "AUX") or host.i > verb.i and verb.dep_ != "parataxis":
+    if host.pos_ not in ("VERB", "AUX") and host.dep_ != "ROOT":
         return []
-    # only insertions set off by punctuation: "The plan, he said, is dead"
     left = verb.left_edge.i
-    if left == 0 or doc[left - 1].text not in (",", "\u2014", "--", "-", "("):
-        return []
+    if left > 0 and doc[left - 1].text not in (",", "\u2014", "--", "-", "(") and verb.i > host.i:
+        return []  # only insertions set off by punctuation: "The plan, he said, is dead"
+    if any(c.dep_ == "mark" and c.lower_ in TEMPORAL_MARKS for c in verb.children):
+        return []  # "after the interview concluded, ..." is not a report of the host clause
     idx = subtree_indices(host) - subtree_indices(verb)
     return token_runs_to_chars(doc, idx)
 
@@ -326,4 +353,37 @@ def light_verb_attribution(doc: Doc, verb: Token, lemma: str) -> Attribution | N
     for r in roots:
         idx |= subtree_indices(r)
     att.content = token_runs_to_chars(doc, idx - set(att.cue))
+    return att
+
+
+def passive_predicate(doc: Doc, verb: Token, lemma: str) -> Attribution | None:
+    """"X is seen as Y", "a place known as Y", "was called \"...\" by Z": X and Y are content."""
+    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    if not passive and not (verb.dep_ == "acl" and verb.tag_ == "VBN"):
+        return None
+    pred = [
+        c
+        for c in verb.children
+        if c.i > verb.i and (c.dep_ in ("oprd", "attr") or (c.dep_ == "prep" and c.lower_ == "as"))
+    ]
+    if not pred:
+        return None
+    cue = cue_tokens(verb)
+    agent = _agent(verb)
+    if agent is not None:
+        cue = sorted(set(cue) | {agent.head.i})
+    att = Attribution(head=verb.i, cue=cue, kind="verb", lemma=lemma, frame="passive-predicate")
+    idx: set[int] = set()
+    for p in pred:
+        idx |= subtree_indices(p)
+    if passive:
+        for c in verb.children:
+            if c.dep_ == "nsubjpass":
+                idx |= subtree_indices(c)
+    else:
+        head = verb.head
+        idx |= {t.i for t in head.subtree if t.i < verb.i and t.i not in subtree_indices(verb)}
+    if agent is not None:
+        att.source = source_span(doc, agent, set(cue))
+    att.content = token_runs_to_chars(doc, idx - set(cue))
     return att

@@ -133,6 +133,9 @@ def _set_adverb(m: re.Match[str], ctx: Ctx) -> Res | None:
     nxt = ctx.next_word(m.end())
     if word == "quarterly" and nxt.isalpha() and nxt.islower():
         return None  # "its quarterly dividend": an adjective, not a recurrence
+    prev = ctx.previous_word(m.start())
+    if m.group("w")[0].isupper() and prev[:1].isupper():
+        return None  # "NatSec Daily", "Mint Daily": part of a name
     return Res("SET", SET_ADVERBS[m.group("w").lower()])
 
 

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import math
 import re
+from collections import Counter
 from collections.abc import Sequence
+from itertools import chain
 from dataclasses import dataclass
 
 import numpy as np
@@ -51,33 +53,23 @@ class Vectors:
 def tfidf(docs: Sequence[Sequence[str]], idf_docs: Sequence[Sequence[str]] | None = None) -> Vectors:
     """TF-IDF (sublinear tf, smoothed idf, l2 rows). IDF comes from ``idf_docs``
     (e.g. every sentence of the collection) when given, else from ``docs``."""
-    vocab: dict[str, int] = {}
     df_source = idf_docs if idf_docs is not None else docs
-    df: dict[int, int] = {}
-    for toks in df_source:
-        for t in set(toks):
-            j = vocab.setdefault(t, len(vocab))
-            df[j] = df.get(j, 0) + 1
-    for toks in docs:
-        for t in toks:
-            vocab.setdefault(t, len(vocab))
-    n = len(df_source)
-    idf = np.ones(len(vocab))
-    for j, c in df.items():
-        idf[j] = math.log((1 + n) / (1 + c)) + 1
+    df = Counter(chain.from_iterable(map(set, df_source)))
+    vocab: dict[str, int] = {}
     rows: list[int] = []
     cols: list[int] = []
     vals: list[float] = []
     for i, toks in enumerate(docs):
-        counts: dict[int, int] = {}
-        for t in toks:
-            j = vocab[t]
-            counts[j] = counts.get(j, 0) + 1
-        for j, c in counts.items():
+        for t, c in Counter(toks).items():
             rows.append(i)
-            cols.append(j)
-            vals.append((1 + math.log(c)) * idf[j])
-    m = sparse.csr_matrix((vals, (rows, cols)), shape=(len(docs), len(vocab)))
+            cols.append(vocab.setdefault(t, len(vocab)))
+            vals.append(1 + math.log(c))
+    n = len(df_source)
+    idf = np.ones(len(vocab))
+    for t, j in vocab.items():
+        idf[j] = math.log((1 + n) / (1 + df.get(t, 0))) + 1
+    data = np.asarray(vals) * idf[np.asarray(cols, dtype=np.int64)] if vals else np.zeros(0)
+    m = sparse.csr_matrix((data, (rows, cols)), shape=(len(docs), len(vocab)))
     norms = np.sqrt(np.asarray(m.multiply(m).sum(axis=1)).ravel())
     norms[norms == 0] = 1.0
     m = sparse.csr_matrix(sparse.diags(1 / norms) @ m)
@@ -99,7 +91,7 @@ def query_vector(terms: Sequence[str], vectors: Vectors, tokenizer: Tokenizer) -
             j = vectors.vocab.get(t)
             if j is not None:
                 q[j] += vectors.idf[j]
-    norm = float(np.linalg.norm(q))
+    norm = math.sqrt(float((q * q).sum()))
     return q / norm if norm > 0 else None
 
 

@@ -13,6 +13,7 @@ sentence are never picked, nor a sentence already used for another day.
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -39,6 +40,8 @@ class SummaryParams:
     duplicate_jaccard: float = 0.6
     keyword_filter: bool = True  # prefer sentences containing a query keyword (DATEWISE)
     fallback_factor: float = 0.3  # score factor of a sentence that misses a preference
+    style_factor: float = 0.6  # score factor for a sentence that reads as quote or fragment
+    centroid: str = "shared"  # all | mentions | shared (terms in both mention and lead pools)
 
 
 @dataclass
@@ -80,7 +83,44 @@ def sentence_quality(
         q *= params.fallback_factor
     if params.keyword_filter and not keyword_match(s.text, keywords):
         q *= params.fallback_factor
+    if not reads_as_report(s.text):
+        q *= params.style_factor
     return q
+
+
+_DANGLING_START = frozenset(
+    "but and or so yet he she it they this that these those his her its their there"
+    " however meanwhile also".split()
+)
+_FIRST_SECOND_PERSON = re.compile(r"\b(?:I|we|We|you|You|our|Our|my|My|your|Your|us)\b")
+
+
+def reads_as_report(text: str) -> bool:
+    """True for a self-contained reported statement, the kind a timeline entry is.
+
+    Direct quotes, questions, first/second-person speech and sentences that lean
+    on the previous one (opening with a pronoun or connective) read poorly out
+    of context.
+    """
+    first = text.split(maxsplit=1)[0].lower() if text.strip() else ""
+    if first in _DANGLING_START:
+        return False
+    if "``" in text or '"' in text or "?" in text:
+        return False
+    return not _FIRST_SECOND_PERSON.search(text)
+
+
+def _centroid(x: sparse.csr_matrix, weights: np.ndarray, n_mentions: int, kind: str) -> np.ndarray:
+    if kind == "all" or n_mentions == 0 or n_mentions == x.shape[0]:
+        return np.asarray(x.T @ weights).ravel()
+    ment = np.asarray(x[:n_mentions].sum(axis=0)).ravel() / n_mentions
+    if kind == "mentions":
+        return ment
+    pub = np.asarray(x[n_mentions:].sum(axis=0)).ravel() / (x.shape[0] - n_mentions)
+    # DATEWISE's date vector: only terms both kinds of evidence use (all terms
+    # when they share none).
+    shared = np.where((ment > 0) & (pub > 0), ment + pub, 0.0)
+    return shared if shared.any() else ment + pub
 
 
 def select_for_day(
@@ -103,8 +143,8 @@ def select_for_day(
         return []
     weights = np.array([1.0] * len(mention_ids) + [params.published_weight] * len(pub_ids))
     x = matrix[ids]
-    centroid = np.asarray(x.T @ weights).ravel()
-    norm = float(np.linalg.norm(centroid))
+    centroid = _centroid(x, weights, len(mention_ids), params.centroid)
+    norm = float(np.sqrt((centroid * centroid).sum()))  # no BLAS call: cheap, no threads
     if norm == 0:
         return []
     centroid /= norm

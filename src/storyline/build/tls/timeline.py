@@ -55,7 +55,13 @@ def build_timeline(
 
     tokenizer = Tokenizer()
     toks = [s.tokens or tokenizer(s.text) for s in sentences]
-    quality = [sentence_quality(s, p.summary, query) for s in sentences]
+    # Only sentences that can enter a pool need judging.
+    quality = [
+        sentence_quality(s, p.summary, query)
+        if s.dates or s.index < p.summary.lead_sentences
+        else 0.0
+        for s in sentences
+    ]
     pools = build_pools(sentences, p.summary, quality)
     # Vectors for the sentences that can be chosen; IDF from the whole input.
     cand_ids = sorted(

