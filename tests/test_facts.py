@@ -109,12 +109,51 @@ def test_subject_from_annotations_when_missing() -> None:
     assert len(find_disagreements(facts, annotations=ann)) == 1
 
 
-def test_small_counts_are_not_compared() -> None:
+def test_event_counts_are_compared_only_on_request() -> None:
     facts = [
+        (
+            "a",
+            q("at least 20 people", 20, "people", about="people", norm="count", approximate=True),
+        ),
+        ("b", q("300 people", 300, "people", about="people", norm="count")),
         ("a", q("two officials", 2, "officials", about="officials", norm="count")),
         ("b", q("five officials", 5, "officials", about="officials", norm="count")),
     ]
     assert find_disagreements(facts) == []
+    (d,) = find_disagreements(facts, measures=None)
+    assert d.facts == (0, 1)
+
+
+def test_rates_are_compared() -> None:
+    facts = [
+        (
+            "a",
+            q(
+                "500 Kestrels each year",
+                500,
+                "Kestrels",
+                about="production per year",
+                norm="count/year",
+            ),
+        ),
+        (
+            "b",
+            q(
+                "several hundred a year",
+                300,
+                "",
+                about="production per year",
+                norm="count/year",
+                approximate=True,
+            ),
+        ),
+        (
+            "c",
+            q("50 Kestrels a year", 50, "Kestrels", about="production per year", norm="count/year"),
+        ),
+    ]
+    (d,) = find_disagreements(facts)
+    assert d.about == "production per year of Kestrel" and d.facts == (2, 1, 0)
 
 
 @pytest.mark.model

@@ -50,6 +50,14 @@ def test_titles_are_hints_not_names(blank: spacy.language.Language) -> None:
     ]
 
 
+def test_title_inside_the_entity_span(blank: spacy.language.Language) -> None:
+    doc = make(
+        blank, ["Norland", "King", "Harald", "spoke"], ["B-PERSON", "I-PERSON", "I-PERSON", "O"]
+    )
+    (mention,) = extract_mentions(doc)
+    assert (mention.text, mention.title) == ("Harald", "Norland King")
+
+
 def test_first_name_left_out_by_the_model_is_added(blank: spacy.language.Language) -> None:
     doc = make(
         blank,
@@ -122,6 +130,8 @@ def test_definitions(text: str, short: str, long: str) -> None:
         "It was cold (AP) in Norland City yesterday.",
         "The Harbor Defense Radar, the Kestrel, and others.",
         "The plan, called Brightwater, was dropped.",
+        "The Harbor Guild President Ada Quill, known as Lion, spoke.",
+        "Whether on the East Coast, or West, it rains.",
     ],
 )
 def test_no_false_definitions(text: str) -> None:

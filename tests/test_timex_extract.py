@@ -303,3 +303,13 @@ def test_absolute_dates_need_no_dct() -> None:
 )
 def test_no_expressions(text: str) -> None:
     assert tag(text, D(2024, 9, 11)) == []
+
+
+def test_anchor_says_what_a_value_was_resolved_against() -> None:
+    text = "On August 30, 2021, talks began. Two days later they ended. On Friday they met for 17 months."
+    got = {t.text: t for t in tag(text, D(2024, 9, 11))}
+    assert got["August 30, 2021"].anchor == "none"  # explicit: nothing to resolve
+    assert got["Two days later"].anchor == "timex"
+    assert got["Two days later"].value == "2021-09-01"
+    assert got["Friday"].anchor == "dct"
+    assert got["17 months"].anchor == "none"

@@ -27,8 +27,12 @@ def test_february_30_is_not_a_day() -> None:
 
 
 def test_dct_at_the_edges_of_the_calendar() -> None:
-    text = "Last week, next month, next year, the following day, on Friday and in 2 weeks."
-    for dct in (dt.date(1, 1, 3), dt.date(9999, 12, 28)):
+    text = (
+        "Last week, next month, next year, the following day, on Friday and in 2 weeks. "
+        "The troops left last Friday, a decade ago, last winter and yesterday. "
+        "They will return next Sunday, next winter, tomorrow night and in the third quarter."
+    )
+    for dct in (dt.date(1, 1, 1), dt.date(1, 1, 3), dt.date(9999, 12, 31)):
         for tx in tag(text, dct):
             assert tx.value
 

@@ -139,8 +139,40 @@ def best_long_form(short: str, candidate: str) -> str | None:
     return long
 
 
+def _initials_fit(short: str, long: str) -> bool:
+    """Every content word of the long form starts a letter of the short form, in order."""
+    letters = short.lower()
+    pos = 0
+    for word in long.split():
+        if word.lower() in _CONNECT or word.lower() in ("in", "to"):
+            continue
+        pos = letters.find(word[0].lower(), pos)
+        if pos < 0:
+            return False
+        pos += 1
+    return True
+
+
+def _nickname(alias: str, long: str) -> str | None:
+    """The long form a cue such as "called the Volt" names, without initials to check."""
+    words = long.split()
+    if words and words[0].lower() == "the":
+        words = words[1:]
+    if len(words) < 2 or alias.lower() in _ALL_TITLE or alias.lower() in _CONNECT:
+        return None
+    if any(w.lower().rstrip(".") in TITLE_CORE for w in words):
+        return None  # "President Obama, known as ..." is about a person
+    return " ".join(words)
+
+
 def find_definitions(text: str) -> list[Definition]:
-    """Short forms the text defines, first definition of each short form wins."""
+    """Short forms the text defines, first definition of each short form wins.
+
+    A short form must abbreviate its long form (Schwartz & Hearst, and every
+    content word's initial in order: ATACMS / Army Tactical Missile System); a
+    capitalised word after "called", "known as", "dubbed" or "nicknamed" is
+    taken as a nickname of the name before it.
+    """
     found: dict[str, Definition] = {}
     has_paren = "(" in text
     for n, pattern in enumerate(_DEFINITION_PATTERNS):
@@ -148,17 +180,19 @@ def find_definitions(text: str) -> list[Definition]:
             continue
         for match in pattern.finditer(text):
             groups = match.groupdict()
+            cue = (groups.get("cue") or "").split()
             for key in ("short", "short2"):
                 short = groups.get(key)
                 if not short or short in found:
                     continue
+                acronym = sum(1 for c in short if c.isupper()) >= 2
+                if not acronym and (not cue or cue[0] in ("or", "abbreviated")):
+                    continue  # "Britain, or London": a list, not a name
                 long = best_long_form(short, groups["long"])
-                if long is None and key == "short" and groups.get("cue", "or") != "or":
-                    # "the Vantor Orbital Launcher, called the Volt": a nickname, not initials.
-                    words = groups["long"].split()
-                    if words[0].lower() == "the":
-                        words = words[1:]
-                    long = " ".join(words) if len(words) >= 2 else None
+                if long is not None and not _initials_fit(short, long):
+                    long = None
+                if long is None and key == "short" and cue and cue[0] not in ("or", "abbreviated"):
+                    long = _nickname(short, groups["long"])
                 if long is None or long.lower().startswith(("the ", "a ")):
                     continue
                 found[short] = Definition(short, long, match.start(), match.end())
@@ -199,7 +233,9 @@ def _is_cap(token: Token) -> bool:
 
 
 def _no_alnum(token: Token) -> bool:
-    return not any(c.isalnum() for c in token.text)
+    # Also bracket tokens of pre-tokenized text ("-RRB-", "--").
+    text = token.text
+    return not any(c.isalnum() for c in text) or (len(text) > 1 and text[0] == "-" == text[-1])
 
 
 def _head_word(long: str) -> str:
@@ -251,6 +287,10 @@ def _clean_ent(doc: Doc, text: str, ent: Span) -> _Draft | None:
         first = start
         while start < end - 1 and _word(doc[start]) in _ALL_TITLE:
             start += 1
+        # "Saudi King Abdullah": everything up to the last title word is the title.
+        cores = [k for k in range(start, end - 1) if _word(doc[k]) in TITLE_CORE]
+        if cores:
+            start = cores[-1] + 1
         if start > first and any(_word(doc[k]) in TITLE_CORE for k in range(first, start)):
             title = doc[first:start].text
         else:
@@ -337,6 +377,23 @@ def _definition_drafts(text: str, spacy_drafts: list[_Draft]) -> list[_Draft]:
     return drafts
 
 
+def _split_at_titles(doc: Doc, start: int, end: int) -> list[tuple[int, int]]:
+    """Splits a capitalised run at titles: "Harbor Authority President Ada Quill" is two."""
+    parts: list[tuple[int, int]] = []
+    first = start
+    for k in range(start, end + 1):
+        if k == end or _word(doc[k]) in TITLE_CORE:
+            a, b = first, k
+            while a < b and _word(doc[a]) in _ALL_TITLE:
+                a += 1
+            while b > a and (_word(doc[b - 1]) in _ALL_TITLE or doc[b - 1].lower_ in _CONNECT):
+                b -= 1
+            if b - a >= 2:
+                parts.append((a, b))
+            first = k + 1
+    return parts
+
+
 def _term_drafts(doc: Doc, text: str, taken: list[_Draft]) -> list[_Draft]:
     """Repeated capitalised phrases and stray all-caps acronyms, as TERM."""
     runs: list[tuple[int, int]] = []
@@ -377,7 +434,7 @@ def _term_drafts(doc: Doc, text: str, taken: list[_Draft]) -> list[_Draft]:
         while end > i and (doc[end - 1].lower_ in _CONNECT or doc[end - 1].lower_ in _TIME_WORDS):
             end -= 1
         if end - i >= 2 and end - i <= 6:
-            runs.append((i, end))
+            runs.extend(_split_at_titles(doc, i, end))
         elif end - i == 1 and doc[i].is_upper and 3 <= len(doc[i]) <= 8 and doc[i].ent_iob_ == "O":
             # Shouted words ("STOP", "MONEY") are not names: the tagger says so.
             if not doc[i].is_stop and doc[i].pos_ == "PROPN":

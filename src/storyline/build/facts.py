@@ -6,8 +6,15 @@ figure is attached to (``Quantity.subject``, else the nearest fitting mention in
 the same sentence from ``annotations``). ``term_entity`` maps surface forms to
 entity ids so that "ATACMS" and "Army Tactical Missile System" are one subject.
 Facts with no subject are not compared: "a range of 300 km" about nothing in
-particular cannot contradict anything. Counts below ten ("two officials") are
-not compared either.
+particular cannot contradict anything.
+
+Only measures that are properties of their subject are compared by default
+(``COMPARABLE``: range, length, speed, weight, area, and rates of things such
+as "production per year" or "barrels per day"). Head counts, sums of money,
+percentages and distances between places describe events ("at least 20
+people", "$3 million in aid") that differ from one report to the next without
+contradicting each other; pass ``measures=None`` to compare them all anyway
+(counts below ten never are).
 
 Tolerance rule. Every figure stands for an interval of values it is consistent
 with, in its written unit, then converted:
@@ -33,7 +40,7 @@ from __future__ import annotations
 import math
 import re
 from collections import defaultdict
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 from ..link.names import fold, singular_key
@@ -48,6 +55,8 @@ _VAGUE = _FEW_WORDS | {"dozens", "scores", "tens", "hundreds", "thousands", "mil
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
 _RANGE_LABELS = ("TERM", "PRODUCT")
 _MIN_COUNT = 10.0
+# Measures that belong to their subject rather than to an event.
+COMPARABLE = frozenset({"range", "length", "speed", "weight", "area", "radius"})
 
 
 @dataclass(frozen=True)
@@ -59,6 +68,11 @@ class Disagreement:
     spread: str  # "225–300 km"
     subject: str | None = None
     unit: str = ""
+
+
+def _is_output_rate(q: Quantity) -> bool:
+    """A rate of things ("500 a year", "5,000 barrels a day"), not of money."""
+    return " per " in q.about and not q.about.startswith("money")
 
 
 def _marker(text: str) -> str | None:
@@ -145,8 +159,13 @@ def find_disagreements(
     annotations: Mapping[str, Annotations] | None = None,
     term_entity: Mapping[str, str] | None = None,
     across_articles: bool = True,
+    measures: Collection[str] | None = COMPARABLE,
 ) -> list[Disagreement]:
-    """Groups of facts (article id, quantity) that disagree; see the module docstring."""
+    """Groups of facts (article id, quantity) that disagree; see the module docstring.
+
+    ``measures`` limits the comparison to those ``about`` labels (rates, "... per
+    year", always count); None compares every measure.
+    """
     folded: dict[str, str] = {}
     for surface, entity in (term_entity or {}).items():
         folded.setdefault(fold(surface), entity)
@@ -167,6 +186,8 @@ def find_disagreements(
     names: dict[tuple[str, str, str], str] = {}
     for i, (article, q) in enumerate(facts):
         if q.normalized_unit.startswith("count") and q.value < _MIN_COUNT and not q.approximate:
+            continue
+        if measures is not None and q.about not in measures and not _is_output_rate(q):
             continue
         found = subject_key(article, q)
         if found is None:

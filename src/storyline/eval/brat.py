@@ -55,9 +55,7 @@ def parse_ann(text: str, *, path: str = "<string>") -> list[BratAttribution]:
     for line in text.splitlines():
         m = _T_LINE.match(line)
         if m:
-            frags = tuple(
-                (int(a), int(b)) for a, b in (p.split() for p in m.group(3).split(";"))
-            )
+            frags = tuple((int(a), int(b)) for a, b in (p.split() for p in m.group(3).split(";")))
             parsed.spans[m.group(1)] = (m.group(2), frags)
             continue
         m = _E_LINE.match(line)

@@ -42,7 +42,7 @@ from spacy.tokens import Doc
 
 from ..annotate.quotes import attribution_groups, extract_quotes
 from ..annotate.quotes.direct import mark_width_at, mark_width_before
-from ..errors import EvalError
+from ..errors import EvalError, StorylineError
 from ..models import Quote
 from .brat import ROLES, BratAttribution, Fragments, read_ann, write_ann
 
@@ -96,9 +96,7 @@ def quotes_to_brat(text: str, quotes: Sequence[Quote]) -> list[BratAttribution]:
         a
         for a in atts
         if not a.cue
-        or not any(
-            o is not a and any(s <= a.cue[0][0] < e for s, e in o.content) for o in atts
-        )
+        or not any(o is not a and any(s <= a.cue[0][0] < e for s, e in o.content) for o in atts)
     ]
     return kept
 
@@ -150,20 +148,22 @@ def _prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
     return p, r, f
 
 
-def score(documents: Iterable[tuple[Sequence[BratAttribution], Sequence[BratAttribution]]]) -> dict[str, Any]:
+def score(
+    documents: Iterable[tuple[Sequence[BratAttribution], Sequence[BratAttribution]]],
+) -> dict[str, Any]:
     """Micro-averaged scores over (gold, predicted) attribution lists, one pair per document."""
     counts = {r: {"gold": 0, "pred": 0, "exact": 0, "overlap": 0} for r in ROLES}
     n_docs = 0
     for gold, pred in documents:
         n_docs += 1
         for role in ROLES:
-            g = [a.role(role) for a in gold if a.role(role)]
-            p = [a.role(role) for a in pred if a.role(role)]
+            gold_spans = [a.role(role) for a in gold if a.role(role)]
+            pred_spans = [a.role(role) for a in pred if a.role(role)]
             c = counts[role]
-            c["gold"] += len(g)
-            c["pred"] += len(p)
-            c["exact"] += match_exact(g, p)
-            c["overlap"] += match_overlap(g, p)
+            c["gold"] += len(gold_spans)
+            c["pred"] += len(pred_spans)
+            c["exact"] += match_exact(gold_spans, pred_spans)
+            c["overlap"] += match_overlap(gold_spans, pred_spans)
     out: dict[str, Any] = {"documents": n_docs}
     for role in ROLES:
         key = role.lower()
@@ -197,16 +197,30 @@ def _doc_quotes(nlp: Language, doc: Doc) -> list[Quote]:
         return list(doc._.quotes or [])
     try:
         return extract_quotes(doc)
-    except Exception as exc:  # noqa: BLE001 - one failing text scores as no predictions
-        errors = doc.user_data.setdefault("storyline_errors", [])
-        errors.append(f"[E245] quote extraction failed: {exc}")
+    except Exception as exc:  # one failing text scores as no predictions; the error is kept
+        error = (
+            exc
+            if isinstance(exc, StorylineError)
+            else EvalError(f"quote extraction failed: {type(exc).__name__}: {exc}", code="E635")
+        )
+        doc.user_data.setdefault("storyline_errors", []).append(str(error))
         return []
+
+
+def predict(nlp: Language, doc: Doc, text: str) -> list[BratAttribution]:
+    """PolNeAR-style predicted attributions for one parsed doc."""
+    return quotes_to_brat(text, _doc_quotes(nlp, doc))
 
 
 def evaluate(
     directory: Path, predictions: Path | None = None, nlp: Language | None = None
 ) -> dict[str, Any]:
-    """Score quote extraction on a PolNeAR-layout folder; optionally write .ann predictions."""
+    """Score quote extraction on a PolNeAR-layout folder; optionally write .ann predictions.
+
+    ``nlp`` parses the texts (default: en_core_web_sm); when it has no
+    ``storyline_quotes_v1`` component, ``extract_quotes`` runs on its docs. A text
+    whose extraction fails scores as no predictions and is listed under "errors".
+    """
     started = time.perf_counter()
     pairs = gold_pairs(Path(directory))
     if not pairs:
@@ -218,11 +232,9 @@ def evaluate(
     documents: list[tuple[list[BratAttribution], list[BratAttribution]]] = []
     errors: list[str] = []
     for (text_path, ann_path), text, doc in zip(pairs, texts, nlp.pipe(texts), strict=True):
-        gold = read_ann(ann_path)
-        quotes = _doc_quotes(nlp, doc)
+        pred = predict(nlp, doc, text)
         errors.extend(f"{text_path.name}: {e}" for e in doc.user_data.get("storyline_errors", []))
-        pred = quotes_to_brat(text, quotes)
-        documents.append((gold, pred))
+        documents.append((read_ann(ann_path), pred))
         if predictions is not None:
             write_ann(Path(predictions) / f"{text_path.stem}.ann", text, pred)
     result = score(documents)

@@ -361,6 +361,7 @@ def wordnet_exceptions() -> dict[str, str]:
     text = zlib.decompress(base64.b85decode("".join(_WORDNET_EXCEPTIONS_Z85))).decode("ascii")
     return dict(line.split(" ", 1) for line in text.splitlines())
 
+
 # ---- Porter stemmer, as in ROUGE-1.5.5.pl (Perl "Release 1" port) ----------
 
 _C = "[^aeiou][^aeiouy]*"  # consonant sequence ('Y' for an initial y is a consonant)

@@ -16,6 +16,8 @@ from xml.sax.saxutils import escape, quoteattr
 from storyline.errors import EvalError
 from storyline.models import Timex
 
+_DATE_RX = re.compile(r"(\d{4})-?(\d\d)-?(\d\d)")
+
 
 @dataclass(frozen=True)
 class GoldTimex:
@@ -34,6 +36,7 @@ class TimeMLDoc:
     dct: dt.date | None
     dct_value: str | None
     timexes: tuple[GoldTimex, ...]
+    dct_type: str = "DATE"
 
 
 def _walk(elem: ET.Element, parts: list[str], pos: list[int], out: list[GoldTimex]) -> None:
@@ -64,7 +67,7 @@ def _walk(elem: ET.Element, parts: list[str], pos: list[int], out: list[GoldTime
 def _date_of(value: str | None) -> dt.date | None:
     if not value:
         return None
-    m = re.match(r"(\d{4})-?(\d\d)-?(\d\d)", value)
+    m = _DATE_RX.match(value)
     if not m:
         return None
     try:
@@ -83,9 +86,11 @@ def read_timeml(path: Path) -> TimeMLDoc:
     if text_elem is None:
         raise EvalError(f"TimeML file {path} has no TEXT element", code="E611")
     dct_value = None
+    dct_type = "DATE"
     for tx in root.iter("TIMEX3"):
         if tx.get("functionInDocument") == "CREATION_TIME":
             dct_value = tx.get("value")
+            dct_type = tx.get("type") or "DATE"
             break
     parts: list[str] = []
     timexes: list[GoldTimex] = []
@@ -99,6 +104,7 @@ def read_timeml(path: Path) -> TimeMLDoc:
         dct=_date_of(dct_value),
         dct_value=dct_value,
         timexes=tuple(timexes),
+        dct_type=dct_type,
     )
 
 
@@ -120,7 +126,7 @@ def write_timeml(path: Path, doc: TimeMLDoc, timexes: list[Timex]) -> None:
     dct = ""
     if doc.dct_value:
         dct = (
-            f'<DCT><TIMEX3 tid="t0" type="DATE" value={quoteattr(doc.dct_value)} '
+            f'<DCT><TIMEX3 tid="t0" type={quoteattr(doc.dct_type)} value={quoteattr(doc.dct_value)} '
             f'temporalFunction="false" functionInDocument="CREATION_TIME">'
             f"{escape(doc.dct_value)}</TIMEX3></DCT>\n"
         )

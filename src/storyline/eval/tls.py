@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from storyline.build.tls import build_timeline, prepare
+from storyline.build.tls import build_timeline, prepare, tagger_name
 from storyline.build.tls.prepare import SourceArticle
 from storyline.build.tls.records import CandidateSentence
 from storyline.errors import EvalError
@@ -146,35 +146,37 @@ def _mean(xs: Sequence[float]) -> float:
     return sum(xs) / len(xs) if xs else 0.0
 
 
-def evaluate(
-    directory: Path,
-    predictions: Path | None = None,
-    *,
-    builder: Builder = default_builder,
-    use_project_tagger: bool = True,
-) -> dict[str, Any]:
-    """Run the timeline builder on every gold timeline under ``directory`` and score it."""
+def prepare_dataset(directory: Path, use_project_tagger: bool = True) -> tuple[list[Topic], float]:
+    """Load every topic and date/tokenize its sentences once; returns the seconds spent
+    on preparation (mostly date tagging)."""
+    topics = [load_topic(tdir) for tdir in topic_dirs(directory)]
     t0 = time.perf_counter()
-    extension = 7 if directory.name == "entities" else 0
-    scorer = RougeScorer()
-    rows: list[dict[str, Any]] = []
-    prfs: list[tuple[PRF, PRF, PRF]] = []
-    prep_seconds = build_seconds = 0.0
-    n_errors = 0
-    for tdir in topic_dirs(directory):
-        topic = load_topic(tdir)
-        t1 = time.perf_counter()
+    for topic in topics:
         topic.sentences, topic.errors = prepare(
             topic.articles, use_project_tagger=use_project_tagger
         )
-        prep_seconds += time.perf_counter() - t1
-        n_errors += len(topic.errors)
+    return topics, time.perf_counter() - t0
+
+
+def score_topics(
+    topics: Sequence[Topic],
+    extension_days: int = 0,
+    predictions: Path | None = None,
+    builder: Builder = default_builder,
+    scorer: RougeScorer | None = None,
+) -> dict[str, Any]:
+    """Build and score one timeline per gold timeline (news-tls tasks)."""
+    scorer = scorer or RougeScorer()
+    rows: list[dict[str, Any]] = []
+    prfs: list[tuple[PRF, PRF, PRF]] = []
+    build_seconds = 0.0
+    for topic in topics:
         for gold in topic.timelines:
-            start, end = task_window(gold, extension)
+            start, end = task_window(gold, extension_days)
             window = [s for s in topic.sentences if start <= s.published <= end]
-            t2 = time.perf_counter()
+            t0 = time.perf_counter()
             events = builder(window, len(gold.dates), gold.k, topic.keywords, start, end)
-            seconds = time.perf_counter() - t2
+            seconds = time.perf_counter() - t0
             build_seconds += seconds
             pred = events_to_timeline(events)
             if predictions is not None:
@@ -189,6 +191,12 @@ def evaluate(
                     "ar1_f1": rouge[1].f1,
                     "ar2_f1": rouge[2].f1,
                     "date_f1": dates.f1,
+                    "ar1_precision": rouge[1].precision,
+                    "ar1_recall": rouge[1].recall,
+                    "ar2_precision": rouge[2].precision,
+                    "ar2_recall": rouge[2].recall,
+                    "date_precision": dates.precision,
+                    "date_recall": dates.recall,
                     "dates": len(gold.dates),
                     "k": gold.k,
                     "predicted_dates": len(pred),
@@ -196,15 +204,46 @@ def evaluate(
                 }
             )
     result: dict[str, Any] = {"timelines": len(rows)}
+    result.update(average(prfs))
+    result["build_seconds"] = round(build_seconds, 2)
+    result["per_timeline"] = rows
+    return result
+
+
+def average(prfs: Sequence[tuple[PRF, PRF, PRF]]) -> dict[str, float]:
+    """news-tls ``get_average_results``: mean P and mean R, F1 from those means."""
+    out: dict[str, float] = {}
     for name, idx in (("ar1", 0), ("ar2", 1), ("date", 2)):
         p = _mean([x[idx].precision for x in prfs])
         r = _mean([x[idx].recall for x in prfs])
-        result[f"{name}_precision"] = p
-        result[f"{name}_recall"] = r
-        result[f"{name}_f1"] = f_score(p, r)
+        out[f"{name}_precision"] = p
+        out[f"{name}_recall"] = r
+        out[f"{name}_f1"] = f_score(p, r)
+    return out
+
+
+def evaluate(
+    directory: Path,
+    predictions: Path | None = None,
+    *,
+    builder: Builder = default_builder,
+    use_project_tagger: bool = True,
+) -> dict[str, Any]:
+    """Run the timeline builder on every gold timeline under ``directory`` and score it.
+
+    Returns ``timelines``, ``ar1_f1``, ``ar2_f1``, ``date_f1`` (with their
+    ``*_precision`` / ``*_recall``), ``seconds`` (all of it), ``prepare_seconds``
+    (loading, date tagging, tokenizing), ``build_seconds`` (timeline building),
+    ``tagger``, ``tagging_errors`` and ``per_timeline`` rows.
+    """
+    t0 = time.perf_counter()
+    extension = 7 if directory.name == "entities" else 0
+    topics, prep_seconds = prepare_dataset(directory, use_project_tagger)
+    result = score_topics(topics, extension, predictions, builder)
+    per_timeline = result.pop("per_timeline")
     result["seconds"] = round(time.perf_counter() - t0, 2)
     result["prepare_seconds"] = round(prep_seconds, 2)
-    result["build_seconds"] = round(build_seconds, 2)
-    result["tagging_errors"] = n_errors
-    result["per_timeline"] = rows
+    result["tagger"] = tagger_name() if use_project_tagger else "fallback"
+    result["tagging_errors"] = sum(len(t.errors) for t in topics)
+    result["per_timeline"] = per_timeline
     return result

@@ -32,6 +32,7 @@ from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from ..annotate.mentions import TITLE_CORE
 from ..models import Entity, EntityMention, MentionRef
@@ -86,11 +87,11 @@ class _Form:
     titles: Counter[str] = field(default_factory=Counter)
     refs: list[MentionRef] = field(default_factory=list)
 
-    @property
-    def label(self) -> str:
+    @cached_property
+    def label(self) -> str:  # read only once the votes are all in
         return _top(self.votes)
 
-    @property
+    @cached_property
     def surface(self) -> str:
         return self.surfaces.most_common(1)[0][0]
 
@@ -134,9 +135,12 @@ def _person_key(key: str, label: str) -> str:
 
 def _collect(mentions: Mapping[str, Sequence[EntityMention]]) -> dict[str, _Form]:
     forms: dict[str, _Form] = {}
+    keys: dict[tuple[str, str], str] = {}
     for article in sorted(mentions):
         for index, m in enumerate(mentions[article]):
-            key = _person_key(fold(m.text), m.label)
+            key = keys.get((m.text, m.label))
+            if key is None:
+                key = keys[(m.text, m.label)] = _person_key(fold(m.text), m.label)
             if not key:
                 continue
             form = forms.get(key)
@@ -364,11 +368,12 @@ class _Resolver:
                 continue
             for ref in form.refs:
                 heads[(ref.article, singular_key(words[-1]))].add(root)
+        sizes = Counter(self.uf.find(k) for k in forms)
         for key, form in forms.items():
             root = self.uf.find(key)
             if " " in key or is_acronym(form.surface) or not compatible(_top(votes[root]), "ORG"):
                 continue
-            if any(self.uf.find(k) == root for k in forms if k != key):
+            if sizes[root] > 1:
                 continue  # already joined to a longer name
             for ref in form.refs:
                 if ref in overrides:
@@ -378,9 +383,6 @@ class _Resolver:
                     overrides[ref] = next(iter(owners))
 
     def entities(self, overrides: Mapping[MentionRef, str]) -> list[Entity]:
-        members: dict[str, list[str]] = defaultdict(list)
-        for key in self.forms:
-            members[self.uf.find(key)].append(key)
         refs: dict[str, list[MentionRef]] = defaultdict(list)
         surfaces: dict[str, Counter[str]] = defaultdict(Counter)
         form_counts: dict[str, Counter[str]] = defaultdict(Counter)
@@ -389,8 +391,17 @@ class _Resolver:
         for key, form in self.forms.items():
             for expansion in form.expansions:
                 targets[self.uf.find(key)].add(fold(expansion))
+        moved = {ref.article for ref in overrides}
         for key, form in self.forms.items():
             root = self.uf.find(key)
+            if not moved or not any(ref in overrides for ref in form.refs if ref.article in moved):
+                # The common case: every mention of the form stays with its cluster.
+                refs[root].extend(form.refs)
+                surfaces[root].update(form.surfaces)
+                form_counts[root][key] += len(form.refs)
+                for label, n in form.votes.items():
+                    votes[root][label] += n
+                continue
             share = 1.0 / max(len(form.refs), 1)
             for ref in form.refs:
                 target = self.uf.find(overrides.get(ref, root))
@@ -404,7 +415,9 @@ class _Resolver:
             names = surfaces[root]
             # Each form speaks through its commonest spelling ("U.S.", not a stray "Us").
             counts = form_counts[root]
-            best = max(counts, key=lambda k: _informative(self.forms[k].surface, counts[k], targets[root]))
+            best = max(
+                counts, key=lambda k: _informative(self.forms[k].surface, counts[k], targets[root])
+            )
             name = self.forms[best].surface
             etype = _top(Counter({k: round(v, 6) for k, v in votes[root].items()}))
             digest = hashlib.sha1(f"{etype}\x1f{fold(name)}".encode()).hexdigest()[:12]

@@ -19,17 +19,12 @@ speech within a quote belongs to the quote).
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from .cues import CLAUSE, SPEECH_VERBS
 from .direct import QuoteSpan, find_quote_spans, quote_chain
-from .indirect import parenthetical_content, verb_attribution
-from .phrases import (
-    according_attributions,
-    adjective_attributions,
-    colon_attributions,
-    noun_attributions,
-)
+from .indirect import parenthetical_content, source_span, verb_attribution
+from .phrases import colon_attribution, phrase_attributions
 from .spans import Attribution, DocView, char_span, trim_chars
 
 # Plain verbs of saying: one of these inside another's content is a second
@@ -50,8 +45,14 @@ def _chain_spans(quotes: list[QuoteSpan], k: int) -> list[int]:
     return quote_chain(quotes, k)
 
 
-def _align_to_quotes(att: Attribution, quotes: list[QuoteSpan]) -> None:
-    """Widen content to whole quotes; mark the attribution direct when it is only quotes."""
+def _align_to_quotes(
+    att: Attribution, quotes: list[QuoteSpan], owners: dict[int, Attribution] | None = None
+) -> None:
+    """Widen content to whole quotes; mark the attribution direct when it is only quotes.
+
+    A quote with an adjacent speech cue (``owners``) belongs to that cue: another
+    verb whose parse reaches into the quote does not get it.
+    """
     if not att.content:
         return
     new: list[tuple[int, int]] = []
@@ -65,7 +66,11 @@ def _align_to_quotes(att: Attribution, quotes: list[QuoteSpan]) -> None:
                     hit = k
                     break
         if hit is not None:
-            for j in _chain_spans(quotes, hit):
+            chain = _chain_spans(quotes, hit)
+            owner = (owners or {}).get(chain[0])
+            if owner is not None and owner is not att:
+                continue
+            for j in chain:
                 if j not in used:
                     used.append(j)
                     new.append((quotes[j].start, quotes[j].end))
@@ -95,39 +100,64 @@ def _token_at(doc: Doc, char: int) -> int | None:
     return span.start if span is not None and len(span) else None
 
 
+def _adjacent_cue(
+    doc: Doc, q: QuoteSpan, speech: list[Attribution], *, free_only: bool
+) -> Attribution | None:
+    """The speech cue right after (``"...," Ross said``) or before (``told reporters: "..."``) a quote.
+
+    With ``free_only``, cues whose content already lies outside the quote are passed over.
+    """
+    best: Attribution | None = None
+    best_gap = 10**9
+    q_first = _token_at(doc, q.start)
+    q_last = _token_at(doc, q.end - 1)
+    if q_first is None or q_last is None:
+        return None
+    for att in speech:
+        if att.head < q_first - 60 or att.head > q_last + 60:
+            continue  # too far to be this quote's frame
+        if any(q.start <= doc[i].idx < q.end for i in att.cue):
+            continue  # the cue is inside this quote
+        if (
+            free_only
+            and att.content
+            and not all(_inside(a, b, q) or _claimable(a, b, q) for a, b in att.content)
+        ):
+            if not (att.direct and att.quotes):
+                continue
+        frame_tokens = list(att.cue)
+        if att.source:
+            frame_tokens.extend(range(*att.source))
+        if att.addressee:
+            frame_tokens.extend(range(*att.addressee))
+        lo, hi = min(frame_tokens), max(frame_tokens)
+        if lo > q_last:
+            gap = _gap(doc, q_last + 1, lo)
+            if gap <= NEAR_AFTER and gap < best_gap:
+                best, best_gap = att, gap
+        elif hi < q_first:
+            gap = _gap(doc, hi + 1, q_first, verb_head=att.head)
+            if gap <= NEAR_BEFORE and gap < best_gap:
+                best, best_gap = att, gap
+    return best
+
+
+def _speech(atts: list[Attribution]) -> list[Attribution]:
+    return [a for a in atts if a.kind == "verb" and a.lemma in SPEECH_VERBS]
+
+
+def _is_continuation(quotes: list[QuoteSpan], k: int) -> bool:
+    return any(q.continues == k for q in quotes)
+
+
 def _attach_adjacent(doc: Doc, quotes: list[QuoteSpan], atts: list[Attribution]) -> None:
     """Give unclaimed quotes to a speech cue right after or right before them."""
     covered = _covered(quotes, atts)
-    speech = [a for a in atts if a.kind == "verb" and a.lemma in SPEECH_VERBS]
+    speech = _speech(atts)
     for k, q in enumerate(quotes):
-        if k in covered or any(quotes[j].continues == k for j in range(len(quotes))):
+        if k in covered or _is_continuation(quotes, k):
             continue
-        best: Attribution | None = None
-        best_gap = 10**9
-        q_first = _token_at(doc, q.start)
-        q_last = _token_at(doc, q.end - 1)
-        if q_first is None or q_last is None:
-            continue
-        for att in speech:
-            if any(q.start <= doc[i].idx < q.end for i in att.cue):
-                continue  # the cue is inside this quote
-            if att.content and not all(_inside(a, b, q) or _claimable(a, b, q) for a, b in att.content):
-                if not (att.direct and att.quotes):
-                    continue
-            frame_tokens = list(att.cue)
-            if att.source:
-                frame_tokens.extend(range(*att.source))
-            if att.addressee:
-                frame_tokens.extend(range(*att.addressee))
-            lo, hi = min(frame_tokens), max(frame_tokens)
-            if lo > q_last:
-                gap = _gap(doc, q_last + 1, lo)
-                if gap <= NEAR_AFTER and gap < best_gap:
-                    best, best_gap = att, gap
-            elif hi < q_first:
-                gap = _gap(doc, hi + 1, q_first, verb_head=att.head)
-                if gap <= NEAR_BEFORE and gap < best_gap:
-                    best, best_gap = att, gap
+        best = _adjacent_cue(doc, q, speech, free_only=True)
         if best is None:
             continue
         parts = _chain_spans(quotes, k)
@@ -139,6 +169,16 @@ def _attach_adjacent(doc: Doc, quotes: list[QuoteSpan], atts: list[Attribution])
         best.direct = True
         best.frame = best.frame or "quote"
         covered |= set(parts)
+
+
+def _inverted_speaker(doc: Doc, att: Attribution) -> tuple[int, int] | None:
+    """``"...," added another Democrat``: the parser may take the speaker for an object."""
+    verb = doc[att.head]
+    for c in verb.children:
+        if c.i > max(att.cue) and c.dep_ in ("dobj", "attr", "npadvmod", "dative", "oprd"):
+            if c.pos_ in ("PROPN", "NOUN", "PRON"):
+                return source_span(doc, c, set(att.cue))
+    return None
 
 
 def _claimable(a: int, b: int, q: QuoteSpan) -> bool:
@@ -153,14 +193,27 @@ def _gap(doc: Doc, start: int, end: int, verb_head: int | None = None) -> int:
         tok = doc[i]
         if "\n" in tok.text:
             return 10**9
+        if tok.text in (".", "!", "?"):
+            return 10**9  # a sentence ends in between
         if tok.is_punct or tok.is_space:
             continue
         if tok.pos_ in ("VERB", "AUX") and (verb_head is None or tok.head.i != verb_head):
             return 10**9
-        if verb_head is not None and verb_head not in {t.i for t in tok.ancestors}:
+        if verb_head is not None and not _governed_by(tok, verb_head):
             return 10**9
         n += 1
     return n
+
+
+def _governed_by(tok: Token, head: int) -> bool:
+    cur = tok
+    for _ in range(50):
+        if cur.head.i == cur.i:
+            return False
+        cur = cur.head
+        if cur.i == head:
+            return True
+    return False
 
 
 def _attach_continuations(
@@ -169,23 +222,85 @@ def _attach_continuations(
     """``"A," he said. "B."``: a following quote in the paragraph continues the attribution."""
     covered = _covered(quotes, atts)
     ordered = sorted(atts, key=lambda a: a.head)
+    ends = [_extent_end(doc, att) for att in ordered]
     for k, q in enumerate(quotes):
-        if k in covered or any(quotes[j].continues == k for j in range(len(quotes))):
+        if k in covered or _is_continuation(quotes, k):
             continue
         prev = None
-        for att in ordered:
-            end = _extent_end(doc, att)
+        for att, end in zip(ordered, ends, strict=True):
             if end <= q.start:
                 prev = att
         if prev is None or not prev.direct:
             continue
-        gap = text[_extent_end(doc, prev) : q.start]
+        gap = text[ends[ordered.index(prev)] : q.start]
         if "\n" in gap or gap.strip(" .,;:\u2014-") != "":
             continue
         parts = _chain_spans(quotes, k)
         prev.quotes = sorted(set(prev.quotes) | set(parts))
         prev.content = sorted(set(prev.content) | {(quotes[j].start, quotes[j].end) for j in parts})
         covered |= set(parts)
+
+
+def _repair_source(doc: Doc, text: str, quotes: list[QuoteSpan], att: Attribution) -> None:
+    """Sources the parser took from inside a quote or across a paragraph break.
+
+    In ``"Like Oakland. Or Ferguson," Trump said`` the small model may make the
+    last quoted noun the subject; the speaker is the noun phrase between the
+    closing mark and the cue (or right after the cue: "said Trump").
+    """
+    if att.source is None:
+        return
+    s, e = att.source
+    a, b = doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)
+    cue_at = doc[att.head].idx
+    for q in quotes:
+        if q.start < b and a < q.end and not (q.start <= cue_at < q.end):
+            first = min(att.cue)
+            if q.end <= cue_at:
+                lo = _token_at(doc, q.end - 1)
+                span = (lo + 1, first) if lo is not None else (first, first)
+            else:
+                span = (max(att.cue) + 1, max(att.cue) + 1)
+            lo, hi = span
+            if lo == hi:
+                while hi < len(doc) and not doc[hi].is_punct and hi - lo < 12:
+                    hi += 1  # "said Trump": the name after the cue
+            while lo < hi and (doc[lo].is_punct or doc[lo].is_space):
+                lo += 1
+            while hi > lo and (doc[hi - 1].is_punct or doc[hi - 1].is_space):
+                hi -= 1
+            att.source = (lo, hi) if lo < hi else None
+            return
+    if "\n" in text[a:b]:
+        # a source never runs over a paragraph break: keep the part at its head
+        cut = text.rfind("\n", a, b)
+        lo = s
+        while lo < e and doc[lo].idx < cut:
+            lo += 1
+        while lo < e and (doc[lo].is_space or doc[lo].is_punct):
+            lo += 1
+        att.source = (lo, e) if lo < e else None
+
+
+def _clip_to_paragraph(doc: Doc, text: str, att: Attribution) -> None:
+    """Indirect content stays in the cue's paragraph (the parser may run sentences together)."""
+    if att.direct:
+        return
+    at = doc[att.head].idx
+    p_start = text.rfind("\n", 0, at) + 1
+    p_end = text.find("\n", at)
+    p_end = len(text) if p_end < 0 else p_end
+    clipped = []
+    for a, b in att.content:
+        if a >= p_start and b <= p_end:
+            clipped.append((a, b))
+            continue
+        if any(a <= q_at < b for q_at in (at,)) or (a < p_end and b > p_start):
+            lo, hi = trim_chars(text, max(a, p_start), min(b, p_end))
+            if hi - lo > 1:
+                clipped.append((lo, hi))
+    if clipped:
+        att.content = clipped
 
 
 def _extent_end(doc: Doc, att: Attribution) -> int:
@@ -205,21 +320,33 @@ def find_attributions(view: DocView) -> tuple[list[Attribution], list[QuoteSpan]
     atts: list[Attribution] = []
     for sent in view.sents:
         for tok in sent:
-            if tok.pos_ != "VERB":
-                continue
-            att = verb_attribution(doc, tok)
-            if att is not None:
-                atts.append(att)
-        atts.extend(according_attributions(doc, sent))
-        atts.extend(noun_attributions(doc, sent))
-        atts.extend(adjective_attributions(doc, sent))
-        atts.extend(colon_attributions(doc, sent, text))
+            if tok.pos_ == "VERB":
+                att = verb_attribution(doc, tok)
+                if att is not None:
+                    atts.append(att)
+                if tok.dep_ in ("acomp", "oprd") or tok.lower_ == "according":
+                    atts.extend(phrase_attributions(doc, tok, sent))
+            else:
+                atts.extend(phrase_attributions(doc, tok, sent))
+        atts.extend(colon_attribution(doc, sent, text))
     # reports inside someone's direct quote are part of that quote
     atts = [a for a in atts if not _cue_in_quote(doc, a, quotes)]
+    speech = _speech(atts)
+    owners: dict[int, Attribution] = {}
+    for k, q in enumerate(quotes):
+        if not _is_continuation(quotes, k):
+            owner = _adjacent_cue(doc, q, speech, free_only=False)
+            if owner is not None:
+                owners[k] = owner
     for att in atts:
-        _align_to_quotes(att, quotes)
+        _align_to_quotes(att, quotes, owners)
     _attach_adjacent(doc, quotes, atts)
     _attach_continuations(doc, text, quotes, atts)
+    for att in atts:
+        if att.source is None and att.direct and att.content[0][1] <= doc[att.head].idx:
+            att.source = _inverted_speaker(doc, att)
+        _repair_source(doc, text, quotes, att)
+        _clip_to_paragraph(doc, text, att)
     for att in atts:
         if not att.content and att.kind == "verb" and CLAUSE in _frames(att):
             att.content = parenthetical_content(doc, att)
@@ -228,7 +355,7 @@ def find_attributions(view: DocView) -> tuple[list[Attribution], list[QuoteSpan]
                 _align_to_quotes(att, quotes)
     atts = [a for a in atts if a.content]
     atts.sort(key=lambda a: a.head)
-    return _resolve_nesting(doc, atts), quotes
+    return _resolve_nesting(doc, text, atts), quotes
 
 
 def _extent(doc: Doc, att: Attribution) -> tuple[int, int]:
@@ -242,13 +369,16 @@ def _extent(doc: Doc, att: Attribution) -> tuple[int, int]:
     return a, b
 
 
-def _resolve_nesting(doc: Doc, atts: list[Attribution]) -> list[Attribution]:
+def _resolve_nesting(doc: Doc, text: str, atts: list[Attribution]) -> list[Attribution]:
     """One report inside another's content: keep the outer one, except speech in speech.
 
-    "X said Y believes Z" is X's attribution (Y's belief is part of what X said);
-    "X said A, adding B" and "X said Y told him Z" are two reports: the outer
+    "X said Y believes Z" and "X said Y told him Z" are X's attribution (the inner
+    report is part of what X said); "X said A, adding B" is two reports: the outer
     content is cut where the inner one begins. A direct quote reported inside
-    indirect content ("pointed to remarks by Austin, where he said \"...\"") is kept.
+    indirect content ("pointed to remarks by Austin, where he said \\"...\\"") and a
+    report inside "according to"/"per" ("per The Post, Yermak told the forum ...")
+    are kept: they are who said what (the evaluation adapter drops them, as
+    PolNeAR annotates the outer report).
     """
     drop: set[int] = set()
     text_cut: dict[int, tuple[int, int]] = {}
@@ -260,8 +390,8 @@ def _resolve_nesting(doc: Doc, atts: list[Attribution]) -> list[Attribution]:
             speech_pair = inner.lemma in REPORT_VERBS and outer.lemma in REPORT_VERBS
             if speech_pair and not outer.direct:
                 text_cut[m] = _extent(doc, inner)
-            elif inner.direct and not outer.direct:
-                continue
+            elif (inner.direct or outer.kind == "according") and not outer.direct:
+                continue  # kept for its own sake; the evaluation adapter drops it
             else:
                 drop.add(n)
                 break
@@ -270,10 +400,11 @@ def _resolve_nesting(doc: Doc, atts: list[Attribution]) -> list[Attribution]:
         pieces: list[tuple[int, int]] = []
         for s, e in outer.content:
             for lo, hi in ((s, min(e, a)), (max(s, b), e)):
-                lo, hi = trim_chars(doc.text, lo, hi)
+                lo, hi = trim_chars(text, lo, hi)
                 if hi - lo > 1:
                     pieces.append((lo, hi))
-        outer.content = pieces
+        if pieces:  # an inner report that is all of the outer content leaves it whole
+            outer.content = pieces
     return [a for k, a in enumerate(atts) if k not in drop and a.content]
 
 

@@ -32,8 +32,10 @@ class QuotesComponent:
             doc._.quotes = extract_quotes(doc)
             doc._.quotes_error = None
         except Exception as exc:  # one bad doc never stops a batch; recorded, not swallowed
-            error = exc if isinstance(exc, AnnotateError) else AnnotateError(
-                f"{self.name}: {type(exc).__name__}: {exc}", code="E245"
+            error = (
+                exc
+                if isinstance(exc, AnnotateError)
+                else AnnotateError(f"{self.name}: {type(exc).__name__}: {exc}", code="E245")
             )
             doc._.quotes = []
             doc._.quotes_error = str(error)

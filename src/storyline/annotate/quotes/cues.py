@@ -47,6 +47,7 @@ _SPEECH = _entries(
     estimate forecast project guess hint imply indicate signal suggest clarify
     elaborate summarize conclude acknowledge mention point
     advise instruct order direct demand request urge recommend propose charge rule
+    interject
     promise pledge vow threaten guarantee swear predict write
     """,
 )
@@ -87,6 +88,8 @@ _STANCE = _entries(
     emphasize stress underscore criticize knock bash ridicule dismiss debunk
     express voice offer charge quote reference invoke compare liken share list
     promote embrace accept ignore like love hate encourage read rule
+    release publish unveil outline detail articulate bemoan disavow rip
+    cheer boo resist contemplate
     """,
 )
 
@@ -95,7 +98,7 @@ _PREDICATE = _entries(
     "P",
     """
     call dub label brand term describe characterize portray consider deem view see
-    regard find declare name know hail paint cast quote
+    regard find declare name know hail paint cast quote identify interpret frame
     """,
 )
 
@@ -110,11 +113,11 @@ PREP_CUES: Mapping[str, frozenset[str]] = {
         "warn": "of about against",
         "talk": "about of",
         "speak": "about of out against",
-        "comment": "on about",
+        "comment": "about on",
         "complain": "about of",
         "rail": "against",
-        "push": "for",
-        "press": "for",
+        "push": "against for on",
+        "press": "about for on",
         "argue": "for against about",
         "advocate": "for",
         "vote": "for against",
@@ -124,31 +127,46 @@ PREP_CUES: Mapping[str, frozenset[str]] = {
         "apologize": "for",
         "apologise": "for",
         "lash": "out",
-        "hit": "out",
+        "hit": "on out",
         "weigh": "in",
         "refer": "to",
         "point": "to",
         "allude": "to",
         "respond": "to",
         "reply": "to",
-        "testify": "about",
+        "testify": "about on",
         "joke": "about",
         "brag": "about",
         "boast": "about of",
-        "write": "about of",
+        "write": "about of on",
         "tweet": "about",
         "post": "about",
         "think": "about of",
-        "know": "about of",
+        "know": "about for of",
         "hear": "about of",
         "learn": "about of",
-        "agree": "with on",
+        "agree": "on to with",
         "disagree": "with on",
         "object": "to",
         "campaign": "for against",
         "lobby": "for against",
         "insist": "on",
-        "look": "for forward",
+        "rule": "on against",
+        "feel": "about",
+        "admit": "to",
+        "hint": "at",
+        "report": "on",
+        "say": "about of",
+        "aim": "at",
+        "believe": "in",
+        "look": "at for forward to",
+        "vouch": "for",
+        "balk": "at",
+        "spar": "with over",
+        "side": "with against",
+        "distance": "from",
+        "acquiesce": "to",
+        "focus": "on",
         "dwell": "on",
         "criticize": "for",
         "blame": "for",
@@ -166,7 +184,7 @@ PREP_CUES: Mapping[str, frozenset[str]] = {
         "wonder": "about",
         "reflect": "on",
         "elaborate": "on",
-        "remark": "on",
+        "remark": "on upon",
         "touch": "on",
     }.items()
 }
@@ -190,7 +208,7 @@ NOUN_CUES = frozenset(
     statement remark remarks comment comments claim claims assertion argument view
     belief criticism warning promise pledge vow suggestion proposal call demand
     request plea charge accusation allegation denial admission announcement
-    testimony insistence concern fear hope opinion position stance decision plan
+    testimony insistence concern fear hope opinion position stance
     intention desire wish prediction assessment conclusion contention declaration
     assurance threat acknowledgment acknowledgement confession insinuation
     """.split()
@@ -219,12 +237,14 @@ def _merge(*tables: Mapping[str, str]) -> dict[str, frozenset[str]]:
 # "maintained the roads", "heard a noise", "pushed the door", "felt the pain",
 # "assumed office"): for them only a clause, an infinitive or a preposition is
 # content. Every other cue verb also takes a noun-phrase content ("wants a
-# wall", "asked a question", "knows the risks", "cited the report").
+# wall", "asked a question", "knows the risks", "cited the report"). The object
+# of "tell", "inform", "remind" is whoever was told.
 NO_OBJECT_VERBS = frozenset(
     """
     add maintain reflect advise hear hit speak push press vote direct lobby campaign
     weigh discover sense notice touch assume threaten decide learn think protest
     counter guarantee boast imply forget project feel state continue begin
+    tell inform notify assure reassure remind brief
     """.split()
 )
 
@@ -237,7 +257,17 @@ VERB_CUES: Mapping[str, frozenset[str]] = {
 
 # Verbs of saying proper: these take a direct quote as their content and can
 # stand parenthetically ("..., he said, ...").
-SPEECH_VERBS = frozenset(_SPEECH)
+# Manner-of-speaking verbs that report speech only next to a direct quote
+# ("\"Only one,\" she quipped", "Fallon fired back: \"...\""); alone they are
+# not reports ("the crowd laughed").
+QUOTE_ONLY_VERBS = frozenset(
+    """
+    echo fire crack interject quip laugh shrug sigh smile snap shoot chime continue
+    counter gush marvel muse scoff sneer tease thunder vent begin chuckle cry holler
+    groan joke recall retort shout yell scream whisper mutter exclaim
+    """.split()
+)
+SPEECH_VERBS = frozenset(_SPEECH) | QUOTE_ONLY_VERBS
 
 # Raising verbs: "X seems to Y", "X is expected to Y" report the writer's or an
 # unnamed view of X; the content is X plus its complement, there is no source.
@@ -279,6 +309,8 @@ LIGHT_CUES: Mapping[str, frozenset[str]] = {
         "launch": "attack attacks broadside campaign",
         "hold": "view views belief beliefs opinion grudge",
         "pose": "question questions",
+        "sound": "note alarm warning off",
+        "deliver": "critique defense defence rebuke message warning attack tribute retort",
         "share": "view views concern concerns thoughts",
         "express": "concern concerns support opposition doubt doubts frustration regret",
         "voice": "concern concerns support opposition doubt doubts frustration",
@@ -287,26 +319,133 @@ LIGHT_CUES: Mapping[str, frozenset[str]] = {
 
 # Adjectives of attitude that report a state of mind with a clause or preposition:
 # "X is confident that ...", "X was critical of ...".
-ADJECTIVE_CUES: Mapping[str, frozenset[str]] = {
-    k: frozenset(v.split())
-    for k, v in {
-        "aware": "of", "confident": "in of about", "convinced": "of", "sure": "of about",
-        "certain": "of about", "concerned": "about over with", "worried": "about over",
-        "afraid": "of", "happy": "with about", "glad": "", "proud": "of",
-        "optimistic": "about", "hopeful": "about", "skeptical": "of about",
-        "sceptical": "of about", "critical": "of", "supportive": "of", "opposed": "to",
-        "eager": "", "determined": "", "willing": "", "reluctant": "", "satisfied": "with",
-        "angry": "at about over with", "upset": "about over with", "furious": "at about over with",
-        "frustrated": "with by over", "disappointed": "in with by", "unhappy": "with about",
-        "pleased": "with by", "wary": "of", "doubtful": "of about", "adamant": "about",
-        "keen": "on", "fond": "of", "mindful": "of", "enthusiastic": "about",
-        "excited": "about", "nervous": "about", "fearful": "of", "dismissive": "of",
-        "appreciative": "of", "grateful": "for", "thankful": "for", "ashamed": "of",
-        "embarrassed": "by about", "outraged": "by over", "troubled": "by",
-        "inclined": "", "prepared": "", "ready": "", "unwilling": "", "hesitant": "",
-        "open": "to",
-    }.items()
+_ADJECTIVES: dict[str, str] = {
+    "aware": "of",
+    "confident": "in of about",
+    "convinced": "of",
+    "sure": "of about",
+    "certain": "of about",
+    "concerned": "about over with",
+    "worried": "about over",
+    "afraid": "of",
+    "happy": "with about",
+    "glad": "",
+    "proud": "of",
+    "optimistic": "about",
+    "hopeful": "about",
+    "skeptical": "of about",
+    "sceptical": "of about",
+    "critical": "of",
+    "supportive": "of",
+    "opposed": "to",
+    "eager": "",
+    "determined": "",
+    "willing": "",
+    "reluctant": "",
+    "satisfied": "with",
+    "angry": "at about over with",
+    "upset": "about over with",
+    "furious": "at about over with",
+    "frustrated": "with by over",
+    "disappointed": "in with by",
+    "unhappy": "with about",
+    "pleased": "with by",
+    "wary": "of",
+    "doubtful": "of about",
+    "adamant": "about",
+    "keen": "on",
+    "fond": "of",
+    "mindful": "of",
+    "enthusiastic": "about",
+    "excited": "about",
+    "nervous": "about",
+    "fearful": "of",
+    "dismissive": "of",
+    "appreciative": "of",
+    "grateful": "for",
+    "thankful": "for",
+    "ashamed": "of",
+    "embarrassed": "by about",
+    "outraged": "by over",
+    "troubled": "by",
+    "inclined": "",
+    "prepared": "",
+    "ready": "",
+    "unwilling": "",
+    "hesitant": "",
+    "open": "to",
 }
+_ADJECTIVES.update(
+    {
+        "surprised": "by at",
+        "dismayed": "by at",
+        "bent": "on",
+        "unapologetic": "about",
+        "upbeat": "about",
+        "right": "about",
+        "wrong": "about",
+        "unsure": "of about",
+        "uncertain": "of about",
+        "insistent": "on",
+        "vocal": "about in",
+        "silent": "on about",
+        "quiet": "about on",
+        "candid": "about",
+        "frank": "about",
+        "blunt": "about",
+        "outspoken": "about on in",
+        "careful": "",
+        "quick": "",
+        "anxious": "about",
+        "desperate": "for",
+        "intent": "on",
+        "committed": "to",
+        "loath": "",
+        "averse": "to",
+        "resistant": "to",
+        "receptive": "to",
+        "sympathetic": "to toward towards",
+        "hostile": "to toward towards",
+        "favorable": "to toward towards",
+        "positive": "about",
+        "negative": "about",
+        "bullish": "on about",
+        "bearish": "on about",
+        "pessimistic": "about",
+        "lukewarm": "on about toward",
+        "cool": "to toward towards",
+        "warm": "to toward towards",
+        "unimpressed": "by with",
+        "impressed": "by with",
+        "disgusted": "by with",
+        "appalled": "by",
+        "horrified": "by",
+        "shocked": "by",
+        "stunned": "by",
+        "alarmed": "by",
+        "puzzled": "by",
+        "confused": "by about",
+        "curious": "about",
+        "interested": "in",
+        "uninterested": "in",
+        "obsessed": "with",
+        "fixated": "on",
+        "focused": "on",
+        "preoccupied": "with",
+        "consumed": "with",
+        "dissatisfied": "with",
+        "comfortable": "with",
+        "uncomfortable": "with",
+        "suspicious": "of",
+        "distrustful": "of",
+        "scared": "of",
+        "terrified": "of",
+    }
+)
+ADJECTIVE_CUES: Mapping[str, frozenset[str]] = {
+    k: frozenset(v.split()) for k, v in _ADJECTIVES.items()
+}
+
 
 # Verbs that take an addressee as object beside a clause: "told reporters that ...".
 ADDRESSEE_VERBS = frozenset(
@@ -320,6 +459,22 @@ ADDRESSEE_VERBS = frozenset(
 SOURCE_PREPOSITIONS = frozenset({"according to", "per", "citing"})
 
 
+QUOTE = "Q"  # frame: content only from an adjacent direct quote
+
+
 def verb_frames(lemma: str) -> frozenset[str]:
     """The frames in which ``lemma`` reports an attribution (empty: not a cue)."""
-    return VERB_CUES.get(lemma.lower(), frozenset())
+    frames = VERB_CUES.get(lemma.lower())
+    if frames is not None:
+        return frames
+    return frozenset({QUOTE}) if lemma.lower() in QUOTE_ONLY_VERBS else frozenset()
+
+
+# "X is a vocal critic of Y", "a longtime supporter of Y": the noun after the copula.
+ROLE_NOUNS = frozenset(
+    """
+    supporter supporters critic critics advocate advocates fan fans champion champions
+    opponent opponents proponent proponents backer backers defender defenders foe foes
+    skeptic skeptics believer believers admirer admirers ally allies detractor detractors
+    """.split()
+)

@@ -43,12 +43,19 @@ class QuoteSpan:
 def _direction(text: str, i: int, width: int = 1) -> str:
     """'open' or 'close' for the mark at ``i``, from its neighbours."""
     ch = text[i]
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + width] if i + width < len(text) else " "
     if ch in OPEN_MARKS:
+        # a typo'd closing mark: "here,“ said Jim" (glued to the word before, space after)
+        if (
+            not before.isspace()
+            and before not in "([{\u2014\u2013-/"
+            and (after.isspace() or after in ".,;:!?")
+        ):
+            return "close"
         return "open"
     if ch in CLOSE_MARKS:
         return "close"
-    before = text[i - 1] if i > 0 else " "
-    after = text[i + width] if i + width < len(text) else " "
     if before.isspace() or before in "([{\u2014\u2013-/":
         return "open" if not after.isspace() else "close"
     if after.isspace() or after in ".,;:!?)]}\u2014\u2013-" or after in CLOSE_MARKS:
@@ -111,7 +118,7 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
                 inner_end -= 1
             end = inner_end
             nxt = raw[k + 1] if k + 1 < len(raw) else None
-            continued = nxt is not None and text[c:nxt[0]].strip() == ""
+            continued = nxt is not None and text[c : nxt[0]].strip() == ""
             if not continued and inner_end - o > MAX_UNCLOSED:
                 continue
         if inner_end - (o + ow) < 1:

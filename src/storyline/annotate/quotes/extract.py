@@ -21,8 +21,8 @@ from ...errors import AnnotateError
 from ...models import Quote
 from .assemble import find_attributions
 from .direct import QuoteSpan
-from .speakers import Speaker, resolve_speakers
 from .spans import Attribution, DocView, char_span
+from .speakers import Speaker, resolve_speakers
 
 # Attributions nested in another's content are kept only when direct: "the
 # spokesperson pointed to remarks by Austin, where he said, \"...\"" is worth a
@@ -54,9 +54,7 @@ def _strip_marks(text: str, a: int, b: int, quotes: list[QuoteSpan]) -> tuple[in
 def nested(att: Attribution, others: Iterable[Attribution], doc: Doc) -> bool:
     """True when the cue of ``att`` lies inside the content of another attribution."""
     at = doc[att.head].idx
-    return any(
-        o is not att and any(a <= at < b for a, b in o.content) for o in others
-    )
+    return any(o is not att and any(a <= at < b for a, b in o.content) for o in others)
 
 
 def quotes_from(

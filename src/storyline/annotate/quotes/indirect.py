@@ -26,6 +26,7 @@ from .cues import (
     PASSIVE_RAISING,
     PRED,
     PREP_CUES,
+    QUOTE,
     RAISING_VERBS,
     SPEECH_VERBS,
     VERB_CUES,
@@ -40,7 +41,9 @@ CLAUSAL = ("ccomp",)
 EVIDENTIAL = frozenset("show find reveal demonstrate indicate confirm suggest estimate".split())
 TEMPORAL_MARKS = frozenset("after before since until till while because if unless once".split())
 # Head verbs of "went on to say", "continued to criticize": part of the cue.
-CHAIN_VERBS = frozenset("go continue begin start proceed rush hasten move".split())
+CHAIN_VERBS = frozenset(
+    "go continue begin start proceed rush hasten move seem appear try attempt".split()
+)
 
 
 def cue_lemma(tok: Token) -> str:
@@ -49,7 +52,15 @@ def cue_lemma(tok: Token) -> str:
     if lemma in VERB_CUES or lemma in PREP_CUES:
         return lemma
     low = tok.lower_
-    for cut, add in (("", ""), ("s", ""), ("es", ""), ("d", ""), ("ed", ""), ("ing", ""), ("ing", "e")):
+    for cut, add in (
+        ("", ""),
+        ("s", ""),
+        ("es", ""),
+        ("d", ""),
+        ("ed", ""),
+        ("ing", ""),
+        ("ing", "e"),
+    ):
         if cut and not low.endswith(cut):
             continue
         cand = (low[: -len(cut)] if cut else low) + add
@@ -59,10 +70,11 @@ def cue_lemma(tok: Token) -> str:
 
 
 def subject_of(verb: Token) -> Token | None:
-    for child in verb.children:
-        if child.dep_ in SUBJECTS and child.dep_ != "expl":
-            return child
-    return None
+    """The verb's subject; with two (a parser slip), the one nearest the verb."""
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
+    if not subjects:
+        return None
+    return min(subjects, key=lambda c: abs(c.i - verb.i))
 
 
 def _agent(verb: Token) -> Token | None:
@@ -74,8 +86,17 @@ def _agent(verb: Token) -> Token | None:
     return None
 
 
+ADJUNCT_PREPS = frozenset("in during at on after before over since".split())
+
+
 def source_span(doc: Doc, tok: Token, exclude: set[int]) -> tuple[int, int] | None:
-    idx = sorted(subtree_indices(tok) - exclude)
+    """The source noun phrase: the subtree of its head, without a comma-set adjunct
+    ("Cardin, in an interview Wednesday, said") or the cue itself."""
+    drop = set(exclude)
+    for c in tok.children:
+        if c.dep_ == "prep" and c.lower_ in ADJUNCT_PREPS and c.i > 0 and doc[c.i - 1].text == ",":
+            drop |= subtree_indices(c)
+    idx = sorted(subtree_indices(tok) - drop)
     if not idx:
         return None
     # keep the run that contains the source head
@@ -87,21 +108,38 @@ def source_span(doc: Doc, tok: Token, exclude: set[int]) -> tuple[int, int] | No
 
 
 def inherited_subject(verb: Token) -> tuple[Token | None, list[int]]:
-    """Subject of a subjectless participle/infinitive/conjunct, and chain verbs for the cue."""
+    """Subject of a subjectless participle/infinitive/conjunct, and chain verbs for the cue.
+
+    "X said ..., adding that": X. "led Republicans to say": Republicans (the
+    object controls the infinitive). "went on to say", "appeared to imply": the
+    head verb joins the cue.
+    """
     chain: list[int] = []
     if verb.tag_ == "VBN" and verb.dep_ == "advcl":
         return None, chain  # "Asked about ..., X said": X is not the asker
     cur = verb
     for _ in range(4):
-        if cur.dep_ not in ("conj", "xcomp", "advcl") or cur.head is cur:
+        dep = cur.dep_
+        if dep == "pcomp" and cur.head.dep_ == "prep" and cur.head.head is not cur.head:
+            # "by promising ...", "before adding ...": the clause the preposition hangs on
+            cur = cur.head
+            dep = "advcl"
+        if dep not in ("conj", "xcomp", "advcl", "ccomp") or cur.head is cur:
             return None, chain
         head = cur.head
         if head.pos_ not in ("VERB", "AUX"):
             return None, chain
-        if cur.dep_ == "xcomp" and head.lemma_.lower() in CHAIN_VERBS:
-            chain.extend(t.i for t in head.children if t.dep_ in ("aux", "neg", "prt"))
-            chain.append(head.i)
-            chain.extend(t.i for t in cur.children if t.dep_ == "aux" and t.i < cur.i)
+        if dep in ("xcomp", "ccomp"):
+            to = any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children)
+            if dep == "ccomp" and not to:
+                return None, chain
+            obj = [c for c in head.children if c.dep_ in ("dobj", "dative") and c.i < cur.i]
+            if obj:
+                return obj[0], chain
+            if head.lemma_.lower() in CHAIN_VERBS:
+                chain.extend(t.i for t in head.children if t.dep_ in ("aux", "neg", "prt"))
+                chain.append(head.i)
+                chain.extend(t.i for t in cur.children if t.dep_ == "aux" and t.i < cur.i)
         subj = subject_of(head)
         if subj is not None:
             return subj, chain
@@ -142,7 +180,7 @@ def _content_from_children(
     if CLAUSE in frames and ccomp:
         roots = list(ccomp)
         if dobj:
-            if lemma in ADDRESSEE_VERBS and dobj[0].i < ccomp[0].i:
+            if lemma in ADDRESSEE_VERBS:
                 addressee = addressee or dobj[0]
             elif PRED in frames:
                 roots = dobj + roots
@@ -185,6 +223,16 @@ def _content_from_children(
         return dobj + oprd + as_prep, [], addressee, "object"
     if dobj and lemma in ADDRESSEE_VERBS:
         addressee = addressee or dobj[0]
+    # any clause or infinitive a cue verb governs is its content ("described Ban
+    # sitting glumly", "support deploying ground forces")
+    later = [c for c in ccomp if c.i > verb.i] or xcomp
+    if later and verb.dep_ in ("ROOT", "conj", "advcl", "pcomp", "parataxis"):
+        return later, [], addressee, "complement"
+    if NP in frames and verb.dep_ == "relcl" and not dobj and verb.head.pos_ in ("NOUN", "PRON"):
+        # "a deal she once supported", "everything they wanted": the antecedent
+        ante = verb.head
+        if any(c.dep_ in ("nsubj", "nsubjpass") and c.i < verb.i for c in verb.children):
+            return [ante], [], addressee, "antecedent"
     return [], [], addressee, ""
 
 
@@ -201,7 +249,25 @@ def _has_predicate(verb: Token, obj: Token) -> bool:
         return True
     nxt = obj.right_edge.i + 1
     doc = verb.doc
-    return nxt < len(doc) and doc[nxt].text in ("\"", "\u201c", "''")
+    return nxt < len(doc) and doc[nxt].text in ('"', "\u201c", "''")
+
+
+CARRIER_VERBS = frozenset(
+    "send issue release post publish run air place put tweet write email circulate".split()
+)
+
+
+def _carrier_verb(noun: Token) -> Token | None:
+    """The verb that issued a document: "sent out a press release", "ran an ad"."""
+    head = noun.head
+    if (
+        noun.dep_ == "dobj"
+        and head.lemma_.lower() in CARRIER_VERBS
+        and subject_of(head) is not None
+    ):
+        if noun.i - head.i <= 6:
+            return head
+    return None
 
 
 def _document_subject(tok: Token | None) -> bool:
@@ -217,7 +283,19 @@ def verb_attribution(doc: Doc, verb: Token) -> Attribution | None:
             return light
     frames = verb_frames(lemma)
     if not frames and lemma not in PREP_CUES and lemma not in RAISING_VERBS:
-        return None
+        return _generic_clause(doc, verb, lemma)
+    if frames == {QUOTE}:
+        # a manner-of-speaking verb: an attribution only if a quote is adjacent (assemble)
+        subj = subject_of(verb)
+        chain: list[int] = []
+        if subj is None:
+            subj, chain = inherited_subject(verb)
+        att = Attribution(
+            head=verb.i, cue=sorted(set(cue_tokens(verb)) | set(chain)), kind="verb", lemma=lemma
+        )
+        if subj is not None:
+            att.source = source_span(doc, subj, set(att.cue))
+        return att
     raised = raising_attribution(doc, verb, lemma)
     if raised is None and PRED in frames:
         raised = passive_predicate(doc, verb, lemma)
@@ -228,7 +306,9 @@ def verb_attribution(doc: Doc, verb: Token) -> Attribution | None:
     roots, extra_cue, addressee, frame = _content_from_children(verb, frames, lemma)
     subj = subject_of(verb)
     chain: list[int] = []
-    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    passive = any(c.dep_ == "auxpass" for c in verb.children) or (
+        verb.tag_ == "VBN" and _agent(verb) is not None
+    )
     source_tok: Token | None = subj
     if passive:
         agent = _agent(verb)
@@ -243,6 +323,11 @@ def verb_attribution(doc: Doc, verb: Token) -> Attribution | None:
         source_tok, chain = inherited_subject(verb)
         if source_tok is None and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
             source_tok = verb.head
+            carrier = _carrier_verb(verb.head)
+            if carrier is not None:
+                # "the campaign sent out a press release saying ...": the campaign says it
+                source_tok = subject_of(carrier)
+                chain = list(range(carrier.i, verb.i))
     if lemma in EVIDENTIAL and frame == "object" and not _document_subject(source_tok):
         return None
     cue = sorted(set(cue_tokens(verb)) | set(extra_cue) | set(chain))
@@ -250,8 +335,16 @@ def verb_attribution(doc: Doc, verb: Token) -> Attribution | None:
     exclude = set(cue)
     if verb.dep_ == "acl" and source_tok is verb.head:
         exclude |= subtree_indices(verb)
-    if source_tok is not None:
+    misparsed = _subject_parsed_as_clause(doc, verb) if source_tok is None and not passive else None
+    if misparsed is not None:
+        # "One official, who ... wasn't authorized to ..., said \"...\"": the parser
+        # read the subject and its relative clause as a clause of their own
+        att.source = misparsed
+        roots = [r for r in roots if r.i > verb.i]
+    elif source_tok is not None:
         att.source = source_span(doc, source_tok, exclude)
+    if addressee is None:
+        addressee = _interviewer(verb)
     if addressee is not None:
         att.addressee = trim_tokens(doc, *_subtree_range(addressee))
     if roots:
@@ -259,10 +352,83 @@ def verb_attribution(doc: Doc, verb: Token) -> Attribution | None:
         for r in roots:
             idx |= subtree_indices(r)
         idx -= set(cue)
+        if frame == "antecedent":
+            idx -= subtree_indices(verb)
         if att.source:
             idx -= set(range(*att.source))
         att.content = token_runs_to_chars(doc, idx)
     return att
+
+
+INTERVIEW_NOUNS = frozenset("interview interviews conversation call briefing exchange".split())
+
+
+def _interviewer(verb: Token) -> Token | None:
+    """ "In an interview with PBS Newshour, X said", "X said to reporters": who was told."""
+    for c in verb.children:
+        if c.dep_ != "prep":
+            continue
+        if c.lower_ == "to" and verb.lemma_.lower() in ("say", "speak", "talk", "write", "explain"):
+            objs = [o for o in c.children if o.dep_ == "pobj"]
+            if objs:
+                return objs[0]
+        if c.lower_ in ("in", "during"):
+            for noun in c.children:
+                if noun.dep_ == "pobj" and noun.lower_ in INTERVIEW_NOUNS:
+                    for p in noun.children:
+                        if p.dep_ == "prep" and p.lower_ in ("with", "on", "to"):
+                            objs = [o for o in p.children if o.dep_ == "pobj"]
+                            if objs:
+                                return objs[0]
+    return None
+
+
+NOT_REPORTING = frozenset(
+    """be have do make get ensure mean let help cause keep need take go come put give
+    become seem appear happen matter depend remain stand turn leave bring allow require
+    prove show find""".split()
+)
+
+
+def _generic_clause(doc: Doc, verb: Token, lemma: str) -> Attribution | None:
+    """A verb outside the lexicon that takes a "that"-clause and has a subject:
+    "X warned that ...", "X conceded that ..." are reports whatever the verb."""
+    if lemma in NOT_REPORTING:
+        return None
+    comp = [
+        c
+        for c in verb.children
+        if c.dep_ == "ccomp"
+        and c.i > verb.i
+        and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+    ]
+    subj = subject_of(verb)
+    if not comp or subj is None or subj.lower_ in ("it", "this", "that", "there"):
+        return None
+    cue = cue_tokens(verb)
+    att = Attribution(head=verb.i, cue=cue, kind="verb", lemma=lemma, frame="generic")
+    att.source = source_span(doc, subj, set(cue))
+    att.content = token_runs_to_chars(doc, subtree_indices(comp[0]) - set(cue))
+    return att
+
+
+def _subject_parsed_as_clause(doc: Doc, verb: Token) -> tuple[int, int] | None:
+    """The subject of a speech verb that the parser made a clausal complement before it."""
+    if verb.lemma_.lower() not in SPEECH_VERBS or verb.dep_ != "ROOT":
+        return None
+    left = [c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i]
+    if not left:
+        return None
+    clause = left[0]
+    if not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+        return None
+    after = verb.i + 1 < len(doc) and doc[verb.i + 1].text in ('"', "\u201c", "''", ":")
+    right = any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children)
+    # the clause must be comma-separated from the verb: "X, who ..., said"
+    if not (after or right) or doc[verb.i - 1].text != ",":
+        return None
+    a, b = trim_tokens(doc, clause.left_edge.i, verb.i)
+    return (a, b) if a < b else None
 
 
 def _subtree_range(tok: Token) -> tuple[int, int]:
@@ -286,7 +452,7 @@ def parenthetical_content(doc: Doc, att: Attribution) -> list[tuple[int, int]]:
     host = verb.head
     if host.pos_ not in ("VERB", "AUX") and host.dep_ != "ROOT":
         return []
-    left = verb.left_edge.i
+    left = min(t.i for t in verb.subtree if not t.is_punct)  # the comma may hang on the verb
     if left > 0 and doc[left - 1].text not in (",", "\u2014", "--", "-", "(") and verb.i > host.i:
         return []  # only insertions set off by punctuation: "The plan, he said, is dead"
     if any(c.dep_ == "mark" and c.lower_ in TEMPORAL_MARKS for c in verb.children):
@@ -296,7 +462,7 @@ def parenthetical_content(doc: Doc, att: Attribution) -> list[tuple[int, int]]:
 
 
 def raising_attribution(doc: Doc, verb: Token, lemma: str) -> Attribution | None:
-    """"X seems to ...", "X is expected to ...": content is X and its complement, no source."""
+    """ "X seems to ...", "X is expected to ...": content is X and its complement, no source."""
     passive = any(c.dep_ == "auxpass" for c in verb.children)
     if lemma in RAISING_VERBS:
         subj = [c for c in verb.children if c.dep_ in ("nsubj", "expl")]
@@ -307,6 +473,8 @@ def raising_attribution(doc: Doc, verb: Token, lemma: str) -> Attribution | None
     comp = [c for c in verb.children if c.dep_ in ("xcomp", "ccomp") and c.i > verb.i]
     if not comp:
         return None
+    if comp[0].dep_ == "xcomp" and comp[0].pos_ == "VERB" and cue_lemma(comp[0]) in VERB_CUES:
+        return None  # "appeared to imply that ...": the report is the complement's
     cue = cue_tokens(verb)
     att = Attribution(head=verb.i, cue=cue, kind="verb", lemma=lemma, frame="raising")
     idx: set[int] = set()
@@ -317,7 +485,7 @@ def raising_attribution(doc: Doc, verb: Token, lemma: str) -> Attribution | None
 
 
 def light_verb_attribution(doc: Doc, verb: Token, lemma: str) -> Attribution | None:
-    """"made clear that ...", "took aim at ...", "raised concerns about ...": verb + noun cue."""
+    """ "made clear that ...", "took aim at ...", "raised concerns about ...": verb + noun cue."""
     nouns = LIGHT_CUES[lemma]
     obj = [
         c
@@ -357,7 +525,7 @@ def light_verb_attribution(doc: Doc, verb: Token, lemma: str) -> Attribution | N
 
 
 def passive_predicate(doc: Doc, verb: Token, lemma: str) -> Attribution | None:
-    """"X is seen as Y", "a place known as Y", "was called \"...\" by Z": X and Y are content."""
+    """ "X is seen as Y", "a place known as Y", "was called \"...\" by Z": X and Y are content."""
     passive = any(c.dep_ == "auxpass" for c in verb.children)
     if not passive and not (verb.dep_ == "acl" and verb.tag_ == "VBN"):
         return None

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from .cues import ADJECTIVE_CUES, DOCUMENT_NOUNS, NOUN_CUES
+from .cues import ADJECTIVE_CUES, DOCUMENT_NOUNS, NOUN_CUES, ROLE_NOUNS
 from .indirect import cue_tokens, inherited_subject, source_span, subject_of, token_runs_to_chars
 from .spans import Attribution, subtree_indices
 
@@ -25,13 +25,22 @@ STANCE_NOUNS = frozenset(
     """.split()
 )
 STANCE_PREPS = frozenset("of for on about against over to toward towards".split())
+# Stance nouns that report a view even without a named holder: "questions about
+# her candidacy", "criticism of his approach", "calls for his resignation".
+SOURCELESS_NOUNS = frozenset(
+    """
+    question questions criticism criticisms debate concerns concern calls call
+    support opposition doubts fears allegations allegation accusations complaints
+    demands speculation
+    """.split()
+)
 SOURCE_HEADS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 
 
-def according_attributions(doc: Doc, sent: Span) -> list[Attribution]:
-    """"..., according to X", "per X": X is the source of the rest of the clause."""
+def according_attribution(doc: Doc, tok: Token, sent: Span) -> list[Attribution]:
+    """ "..., according to X", "per X": X is the source of the rest of the clause."""
     out: list[Attribution] = []
-    for tok in sent:
+    for _ in (0,):
         low = tok.lower_
         if low == "according" and tok.i + 1 < sent.end and doc[tok.i + 1].lower_ == "to":
             to = doc[tok.i + 1]
@@ -42,14 +51,20 @@ def according_attributions(doc: Doc, sent: Span) -> list[Attribution]:
         elif low == "per" and tok.dep_ == "prep" and tok.i > sent.start:
             pobj = [c for c in tok.children if c.dep_ == "pobj"]
             # "per year" is a rate; "per The Post", "per the outlet" is a source
-            if not pobj or not _names_source(pobj[0]) or doc[tok.i - 1].text not in (",", "(", "\u2014"):
+            if (
+                not pobj
+                or not _names_source(pobj[0])
+                or doc[tok.i - 1].text not in (",", "(", "\u2014")
+            ):
                 continue
             cue = [tok.i]
         else:
             continue
         if not pobj:
             continue
-        att = Attribution(head=tok.i, cue=cue, kind="according", lemma=" ".join(doc[i].lower_ for i in cue))
+        att = Attribution(
+            head=tok.i, cue=cue, kind="according", lemma=" ".join(doc[i].lower_ for i in cue)
+        )
         phrase = set(range(tok.i, pobj[0].right_edge.i + 1)) | subtree_indices(tok)
         att.source = source_span(doc, pobj[0], set(cue))
         host = tok.head if tok.head is not tok else None
@@ -64,59 +79,95 @@ def according_attributions(doc: Doc, sent: Span) -> list[Attribution]:
 
 
 def _names_source(tok: Token) -> bool:
-    return tok.pos_ == "PROPN" or tok.ent_type_ in SOURCE_HEADS or tok.lemma_.lower() in (
-        DOCUMENT_NOUNS | {"outlet", "newspaper", "paper", "official", "officials", "source", "sources"}
+    return (
+        tok.pos_ == "PROPN"
+        or tok.ent_type_ in SOURCE_HEADS
+        or tok.lemma_.lower()
+        in (
+            DOCUMENT_NOUNS
+            | {"outlet", "newspaper", "paper", "official", "officials", "source", "sources"}
+        )
     )
 
 
-def noun_attributions(doc: Doc, sent: Span) -> list[Attribution]:
-    """"Biden's remarks that ...", "his call for ...", "her attacks on ...": possessor as source."""
-    out: list[Attribution] = []
-    for tok in sent:
-        if tok.pos_ != "NOUN":
-            continue
-        lemma = tok.lemma_.lower()
-        if lemma not in NOUN_CUES and tok.lower_ not in STANCE_NOUNS:
-            continue
-        poss = [c for c in tok.children if c.dep_ == "poss"]
-        if not poss:
-            continue
-        clause = [
-            c
-            for c in tok.children
-            if c.dep_ in ("acl", "ccomp", "relcl", "xcomp")
-            and c.i > tok.i
-            and any(
-                (m.dep_ == "mark" and m.lower_ == "that") or (m.dep_ == "aux" and m.lower_ == "to")
-                for m in c.children
-            )
-        ]
-        cue = [tok.i]
-        roots: list[Token] = list(clause)
-        if not roots and tok.lower_ in STANCE_NOUNS:
-            for c in tok.children:
-                if c.dep_ == "prep" and c.i > tok.i and c.lower_ in STANCE_PREPS:
-                    objs = [o for o in c.children if o.dep_ in ("pobj", "pcomp")]
-                    if objs:
-                        cue.append(c.i)
-                        roots = objs
-                        break
-        if not roots:
-            continue
-        att = Attribution(head=tok.i, cue=cue, kind="noun", lemma=lemma, frame="noun")
+def noun_attribution(doc: Doc, tok: Token) -> list[Attribution]:
+    """ "Biden's remarks that ...", "his call for ...", "Cruz made a call for ...".
+
+    The source is the possessor; a possessive pronoun, or no possessor at all on
+    the object of a verb, stands for that verb's subject ("Sanders toned down his
+    criticism of ...", "Cruz made an unprompted call for ...").
+    """
+    lemma = tok.lemma_.lower()
+    low = tok.lower_
+    if lemma not in NOUN_CUES and low not in STANCE_NOUNS:
+        return []
+    poss = [c for c in tok.children if c.dep_ == "poss"]
+    clause = [
+        c
+        for c in tok.children
+        if c.dep_ in ("acl", "ccomp", "relcl", "xcomp")
+        and c.i > tok.i
+        and any(
+            (m.dep_ == "mark" and m.lower_ == "that") or (m.dep_ == "aux" and m.lower_ == "to")
+            for m in c.children
+        )
+    ]
+    cue = [tok.i]
+    roots: list[Token] = list(clause)
+    if not roots and (low in STANCE_NOUNS or low in SOURCELESS_NOUNS):
+        for c in tok.children:
+            if c.dep_ == "prep" and c.i > tok.i and c.lower_ in STANCE_PREPS:
+                objs = [o for o in c.children if o.dep_ in ("pobj", "pcomp")]
+                if objs:
+                    cue.append(c.i)
+                    roots = objs
+                    break
+    if not roots:
+        return []
+    holder = _holder(tok, poss[0] if poss else None)
+    if not poss and holder is None and low not in SOURCELESS_NOUNS:
+        return []
+    att = Attribution(head=tok.i, cue=cue, kind="noun", lemma=lemma, frame="noun")
+    if holder is not None:
+        verb, subj = holder
+        att.cue = sorted(set(cue) | {verb.i})
+        att.source = source_span(doc, subj, set(att.cue) | subtree_indices(tok))
+    elif poss:
         att.source = source_span(doc, poss[0], set(cue))
-        idx: set[int] = set()
-        for r in roots:
-            idx |= subtree_indices(r)
-        att.content = token_runs_to_chars(doc, idx - set(cue))
-        out.append(att)
-    return out
+    idx: set[int] = set()
+    for r in roots:
+        idx |= subtree_indices(r)
+    att.content = token_runs_to_chars(doc, idx - set(att.cue))
+    return [att]
 
 
-def adjective_attributions(doc: Doc, sent: Span) -> list[Attribution]:
-    """"X is confident that ...", "X was critical of ...", "X is eager to ..."."""
+POSSESSIVE_PRONOUNS = frozenset("his her their its my our your".split())
+
+
+def _holder(noun: Token, poss: Token | None) -> tuple[Token, Token] | None:
+    """(verb, subject) when the subject of the verb governing the noun holds the view:
+    "his"/"their" or no possessor at all ("made a call for")."""
+    if poss is not None and poss.lower_ not in POSSESSIVE_PRONOUNS:
+        return None
+    head = noun.head
+    if noun.dep_ == "pobj" and head.dep_ == "prep":
+        head = head.head
+    elif noun.dep_ not in ("dobj", "nsubjpass"):
+        return None
+    if head.pos_ not in ("VERB", "AUX"):
+        return None
+    subj = subject_of(head)
+    if subj is None:
+        subj, _ = inherited_subject(head)
+    if subj is None or subj.lower_ in ("it", "that", "which"):
+        return None
+    return head, subj
+
+
+def adjective_attribution(doc: Doc, tok: Token) -> list[Attribution]:
+    """ "X is confident that ...", "X was critical of ...", "X is eager to ..."."""
     out: list[Attribution] = []
-    for tok in sent:
+    for _ in (0,):
         if tok.pos_ not in ("ADJ", "VERB") or tok.dep_ not in ("acomp", "oprd"):
             continue
         preps = ADJECTIVE_CUES.get(tok.lower_)
@@ -143,7 +194,9 @@ def adjective_attributions(doc: Doc, sent: Span) -> list[Attribution]:
             cue |= set(chain)
         if subj is None:
             continue
-        att = Attribution(head=tok.i, cue=sorted(cue), kind="adjective", lemma=tok.lower_, frame="adjective")
+        att = Attribution(
+            head=tok.i, cue=sorted(cue), kind="adjective", lemma=tok.lower_, frame="adjective"
+        )
         att.source = source_span(doc, subj, cue)
         idx: set[int] = set()
         for r in roots:
@@ -153,8 +206,8 @@ def adjective_attributions(doc: Doc, sent: Span) -> list[Attribution]:
     return out
 
 
-def colon_attributions(doc: Doc, sent: Span, text: str) -> list[Attribution]:
-    """"Clinton: \\"...\\"", "Paul Ryan: Decision defies explanation": a name, a colon, the words.
+def colon_attribution(doc: Doc, sent: Span, text: str) -> list[Attribution]:
+    """ "Clinton: \\"...\\"", "Paul Ryan: Decision defies explanation": a name, a colon, the words.
 
     Only at the start of a line, with a short name (a person or organisation the
     model recognises) before the colon, and content up to the end of the line.
@@ -189,3 +242,45 @@ def colon_attributions(doc: Doc, sent: Span, text: str) -> list[Attribution]:
     att.source = (start, colon.i)
     att.content = [(a, b)]
     return [att]
+
+
+def role_attribution(doc: Doc, tok: Token) -> list[Attribution]:
+    """ "X is a vocal critic of Y", "X, a longtime supporter of Y": X holds a view of Y."""
+    if tok.dep_ not in ("attr", "appos"):
+        return []
+    preps = [
+        c for c in tok.children if c.dep_ == "prep" and c.lower_ in ("of", "for") and c.i > tok.i
+    ]
+    objs = [o for p in preps[:1] for o in p.children if o.dep_ in ("pobj", "pcomp")]
+    if not objs:
+        return []
+    if tok.dep_ == "attr":
+        host = tok.head
+        subj = subject_of(host)
+        if subj is None:
+            return []
+        cue = sorted(set(cue_tokens(host)) | set(range(host.i, tok.i + 1)) | {preps[0].i})
+    else:
+        subj = tok.head
+        cue = sorted(set(range(tok.i, preps[0].i + 1)))
+    att = Attribution(head=tok.i, cue=cue, kind="noun", lemma=tok.lemma_.lower(), frame="role")
+    att.source = source_span(doc, subj, set(cue) | subtree_indices(tok))
+    idx: set[int] = set()
+    for o in objs:
+        idx |= subtree_indices(o)
+    att.content = token_runs_to_chars(doc, idx - set(cue))
+    return [att]
+
+
+def phrase_attributions(doc: Doc, tok: Token, sent: Span) -> list[Attribution]:
+    """Attributions cued at ``tok`` by a source phrase, a noun or an adjective."""
+    low = tok.lower_
+    if low in ("according", "per"):
+        return according_attribution(doc, tok, sent)
+    if tok.pos_ == "NOUN" and low in ROLE_NOUNS:
+        return role_attribution(doc, tok)
+    if tok.pos_ == "NOUN":
+        return noun_attribution(doc, tok)
+    if low in ADJECTIVE_CUES:
+        return adjective_attribution(doc, tok)
+    return []

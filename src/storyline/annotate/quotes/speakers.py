@@ -32,6 +32,9 @@ SINGULAR_PRONOUNS = frozenset({"he", "she", "him", "her"})
 PLURAL_PRONOUNS = frozenset({"they", "them"})
 RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
 NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
+QUANTIFIERS = frozenset(
+    "one two three four five some several many most few all none each any both another".split()
+)
 # How many sentences back a pronoun or description may look.
 WINDOW = 3
 DESCRIPTION_WINDOW = 8
@@ -84,11 +87,21 @@ class Speaker:
 
 
 def span_head(doc: Doc, start: int, end: int) -> Token:
-    """The token of [start, end) whose head lies outside the span."""
+    """The token of [start, end) whose head lies outside the span.
+
+    When the parser made the speaker a clause of its own ("One official, who ...
+    wasn't authorized to ..., said"), the clause's subject stands for it.
+    """
+    head = doc[start]
     for tok in doc[start:end]:
         if tok.head.i < start or tok.head.i >= end or tok.head is tok:
-            return tok
-    return doc[start]
+            head = tok
+            break
+    if head.pos_ in ("VERB", "AUX"):
+        subj = [c for c in head.children if c.dep_ in ("nsubj", "nsubjpass") and start <= c.i < end]
+        if subj:
+            return subj[0]
+    return head
 
 
 def _person_in(ents: tuple[Span, ...], start: int, end: int) -> Span | None:
@@ -104,8 +117,7 @@ def _named_in(doc: Doc, start: int, end: int) -> bool:
         return True
     # "the spokesman, John Kirby": a named apposition
     return any(
-        t.dep_ == "appos" and (t.pos_ == "PROPN" or t.ent_type_ == "PERSON")
-        for t in head.children
+        t.dep_ == "appos" and (t.pos_ == "PROPN" or t.ent_type_ == "PERSON") for t in head.children
     )
 
 
@@ -161,13 +173,25 @@ def describe(doc: Doc, att: Attribution, text: str, ents: tuple[Span, ...]) -> S
                 sp.anonymous = sp.resolved is None and ante.lemma_.lower() in HUMAN_NOUNS
                 sp.plural = _is_plural(ante)
         return sp
-    if head.pos_ == "PRON":
+    head = _partitive_head(head)
+    if head.pos_ == "PRON" and head.lower_ not in QUANTIFIERS:
         return sp
     if _named_in(doc, start, end):
         return sp
     if head.lemma_.lower() in HUMAN_NOUNS or head.lower_ in HUMAN_NOUNS:
         sp.anonymous = True
     return sp
+
+
+def _partitive_head(head: Token) -> Token:
+    """ "one of the officials", "some of the people": the noun after "of"."""
+    if head.lower_ in QUANTIFIERS or head.pos_ == "NUM":
+        for c in head.children:
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for o in c.children:
+                    if o.dep_ == "pobj":
+                        return o
+    return head
 
 
 def _is_description(doc: Doc, att: Attribution) -> Token | None:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from types import MappingProxyType
 from typing import Literal
 
 Tense = Literal["past", "future", "present"]
@@ -264,15 +265,15 @@ def truncate(value: str, unit: str) -> str | None:
 
 _FUTURE_WORDS = frozenset(
     {"will", "won't", "shall", "'ll", "gonna", "upcoming", "next", "forthcoming", "scheduled",
-     "slated"}
+     "slated", "would"}
 )  # fmt: skip
 # first word -> second words that make a future cue with it ("plans to")
-_FUTURE_PAIRS = {
+_FUTURE_PAIRS = MappingProxyType({
     "going": {"to"}, "plans": {"to"}, "plan": {"to"}, "planning": {"to"}, "planned": {"to"},
     "expected": {"to"}, "expects": {"to"}, "expect": {"to"}, "hopes": {"to"}, "hope": {"to"},
     "due": {"to", "on", "in"}, "set": {"to"}, "intends": {"to"}, "intend": {"to"},
     "aims": {"to"}, "aim": {"to"}, "is": {"to"}, "are": {"to"}, "to": {"be"},
-}  # fmt: skip
+})  # fmt: skip
 _INTENT_WORDS = frozenset(
     {"plans", "plan", "planning", "planned", "expected", "expects", "expect", "hopes", "hope",
      "due", "set", "intends", "intend", "aims", "aim", "scheduled", "slated"}
@@ -338,7 +339,10 @@ def text_tense(text: str, start: int, end: int) -> Tense | None:
         right = right[: m2.start()]
     if _DEADLINE_RX.search(left) and not _PERFECT_RX.search(left):
         return "future"  # "until Tuesday", "as early as Friday", "by Dec. 15"
+    possessive = text[end : end + 2] in ("'s", "’s")
     lw = [w.lower() for w in _WORDS_RX.findall(left)]
+    if possessive:  # "get around Wednesday's ruling": the ruling is a fact, not a plan
+        lw = [w for w in lw if w != "would"]
     for i in range(len(lw) - 1, -1, -1):
         tense = _word_tense(lw, i)
         if tense:

@@ -12,6 +12,7 @@ import datetime as dt
 import re
 from collections.abc import Callable
 from dataclasses import dataclass
+from types import MappingProxyType
 
 from storyline.annotate.timex import anchor as A
 from storyline.annotate.timex import rules_dates, rules_misc, rules_relative
@@ -42,85 +43,88 @@ _POD_WORDS = frozenset(PARTS_OF_DAY) | {"night", "nights", "mornings", "evenings
 _DIGIT = "#"
 # Which words can occur in what each rule matches: a rule only runs in
 # windows around its own trigger words, so most text is never scanned.
-_RULE_TRIGGERS: dict[str, frozenset[str]] = {
-    "date_month_day": _MONTH_WORDS,
-    "date_day_month": _MONTH_WORDS,
-    "date_iso": frozenset({_DIGIT}),
-    "date_numeric": frozenset({_DIGIT}),
-    "month": _MONTH_WORDS,
-    "year": frozenset({_DIGIT, "nineteen", "year"}),
-    "decade": frozenset(
-        {
-            _DIGIT,
-            "twenties",
-            "thirties",
-            "forties",
-            "fifties",
-            "sixties",
-            "seventies",
-            "eighties",
-            "nineties",
-        }
-    ),  # fmt: skip
-    "century": frozenset({"century"}),
-    "quarter": frozenset({"quarter"}),
-    "quarter_short": frozenset({"q"}),
-    "half": frozenset({"half"}),
-    "season": frozenset(SEASONS),
-    "holiday": frozenset(
-        {
-            "christmas",
-            "year",
-            "thanksgiving",
-            "easter",
-            "friday",
-            "halloween",
-            "day",
-            "july",
-            "fourth",
-        }
-    ),  # fmt: skip
-    "relative_unit": _UNIT_WORDS | _POD_WORDS | {"period"},
-    "weekday": frozenset(w for w in WEEKDAYS if len(w) > 4),
-    "weekday_plural": frozenset(w + "s" for w in WEEKDAYS if len(w) > 4),
-    "today": frozenset({"today", "yesterday", "tomorrow", "tonight", "overnight"}),
-    "ago": frozenset({"ago"}),
-    "later": frozenset(
-        {"later", "earlier", "afterward", "afterwards", "before", "after", "prior"}
-    ),  # fmt: skip
-    "year_ago_adj": frozenset({"year"}),
-    "year_end": frozenset({"end"}),
-    "clock": frozenset({_DIGIT, "noon", "midnight", "midday", "clock"}),
-    "duration": _UNIT_WORDS,
-    "duration_vague": _UNIT_WORDS,
-    "set_adverb": frozenset(SET_ADVERBS),
-    "set_every": frozenset({"every", "each"}),
-    "set_rate": _UNIT_WORDS,
-    "set_frequency": frozenset({"once", "twice", "thrice", "times"}),
-    "reference": frozenset(
-        {
-            "now",
-            "currently",
-            "presently",
-            "present",
-            "nowadays",
-            "days",
-            "recently",
-            "lately",
-            "past",
-            "future",
-            "term",
-            "soon",
-            "someday",
-            "recent",
-            "current",
-            "time",
-            "moment",
-            "date",
-            "while",
-        }
-    ),
-}
+_RULE_TRIGGERS: MappingProxyType[str, frozenset[str]] = MappingProxyType(
+    {
+        "date_month_day": _MONTH_WORDS,
+        "date_day_month": _MONTH_WORDS,
+        "date_iso": frozenset({_DIGIT}),
+        "date_numeric": frozenset({_DIGIT}),
+        "month": _MONTH_WORDS,
+        "year": frozenset({_DIGIT, "nineteen", "year"}),
+        "decade": frozenset(
+            {
+                _DIGIT,
+                "twenties",
+                "thirties",
+                "forties",
+                "fifties",
+                "sixties",
+                "seventies",
+                "eighties",
+                "nineties",
+            }
+        ),  # fmt: skip
+        "century": frozenset({"century"}),
+        "quarter": frozenset({"quarter"}),
+        "quarter_short": frozenset({"q"}),
+        "half": frozenset({"half"}),
+        "season": frozenset(SEASONS),
+        "holiday": frozenset(
+            {
+                "christmas",
+                "year",
+                "thanksgiving",
+                "easter",
+                "friday",
+                "halloween",
+                "day",
+                "july",
+                "fourth",
+            }
+        ),  # fmt: skip
+        "relative_unit": _UNIT_WORDS | _POD_WORDS | {"period"},
+        "weekday": frozenset(w for w in WEEKDAYS if len(w) > 4),
+        "weekday_plural": frozenset(w + "s" for w in WEEKDAYS if len(w) > 4),
+        "today": frozenset({"today", "yesterday", "tomorrow", "tonight", "overnight"}),
+        "ago": frozenset({"ago"}),
+        "later": frozenset(
+            {"later", "earlier", "afterward", "afterwards", "before", "after", "prior"}
+        ),  # fmt: skip
+        "year_ago_adj": frozenset({"year"}),
+        "year_end": frozenset({"end"}),
+        "clock": frozenset({_DIGIT, "noon", "midnight", "midday", "clock"}),
+        "duration": _UNIT_WORDS,
+        "duration_vague": _UNIT_WORDS,
+        "duration_long": frozenset({"long"}),
+        "set_adverb": frozenset(SET_ADVERBS),
+        "set_every": frozenset({"every", "each"}),
+        "set_rate": _UNIT_WORDS,
+        "set_frequency": frozenset({"once", "twice", "thrice", "times"}),
+        "reference": frozenset(
+            {
+                "now",
+                "currently",
+                "presently",
+                "present",
+                "nowadays",
+                "days",
+                "recently",
+                "lately",
+                "past",
+                "future",
+                "term",
+                "soon",
+                "someday",
+                "recent",
+                "current",
+                "time",
+                "moment",
+                "date",
+                "while",
+            }
+        ),
+    }
+)
 _ALL_TRIGGERS = frozenset().union(*_RULE_TRIGGERS.values())
 _WORD_RX = re.compile(r"[A-Za-z]+|\d+")
 _WINDOW = 110
@@ -253,6 +257,9 @@ def _make_timex(text: str, c: _Cand, res: Res) -> Timex:
     end = c.end - res.trim_end
     start = c.start + res.trim_start
     iv = A.interval(res.value) if res.type in ("DATE", "TIME") else None
+    anchor = res.anchor
+    if res.type in ("DURATION", "SET") or res.value.endswith("_REF"):
+        anchor = "none"  # nothing was resolved against a date
     return Timex(
         text=text[start:end],
         start=start,
@@ -262,7 +269,7 @@ def _make_timex(text: str, c: _Cand, res: Res) -> Timex:
         mod=res.mod,
         interval_start=iv[0] if iv else None,
         interval_end=iv[1] if iv else None,
-        anchor=res.anchor,
+        anchor=anchor,
         rule=c.rule.name,
     )
 
@@ -291,7 +298,12 @@ def tag(text: str, dct: dt.date | None, *, tense: TenseFn | None = None) -> list
         result = []
         failed = False
         for c in chosen:
-            res = c.rule.handler(c.match, ctx)
+            try:
+                res = c.rule.handler(c.match, ctx)
+            except (ValueError, OverflowError):
+                # calendar arithmetic past year 1 or 9999 (a dct at the edge of time):
+                # the expression has no representable value, so it is not reported
+                res = None
             if res is None:
                 banned.add(id(c))
                 failed = True

@@ -40,6 +40,13 @@ _ABBREV = frozenset(
 _BREAK_RX = re.compile(r"[.!?]+[\"'’”)]*\s+(?=[\"“‘'(]?[A-Z0-9])|\n\s*\n|\n(?=\s*[A-Z\"“])")
 
 
+_LAST_WORD_RX = re.compile(r"([A-Za-z]+)\.?[\"'’”)]*$")
+_LOWER_WORD_RX = re.compile(r"\s+[a-z]+")
+_SHORT_YEAR_RX = re.compile(r"\d{2,4}")
+_ARTICLE_RX = re.compile(r"(?:the|a|an)\s")
+_DETERMINER_END_RX = re.compile(r"\b(?:the|a|an|its|his|her|their)\s+$")
+
+
 def sentence_spans(doc: Doc, timexes: Sequence[Timex] = ()) -> list[tuple[int, int]]:
     """Character spans of the sentences: the doc's own when it has them.
 
@@ -55,7 +62,7 @@ def sentence_spans(doc: Doc, timexes: Sequence[Timex] = ()) -> list[tuple[int, i
     start = 0
     for m in _BREAK_RX.finditer(text):
         cut = m.end()
-        word = re.search(r"([A-Za-z]+)\.?[\"'’”)]*$", text[max(0, m.start() - 12) : m.start() + 1])
+        word = _LAST_WORD_RX.search(text[max(0, m.start() - 12) : m.start() + 1])
         if (
             word
             and text[m.start()] == "."
@@ -102,7 +109,9 @@ def _attachment(doc: Doc, tx: Timex, sent: Span) -> int | None:
         parent = tok.head
         if parent.pos_ in ("NOUN", "PROPN", "PRON") and parent not in span:
             nouns += 1
-            if nouns > 1 or parent.dep_ not in ("pobj", "dobj", "nsubj", "npadvmod", "obl"):
+            # "said at a Tuesday news conference", "in an interview with PBS in June":
+            # event nouns hanging off the verb through prepositions are fine, subjects not
+            if parent.dep_ not in ("pobj", "dobj", "npadvmod", "obl") or nouns > 2:
                 return None
         elif parent.pos_ in ("VERB", "AUX") and parent != root and parent.dep_ in (
             "relcl", "acl", "advcl", "ccomp",
@@ -153,11 +162,9 @@ def _pick(
     for ti, tx in candidates:
         after = doc.text[tx.end : tx.end + 20]
         # "the 1990s war", "a 2019 report": a year or decade used as a modifier
-        if re.match(r"\s+[a-z]+", after) and re.fullmatch(r"\d{2,4}", tx.value):
+        if _LOWER_WORD_RX.match(after) and _SHORT_YEAR_RX.fullmatch(tx.value):
             before = doc.text[max(0, tx.start - 6) : tx.start].lower()
-            if re.match(r"(?:the|a|an)\s", tx.text.lower()) or re.search(
-                r"\b(?:the|a|an|its|his|her|their)\s+$", before
-            ):
+            if _ARTICLE_RX.match(tx.text.lower()) or _DETERMINER_END_RX.search(before):
                 continue
         return ti, tx
     return None

@@ -98,7 +98,6 @@ def _alt(words: list[str] | tuple[str, ...]) -> str:
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
 
 
-_UNIT_WORDS = [w for w in ONES] + [w for w in TENS]
 NUMBER_WORD_RX = (
     r"(?:(?:" + _alt(list(TENS)) + r")(?:[- ](?:" + _alt([w for w in ONES if ONES[w] < 10]) + r"))?"
     r"|" + _alt(list(ONES)) + r")"
@@ -110,9 +109,14 @@ ORDINAL_WORD_RX = (
 )
 
 
+_SPLIT_RX = re.compile(r"[\s-]+")
+_DECIMAL_RX = re.compile(r"\d+(?:\.\d+)?")
+_YEAR_WORDS_RX = re.compile(r"(nineteen|eighteen|twenty)\s+(.+)")
+
+
 def word_number(text: str) -> int | None:
     """Value of a written number up to the thousands ('ninety-nine', 'two hundred')."""
-    words = re.split(r"[\s-]+", text.lower().replace(" and ", " "))
+    words = _SPLIT_RX.split(text.lower().replace(" and ", " "))
     total = 0
     current = 0
     seen = False
@@ -149,14 +153,16 @@ def parse_number(text: str) -> float | None:
             t = t[: -len(suffix)].strip()
             half = 0.5
             break
-    if t in ("a", "an", "one", ""):
-        return (1.0 if t or half else None) if not half else 1.0 * (t != "") + half
+    if t == "":
+        return half or None  # "½" alone
+    if t in ("a", "an", "one"):
+        return 1.0 + half
     if t in ("half a", "half an", "half"):
         return 0.5
     if t in ("a couple of", "a couple", "couple of"):
         return 2.0 + half
     digits = t.replace(",", "")
-    if re.fullmatch(r"\d+(?:\.\d+)?", digits):
+    if _DECIMAL_RX.fullmatch(digits):
         return float(digits) + half
     n = word_number(t)
     return None if n is None else float(n) + half
@@ -165,7 +171,7 @@ def parse_number(text: str) -> float | None:
 def year_words(text: str) -> int | None:
     """'nineteen ninety-six' -> 1996, 'two thousand (and) one' -> 2001."""
     t = text.lower().replace("-", " ")
-    m = re.fullmatch(r"(nineteen|eighteen|twenty)\s+(.+)", t)
+    m = _YEAR_WORDS_RX.fullmatch(t)
     if m and not m.group(2).startswith(("hundred", "thousand")):
         century = {"eighteen": 18, "nineteen": 19, "twenty": 20}[m.group(1)]
         rest = m.group(2).replace("oh ", "").strip()

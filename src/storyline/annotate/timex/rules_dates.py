@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from types import MappingProxyType
 
 from storyline.annotate.timex import anchor as A
 from storyline.annotate.timex.lexicon import MONTHS, ORDINALS, WEEKDAYS, word_number, year_words
@@ -26,9 +27,22 @@ from storyline.annotate.timex.patterns import (
     rule,
 )
 
-_QUARTER_WORDS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3,
-                  "fourth": 4, "4th": 4, "final": 4, "last": 4}  # fmt: skip
-_SEASONS = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
+_QUARTER_WORDS = MappingProxyType({"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3,
+                  "fourth": 4, "4th": 4, "final": 4, "last": 4})  # fmt: skip
+_SEASONS = MappingProxyType(
+    {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
+)
+
+
+_DIGITS_RX = re.compile(r"\d+")
+_ORD_SUFFIX_RX = re.compile(r"(st|nd|rd|th)$")
+_YEAR4_RX = re.compile(r"\d{4}")
+_APOS_YEAR_RX = re.compile(r"['’]\d\d")
+_DECADE4_RX = re.compile(r"(\d{3})0s")
+_DECADE2_RX = re.compile(r"'?(\d)0s")
+_ADJ_QUARTER_RX = re.compile(r"\w-(?:fiscal-)?quarter$", re.IGNORECASE)
+_REL_WORD_RX = re.compile(r"(this|last|next|the|current)")
+_ANY_YEAR_RX = re.compile(r"\d{4}|['’]\d\d")
 
 
 def month_num(word: str) -> int:
@@ -39,10 +53,10 @@ def day_num(word: str) -> int:
     w = word.lower()
     if w in ORDINALS:
         return ORDINALS[w]
-    digits = re.match(r"\d+", w)
+    digits = _DIGITS_RX.match(w)
     if digits:
         return int(digits.group())
-    n = word_number(re.sub(r"(st|nd|rd|th)$", "", w))
+    n = word_number(_ORD_SUFFIX_RX.sub("", w))
     if n is None:
         w2 = w.replace("-", " ").split()
         if len(w2) == 2 and w2[1] in ORDINALS and w2[0] in ("twenty", "thirty"):
@@ -53,9 +67,9 @@ def day_num(word: str) -> int:
 
 def year_num(word: str, dct: dt.date | None) -> int | None:
     w = word.strip()
-    if re.fullmatch(r"\d{4}", w):
+    if _YEAR4_RX.fullmatch(w):
         return int(w)
-    if re.fullmatch(r"['’]\d\d", w):
+    if _APOS_YEAR_RX.fullmatch(w):
         yy = int(w[1:])
         base = dct.year if dct else 2000
         century = base // 100 * 100
@@ -121,6 +135,8 @@ def _month_day(m: re.Match[str], ctx: Ctx) -> Res | None:
     day = day_num(m.group("day"))
     year = year_num(m.group("year"), ctx.dct) if m.group("year") else None
     res = _day_res(ctx, m, month, day, year)
+    if res is not None and year is not None and m.group("year")[0].isdigit():
+        return Res(res.type, res.value, res.mod, "none")  # fully explicit
     if res is not None and m.group("wd") and year is None and ctx.dct is not None:
         # a weekday next to a yearless date can settle the year
         wd = WEEKDAYS[m.group("wd").lower().rstrip(".")]
@@ -139,8 +155,8 @@ def _iso(m: re.Match[str], ctx: Ctx) -> Res | None:
         hh, mm = int(m.group("H")), int(m.group("M"))
         if hh > 24 or mm > 59:
             return None
-        return Res("TIME", f"{A.day_value(d)}T{hh:02d}:{mm:02d}")
-    return Res("DATE", A.day_value(d))
+        return Res("TIME", f"{A.day_value(d)}T{hh:02d}:{mm:02d}", anchor="none")
+    return Res("DATE", A.day_value(d), anchor="none")
 
 
 def _numeric(m: re.Match[str], ctx: Ctx) -> Res | None:
@@ -153,10 +169,13 @@ def _numeric(m: re.Match[str], ctx: Ctx) -> Res | None:
             year -= 100
     month, day = (a, b) if a <= 12 else (b, a)  # US order unless impossible
     d = A.ymd(year, month, day)
-    return None if d is None else Res("DATE", A.day_value(d))
+    return None if d is None else Res("DATE", A.day_value(d), anchor="none")
 
 
 # ---- months -------------------------------------------------------------------
+
+
+_MONTH_OK_BEFORE = PREPOSITIONS | {"the", "this", "last", "next", "early", "late", "mid"}
 
 
 def _month(m: re.Match[str], ctx: Ctx) -> Res | None:
@@ -173,6 +192,7 @@ def _month(m: re.Match[str], ctx: Ctx) -> Res | None:
         year = year_num(m.group("year"), ctx.dct)
         if year is None:
             return None
+        return Res("DATE", A.month_value(year, month), mod, "none")
     elif m.group("yrel"):
         if ctx.dct is None:
             return Res("DATE", f"XXXX-{month:02d}", mod, anchor="none")
@@ -191,7 +211,7 @@ def _month(m: re.Match[str], ctx: Ctx) -> Res | None:
             year = ctx.dct.year
     else:
         prev = ctx.previous_word(m.start()).lower()
-        if not mod and name.lower() in ("may", "march") and prev not in PREPOSITIONS:
+        if not mod and name.lower() in ("may", "march") and prev not in _MONTH_OK_BEFORE:
             return None  # a bare "May" or "March" is too often not the month
         year = infer_year(ctx, month, None, m.start(), m.end())
         if year is None:
@@ -212,7 +232,15 @@ def _year(m: re.Match[str], ctx: Ctx) -> Res | None:
         return None
     start = m.start()
     before = ctx.text[max(0, start - 1) : start]
-    if before and before in "$£€#¥-/.":
+    if (
+        before
+        and before in "$£€#¥-/."
+        and ctx.text[max(0, start - 5) : start].lower()
+        not in (
+            "post-",
+            "-pre-",
+        )
+    ):
         return None
     prefixed = bool(m.group("pre") or m.group("part"))
     prev = ctx.previous_word(start).lower()
@@ -222,26 +250,27 @@ def _year(m: re.Match[str], ctx: Ctx) -> Res | None:
             nxt
             and nxt.group().strip() not in ("was", "has", "is", "as", "its", "this", "his")
             and prev not in ("the", "'s", "since", "until", "till", "year")
+            and before != "-"
         ):
             return None  # "2000 people": a count, not a year
         if prev in ("about", "around", "some", "nearly", "almost", "than", "over", "under"):
             return None  # "about 2000": a quantity
         if not 1800 <= year <= 2100 and prev not in _YEAR_PREPS:
             return None
-    return Res("DATE", f"{year:04d}", part_mod(m.group("part")))
+    return Res("DATE", f"{year:04d}", part_mod(m.group("part")), anchor="none")
 
 
-_DECADE_WORDS = {"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
-                 "seventies": 7, "eighties": 8, "nineties": 9}  # fmt: skip
+_DECADE_WORDS = MappingProxyType({"twenties": 2, "thirties": 3, "forties": 4, "fifties": 5, "sixties": 6,
+                 "seventies": 7, "eighties": 8, "nineties": 9})  # fmt: skip
 
 
 def _decade(m: re.Match[str], ctx: Ctx) -> Res | None:
     raw = m.group("dec").lower().replace("’", "'").replace("'s", "s")
     mod = part_mod(m.group("part"))
-    digits = re.match(r"(\d{3})0s", raw)
+    digits = _DECADE4_RX.match(raw)
     if digits:
-        return Res("DATE", digits.group(1), mod)
-    short = re.match(r"'?(\d)0s", raw)
+        return Res("DATE", digits.group(1), mod, anchor="none")
+    short = _DECADE2_RX.match(raw)
     word = raw.split("-")[-1]
     if short:
         tens = int(short.group(1))
@@ -263,7 +292,7 @@ def _century(m: re.Match[str], ctx: Ctx) -> Res | None:
     n = day_num(m.group("cn"))
     if not 1 <= n <= 99:
         return None
-    return Res("DATE", f"{n - 1:02d}", part_mod(m.group("part")))
+    return Res("DATE", f"{n - 1:02d}", part_mod(m.group("part")), anchor="none")
 
 
 # ---- quarters and halves -----------------------------------------------------
@@ -285,7 +314,7 @@ def _quarter(m: re.Match[str], ctx: Ctx) -> Res | None:
     whole = m.group(0)
     if (
         whole[:4].lower() == "the "
-        and re.search(r"\w-(?:fiscal-)?quarter$", whole)
+        and _ADJ_QUARTER_RX.search(whole)
         and not m.groupdict().get("qy")
     ):
         trim = len(whole) - len(whole[3:].lstrip())  # "the third-quarter loss"
@@ -300,8 +329,8 @@ def _period_year(m: re.Match[str], ctx: Ctx) -> int | None:
         raw = m.groupdict().get(g)
         if raw:
             raw = raw.lower()
-            rel = re.search(r"(this|last|next|the|current)", raw)
-            digits = re.search(r"\d{4}|['’]\d\d", raw)
+            rel = _REL_WORD_RX.search(raw)
+            digits = _ANY_YEAR_RX.search(raw)
             if digits:
                 return year_num(digits.group(), ctx.dct)
             if rel and ctx.dct is not None:
@@ -330,7 +359,7 @@ def _season(m: re.Match[str], ctx: Ctx) -> Res | None:
         year = year_num(m.group("year"), ctx.dct)
         if year is None:
             return None
-        return Res("DATE", f"{year:04d}-{s}", mod)
+        return Res("DATE", f"{year:04d}-{s}", mod, "none")
     prev = ctx.previous_word(m.start()).lower()
     if not rel and not mod and prev not in ("in", "during", "over", "since", "until", "by",
                                             "this", "through", "throughout", "all"):  # fmt: skip

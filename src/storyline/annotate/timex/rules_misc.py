@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from types import MappingProxyType
 
 from storyline.annotate.timex.lexicon import PARTS_OF_DAY, SET_ADVERBS, WEEKDAYS, parse_number
 from storyline.annotate.timex.patterns import (
@@ -23,13 +24,18 @@ from storyline.annotate.timex.rules_dates import month_num
 from storyline.annotate.timex.rules_relative import _VAGUE_RX, unit_code
 
 # unit code -> (ISO designator, multiplier, is a time-of-day unit)
-_ISO = {"S": ("S", 1, True), "MIN": ("M", 1, True), "H": ("H", 1, True), "D": ("D", 1, False),
+_ISO = MappingProxyType({"S": ("S", 1, True), "MIN": ("M", 1, True), "H": ("H", 1, True), "D": ("D", 1, False),
         "W": ("W", 1, False), "FN": ("W", 2, False), "WE": ("WE", 1, False),
         "M": ("M", 1, False), "Q": ("Q", 1, False), "Y": ("Y", 1, False),
-        "DE": ("Y", 10, False), "CE": ("Y", 100, False), "ML": ("Y", 1000, False)}  # fmt: skip
+        "DE": ("Y", 10, False), "CE": ("Y", 100, False), "ML": ("Y", 1000, False)})  # fmt: skip
 # how to spell a fraction of a unit in the next smaller one
-_SMALLER = {"Y": ("M", 12, False), "M": ("D", 30, False), "W": ("D", 7, False),
-            "D": ("H", 24, True), "H": ("M", 60, True), "Q": ("M", 3, False)}  # fmt: skip
+_SMALLER = MappingProxyType({"Y": ("M", 12, False), "M": ("D", 30, False), "W": ("D", 7, False),
+            "D": ("H", 24, True), "H": ("M", 60, True), "Q": ("M", 3, False)})  # fmt: skip
+
+
+_OLD_RX = re.compile(r"\s+old\b")
+_HALF_RX = re.compile(r"\s+and\s+a\s+half$", re.IGNORECASE)
+_MONTH_NAME_RX = re.compile(MONTH_NAME, re.IGNORECASE)
 
 
 def duration_value(n: float | None, code: str) -> str | None:
@@ -68,8 +74,12 @@ def _duration(m: re.Match[str], ctx: Ctx) -> Res | None:
     unit = m.group("u").lower()
     code = unit_code(unit)
     after = ctx.text[m.end() : m.end() + 12].lower()
-    if m.group("adj") == "-old" or re.match(r"\s+old\b", after):
+    if m.group("adj") == "-old" or _OLD_RX.match(after):
         return None  # ages are not temporal expressions
+    if m.group("adj") == "-long" and raw_n in ("a", "an"):
+        value = duration_value(1.0, code)
+        trim = m.start("u") - m.start()  # "a day-long meeting": the adjective alone
+        return None if value is None else Res("DURATION", value, trim_start=trim, anchor="none")
     single = raw_n in ("a", "an", "one")
     if single and (unit.startswith("sec") or unit.startswith("quarter")) and not unit.endswith("s"):
         return None  # "a second term", "a quarter of the company"
@@ -87,12 +97,16 @@ def _duration(m: re.Match[str], ctx: Ctx) -> Res | None:
         n = parse_number(raw_n)
         if n is None:
             return None
+        if _HALF_RX.search(m.group(0)[: m.end("u") - m.start() + 12]):
+            n += 0.5  # "an hour and a half"
     trim = 0
     dp = (m.group("dp") or "").lower()
     if dp in ("the", "an", "a") and (hyphen or (not unit.endswith("s") and n not in (None, 1.0))):
         trim = m.start("n") - m.start()  # "the 14-day waiting period": the adjective alone
     if code == "WE":
-        return Res("DURATION", "P2D" if n == 1 else f"P{'X' if n is None else int(n * 2)}D")
+        return Res(
+            "DURATION", "P2D" if n == 1 else f"P{'X' if n is None else int(n * 2)}D", anchor="none"
+        )
     value = duration_value(n, code)
     if value is None:
         return None
@@ -104,7 +118,14 @@ def _duration(m: re.Match[str], ctx: Ctx) -> Res | None:
         mod = mod or "EQUAL_OR_MORE"
     elif "less" in orso:
         mod = mod or "EQUAL_OR_LESS"
-    return Res("DURATION", value, mod, trim_start=trim)
+    return Res("DURATION", value, mod, trim_start=trim, anchor="none")
+
+
+def _long_adjective(m: re.Match[str], ctx: Ctx) -> Res | None:
+    """'decades-long', 'day-long', 'year-long': a duration used as an adjective."""
+    unit = m.group("u").lower()
+    value = duration_value(None if unit.endswith("s") else 1.0, unit_code(unit))
+    return None if value is None else Res("DURATION", value, anchor="none")
 
 
 def _vague_plural(m: re.Match[str], ctx: Ctx) -> Res | None:
@@ -120,9 +141,9 @@ def _vague_plural(m: re.Match[str], ctx: Ctx) -> Res | None:
         if has_the and prev != "over":
             return None
     if rel == "recent" and code in ("Y", "DE") and not has_the:
-        return Res("DATE", "PAST_REF")
+        return Res("DATE", "PAST_REF", anchor="none")
     value = duration_value(None, code)
-    return None if value is None else Res("DURATION", value)
+    return None if value is None else Res("DURATION", value, anchor="none")
 
 
 # ---- sets ------------------------------------------------------------------------------
@@ -143,20 +164,24 @@ def _set_every(m: re.Match[str], ctx: Ctx) -> Res | None:
     what = m.group("u")
     low = what.lower()
     if low.rstrip("s") in WEEKDAYS or low in WEEKDAYS:
-        return Res("SET", f"XXXX-WXX-{WEEKDAYS[low.rstrip('s') if low not in WEEKDAYS else low]}")
-    if re.fullmatch(MONTH_NAME, what):
-        return Res("SET", f"XXXX-{month_num(what):02d}")
+        return Res(
+            "SET",
+            f"XXXX-WXX-{WEEKDAYS[low.rstrip('s') if low not in WEEKDAYS else low]}",
+            anchor="none",
+        )
+    if _MONTH_NAME_RX.fullmatch(what):
+        return Res("SET", f"XXXX-{month_num(what):02d}", anchor="none")
     seasons = {"spring": "SP", "summer": "SU", "fall": "FA", "autumn": "FA", "winter": "WI"}
     if low in seasons:
-        return Res("SET", f"XXXX-{seasons[low]}")
+        return Res("SET", f"XXXX-{seasons[low]}", anchor="none")
     if low in ("season", "seasons"):
         return Res(
             "SET", "P1Y" if not m.group("n") else f"P{int(parse_number(m.group('n')) or 1)}Y"
         )
     if low.rstrip("s") in PARTS_OF_DAY:
-        return Res("SET", f"XXXX-XX-XXT{PARTS_OF_DAY[low.rstrip('s')]}")
+        return Res("SET", f"XXXX-XX-XXT{PARTS_OF_DAY[low.rstrip('s')]}", anchor="none")
     if low in ("weekend", "weekends"):
-        return Res("SET", "XXXX-WXX-WE")
+        return Res("SET", "XXXX-WXX-WE", anchor="none")
     if low in ("weekday", "weekdays"):
         return None
     code = unit_code(low)
@@ -164,7 +189,7 @@ def _set_every(m: re.Match[str], ctx: Ctx) -> Res | None:
     if m.groupdict().get("other"):
         n = (n or 1.0) * 2
     value = duration_value(n, code)
-    return None if value is None else Res("SET", value)
+    return None if value is None else Res("SET", value, anchor="none")
 
 
 _RATE_CONTEXT = re.compile(r"[\d$%]|\b(?:million|billion|times|percent|once|twice)\b", re.I)
@@ -183,18 +208,18 @@ def _set_rate(m: re.Match[str], ctx: Ctx) -> Res | None:
             return None
     code = unit_code(m.group("u"))
     value = duration_value(1.0, code)
-    return None if value is None else Res("SET", value)
+    return None if value is None else Res("SET", value, anchor="none")
 
 
 def _set_freq(m: re.Match[str], ctx: Ctx) -> Res | None:
     code = unit_code(m.group("u"))
     value = duration_value(1.0, code)
-    return None if value is None else Res("SET", value)
+    return None if value is None else Res("SET", value, anchor="none")
 
 
 # ---- vague references ------------------------------------------------------------------
 
-_REFS = {"now": "PRESENT_REF", "right now": "PRESENT_REF", "just now": "PRESENT_REF",
+_REFS = MappingProxyType({"now": "PRESENT_REF", "right now": "PRESENT_REF", "just now": "PRESENT_REF",
          "currently": "PRESENT_REF", "presently": "PRESENT_REF", "at present": "PRESENT_REF",
          "nowadays": "PRESENT_REF", "these days": "PRESENT_REF", "current": "PRESENT_REF",
          "the moment": "PRESENT_REF", "the present": "PRESENT_REF",
@@ -204,7 +229,7 @@ _REFS = {"now": "PRESENT_REF", "right now": "PRESENT_REF", "just now": "PRESENT_
          "recent": "PAST_REF", "the time": "PAST_REF", "until recently": "PAST_REF",
          "the future": "FUTURE_REF", "future": "FUTURE_REF", "soon": "FUTURE_REF",
          "as soon as possible": "FUTURE_REF", "someday": "FUTURE_REF",
-         "a later date": "FUTURE_REF"}  # fmt: skip
+         "a later date": "FUTURE_REF"})  # fmt: skip
 _NOT_CURRENT = frozenset(
     {"account", "accounts", "affairs", "events", "flows", "flow", "liabilities", "assets",
      "ratio", "density", "source", "sources", "issue", "issues", "form", "version", "and",
@@ -215,9 +240,9 @@ _NOT_CURRENT = frozenset(
 def _ref(m: re.Match[str], ctx: Ctx) -> Res | None:
     w = " ".join(m.group("w").lower().split())
     if w.startswith("the ") and w.endswith(("future", "term")):
-        return Res("DATE", "FUTURE_REF")
+        return Res("DATE", "FUTURE_REF", anchor="none")
     if w in ("a while", "some time", "a long time", "a short time"):
-        return Res("DURATION", "PXX")  # "for a while": a length of unknown size
+        return Res("DURATION", "PXX", anchor="none")  # "for a while": a length of unknown size
     value = _REFS.get(w)
     if value is None:
         return None
@@ -246,7 +271,7 @@ def _ref(m: re.Match[str], ctx: Ctx) -> Res | None:
         return None
     if w == "the present" and prev not in ("at", "until", "to"):
         return None
-    return Res("DATE", value)
+    return Res("DATE", value, anchor="none")
 
 
 # ---- the rules -------------------------------------------------------------------------
@@ -282,6 +307,12 @@ RULES: tuple[Rule, ...] = (
         r"early|remaining|ensuing|intervening|subsequent)\s+)?(?:(?P<vq>few|several|many|"
         r"couple\s+of)\s+)?(?P<u>" + _PLURAL_UNIT + r")(?:\s+(?P<ahead>ahead|to\s+come))?",
         _vague_plural,
+    ),
+    rule(
+        "duration_long",
+        r"(?P<u>(?:day|week|month|year|decade|centur(?:y|ie))s?)-long",
+        _long_adjective,
+        priority=1,
     ),
     rule(
         "set_adverb",

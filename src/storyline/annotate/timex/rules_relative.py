@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from types import MappingProxyType
 
 from storyline.annotate.timex import anchor as A
 from storyline.annotate.timex.lexicon import PARTS_OF_DAY, WEEKDAYS, parse_number, word_number
@@ -30,9 +31,9 @@ from storyline.annotate.timex.patterns import (
 )
 from storyline.annotate.timex.rules_dates import day_num, infer_year, month_num
 
-_UNIT_CODE = {"sec": "S", "min": "MIN", "hou": "H", "hr": "H", "day": "D", "nig": "D",
+_UNIT_CODE = MappingProxyType({"sec": "S", "min": "MIN", "hou": "H", "hr": "H", "day": "D", "nig": "D",
               "wee": "W", "for": "FN", "mon": "M", "qua": "Q", "yea": "Y", "yr": "Y",
-              "dec": "DE", "cen": "CE", "mil": "ML"}  # fmt: skip
+              "dec": "DE", "cen": "CE", "mil": "ML"})  # fmt: skip
 
 
 def unit_code(word: str) -> str:
@@ -110,8 +111,14 @@ def _anchored(ctx: Ctx, start: int, code: str, shift: int, keep_day: bool = Fals
 
 # ---- this / last / next + unit ------------------------------------------------
 
-_DUR_UNITS = {"D": "P1D", "W": "P1W", "WE": "P2D", "M": "P1M", "Q": "P3M", "Y": "P1Y",
-              "DE": "P10Y", "CE": "P100Y"}  # fmt: skip
+_ENDED_RX = re.compile(r"\s+(?:ended|ending|to\s+date|through)\b", re.IGNORECASE)
+_ENDED_AGO_RX = re.compile(r"\s+(?:ended|ending|to\s+date|through|ago)\b", re.IGNORECASE)
+_ANAPHOR_AFTER_RX = re.compile(
+    r"\s+(?:before|after|that|when|in\s+which|earlier|later|of)\b", re.IGNORECASE
+)
+_MONTH_DAY_RX = re.compile(r"(\w+)\.?\s*(\d+)")
+_DUR_UNITS = MappingProxyType({"D": "P1D", "W": "P1W", "WE": "P2D", "M": "P1M", "Q": "P3M", "Y": "P1Y",
+              "DE": "P10Y", "CE": "P100Y"})  # fmt: skip
 _POD_UNITS = ("morning", "afternoon", "evening", "night", "tonight")
 
 
@@ -124,7 +131,7 @@ def _relative(m: re.Match[str], ctx: Ctx) -> Res | None:
         return _part_of_day_rel(m, ctx, rel, word, mod)
     code = unit_code(word)
     fiscal = bool(m.group("fisc"))
-    ended = re.match(r"\s+(?:ended|ending|to\s+date|through)", ctx.text[m.end() :])
+    ended = _ENDED_RX.match(ctx.text, m.end())
     if rel == "the" and ended and code == "Y" and not mod:
         return Res("DURATION", "P1Y")
     if rel in ("the past", "the last", "the next", "the coming") and not mod:
@@ -141,20 +148,16 @@ def _relative(m: re.Match[str], ctx: Ctx) -> Res | None:
         value = dct_value(ctx, code)
         return None if value is None else Res("DATE", value, mod, _dct_anchor(ctx))
     if rel == "the":
-        if code == "Y" and re.match(
-            r"\s+(?:ended|ending|to\s+date|through|ago)", ctx.text[m.end() :]
-        ):
+        if code == "Y" and _ENDED_AGO_RX.match(ctx.text, m.end()):
             return Res("DURATION", "P1Y")
         if code == "Q":
-            if re.match(r"\s+(?:ended|ending)", ctx.text[m.end() :]):
+            if _ENDED_RX.match(ctx.text, m.end()):
                 return Res("DATE", dct_value(ctx, "Q", -1) or "XXXX-QX")
             return _latest_quarter(m, ctx, mod)
         if (
             code == "Y"
             and prev in ("for", "during", "throughout", "in", "of")
-            and not re.match(
-                r"\s+(?:before|after|that|when|in\s+which|earlier|later|of)\b", ctx.text[m.end() :]
-            )
+            and not _ANAPHOR_AFTER_RX.match(ctx.text, m.end())
         ):
             value = dct_value(ctx, "Y")
             return None if value is None else Res("DATE", value, mod)
@@ -285,8 +288,8 @@ def _weekday_plural(m: re.Match[str], ctx: Ctx) -> Res | None:
     return Res("SET", f"XXXX-WXX-{wd}" + (f"T{PARTS_OF_DAY[pod]}" if pod else ""))
 
 
-_TODAY = {"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0, "overnight": -1,
-          "the day before yesterday": -2, "the day after tomorrow": 2}  # fmt: skip
+_TODAY = MappingProxyType({"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0, "overnight": -1,
+          "the day before yesterday": -2, "the day after tomorrow": 2})  # fmt: skip
 
 
 def _today(m: re.Match[str], ctx: Ctx) -> Res | None:
@@ -306,8 +309,8 @@ def _today(m: re.Match[str], ctx: Ctx) -> Res | None:
 # ---- ago / later ---------------------------------------------------------------
 
 _YEAR_AGO_RULES = frozenset({"year_ago_adj", "ago", "later"})
-_GRAN_OF_UNIT = {"S": "D", "MIN": "D", "H": "D", "D": "D", "W": "W", "FN": "W", "M": "M",
-                 "Q": "Q", "Y": "Y", "DE": "Y", "CE": "Y", "ML": "Y", "WE": "W"}  # fmt: skip
+_GRAN_OF_UNIT = MappingProxyType({"S": "D", "MIN": "D", "H": "D", "D": "D", "W": "W", "FN": "W", "M": "M",
+                 "Q": "Q", "Y": "Y", "DE": "Y", "CE": "Y", "ML": "Y", "WE": "W"})  # fmt: skip
 _VAGUE_RX = re.compile(r"few|several|many|some|number|handful|dozens|hundreds|thousands")
 
 
@@ -389,7 +392,7 @@ def _year_ago_adj(m: re.Match[str], ctx: Ctx) -> Res | None:
         year = ctx.dct.year - 1 if ctx.dct else None
         return Res("DATE", f"{year:04d}-Q{qn}" if year else f"XXXX-Q{qn}", trim_start=trim)
     ref = ctx.reference(m.start(), 10**9, _YEAR_AGO_RULES)
-    if ref is not None and A.granularity(ref[0]) in ("quarter", "half", "month", "year"):
+    if ref is not None and A.granularity(ref[0]) in ("quarter", "half"):
         value = A.shift_value(ref[0], -1, "Y")
         if value is not None:
             return Res("DATE", value, anchor="timex", trim_start=trim)
@@ -412,6 +415,8 @@ def _clock(m: re.Match[str], ctx: Ctx) -> Res | None:
     minute = 0
     if g["noon"]:
         word = g["noon"].lower()
+        if ctx.previous_word(m.start()).lower() == "high":
+            return None  # "high noon": an idiom
         hour, minute = (24, 0) if word == "midnight" else (12, 0)
     else:
         raw_h = g["h"] or g["h2"] or g["h4"] or g["h5"]
@@ -436,6 +441,13 @@ def _clock(m: re.Match[str], ctx: Ctx) -> Res | None:
     return Res("TIME", f"{day}T{hour:02d}:{minute:02d}", mod, "dct" if ctx.dct else "none")
 
 
+_DAY_AFTER_RX = re.compile(
+    r",?\s+(?:on\s+|this\s+)?((?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    r"|today|yesterday|tomorrow)\b",
+    re.IGNORECASE,
+)
+
+
 def _clock_day(m: re.Match[str], ctx: Ctx) -> str:
     ref = m.group("dayref")
     if ref:
@@ -445,13 +457,21 @@ def _clock_day(m: re.Match[str], ctx: Ctx) -> str:
         if r.rstrip(".") in WEEKDAYS:
             got = weekday_date(ctx, WEEKDAYS[r.rstrip(".")], "", m.start(), m.end())
             return got[0] if got else "XXXX-XX-XX"
-        md = re.match(r"(\w+)\.?\s*(\d+)", ref)
+        md = _MONTH_DAY_RX.match(ref)
         if md:
             month, day = month_num(md.group(1)), day_num(md.group(2))
             year = infer_year(ctx, month, day, m.start(), m.end())
             d = A.ymd(year, month, day) if year else None
             if d is not None:
                 return A.day_value(d)
+    # "at midnight on Sunday": the day named right after
+    after = _DAY_AFTER_RX.match(ctx.text, m.end())
+    if after:
+        word = after.group(1).lower()
+        if word in _TODAY:
+            return dct_value(ctx, "D", _TODAY[word]) or "XXXX-XX-XX"
+        got = weekday_date(ctx, WEEKDAYS[word], "", m.start(), m.end())
+        return got[0] if got else "XXXX-XX-XX"
     # "Tuesday at 2 p.m.": the day named just before
     prev = ctx.reference(m.start(), 25)
     if prev is not None and A.granularity(prev[0]) == "day":

@@ -26,6 +26,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .records import CandidateSentence
+from .relevance import is_furniture
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,8 @@ def day_evidence(
     pub_articles: dict[dt.date, set[str]] = defaultdict(set)
     for s in sentences:
         pub_articles[s.published].add(s.article)
+        if not s.dates or is_furniture(s.text):
+            continue
         for d in s.day_refs():
             if not start <= d <= end or (s.article, d) in seen:
                 continue

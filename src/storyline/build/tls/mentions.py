@@ -32,7 +32,7 @@ def _project_tagger() -> TagFn | None:
         from storyline.annotate.timex import tag
     except ImportError:
         return None
-    return tag  # type: ignore[no-any-return]
+    return tag
 
 
 def tagger_name() -> str:
@@ -61,7 +61,9 @@ def timex_to_ref(timex: Any) -> DateRef | None:
         return None
     value = timex.value[:10] if gran == "day" else timex.value
     end = timex.interval_end or timex.interval_start
-    return DateRef(timex.interval_start, end, gran, value, relative=timex.anchor != "none")
+    return DateRef(
+        timex.interval_start, end, gran, value, relative=timex.anchor != "none", text=timex.text
+    )
 
 
 # ---- fallback: explicit day dates only ---------------------------------------
@@ -129,7 +131,7 @@ def fallback_tag(text: str, dct: dt.date) -> list[tuple[int, DateRef]]:
             if day_date is None:
                 continue
             taken.append((m.start(), m.end()))
-            ref = DateRef(day_date, day_date, "day", day_date.isoformat(), relative)
+            ref = DateRef(day_date, day_date, "day", day_date.isoformat(), relative, m.group(0))
             found.append((m.start(), m.end(), ref))
     for m in _RELATIVE.finditer(text):
         if not free(m.start(), m.end()):
@@ -147,7 +149,8 @@ def fallback_tag(text: str, dct: dt.date) -> list[tuple[int, DateRef]]:
             # News reports mostly look back: the latest such weekday up to the DCT.
             back = (dct.weekday() - _WEEKDAYS.index(word)) % 7
             day_date = dct - dt.timedelta(days=back)
-        found.append((m.start(), m.end(), DateRef(day_date, day_date, "day", day_date.isoformat(), True)))
+        ref = DateRef(day_date, day_date, "day", day_date.isoformat(), True, m.group(0))
+        found.append((m.start(), m.end(), ref))
     found.sort(key=lambda x: x[0])
     return [(start, ref) for start, _, ref in found]
 

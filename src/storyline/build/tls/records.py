@@ -17,6 +17,7 @@ class DateRef:
     granularity: str  # day | week | month | year
     value: str  # TIMEX3-style value at that granularity: 2010-04-20, 2010-04, 2010-W16, 2010
     relative: bool = False  # resolved against the publication date ("on Tuesday", "today")
+    text: str = ""  # the expression as written
 
 
 @dataclass(frozen=True)

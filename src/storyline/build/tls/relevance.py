@@ -6,8 +6,8 @@ import math
 import re
 from collections import Counter
 from collections.abc import Sequence
-from itertools import chain
 from dataclasses import dataclass
+from itertools import chain
 
 import numpy as np
 from scipy import sparse
@@ -50,7 +50,9 @@ class Vectors:
     idf: np.ndarray
 
 
-def tfidf(docs: Sequence[Sequence[str]], idf_docs: Sequence[Sequence[str]] | None = None) -> Vectors:
+def tfidf(
+    docs: Sequence[Sequence[str]], idf_docs: Sequence[Sequence[str]] | None = None
+) -> Vectors:
     """TF-IDF (sublinear tf, smoothed idf, l2 rows). IDF comes from ``idf_docs``
     (e.g. every sentence of the collection) when given, else from ``docs``."""
     df_source = idf_docs if idf_docs is not None else docs
@@ -76,13 +78,6 @@ def tfidf(docs: Sequence[Sequence[str]], idf_docs: Sequence[Sequence[str]] | Non
     return Vectors(m, vocab, idf)
 
 
-def normalize_rows(m: sparse.spmatrix | np.ndarray) -> np.ndarray:
-    a = np.asarray(m.todense() if sparse.issparse(m) else m, dtype=float)
-    norms = np.linalg.norm(a, axis=1, keepdims=True)
-    norms[norms == 0] = 1.0
-    return np.asarray(a / norms)
-
-
 def query_vector(terms: Sequence[str], vectors: Vectors, tokenizer: Tokenizer) -> np.ndarray | None:
     """A unit vector over the query's content words, or None when none is known."""
     q = np.zeros(len(vectors.vocab))
@@ -93,6 +88,22 @@ def query_vector(terms: Sequence[str], vectors: Vectors, tokenizer: Tokenizer) -
                 q[j] += vectors.idf[j]
     norm = math.sqrt(float((q * q).sum()))
     return q / norm if norm > 0 else None
+
+
+# Page furniture that survives text extraction: reader-comment headers
+# ("At 10:14 am on 28 May 2010, someone wrote:", "Posted by ... | Report abuse"),
+# "Last updated at 09:43 GMT" stamps. Their dates are when someone typed, not
+# when something happened.
+_FURNITURE = re.compile(
+    r"\bwrote\s*:|\bposted\s+(?:by|on)\b|\breport abuse\b|\blast updated\b"
+    r"|\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?|GMT|UTC|[ECMP][SD]?T)?\s*\|",
+    re.IGNORECASE,
+)
+
+
+def is_furniture(text: str) -> bool:
+    """True for comment headers and update stamps rather than reporting."""
+    return _FURNITURE.search(text) is not None
 
 
 def keyword_match(text: str, keywords: Sequence[str]) -> bool:

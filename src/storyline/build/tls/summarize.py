@@ -22,7 +22,7 @@ from scipy import sparse
 
 from .dedup import near_duplicate, token_set
 from .records import CandidateSentence
-from .relevance import keyword_match
+from .relevance import is_furniture, keyword_match
 
 
 @dataclass(frozen=True)
@@ -32,6 +32,7 @@ class SummaryParams:
     lead_sentences: int = 5  # how many leading sentences of a day's articles are candidates
     published_days: int = 1  # articles published up to this many days after d give lead candidates
     published_weight: float = 0.5  # weight of lead candidates in the centroid and their score
+    context_sentences: int = 0  # sentences after one naming a single day count as about it
     min_words: int = 6  # shorter sentences are never chosen
     max_words: int = 80  # longer ones neither
     soft_max_words: int = 40  # longer than this: only when nothing better is there
@@ -41,6 +42,13 @@ class SummaryParams:
     keyword_filter: bool = True  # prefer sentences containing a query keyword (DATEWISE)
     fallback_factor: float = 0.3  # score factor of a sentence that misses a preference
     style_factor: float = 0.6  # score factor for a sentence that reads as quote or fragment
+    position_scale: float = 0.0  # score / (1 + index / scale): earlier sentences first (0 = off)
+    multi_date_factor: float = 1.0  # score factor for a sentence naming several days
+    modal_factor: float = 1.0  # score factor for a sentence about what will/may happen
+    same_day_mention_weight: float = 1.0  # weight of a mention written on the day itself
+    degree_weight: float = 0.0  # weight of LexRank-style degree centrality (0 = centroid only)
+    degree_threshold: float = 0.2
+    length_power: float = 0.0  # score * words ** power: > 0 favours longer sentences
     centroid: str = "shared"  # all | mentions | shared (terms in both mention and lead pools)
 
 
@@ -57,26 +65,39 @@ def build_pools(
 ) -> Pools:
     mentions: dict[dt.date, list[int]] = {}
     published: dict[dt.date, list[int]] = {}
+    inherited: tuple[str, int, dt.date] | None = None  # article, index, day
     for i, s in enumerate(sentences):
+        days = s.day_refs()
+        context_day = None
+        if (
+            not days
+            and inherited is not None
+            and inherited[0] == s.article
+            and 0 < s.index - inherited[1] <= params.context_sentences
+        ):
+            context_day = inherited[2]  # narration goes on about the day just named
+        if len(days) == 1:
+            inherited = (s.article, s.index, days[0])
+        elif days:
+            inherited = None
         if quality[i] <= 0:
             continue
-        days = s.day_refs()
         for d in days:
             mentions.setdefault(d, []).append(i)
+        if context_day is not None:
+            published.setdefault(context_day, []).append(i)
         if s.index < params.lead_sentences and (not days or days == (s.published,)):
             for back in range(params.published_days + 1):
                 published.setdefault(s.published - dt.timedelta(days=back), []).append(i)
     return Pools(mentions, published)
 
 
-def sentence_quality(
-    s: CandidateSentence, params: SummaryParams, keywords: Sequence[str]
-) -> float:
+def sentence_quality(s: CandidateSentence, params: SummaryParams, keywords: Sequence[str]) -> float:
     """1 for a preferred summary sentence, ``fallback_factor`` (per missed
     preference) for one that is too long or lacks every query keyword, 0 for
     one never to use."""
     n = len(s.text.split())
-    if n < params.min_words or n > params.max_words:
+    if n < params.min_words or n > params.max_words or is_furniture(s.text):
         return 0.0
     q = 1.0
     if n > params.soft_max_words:
@@ -85,7 +106,16 @@ def sentence_quality(
         q *= params.fallback_factor
     if not reads_as_report(s.text):
         q *= params.style_factor
+    if params.position_scale > 0:
+        q /= 1 + s.index / params.position_scale
+    if len(s.day_refs()) > 1:
+        q *= params.multi_date_factor
+    if _MODAL.search(s.text):
+        q *= params.modal_factor
     return q
+
+
+_MODAL = re.compile(r"\b(?:will|would|could|may|might|should|expected to|plans? to)\b", re.I)
 
 
 _DANGLING_START = frozenset(
@@ -141,7 +171,13 @@ def select_for_day(
     ids = mention_ids + pub_ids
     if not ids:
         return []
-    weights = np.array([1.0] * len(mention_ids) + [params.published_weight] * len(pub_ids))
+    weights = np.array(
+        [
+            1.0 if sentences[i].published > day else params.same_day_mention_weight
+            for i in mention_ids
+        ]
+        + [params.published_weight] * len(pub_ids)
+    )
     x = matrix[ids]
     centroid = _centroid(x, weights, len(mention_ids), params.centroid)
     norm = float(np.sqrt((centroid * centroid).sum()))  # no BLAS call: cheap, no threads
@@ -151,8 +187,17 @@ def select_for_day(
     score = np.asarray(x @ centroid).ravel()
     if query is not None:
         score = score + params.query_weight * np.asarray(x @ query).ravel()
-    score = score * weights * np.array([quality[i] for i in ids])
     sim = (x @ x.T).toarray()
+    if params.degree_weight > 0 and len(ids) > 1:
+        # How many other sentences (weighted) say much the same thing.
+        links = (sim >= params.degree_threshold).astype(float) * weights[None, :]
+        np.fill_diagonal(links, 0.0)
+        degree = links.sum(axis=1)
+        score = score + params.degree_weight * degree / max(1.0, float(degree.max()))
+    score = score * weights * np.array([quality[i] for i in ids])
+    if params.length_power:
+        lengths = np.array([len(sentences[i].text.split()) for i in ids], dtype=float)
+        score = score * lengths**params.length_power
     max_sim = np.zeros(len(ids))
     taken = np.zeros(len(ids), dtype=bool)
     chosen_sets: list[frozenset[str]] = []

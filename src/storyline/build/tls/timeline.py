@@ -36,7 +36,7 @@ def build_timeline(
 
     ``sentences`` are the candidate sentences (with their date references);
     ``query`` holds keywords or entity names the story is about; ``start`` /
-    ``end`` bound the dates (default: the span of publication dates). ``None``
+    ``end`` bound the dates (default: unbounded). ``None``
     for ``n_dates`` / ``sents_per_date`` lets the material decide. Events come
     back in date order; each event's evidence is the chosen sentences.
     """
@@ -47,8 +47,8 @@ def build_timeline(
         raise OptionsError(f"sents_per_date must be >= 1, got {sents_per_date}", code="E301")
     if not sentences or n_dates == 0:
         return []
-    lo = start or min(s.published for s in sentences)
-    hi = end or max(s.published for s in sentences)
+    lo = start or dt.date.min
+    hi = end or dt.date.max
     ranked = rank_dates(sentences, lo, hi, p.dates)
     n = n_dates if n_dates is not None else choose_n_dates(ranked)
     k = sents_per_date or p.default_sents_per_date

@@ -1,0 +1,104 @@
+"""The storyline_quotes_v1 component on odd documents, with hand-built parses (no model)."""
+
+from __future__ import annotations
+
+import pytest
+import spacy
+from spacy.tokens import Doc
+
+from storyline.annotate.quotes import extract_quotes
+
+
+def _parsed(
+    words: list[str],
+    heads: list[int],
+    deps: list[str],
+    pos: list[str],
+    lemmas: list[str],
+    spaces: list[bool] | None = None,
+) -> Doc:
+    nlp = spacy.blank("en")
+    return Doc(
+        nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, lemmas=lemmas
+    )
+
+
+def _maria_said() -> Doc:
+    # "Maria said the plan works ."
+    return _parsed(
+        ["Maria", "said", "the", "plan", "works", "."],
+        [1, 1, 3, 4, 1, 1],
+        ["nsubj", "ROOT", "det", "nsubj", "ccomp", "punct"],
+        ["PROPN", "VERB", "DET", "NOUN", "VERB", "PUNCT"],
+        ["Maria", "say", "the", "plan", "work", "."],
+        [True, True, True, True, False, False],
+    )
+
+
+def test_factory_registered_and_sets_extension() -> None:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("storyline_quotes_v1")
+    assert "storyline_quotes_v1" in nlp.pipe_names
+    comp = nlp.get_pipe("storyline_quotes_v1")
+    doc = comp(_maria_said())
+    assert doc._.quotes_error is None
+    [q] = doc._.quotes
+    assert (q.speaker, q.cue, q.text, q.direct) == ("Maria", "said", "the plan works", False)
+    assert q.sentence == 0 and q.anonymous is False
+
+
+def test_empty_and_whitespace_docs_give_no_quotes() -> None:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("storyline_quotes_v1")
+    for text in ("", "   \n\n  "):
+        doc = nlp(text)
+        assert doc._.quotes == [] and doc._.quotes_error is None
+
+
+def test_unparsed_doc_is_recorded_not_raised() -> None:
+    nlp = spacy.blank("en")
+    nlp.add_pipe("storyline_quotes_v1")
+    docs = list(nlp.pipe(['"Hello," she said.', "Plain text without any parse."]))
+    for doc in docs:
+        assert doc._.quotes == []
+        assert "E246" in doc._.quotes_error
+        assert any("E246" in e for e in doc.user_data["storyline_errors"])
+
+
+def test_quote_spanning_the_whole_doc_and_unbalanced_marks() -> None:
+    # a doc that is one quotation, and one with a stray mark: no crash, sane output
+    whole = _parsed(
+        ['"', "We", "won", '"'],
+        [2, 2, 2, 2],
+        ["punct", "nsubj", "ROOT", "punct"],
+        ["PUNCT", "PRON", "VERB", "PUNCT"],
+        ['"', "we", "win", '"'],
+        [False, True, False, False],
+    )
+    assert extract_quotes(whole) == []
+    stray = _parsed(
+        ["Maria", "said", '"', "the", "plan", "works", "."],
+        [1, 1, 1, 4, 5, 1, 1],
+        ["nsubj", "ROOT", "punct", "det", "nsubj", "ccomp", "punct"],
+        ["PROPN", "VERB", "PUNCT", "DET", "NOUN", "VERB", "PUNCT"],
+        ["Maria", "say", '"', "the", "plan", "work", "."],
+        [True, True, False, True, True, False, False],
+    )
+    [q] = extract_quotes(stray)
+    assert q.speaker == "Maria" and "plan works" in q.text
+
+
+def test_component_survives_an_internal_failure(monkeypatch: pytest.MonkeyPatch) -> None:
+    from storyline.annotate.quotes import component
+
+    def boom(doc: Doc) -> list[object]:
+        raise ValueError("broken parse")
+
+    monkeypatch.setattr(component, "extract_quotes", boom)
+    nlp = spacy.blank("en")
+    nlp.add_pipe("storyline_quotes_v1")
+    docs = list(nlp.pipe(["one", "two"]))
+    for doc in docs:
+        assert doc._.quotes == []
+        assert doc._.quotes_error.startswith("[E245]")
+        assert "broken parse" in doc.user_data["storyline_errors"][0]

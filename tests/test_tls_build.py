@@ -1,0 +1,150 @@
+"""The timeline builder on a small story written for these tests."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from storyline.build.tls import (
+    CandidateSentence,
+    DateRef,
+    TLSParams,
+    build_timeline,
+    rank_dates,
+)
+from storyline.build.tls.dates import DateParams, choose_n_dates, day_evidence
+from storyline.build.tls.dedup import group_duplicates, jaccard, near_duplicate, token_set
+from storyline.build.tls.relevance import is_furniture, keyword_match
+from storyline.errors import OptionsError
+
+D = dt.date
+COLLAPSE = D(2015, 3, 2)
+INQUIRY = D(2015, 3, 5)
+
+
+def _ref(day: dt.date) -> DateRef:
+    return DateRef(day, day, "day", day.isoformat())
+
+
+def _s(art: str, pub: dt.date, text: str, idx: int = 0, *days: dt.date) -> CandidateSentence:
+    return CandidateSentence(art, "outlet-" + art[0], pub, text, idx, tuple(_ref(d) for d in days))
+
+
+def story() -> list[CandidateSentence]:
+    """A dam story: the collapse (Mar 2) is recalled by many later pieces, the
+    inquiry (Mar 5) by a few; one piece mentions a planned hearing (Mar 9)."""
+    out = [
+        _s("a1", COLLAPSE, "The Redwater dam collapsed on Monday , flooding three valley villages .",
+           0, COLLAPSE),
+        _s("a1", COLLAPSE, "Rescue crews searched the flooded villages below the dam for survivors .", 1),
+        _s("a2", D(2015, 3, 3), "Floodwater from the Redwater dam collapse on March 2 covered the valley farms .",
+           0, COLLAPSE),
+        _s("a3", D(2015, 3, 4), "Since the Redwater dam collapsed on March 2 , twelve people have been found dead .",
+           0, COLLAPSE),
+        # a syndicated copy of a3's sentence
+        _s("a4", D(2015, 3, 4), "Since the Redwater dam collapsed on March 2 , twelve people have been found dead .",
+           0, COLLAPSE),
+        _s("a5", INQUIRY, "The province opened an inquiry into the Redwater dam on Thursday , naming three engineers .",
+           0, INQUIRY),
+        _s("a6", D(2015, 3, 7), "The Redwater dam inquiry opened on March 5 will report before summer .",
+           2, INQUIRY),
+        _s("a6", D(2015, 3, 7), "The dam had collapsed on March 2 after days of heavy rain .", 3, COLLAPSE),
+        _s("a7", D(2015, 3, 6), "A hearing on the dam is planned for March 9 in the capital city .",
+           4, D(2015, 3, 9)),
+        _s("a8", D(2015, 3, 8), "Volunteers from across the region kept clearing mud from the streets .", 0),
+    ]  # fmt: skip
+    return out
+
+
+def test_rank_dates_prefers_days_later_articles_recall() -> None:
+    ranked = rank_dates(story(), D(2015, 3, 1), D(2015, 3, 10))
+    assert [d for d, _ in ranked[:2]] == [COLLAPSE, INQUIRY]
+    ev = day_evidence(story(), D(2015, 3, 1), D(2015, 3, 10))
+    # a2, a3, a4, a6 name the collapse after the day; a1 names its own day
+    assert ev[COLLAPSE].later_refs == 4
+    assert ev[COLLAPSE].same_day_refs == 1
+    assert ev[D(2015, 3, 9)].future_refs == 1
+
+
+def test_date_weights_change_the_order() -> None:
+    # With only publication counts, the busiest publication day wins instead.
+    pubs_only = DateParams(later_ref=0, same_day_ref=0, future_ref=0, published=1, published_next=0)
+    ranked = rank_dates(story(), D(2015, 3, 1), D(2015, 3, 10), pubs_only)
+    assert ranked[0][0] == D(2015, 3, 4)  # a3 and a4
+
+
+def test_window_bounds_the_dates() -> None:
+    ranked = rank_dates(story(), D(2015, 3, 4), D(2015, 3, 10))
+    assert COLLAPSE not in [d for d, _ in ranked]
+
+
+def test_build_timeline_two_dates() -> None:
+    events = build_timeline(story(), n_dates=2, sents_per_date=2, query=["dam"])
+    assert [e.start for e in events] == [COLLAPSE, INQUIRY]
+    collapse = events[0]
+    assert collapse.date == "2015-03-02" and collapse.end == COLLAPSE
+    texts = [e.text for e in collapse.evidence]
+    assert len(texts) == 2
+    # never both copies of the syndicated sentence
+    assert len({token_set(t) for t in texts}) == 2
+    assert collapse.summary == " ".join(texts)
+    assert all(ev.article and ev.published for ev in collapse.evidence)
+    assert {e.article for e in events[1].evidence} == {"a5", "a6"}
+
+
+def test_no_sentence_serves_two_dates() -> None:
+    sents = story()
+    both = _s("a9", D(2015, 3, 8), "Between the March 2 collapse and the March 5 inquiry , the dam dominated news .",
+              0, COLLAPSE, INQUIRY)  # fmt: skip
+    events = build_timeline([*sents, both], n_dates=2, sents_per_date=3, query=["dam"])
+    seen = [e.text for ev in events for e in ev.evidence]
+    assert len(seen) == len(set(seen))
+
+
+def test_keyword_preference() -> None:
+    sents = [
+        _s("b1", D(2015, 5, 2), "Officials counted the ballots late into the night in every district .",
+           0, D(2015, 5, 1)),
+        _s("b2", D(2015, 5, 2), "The Redwater dam vote was counted late into the night in every district .",
+           0, D(2015, 5, 1)),
+    ]  # fmt: skip
+    events = build_timeline(sents, n_dates=1, sents_per_date=1, query=["Redwater"])
+    assert events[0].evidence[0].article == "b2"
+
+
+def test_defaults_and_edge_cases() -> None:
+    assert build_timeline([]) == []
+    assert build_timeline(story(), n_dates=0) == []
+    events = build_timeline(story())  # the material decides how many dates
+    assert events and all(len(e.evidence) <= TLSParams().default_sents_per_date for e in events)
+    with pytest.raises(OptionsError):
+        build_timeline(story(), sents_per_date=0)
+    with pytest.raises(OptionsError):
+        build_timeline(story(), n_dates=-1)
+
+
+def test_choose_n_dates() -> None:
+    assert choose_n_dates([]) == 0
+    assert choose_n_dates([(COLLAPSE, 1.0)]) == 1
+    ranked = [(D(2015, 1, i), s) for i, s in enumerate([20.0, 9.0, 6.0, 4.0, 1.0], start=1)]
+    assert choose_n_dates(ranked) == 3  # floor = max(2, 20 / 4) = 5
+
+
+def test_dedup_helpers() -> None:
+    a = token_set("The dam collapsed on Monday after heavy rain")
+    b = token_set("The dam collapsed on Monday after the heavy rain .")
+    c = token_set("Crews searched the valley")
+    assert jaccard(a, a) == 1.0
+    assert near_duplicate(a, b)
+    assert not near_duplicate(a, c)
+    assert group_duplicates([a, c, b, a]) == [0, 1, 0, 0]
+
+
+def test_relevance_helpers() -> None:
+    assert keyword_match("The Redwater dam", ["redwater"])
+    assert not keyword_match("A bridge", ["redwater"])
+    assert keyword_match("anything", [])
+    assert is_furniture("At 10:14 am on 3 March 2015 , river_fan wrote : terrible news")
+    assert is_furniture("Posted by river_fan | March 3 , 2015 10:20 AM | Report abuse")
+    assert not is_furniture("The dam collapsed at 10:14 am on Monday .")
