@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 import spacy
 
-from storyline.annotate import citations as mod
+from storyline.annotate import citations as mod  # noqa: F401 (registers the factory)
 from storyline.annotate.citations import extract_citations, is_media_name
 
 SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "corpora" / "seeds"
@@ -113,7 +113,7 @@ def test_component_sets_extension_and_reports_errors(
     def boom(doc: object) -> list[object]:
         raise RuntimeError("broken")
 
-    monkeypatch.setattr(mod, "extract_citations", boom)
+    monkeypatch.setattr(nlp.get_pipe("storyline_citations_v1"), "extract", boom)
     doc = nlp("Anything.")
     assert doc._.citations == []
     assert "[E232]" in doc.user_data["storyline_errors"][0]

@@ -6,7 +6,7 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
-from storyline.annotate import mentions as mod
+from storyline.annotate import mentions as mod  # noqa: F401 (registers the factory)
 from storyline.annotate.mentions import (
     best_long_form,
     extract_mentions,
@@ -178,7 +178,7 @@ def test_component_sets_extension_and_reports_errors(
     def boom(doc: Doc) -> list[object]:
         raise RuntimeError("broken")
 
-    monkeypatch.setattr(mod, "extract_mentions", boom)
+    monkeypatch.setattr(nlp.get_pipe("storyline_mentions_v1"), "extract", boom)
     doc = nlp("Anything.")
     assert doc._.mentions == []
     assert "[E231]" in doc.user_data["storyline_errors"][0]

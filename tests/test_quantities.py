@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import spacy
 
-from storyline.annotate import quantities as mod
+from storyline.annotate import quantities as mod  # noqa: F401 (registers the factory)
 from storyline.annotate.mentions import extract_mentions
 from storyline.annotate.quantities import extract_quantities
 from storyline.models import Quantity
@@ -123,7 +123,7 @@ def test_component_sets_extension_and_reports_errors(monkeypatch: pytest.MonkeyP
     def boom(doc: object) -> list[object]:
         raise RuntimeError("broken")
 
-    monkeypatch.setattr(mod, "extract_quantities", boom)
+    monkeypatch.setattr(nlp.get_pipe("storyline_quantities_v1"), "extract", boom)
     doc = nlp("Anything.")
     assert doc._.quantities == []
     assert "[E233]" in doc.user_data["storyline_errors"][0]

@@ -148,6 +148,25 @@ def test_pronoun_after_anonymous_speaker_inherits_anonymity(sm: Language) -> Non
     assert all(q.anonymous for q in quotes)
 
 
+def test_descriptions_of_roles(sm: Language) -> None:
+    [q] = _quotes(sm, "A senator said the bill was dead.")
+    assert q.anonymous  # an unnamed senator
+    [q] = _quotes(sm, "The president said the talks would continue.")
+    assert not q.anonymous  # one identifiable holder, even unresolved
+    text = (
+        "Committee chairman Michael Ross, R-Ohio, opened the hearing. "
+        "The chairman said the vote would be close."
+    )
+    [q] = _quotes(sm, text)
+    assert q.speaker == "The chairman" and q.speaker_resolved == "Michael Ross"
+
+
+def test_according_to_named_outlet_keeps_inner_report(sm: Language) -> None:
+    text = "Ana Ruiz told the panel that the dam was safe, per the Valley Herald."
+    quotes = _quotes(sm, text)
+    assert any(q.speaker == "Ana Ruiz" and q.addressee == "the panel" for q in quotes)
+
+
 def test_odd_documents(sm: Language) -> None:
     assert _quotes(sm, "") == []
     assert isinstance(_quotes(sm, '"Unclosed quote at the start and nothing else'), list)

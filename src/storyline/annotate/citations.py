@@ -30,7 +30,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..models import Citation
-from .mentions import doc_text, record_error, sentence_index, sentence_starts
+from .components import ExtractorComponent
+from .mentions import doc_text, sentence_index, sentence_starts
 
 _W = r"(?:(?:[A-Z]\.){2,}|[A-Z][\w&\-]*(?:/[A-Z]+)?(?:\.com)?)"
 _NAME = rf"(?:[Tt]he\s+)?{_W}(?:\s+(?:(?:of|&)\s+)?(?:{_W}|\d+\b)){{0,5}}"
@@ -351,24 +352,7 @@ def _resolve(name: str, seen: list[str], established: set[str], ordered: list[_C
 
 # ---- spaCy component -------------------------------------------------------------
 
-if not Doc.has_extension("citations"):
-    Doc.set_extension("citations", default=None)
-
-
-class CitationsComponent:
-    """Sets ``doc._.citations``; one failing doc gets ``[]`` and an error note."""
-
-    name = "storyline_citations_v1"
-
-    def __call__(self, doc: Doc) -> Doc:
-        try:
-            doc._.citations = extract_citations(doc)
-        except Exception as exc:  # recorded, never silent: the pipeline turns it into ItemError
-            doc._.citations = []
-            record_error(doc, self.name, exc, "E232")
-        return doc
-
 
 @Language.factory("storyline_citations_v1")
-def make_citations(nlp: Language, name: str) -> CitationsComponent:
-    return CitationsComponent()
+def make_citations(nlp: Language, name: str) -> ExtractorComponent:
+    return ExtractorComponent(name, "citations", extract_citations, "E232")

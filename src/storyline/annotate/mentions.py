@@ -22,8 +22,8 @@ from dataclasses import dataclass
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
-from ..errors import AnnotateError
 from ..models import EntityMention
+from .components import ExtractorComponent
 
 ENTITY_LABELS = frozenset(
     {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "EVENT", "LAW", "WORK_OF_ART"}
@@ -509,32 +509,7 @@ def extract_mentions(doc: Doc) -> list[EntityMention]:
 
 # ---- spaCy component -------------------------------------------------------------
 
-if not Doc.has_extension("mentions"):
-    Doc.set_extension("mentions", default=None)
-
-
-def record_error(doc: Doc, component: str, exc: Exception, code: str) -> None:
-    """Keep a component's failure on the doc so the pipeline reports it as an ItemError."""
-    error = (
-        exc if isinstance(exc, AnnotateError) else AnnotateError(f"{component}: {exc}", code=code)
-    )
-    doc.user_data.setdefault("storyline_errors", []).append(str(error))
-
-
-class MentionsComponent:
-    """Sets ``doc._.mentions``; one failing doc gets ``[]`` and an error note."""
-
-    name = "storyline_mentions_v1"
-
-    def __call__(self, doc: Doc) -> Doc:
-        try:
-            doc._.mentions = extract_mentions(doc)
-        except Exception as exc:  # recorded, never silent: the pipeline turns it into ItemError
-            doc._.mentions = []
-            record_error(doc, self.name, exc, "E231")
-        return doc
-
 
 @Language.factory("storyline_mentions_v1")
-def make_mentions(nlp: Language, name: str) -> MentionsComponent:
-    return MentionsComponent()
+def make_mentions(nlp: Language, name: str) -> ExtractorComponent:
+    return ExtractorComponent(name, "mentions", extract_mentions, "E231")

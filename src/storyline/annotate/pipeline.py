@@ -25,6 +25,7 @@ from . import mentions as _mentions  # noqa: F401
 from . import quantities as _quantities  # noqa: F401
 from . import quotes as _quotes  # noqa: F401
 from . import timex as _timex  # noqa: F401
+from .components import doc_errors
 from .timex import date_sentences
 
 
@@ -109,16 +110,22 @@ def _annotate_batch(
 ) -> Iterator[Annotations | ItemError]:
     try:
         docs = list(nlp.pipe((_make_doc(nlp, a) for a in batch), batch_size=batch_size))
-        results: list[Annotations | ItemError] = [
-            doc_to_annotations(doc, a) for doc, a in zip(docs, batch, strict=True)
-        ]
+        results = [_result(doc, a) for doc, a in zip(docs, batch, strict=True)]
     except Exception:  # redo one by one to find the article that breaks
         results = [_annotate_one(nlp, a) for a in batch]
     yield from results
 
 
+def _result(doc: Doc, article: Article) -> Annotations | ItemError:
+    """A doc a component failed on is reported, not stored half-annotated."""
+    errors = doc_errors(doc)
+    if errors:
+        return ItemError(article.path or article.id, "E202", "; ".join(errors))
+    return doc_to_annotations(doc, article)
+
+
 def _annotate_one(nlp: Language, article: Article) -> Annotations | ItemError:
     try:
-        return doc_to_annotations(nlp(_make_doc(nlp, article)), article)
+        return _result(nlp(_make_doc(nlp, article)), article)
     except Exception as exc:  # one bad article never stops the batch
         return ItemError(article.path or article.id, "E203", f"annotation failed: {type(exc).__name__}: {exc}")

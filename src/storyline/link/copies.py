@@ -13,9 +13,12 @@ Each candidate pair is then scored exactly on its 5-shingle hash sets:
 
 * duplicate: jaccard ≥ 0.9 (near-identical text);
 * syndicated: jaccard ≥ 0.5 or containment ≥ 0.8 (same story, small edits or cuts);
-* rewrite: containment ≥ 0.3, or containment ≥ 0.05 with at least 20 shared
-  shingles when one article cites the other's outlet (or its manifest origin
-  names it): clearly derived, lower overlap.
+* rewrite: containment ≥ 0.3, or containment ≥ 0.05 when one article cites the
+  other's outlet (or its manifest origin names it): clearly derived, lower overlap.
+
+Syndicated copies and rewrites also need at least 20 shared shingles (about 25
+words of running text in common), so two short notes that share a headline
+template are not copies.
 
 The earlier-published article is the original; with equal or unknown dates,
 the one with the smaller id. Each copy is reported once, against its best
@@ -49,6 +52,7 @@ SYNDICATED_CONTAINMENT = 0.8
 REWRITE_CONTAINMENT = 0.3
 CITED_REWRITE_CONTAINMENT = 0.05
 CITED_REWRITE_SHARED = 20
+MIN_SHARED = 20
 _KIND_RANK = {"duplicate": 3, "syndicated": 2, "rewrite": 1}
 
 _WORDS = re.compile(r"\w+")
@@ -128,6 +132,8 @@ def classify(
     """Kind of copy and the similarity reported for it, or None when unrelated."""
     if jaccard >= DUPLICATE:
         return "duplicate", jaccard
+    if shared < MIN_SHARED:
+        return None  # too little text in common to call one derived from the other
     if jaccard >= SYNDICATED_JACCARD or containment >= SYNDICATED_CONTAINMENT:
         return "syndicated", containment
     if containment >= REWRITE_CONTAINMENT:

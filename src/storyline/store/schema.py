@@ -79,6 +79,7 @@ mentions = _per_article(
     Column("end", Integer, nullable=False),
     Column("sentence", Integer, nullable=False),
     Column("expansion", Text),
+    Column("title", Text),
 )
 
 timexes = _per_article(
@@ -144,6 +145,7 @@ quantities = _per_article(
     Column("end", Integer, nullable=False),
     Column("sentence", Integer, nullable=False),
     Column("approximate", Boolean, nullable=False),
+    Column("subject", Text),
 )
 
 entities = Table(

@@ -26,7 +26,8 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ...models import EntityMention, Quantity
-from ..mentions import ENTITY_LABELS, doc_text, record_error, sentence_index, sentence_starts
+from ..components import ExtractorComponent
+from ..mentions import ENTITY_LABELS, doc_text, sentence_index, sentence_starts
 from .numbers import (
     APPROX_MARKERS,
     UNITS,
@@ -439,24 +440,7 @@ def extract_quantities(doc: Doc, mentions: Sequence[EntityMention] | None = None
 
 # ---- spaCy component -------------------------------------------------------------
 
-if not Doc.has_extension("quantities"):
-    Doc.set_extension("quantities", default=None)
-
-
-class QuantitiesComponent:
-    """Sets ``doc._.quantities``; one failing doc gets ``[]`` and an error note."""
-
-    name = "storyline_quantities_v1"
-
-    def __call__(self, doc: Doc) -> Doc:
-        try:
-            doc._.quantities = extract_quantities(doc)
-        except Exception as exc:  # recorded, never silent: the pipeline turns it into ItemError
-            doc._.quantities = []
-            record_error(doc, self.name, exc, "E233")
-        return doc
-
 
 @Language.factory("storyline_quantities_v1")
-def make_quantities(nlp: Language, name: str) -> QuantitiesComponent:
-    return QuantitiesComponent()
+def make_quantities(nlp: Language, name: str) -> ExtractorComponent:
+    return ExtractorComponent(name, "quantities", extract_quantities, "E233")

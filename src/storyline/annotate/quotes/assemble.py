@@ -3,18 +3,24 @@
 Order of work for one doc:
 
 1. quoted stretches are found on the raw text (``direct.find_quote_spans``);
-2. every cue word yields an attribution from the parse (``indirect``);
-3. content that falls inside a quote becomes the whole quote (a multi-sentence
-   quote is one content; "said the plan was \"dead\"" stays indirect, a mixed quote);
-4. quotes no cue has claimed are given to an adjacent speech verb
-   (``"...," Ross said`` / ``Biden told reporters: "..."``) and then, within a
+2. every cue word yields an attribution from the parse (``indirect`` for verbs,
+   ``phrases`` for "according to", nouns, adjectives and "Name: ...");
+   attributions whose cue is inside someone's direct quote are dropped
+   (reported speech within a quote belongs to the quote);
+3. each quote's adjacent speech cue (``"...," Ross said`` / ``Biden told
+   reporters: "..."``) owns it; content another verb's parse puts inside that
+   quote is not its own;
+4. content that falls inside a quote becomes the whole quote (a multi-sentence
+   or multi-paragraph quote is one content; "said the plan was \"dead\"" stays
+   indirect: a mixed quote);
+5. quotes no cue has claimed go to their adjacent speech cue, then, within a
    paragraph, to the direct attribution just before them (``"A," he said. "B."``
-   gives one attribution with two content parts);
-5. speech verbs still without content take their host clause
-   ("The plan, he said, is dead").
-
-Attributions whose cue is inside someone's direct quote are dropped (reported
-speech within a quote belongs to the quote).
+   is one attribution with two content parts);
+6. sources the parser took from inside a quote or across a paragraph break are
+   repaired; indirect content is kept to the cue's paragraph;
+7. speech verbs still without content take their host clause
+   ("The plan, he said, is dead");
+8. reports nested in another's content are resolved (``_resolve_nesting``).
 """
 
 from __future__ import annotations

@@ -24,11 +24,6 @@ from .direct import QuoteSpan
 from .spans import Attribution, DocView, char_span
 from .speakers import Speaker, resolve_speakers
 
-# Attributions nested in another's content are kept only when direct: "the
-# spokesperson pointed to remarks by Austin, where he said, \"...\"" is worth a
-# record of its own, "X said he believes Y" is not.
-KEEP_NESTED_DIRECT = True
-
 
 def _sentence_index(doc: Doc, char: int, starts: list[int]) -> int:
     lo, hi = 0, len(starts) - 1
@@ -51,12 +46,6 @@ def _strip_marks(text: str, a: int, b: int, quotes: list[QuoteSpan]) -> tuple[in
     return a, b
 
 
-def nested(att: Attribution, others: Iterable[Attribution], doc: Doc) -> bool:
-    """True when the cue of ``att`` lies inside the content of another attribution."""
-    at = doc[att.head].idx
-    return any(o is not att and any(a <= at < b for a, b in o.content) for o in others)
-
-
 def quotes_from(
     view: DocView, atts: list[Attribution], quotes: list[QuoteSpan], speakers: list[Speaker]
 ) -> list[Quote]:
@@ -64,8 +53,6 @@ def quotes_from(
     starts = [s.start_char for s in view.sents]
     out: list[Quote] = []
     for att, sp in zip(atts, speakers, strict=True):
-        if nested(att, atts, doc) and not (KEEP_NESTED_DIRECT and att.direct):
-            continue
         cue_a, cue_b = char_span(doc, min(att.cue), max(att.cue) + 1)
         addressee = None
         if att.addressee is not None and att.addressee[0] < att.addressee[1]:

@@ -285,17 +285,7 @@ def verb_attribution(doc: Doc, verb: Token) -> Attribution | None:
     if not frames and lemma not in PREP_CUES and lemma not in RAISING_VERBS:
         return _generic_clause(doc, verb, lemma)
     if frames == {QUOTE}:
-        # a manner-of-speaking verb: an attribution only if a quote is adjacent (assemble)
-        subj = subject_of(verb)
-        chain: list[int] = []
-        if subj is None:
-            subj, chain = inherited_subject(verb)
-        att = Attribution(
-            head=verb.i, cue=sorted(set(cue_tokens(verb)) | set(chain)), kind="verb", lemma=lemma
-        )
-        if subj is not None:
-            att.source = source_span(doc, subj, set(att.cue))
-        return att
+        return _quote_only(doc, verb, lemma)
     raised = raising_attribution(doc, verb, lemma)
     if raised is None and PRED in frames:
         raised = passive_predicate(doc, verb, lemma)
@@ -381,6 +371,19 @@ def _interviewer(verb: Token) -> Token | None:
                             if objs:
                                 return objs[0]
     return None
+
+
+def _quote_only(doc: Doc, verb: Token, lemma: str) -> Attribution:
+    """A manner-of-speaking verb: content only comes from an adjacent quote (assemble)."""
+    subj = subject_of(verb)
+    chain: list[int] = []
+    if subj is None:
+        subj, chain = inherited_subject(verb)
+    cue = sorted(set(cue_tokens(verb)) | set(chain))
+    att = Attribution(head=verb.i, cue=cue, kind="verb", lemma=lemma, frame="quote")
+    if subj is not None:
+        att.source = source_span(doc, subj, set(cue))
+    return att
 
 
 NOT_REPORTING = frozenset(

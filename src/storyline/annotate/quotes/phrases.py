@@ -164,6 +164,21 @@ def _holder(noun: Token, poss: Token | None) -> tuple[Token, Token] | None:
     return head, subj
 
 
+def _that_clause(tok: Token) -> bool:
+    return any(
+        c.dep_ == "ccomp" and any(m.dep_ == "mark" and m.lower_ == "that" for m in c.children)
+        for c in tok.children
+    )
+
+
+def _personal(subj: Token | None) -> bool:
+    if subj is None:
+        return False
+    if subj.pos_ == "PRON":
+        return subj.lower_ in ("i", "we", "you", "he", "she", "they", "who")
+    return subj.pos_ == "PROPN" or subj.ent_type_ in ("PERSON", "ORG", "NORP")
+
+
 def adjective_attribution(doc: Doc, tok: Token) -> list[Attribution]:
     """ "X is confident that ...", "X was critical of ...", "X is eager to ..."."""
     out: list[Attribution] = []
@@ -172,7 +187,11 @@ def adjective_attribution(doc: Doc, tok: Token) -> list[Attribution]:
             continue
         preps = ADJECTIVE_CUES.get(tok.lower_)
         if preps is None:
-            continue
+            # any adjective with a "that"-clause and a personal subject reports a
+            # state of mind: "she was adamant that ...", "he is hopeful that ..."
+            if not _that_clause(tok) or not _personal(subject_of(tok.head)):
+                continue
+            preps = frozenset()
         host = tok.head
         roots: list[Token] = []
         cue = set(cue_tokens(host)) | set(range(host.i, tok.i + 1))
@@ -281,6 +300,6 @@ def phrase_attributions(doc: Doc, tok: Token, sent: Span) -> list[Attribution]:
         return role_attribution(doc, tok)
     if tok.pos_ == "NOUN":
         return noun_attribution(doc, tok)
-    if low in ADJECTIVE_CUES:
+    if low in ADJECTIVE_CUES or (tok.pos_ == "ADJ" and tok.dep_ == "acomp"):
         return adjective_attribution(doc, tok)
     return []

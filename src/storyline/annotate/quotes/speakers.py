@@ -64,6 +64,11 @@ HUMAN_NOUNS = frozenset(
     """.split()
 )
 
+# Roles with one holder: "the president said" names someone, unresolved or not.
+UNIQUE_TITLES = frozenset(
+    "president chairman chairwoman chair governor mayor secretary speaker premier chancellor".split()
+)
+
 # Titles that make "the chairman" look back for a named holder.
 TITLE_NOUNS = frozenset(
     """
@@ -179,8 +184,15 @@ def describe(doc: Doc, att: Attribution, text: str, ents: tuple[Span, ...]) -> S
     if _named_in(doc, start, end):
         return sp
     if head.lemma_.lower() in HUMAN_NOUNS or head.lower_ in HUMAN_NOUNS:
-        sp.anonymous = True
+        sp.anonymous = not _unique_role(head)
     return sp
+
+
+def _unique_role(head: Token) -> bool:
+    """ "the president", "the governor": one identifiable holder, not an anonymous source."""
+    return head.lemma_.lower() in UNIQUE_TITLES and any(
+        c.dep_ in ("det", "poss") and c.lower_ != "a" and c.lower_ != "an" for c in head.children
+    )
 
 
 def _partitive_head(head: Token) -> Token:
@@ -343,4 +355,4 @@ def _resolve_description(
                 sp.resolved = _fullest_name(ents, p, p.start_char)
                 sp.anonymous = False
                 return
-    sp.anonymous = True
+    sp.anonymous = not _unique_role(head)

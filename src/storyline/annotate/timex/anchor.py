@@ -292,6 +292,11 @@ _FALSE_PAST = frozenset(
         "supposed", "used", "alleged", "unnamed", "named", "so-called", "embed",
     }
 )  # fmt: skip
+# words after which an -ed form is an adjective, not a past-tense verb
+_ADJ_BEFORE = frozenset(
+    {"a", "an", "the", "its", "their", "his", "her", "our", "my", "your", "this", "that",
+     "these", "those", "still", "newly", "recently", "previously", "already"}
+)  # fmt: skip
 _WORDS_RX = re.compile(r"[A-Za-z][A-Za-z']*|'ll")
 _DEADLINE_RX = re.compile(
     r"\b(?:until|till|by|as\s+(?:soon|early|late)\s+as|no\s+later\s+than|starting|beginning"
@@ -314,6 +319,8 @@ def _word_tense(words: list[str], i: int) -> Tense | None:
     if w in _PAST_WORDS:
         return "past"
     if len(w) > 4 and w.endswith("ed") and w not in _FALSE_PAST:
+        if i > 0 and words[i - 1] in _ADJ_BEFORE:
+            return None  # "a still unspecified date", "the revised plan": an adjective
         return "past"
     return None
 

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator
 from spacy.language import Language
 from spacy.tokens import Doc, Token
 
+from storyline.annotate.components import record_error
 from storyline.annotate.timex.anchor import Tense
 from storyline.annotate.timex.core import TenseFn, tag
 from storyline.errors import AnnotateError, StorylineError
@@ -93,11 +94,13 @@ class TimexComponent:
             log.warning("%s", exc)
             doc._.timexes = []
             doc._.timex_error = str(exc)
+            record_error(doc, self.name, exc, exc.code)
         except Exception as exc:  # noqa: BLE001 - a bad doc must not stop the batch
             err = AnnotateError(f"temporal tagging failed: {exc!r}", code="E219")
             log.warning("%s", err)
             doc._.timexes = []
             doc._.timex_error = str(err)
+            record_error(doc, self.name, err, err.code)
         return doc
 
     def pipe(self, stream: Iterable[Doc], batch_size: int = 128) -> Iterator[Doc]:

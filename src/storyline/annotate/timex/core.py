@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 
 from storyline.annotate.timex import anchor as A
-from storyline.annotate.timex import rules_dates, rules_misc, rules_relative
+from storyline.annotate.timex import rules_dates, rules_misc, rules_periods, rules_relative
 from storyline.annotate.timex.anchor import Tense
 from storyline.annotate.timex.lexicon import (
     MONTHS,
@@ -31,7 +31,9 @@ from storyline.models import Timex
 
 TenseFn = Callable[[int, int], "Tense | None"]
 
-RULES: tuple[Rule, ...] = rules_dates.RULES + rules_relative.RULES + rules_misc.RULES
+RULES: tuple[Rule, ...] = (
+    rules_dates.RULES + rules_relative.RULES + rules_misc.RULES + rules_periods.RULES
+)
 
 _MONTH_WORDS = frozenset(MONTHS)
 _UNIT_WORDS = frozenset(
@@ -67,6 +69,9 @@ _RULE_TRIGGERS: MappingProxyType[str, frozenset[str]] = MappingProxyType(
         "century": frozenset({"century"}),
         "quarter": frozenset({"quarter"}),
         "quarter_short": frozenset({"q"}),
+        "period_of_year": frozenset({"quarter", "period"}),
+        "period_of_year_rel": frozenset({"quarter", "period"}),
+        "period_year_back": frozenset({"quarter", "period"}),
         "half": frozenset({"half"}),
         "season": frozenset(SEASONS),
         "holiday": frozenset(
@@ -157,11 +162,20 @@ class _Context:
         return A.text_tense(self.text, start, end)
 
     def reference(
-        self, start: int, max_distance: int = 10**9, exclude: frozenset[str] = frozenset()
+        self,
+        start: int,
+        max_distance: int = 10**9,
+        exclude: frozenset[str] = frozenset(),
+        grans: frozenset[str] | None = None,
     ) -> tuple[str, int] | None:
-        """The latest calendar value before ``start`` (and where it ends)."""
+        """The latest calendar value before ``start`` (and where it ends).
+
+        ``grans`` keeps only values of those granularities ("quarter", ...).
+        """
         for _s, e, value, rule in reversed(self.prev):
             if e > start or rule in exclude:
+                continue
+            if grans is not None and A.granularity(value) not in grans:
                 continue
             if start - e > max_distance:
                 return None

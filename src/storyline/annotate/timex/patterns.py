@@ -46,7 +46,7 @@ YEAR_WORDS = (
 NUM = (
     r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?(?:\s+1/2|½)?|"
     + NUMBER_WORD_RX
-    + r"(?:[- ](?:hundred|thousand))?(?:-and-a-half)?"
+    + r"(?:[- ](?:hundred|thousand))?(?:[- ]and[- ]a[- ]half)?"
     r"|a\s+couple\s+of|a\s+couple|couple\s+of|a\s+dozen|dozens\s+of|a\s+few|few|several|many"
     r"|some|a\s+number\s+of|a\s+handful\s+of|hundreds\s+of|thousands\s+of|half\s+an?"
     r"|a\s+hundred|an?)"
@@ -135,7 +135,11 @@ class Ctx(Protocol):
     def tense(self, start: int, end: int) -> Tense | None: ...
 
     def reference(
-        self, start: int, max_distance: int = ..., exclude: frozenset[str] = ...
+        self,
+        start: int,
+        max_distance: int = ...,
+        exclude: frozenset[str] = ...,
+        grans: frozenset[str] | None = ...,
     ) -> tuple[str, int] | None: ...
 
     def previous_word(self, pos: int) -> str: ...

@@ -482,8 +482,8 @@ _HOLIDAYS = (
 )
 _QN = r"(?P<qn>first|second|third|fourth|1st|2nd|3rd|4th|final)"
 _QDET = (
-    r"(?:(?:the|this|this\s+year['’]s|last\s+year['’]s|next\s+year['’]s|the\s+current|"
-    r"the\s+same|(?P<qy>(?:the\s+)?" + YEAR4 + r"(?:\s+fiscal)?))\s+)?"
+    r"(?:(?:the|this|the\s+current|the\s+same|(?P<qy>(?:the\s+)?" + YEAR4 + r"(?:\s+fiscal)?"
+    r"|(?:this|last|next)\s+year['’]s))\s+)?"
 )
 _QYEAR = (
     r"(?:\s+(?:of\s+)?(?:(?:the\s+)?(?:fiscal|calendar|financial)(?:\s+year)?\s+)?"

@@ -31,9 +31,12 @@ _ISO = MappingProxyType({"S": ("S", 1, True), "MIN": ("M", 1, True), "H": ("H", 
 # how to spell a fraction of a unit in the next smaller one
 _SMALLER = MappingProxyType({"Y": ("M", 12, False), "M": ("D", 30, False), "W": ("D", 7, False),
             "D": ("H", 24, True), "H": ("M", 60, True), "Q": ("M", 3, False)})  # fmt: skip
+# minutes share the letter M with months: their fraction is in seconds
+_SMALLER_TIME = MappingProxyType({"M": ("S", 60, True)})
 
 
 _OLD_RX = re.compile(r"\s+old\b")
+_YEAR_LIKE_RX = re.compile(r"(?:1[89]|20)\d\d")
 _HALF_RX = re.compile(r"\s+and\s+a\s+half$", re.IGNORECASE)
 _MONTH_NAME_RX = re.compile(MONTH_NAME, re.IGNORECASE)
 
@@ -55,8 +58,9 @@ def duration_value(n: float | None, code: str) -> str | None:
     frac = total - whole
     if frac < 1e-9:
         return f"P{t}{whole}{letter}"
-    if letter in _SMALLER:
-        small, k, small_timey = _SMALLER[letter]
+    smaller = _SMALLER_TIME if timey and letter in _SMALLER_TIME else _SMALLER
+    if letter in smaller:
+        small, k, small_timey = smaller[letter]
         extra = round(frac * k)
         if whole == 0:
             return f"P{'T' if small_timey else ''}{extra}{small}"
@@ -90,6 +94,8 @@ def _duration(m: re.Match[str], ctx: Ctx) -> Res | None:
         prev = ctx.previous_word(m.start()).lower()
         if prev not in PREPOSITIONS and prev not in ("just", "only"):
             return None  # "One day, ..." is a vague past/future, not a length
+    if _YEAR_LIKE_RX.fullmatch(raw_n) and not hyphen and not unit.endswith("s"):
+        return None  # "the 1988 quarter": a year naming a period, not 1988 quarters
     n: float | None
     if _VAGUE_RX.search(raw_n):
         n = None

@@ -137,6 +137,13 @@ def _relative(m: re.Match[str], ctx: Ctx) -> Res | None:
     if rel in ("the past", "the last", "the next", "the coming") and not mod:
         if code == "W" and rel == "the last" and prev == "of":
             return None
+        if code == "Y" and ctx.dct is not None:
+            # TimeBank annotates "in the past year" / "over the next year" as the calendar
+            # year before / after the dct, not as a length (which "the past two years" is)
+            value = dct_value(ctx, "Y", 1 if rel in ("the next", "the coming") else -1)
+            return None if value is None else Res("DATE", value)
+        if code == "D" and rel == "the next":
+            return _anchored(ctx, m.start(), "D", 1)  # "the next day": the day after
         return Res("DURATION", _DUR_UNITS.get(code, "PXX"))
     if rel in ("this", "current", "the current", "the present") or (
         rel == "the" and (mod or fiscal or word in ("weekend",))
@@ -292,6 +299,9 @@ _TODAY = MappingProxyType({"today": 0, "yesterday": -1, "tomorrow": 1, "tonight"
           "the day before yesterday": -2, "the day after tomorrow": 2})  # fmt: skip
 
 
+_PRE_POD_RX = re.compile(r"(early|late|mid)[-\s]?(morning|afternoon|evening)")
+
+
 def _today(m: re.Match[str], ctx: Ctx) -> Res | None:
     word = _norm(m.group("w"))
     day = dct_value(ctx, "D", _TODAY[word])
@@ -299,6 +309,10 @@ def _today(m: re.Match[str], ctx: Ctx) -> Res | None:
         return None
     mod = part_mod(m.group("part"))
     pod = (m.group("pod") or "").lower()
+    pre = (m.group("pre") or "").lower()
+    pre_m = _PRE_POD_RX.fullmatch(pre)
+    if pre_m and not pod:  # "mid-afternoon yesterday"
+        pod, mod = pre_m.group(2), part_mod(pre_m.group(1))
     if word in ("tonight", "overnight"):
         pod = "night"
     if pod:
@@ -515,7 +529,8 @@ RULES: tuple[Rule, ...] = (
     ),
     rule(
         "today",
-        r"(?:(?P<part>early|late|earlier|later)\s+)?(?P<w>today|yesterday|tomorrow|tonight|"
+        r"(?:(?P<part>early|late|earlier|later)\s+|(?P<pre>(?:early|late|mid)[-\s]?(?:morning|"
+        r"afternoon|evening))\s+)?(?P<w>today|yesterday|tomorrow|tonight|"
         r"overnight(?!\s+(?:rate|loan|trading|index|stay|bag|sensation|success))|"
         r"the\s+day\s+before\s+yesterday|the\s+day\s+after\s+tomorrow)"
         r"(?:\s+(?P<pod>morning|afternoon|evening|night))?",

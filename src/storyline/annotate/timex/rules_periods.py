@@ -1,0 +1,81 @@
+"""Rules for reporting periods named by their year: financial-news anaphora.
+
+Earnings reports compare "the quarter" with "the 1988 quarter", "last year's
+quarter", "the corresponding period last year" or "the quarter a year ago":
+each names the reporting period in focus (the latest quarter or half
+mentioned), moved to another year. Without such a period in the text, the
+latest completed quarter of the dct stands in for "quarter" and the bare
+year for "period".
+"""
+
+from __future__ import annotations
+
+import re
+
+from storyline.annotate.timex import anchor as A
+from storyline.annotate.timex.patterns import YEAR4, Ctx, Res, Rule, rule
+
+_PERIOD_GRANS = frozenset({"quarter", "half"})
+_REL_YEAR = {"this": 0, "last": -1, "next": 1}
+_SAME = r"(?:comparable|same|corresponding|year[-\s](?:ago|earlier))"
+
+
+def _target_year(m: re.Match[str], ctx: Ctx, ref: str | None) -> int | None:
+    """The year the period is moved to."""
+    g = m.groupdict()
+    digits = g.get("y") or g.get("y2")
+    if digits:
+        return int(digits)
+    rel = (g.get("rel") or "").lower()
+    if rel in _REL_YEAR:
+        return None if ctx.dct is None else ctx.dct.year + _REL_YEAR[rel]
+    back = " ".join((g.get("back") or "").lower().split())
+    if back == "last year":
+        return None if ctx.dct is None else ctx.dct.year - 1
+    if ref is not None:  # "a year ago", "the previous year": a year before the period in focus
+        return int(ref[:4]) - 1
+    return None if ctx.dct is None else ctx.dct.year - 1
+
+
+def _period_of_year(m: re.Match[str], ctx: Ctx) -> Res | None:
+    what = m.group("what").lower()
+    found = ctx.reference(m.start(), 1500, grans=_PERIOD_GRANS)
+    ref = found[0] if found else None
+    year = _target_year(m, ctx, ref)
+    if year is None:
+        return Res("DATE", "XXXX-QX" if what == "quarter" else "XXXX", anchor="none")
+    if ref is not None:
+        return Res("DATE", f"{year:04d}{ref[4:]}", anchor="timex")
+    if what == "quarter" and ctx.dct is not None:
+        # the quarter most recently reported on: the last one completed before the dct
+        k = ctx.dct.year * 4 + A.quarter_of(ctx.dct) - 2
+        return Res("DATE", f"{year:04d}-Q{k % 4 + 1}")
+    return Res("DATE", f"{year:04d}", anchor="none" if m.groupdict().get("y") else "dct")
+
+
+_WHAT = r"(?P<what>quarter|period)(?![\w-])"
+_BACK = (
+    r"(?P<back>last\s+year|a\s+year\s+(?:ago|earlier)|the\s+(?:previous|prior|preceding)\s+year"
+    r"|(?:of\s+)?(?P<y2>" + YEAR4 + r"))"
+)
+
+RULES: tuple[Rule, ...] = (
+    rule(
+        "period_of_year",
+        r"the\s+(?:" + _SAME + r"\s+)?(?P<y>" + YEAR4 + r")\s+" + _WHAT,
+        _period_of_year,
+        priority=3,
+    ),
+    rule(
+        "period_of_year_rel",
+        r"(?P<rel>last|this|next)\s+year['’]s\s+(?:" + _SAME + r"\s+)?" + _WHAT,
+        _period_of_year,
+        priority=3,
+    ),
+    rule(
+        "period_year_back",
+        r"the\s+(?:" + _SAME + r"\s+)?" + _WHAT + r"\s+" + _BACK,
+        _period_of_year,
+        priority=3,
+    ),
+)
