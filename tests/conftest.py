@@ -14,6 +14,15 @@ SAMPLE = ROOT / "src" / "storyline" / "sample"
 
 
 @pytest.fixture(scope="session")
+def sm():  # type: ignore[no-untyped-def]
+    """The trained model alone, without storyline's components."""
+    from storyline.annotate.pipeline import load_model
+    from storyline.options import DEFAULT_MODELS
+
+    return load_model(DEFAULT_MODELS)
+
+
+@pytest.fixture(scope="session")
 def nlp():  # type: ignore[no-untyped-def]
     from storyline.annotate.pipeline import load_pipeline
 

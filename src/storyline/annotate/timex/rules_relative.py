@@ -285,7 +285,7 @@ def _weekday(m: re.Match[str], ctx: Ctx) -> Res | None:
         return Res("TIME", f"{value}T12:00", mod, anchor)
     if pod:
         # TimeBank types "Friday night" as a DATE (the day), keeping the part in the value
-        return Res("DATE", f"{value}T{PARTS_OF_DAY[pod]}", mod, anchor)
+        return Res("DATE", value, mod, anchor)
     return Res("DATE", value, mod, anchor)
 
 
