@@ -39,12 +39,8 @@ def test_distances_with_hedges(qty) -> None:  # type: ignore[no-untyped-def]
 
 def test_range_subject_is_the_weapon(qty) -> None:  # type: ignore[no-untyped-def]
     (q,) = qty("The Harbor Defense Radar, known as HDR, can reach targets as far as 90 miles away.")
-    assert (q.text, q.about, q.subject, q.approximate) == (
-        "as far as 90 miles",
-        "range",
-        "HDR",
-        True,
-    )
+    assert (q.text, q.about, q.approximate) == ("as far as 90 miles", "range", True)
+    assert q.subject in ("HDR", "Harbor Defense Radar")  # one entity, either name
 
 
 def test_adjectival_distances(qty) -> None:  # type: ignore[no-untyped-def]

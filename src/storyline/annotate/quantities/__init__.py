@@ -19,6 +19,7 @@ mention in the sentence of a fitting kind (a weapon system for a range).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -81,6 +82,13 @@ _RATE_DET = frozenset({"each", "a", "an", "per", "every"})
 _MONEY_ABBR = {"k": 1e3, "m": 1e6, "mn": 1e6, "bn": 1e9, "b": 1e9, "tn": 1e12}
 _RANGE_LABELS = ("TERM", "PRODUCT")
 _PLACE_LABELS = ("FAC", "LOC", "GPE", "TERM", "PRODUCT", "ORG")
+_NOT_SYSTEM_LABELS = ("PERSON", "GPE", "NORP", "LOC", "DATE", "TIME")
+_RELATIVE_PRONOUNS = frozenset({"which", "that", "who"})
+# Nouns that describe the kind of thing a story's named system is.
+_WEAPON_NOUNS = frozenset(
+    {"system", "missile", "weapon", "interceptor", "rocket", "launcher", "munition",
+     "drone", "aircraft", "jet", "vessel", "ship", "submarine", "radar", "battery"}
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -248,6 +256,37 @@ def _within(mentions: list[_Mention], start: int, end: int) -> str | None:
 
 
 class _Extractor:
+    def range_subject(self, token: int, sent: int, start: int, end: int) -> str | None:
+        """What a range belongs to, from the clause that states it.
+
+        The subject of the governing verb (through "which"/"that" to the noun it
+        refers to) when a named thing stands in it; when the subject is only a
+        description of a weapon ("the system", "the interceptors"), the system
+        the article names most; with no subject, the nearest system named in the
+        sentence.
+        """
+        tok = self.doc[token]
+        for _ in range(8):
+            if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
+                break
+            tok = tok.head
+        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and subj.lower_ in _RELATIVE_PRONOUNS and tok.dep_ == "relcl":
+            subj = tok.head
+        if subj is not None:
+            lo, hi = subj.left_edge.idx, subj.idx + len(subj)
+            inside = [
+                m for m in self.mentions
+                if m.start < hi and lo < m.end and m.label not in _NOT_SYSTEM_LABELS
+            ]
+            if inside:
+                return inside[-1].text
+            if subj.lemma_.lower() in _WEAPON_NOUNS:
+                counts = Counter(m.text for m in self.mentions if m.label in _RANGE_LABELS)
+                if counts:
+                    return counts.most_common(1)[0][0]
+        return _nearest(self.mentions, sent, start, end, _RANGE_LABELS)
+
     def __init__(self, doc: Doc, mentions: Sequence[EntityMention] | None) -> None:
         self.doc = doc
         self.text = doc_text(doc)
@@ -400,11 +439,11 @@ class _Extractor:
                 named = _within(self.mentions, doc[attached[0]].idx, head.idx + len(head))
                 if named is not None or label != "range":
                     return label, named
-                return label, _nearest(self.mentions, sent, start, end, _RANGE_LABELS)
+                return label, self.range_subject(number.start, sent, start, end)
             cues = {_lemma(doc, k) for k in range(max(sent_start, number.start - 8), number.start)}
             cues |= {_lemma(doc, k) for k in range(last, min(last + 2, n))}
             if cues & _RANGE_CUES or (marker is not None and marker[0] == "as far as"):
-                return "range", _nearest(self.mentions, sent, start, end, _RANGE_LABELS)
+                return "range", self.range_subject(number.start, sent, start, end)
             return "distance", _nearest(self.mentions, sent, start, end, _PLACE_LABELS)
         label = {"money": "money", "percent": "percentage"}.get(kind, kind)
         return label, _nearest(self.mentions, sent, start, end, None, before=True)

@@ -267,9 +267,11 @@ _FUTURE_WORDS = frozenset(
     {"will", "won't", "shall", "'ll", "gonna", "upcoming", "next", "forthcoming", "scheduled",
      "slated", "would"}
 )  # fmt: skip
+# "planned a rally on Saturday": the planned event lies ahead
+_PLANNED = frozenset({"to", "a", "an", "another", "more", "further", "new"})
 # first word -> second words that make a future cue with it ("plans to")
 _FUTURE_PAIRS = MappingProxyType({
-    "going": {"to"}, "plans": {"to"}, "plan": {"to"}, "planning": {"to"}, "planned": {"to"},
+    "going": {"to"}, "plans": _PLANNED, "plan": {"to"}, "planning": _PLANNED, "planned": _PLANNED,
     "expected": {"to"}, "expects": {"to"}, "expect": {"to"}, "hopes": {"to"}, "hope": {"to"},
     "due": {"to", "on", "in"}, "set": {"to"}, "intends": {"to"}, "intend": {"to"},
     "aims": {"to"}, "aim": {"to"}, "is": {"to"}, "are": {"to"}, "to": {"be"},

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from types import MappingProxyType
 
 from storyline.annotate.timex import anchor as A
-from storyline.annotate.timex import rules_dates, rules_misc, rules_periods, rules_relative
+from storyline.annotate.timex import rules_anaphora, rules_dates, rules_misc, rules_relative
 from storyline.annotate.timex.anchor import Tense
 from storyline.annotate.timex.lexicon import (
     MONTHS,
@@ -32,7 +32,7 @@ from storyline.models import Timex
 TenseFn = Callable[[int, int], "Tense | None"]
 
 RULES: tuple[Rule, ...] = (
-    rules_dates.RULES + rules_relative.RULES + rules_misc.RULES + rules_periods.RULES
+    rules_dates.RULES + rules_relative.RULES + rules_misc.RULES + rules_anaphora.RULES
 )
 
 _MONTH_WORDS = frozenset(MONTHS)
@@ -72,6 +72,7 @@ _RULE_TRIGGERS: MappingProxyType[str, frozenset[str]] = MappingProxyType(
         "period_of_year": frozenset({"quarter", "period"}),
         "period_of_year_rel": frozenset({"quarter", "period"}),
         "period_year_back": frozenset({"quarter", "period"}),
+        "day_after_date": frozenset({_DIGIT}),
         "half": frozenset({"half"}),
         "season": frozenset(SEASONS),
         "holiday": frozenset(

@@ -32,10 +32,11 @@ def _cased(words: tuple[str, ...]) -> str:
 
 
 MONTH_NAME = _cased(MONTH_FULL) + r"(?![A-Za-z])"
-MONTH_SHORT = _cased(MONTH_ABBR) + r"(?:\.|(?=\s*\d))"
+# "Aug." and PTB-tokenized "Aug ." (a space before the period), or "Aug 30"
+MONTH_SHORT = _cased(MONTH_ABBR) + r"(?:\s?\.|(?=\s*\d))"
 MONTH = r"(?:" + MONTH_NAME + "|" + MONTH_SHORT + ")"
 WEEKDAY = _cased(WEEKDAY_FULL) + r"(?![A-Za-z])"
-WEEKDAY_ANY = r"(?:" + WEEKDAY + "|" + _cased(WEEKDAY_ABBR) + r"\.?(?=,?\s+[A-Z0-9]))"
+WEEKDAY_ANY = r"(?:" + WEEKDAY + "|" + _cased(WEEKDAY_ABBR) + r"(?:\s?\.)?(?=\s?,?\s+[A-Z0-9]))"
 DAY = r"(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?(?!\d|:\d|,\d{3})"
 YEAR4 = r"(?:1[0-9]\d\d|20\d\d)(?![\d%])(?![,.]\d)(?!-\d\d-)"
 YEAR_APOS = r"['’]\d\d(?![\d%])"
@@ -112,6 +113,22 @@ def pre_mod(word: str | None) -> str | None:
              "more or less"):  # fmt: skip
         return "APPROX"
     return None
+
+
+# Approximators left outside the extent: TempEval-3 (AQUAINT) annotates "about [five
+# hours]", while bounds ("more than", "at least", "nearly") stay inside the expression.
+APPROX_WORDS = frozenset({"about", "around", "approximately", "roughly"})
+
+
+def approx_trim(m: re.Match[str], group: str) -> int:
+    """Characters to drop from the start of ``m`` when group ``group`` is an approximator."""
+    word = m.group(group) if group in m.re.groupindex else None
+    if not word or " ".join(word.lower().split()) not in APPROX_WORDS:
+        return 0
+    end = m.end(group)
+    while end < m.end() and m.string[end].isspace():
+        end += 1
+    return end - m.start()
 
 
 @dataclass(frozen=True)

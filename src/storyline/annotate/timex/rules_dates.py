@@ -46,7 +46,7 @@ _ANY_YEAR_RX = re.compile(r"\d{4}|['’]\d\d")
 
 
 def month_num(word: str) -> int:
-    return MONTHS[word.lower().rstrip(".")]
+    return MONTHS[word.lower().rstrip(". ")]
 
 
 def day_num(word: str) -> int:
@@ -139,7 +139,7 @@ def _month_day(m: re.Match[str], ctx: Ctx) -> Res | None:
         return Res(res.type, res.value, res.mod, "none")  # fully explicit
     if res is not None and m.group("wd") and year is None and ctx.dct is not None:
         # a weekday next to a yearless date can settle the year
-        wd = WEEKDAYS[m.group("wd").lower().rstrip(".")]
+        wd = WEEKDAYS[m.group("wd").lower().rstrip(". ")]
         for y in (ctx.dct.year, ctx.dct.year - 1, ctx.dct.year + 1):
             d = A.ymd(y, month, day)
             if d is not None and d.isoweekday() == wd:
@@ -493,15 +493,15 @@ _QYEAR = (
 RULES: tuple[Rule, ...] = (
     rule(
         "date_month_day",
-        r"(?:(?P<wd>" + WEEKDAY_ANY + r"),?\s+)?(?P<mon>" + MONTH + r")\s*(?:the\s+)?"
+        r"(?:(?P<wd>" + WEEKDAY_ANY + r")\s?,?\s+)?(?P<mon>" + MONTH + r")\s*(?:the\s+)?"
         r"(?P<day>" + _DAYW + r")(?:\s*,?\s*(?P<year>" + _YEAR_ANY + r"))?",
         _month_day,
         priority=5,
     ),
     rule(
         "date_day_month",
-        r"(?:(?P<wd>" + WEEKDAY_ANY + r"),?\s+)?(?:the\s+)?(?P<day>" + _DAYW + r")(?:\s+of)?\s+"
-        r"(?P<mon>" + MONTH + r")(?:,?\s*(?P<year>" + _YEAR_ANY + r"))?",
+        r"(?:(?P<wd>" + WEEKDAY_ANY + r")\s?,?\s+)?(?:the\s+)?(?P<day>" + _DAYW + r")(?:\s+of)?\s+"
+        r"(?P<mon>" + MONTH + r")(?:\s?,?\s*(?P<year>" + _YEAR_ANY + r"))?",
         _month_day,
         priority=5,
     ),

@@ -17,6 +17,7 @@ from storyline.annotate.timex.patterns import (
     Ctx,
     Res,
     Rule,
+    approx_trim,
     pre_mod,
     rule,
 )
@@ -124,6 +125,7 @@ def _duration(m: re.Match[str], ctx: Ctx) -> Res | None:
         mod = mod or "EQUAL_OR_MORE"
     elif "less" in orso:
         mod = mod or "EQUAL_OR_LESS"
+    trim = trim or approx_trim(m, "pm")
     return Res("DURATION", value, mod, trim_start=trim, anchor="none")
 
 

@@ -49,6 +49,7 @@ class SummaryParams:
     degree_weight: float = 0.0  # weight of LexRank-style degree centrality (0 = centroid only)
     degree_threshold: float = 0.2
     length_power: float = 0.0  # score * words ** power: > 0 favours longer sentences
+    lag_weight: float = 0.0  # bonus per log(1 + days the sentence was written after the day)
     centroid: str = "shared"  # all | mentions | shared (terms in both mention and lead pools)
 
 
@@ -185,6 +186,13 @@ def select_for_day(
         return []
     centroid /= norm
     score = np.asarray(x @ centroid).ravel()
+    if params.centroid == "both":
+        alt = _centroid(x, weights, len(mention_ids), "all")
+        alt /= max(float(np.sqrt((alt * alt).sum())), 1e-12)
+        score = 0.5 * (score + np.asarray(x @ alt).ravel())
+    if params.lag_weight:
+        lags = np.array([max((sentences[i].published - day).days, 0) for i in ids], dtype=float)
+        score = score + params.lag_weight * np.log1p(lags)
     if query is not None:
         score = score + params.query_weight * np.asarray(x @ query).ravel()
     sim = (x @ x.T).toarray()

@@ -1,6 +1,7 @@
-"""Rules for reporting periods named by their year: financial-news anaphora.
+"""Rules for expressions that lean on the one before them.
 
-Earnings reports compare "the quarter" with "the 1988 quarter", "last year's
+- a bare day number after a date: "April 24 and 25" -> the 25th of that month;
+- reporting periods named by their year (financial-news anaphora): earnings reports compare "the quarter" with "the 1988 quarter", "last year's
 quarter", "the corresponding period last year" or "the quarter a year ago":
 each names the reporting period in focus (the latest quarter or half
 mentioned), moved to another year. Without such a period in the text, the
@@ -13,11 +14,27 @@ from __future__ import annotations
 import re
 
 from storyline.annotate.timex import anchor as A
-from storyline.annotate.timex.patterns import YEAR4, Ctx, Res, Rule, rule
+from storyline.annotate.timex.patterns import DAY, YEAR4, Ctx, Res, Rule, rule
 
 _PERIOD_GRANS = frozenset({"quarter", "half"})
 _REL_YEAR = {"this": 0, "last": -1, "next": 1}
 _SAME = r"(?:comparable|same|corresponding|year[-\s](?:ago|earlier))"
+
+
+_DATE_BEFORE_RX = re.compile(r"\s+(?:and|or|to|through)\s+$")
+
+
+def _day_after_date(m: re.Match[str], ctx: Ctx) -> Res | None:
+    """'25' in 'April 24 and 25': the same month as the date just before."""
+    found = ctx.reference(m.start(), 12, grans=frozenset({"day"}))
+    if found is None or not _DATE_BEFORE_RX.fullmatch(ctx.text, found[1], m.start()):
+        return None
+    day = int(m.group("day").rstrip("stndrh"))
+    year = int(m.group("year") or found[0][:4])
+    d = A.ymd(year, int(found[0][5:7]), day)
+    if d is None or d.day <= int(found[0][8:10]) or year != int(found[0][:4]):
+        return None  # a range runs forward: "May 30 and 2" is no such pair
+    return Res("DATE", A.day_value(d), anchor="timex")
 
 
 def _target_year(m: re.Match[str], ctx: Ctx, ref: str | None) -> int | None:
@@ -60,6 +77,13 @@ _BACK = (
 )
 
 RULES: tuple[Rule, ...] = (
+    rule(
+        "day_after_date",
+        r"(?:(?<=\sand\s)|(?<=\sor\s)|(?<=\sto\s))(?P<day>" + DAY + r")(?:,\s*(?P<year>" + YEAR4 + r"))?(?=\s*(?:[.,;:)!?]\D|[.,;:)!?]?$"
+        r"|(?:in|at|on|when|as|with|for|by|during|while|after|before|but|and|or|the)\s))",
+        _day_after_date,
+        priority=1,
+    ),
     rule(
         "period_of_year",
         r"the\s+(?:" + _SAME + r"\s+)?(?P<y>" + YEAR4 + r")\s+" + _WHAT,

@@ -1,0 +1,51 @@
+"""Accuracy gate on the bundled sample corpus (our own fictional story).
+
+``gold.json`` says what storyline must find; each category has a floor pinned
+at the measured rate (bench/sample_gold.py prints the misses). A floor is
+raised when the code gets better and never lowered to pass.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import pytest
+
+from storyline.build.corpus import Corpus
+from storyline.store import Store
+
+sys.path.insert(0, str(Path(__file__).parent))
+from gold_scoring import score_gold  # noqa: E402
+
+SAMPLE = Path(__file__).resolve().parents[1] / "src" / "storyline" / "sample"
+
+FLOORS = {
+    "published": 1.0,
+    "boilerplate": 1.0,
+    "timex": 1.0,
+    "quote found": 0.93,
+    "quote speaker": 0.87,
+    "entity merge": 0.82,
+    "entity distinct": 1.0,
+    "citation": 1.0,
+    "copy": 0.5,
+    "facts consistent": 0.75,
+    "facts disagree": 0.5,
+}
+
+
+@pytest.fixture(scope="module")
+def scores(sample_db: Path):  # type: ignore[no-untyped-def]
+    return score_gold(Corpus.from_store(Store(sample_db, read_only=True)), SAMPLE / "gold.json")
+
+
+@pytest.mark.parametrize("category", sorted(FLOORS))
+def test_category_meets_its_floor(scores, category: str) -> None:  # type: ignore[no-untyped-def]
+    score = scores[category]
+    assert score.total > 0
+    assert score.rate >= FLOORS[category], f"{category}: {score.hits}/{score.total}; misses: {score.misses}"
+
+
+def test_every_category_is_gated(scores) -> None:  # type: ignore[no-untyped-def]
+    assert set(scores) == set(FLOORS)
