@@ -188,8 +188,11 @@ def test_weekday_before_and_after_the_dct_weekday() -> None:
 
 
 def test_weekday_with_part_of_day() -> None:
+    # TempEval-3 (AQUAINT) convention: "Friday night" spans both words, valued as the day
     tx = one("Shelling resumed Friday night.", D(2024, 9, 9), "Friday night")
-    assert tx.value == "2024-09-06TNI"
+    assert (tx.type, tx.value) == ("DATE", "2024-09-06")
+    tx = one("Talks will resume Tuesday morning.", D(2024, 9, 12), "Tuesday morning")
+    assert tx.value == "2024-09-17"
 
 
 # ---- anchored on earlier expressions ------------------------------------------------

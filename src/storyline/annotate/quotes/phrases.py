@@ -225,42 +225,65 @@ def adjective_attribution(doc: Doc, tok: Token) -> list[Attribution]:
     return out
 
 
-def colon_attribution(doc: Doc, sent: Span, text: str) -> list[Attribution]:
-    """ "Clinton: \\"...\\"", "Paul Ryan: Decision defies explanation": a name, a colon, the words.
+def _line_starts(doc: Doc, sent: Span) -> list[int]:
+    """Tokens of the sentence that begin a line (the parser may join a speaker label
+    line to the text before it: "Partial transcript:  TAPPER: ...")."""
+    out = []
+    for tok in sent:
+        if tok.is_space:
+            continue
+        prev = doc[tok.i - 1] if tok.i > 0 else None
+        if prev is None or "\n" in prev.text_with_ws or (prev.is_space and "\n" in prev.text):
+            out.append(tok.i)
+    return out
 
-    Only at the start of a line, with a short name (a person or organisation the
-    model recognises) before the colon, and content up to the end of the line.
+
+def _label_name(name: Span) -> bool:
+    """A speaker label before a colon: a short name the model recognises, a capitalised
+    proper name ("Milbank", "JAKE TAPPER") or a document ("Poll")."""
+    words = [t for t in name if not t.is_punct]
+    if not words or len(words) > 5 or any(t.pos_ == "AUX" for t in name):
+        return False
+    if any(t.ent_type_ in ("PERSON", "ORG") for t in name):
+        return not any(t.pos_ == "VERB" for t in name)
+    if len(words) == 1 and words[0].lemma_.lower() in DOCUMENT_NOUNS and words[0].is_title:
+        return True
+    return all(t.pos_ == "PROPN" and (t.is_title or t.is_upper) for t in words)
+
+
+def colon_attribution(doc: Doc, sent: Span, text: str) -> list[Attribution]:
+    """ "Clinton: \"...\"", "Paul Ryan: Decision defies explanation": a name, a colon, the words.
+
+    Only at the start of a line, with a short name before the colon (see
+    ``_label_name``), and content up to the end of the line.
     """
-    start = sent.start
-    if start > 0 and "\n" not in doc[start - 1].text_with_ws and "\n" not in doc[start - 1].text:
-        return []
-    colon = None
-    for tok in sent[: min(len(sent), 8)]:
-        if tok.text == ":":
-            colon = tok
-            break
-    if colon is None or colon.i == start:
-        return []
-    name = doc[start : colon.i]
-    if not any(t.ent_type_ in ("PERSON", "ORG") for t in name) or any(
-        t.pos_ in ("VERB", "AUX") for t in name
-    ):
-        return []
-    line_end = text.find("\n", colon.idx)
-    if line_end < 0:
-        line_end = len(text)
-    a = colon.idx + 1
-    while a < line_end and text[a].isspace():
-        a += 1
-    b = line_end
-    while b > a and text[b - 1] in " .\t":
-        b -= 1
-    if b - a < 3:
-        return []
-    att = Attribution(head=colon.i, cue=[colon.i], kind="colon", lemma=":", frame="colon")
-    att.source = (start, colon.i)
-    att.content = [(a, b)]
-    return [att]
+    out: list[Attribution] = []
+    for start in _line_starts(doc, sent):
+        colon = None
+        for tok in doc[start : min(sent.end, start + 8)]:
+            if "\n" in tok.text:
+                break
+            if tok.text == ":":
+                colon = tok
+                break
+        if colon is None or colon.i == start or not _label_name(doc[start : colon.i]):
+            continue
+        line_end = text.find("\n", colon.idx)
+        if line_end < 0:
+            line_end = len(text)
+        a = colon.idx + 1
+        while a < line_end and text[a].isspace():
+            a += 1
+        b = line_end
+        while b > a and text[b - 1] in " .\t":
+            b -= 1
+        if b - a < 3:
+            continue
+        att = Attribution(head=colon.i, cue=[colon.i], kind="colon", lemma=":", frame="colon")
+        att.source = (start, colon.i)
+        att.content = [(a, b)]
+        out.append(att)
+    return out
 
 
 def role_attribution(doc: Doc, tok: Token) -> list[Attribution]:

@@ -70,6 +70,11 @@ def _period_of_year(m: re.Match[str], ctx: Ctx) -> Res | None:
     return Res("DATE", f"{year:04d}", anchor="none" if m.groupdict().get("y") else "dct")
 
 
+# what may follow the bare day: punctuation, the end, or a function word ("25 people": no)
+_DAY_END = (
+    r"(?=\s*(?:[.,;:)!?]\D|[.,;:)!?]?$|(?:in|at|on|when|as|with|for|by|during|while|after"
+    r"|before|but|and|or|the)\s))"
+)
 _WHAT = r"(?P<what>quarter|period)(?![\w-])"
 _BACK = (
     r"(?P<back>last\s+year|a\s+year\s+(?:ago|earlier)|the\s+(?:previous|prior|preceding)\s+year"
@@ -79,8 +84,12 @@ _BACK = (
 RULES: tuple[Rule, ...] = (
     rule(
         "day_after_date",
-        r"(?:(?<=\sand\s)|(?<=\sor\s)|(?<=\sto\s))(?P<day>" + DAY + r")(?:,\s*(?P<year>" + YEAR4 + r"))?(?=\s*(?:[.,;:)!?]\D|[.,;:)!?]?$"
-        r"|(?:in|at|on|when|as|with|for|by|during|while|after|before|but|and|or|the)\s))",
+        r"(?:(?<=\sand\s)|(?<=\sor\s)|(?<=\sto\s))(?P<day>"
+        + DAY
+        + r")(?:,\s*(?P<year>"
+        + YEAR4
+        + r"))?"
+        + _DAY_END,
         _day_after_date,
         priority=1,
     ),

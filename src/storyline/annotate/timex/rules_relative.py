@@ -465,7 +465,9 @@ def _clock(m: re.Match[str], ctx: Ctx) -> Res | None:
     day = _clock_day(m, ctx)
     mod = pre_mod(g.get("pm")) or ("APPROX" if g.get("pm") else None)
     anchor = "dct" if ctx.dct else "none"
-    return Res("TIME", f"{day}T{hour:02d}:{minute:02d}", mod, anchor, trim_start=approx_trim(m, "pm"))
+    return Res(
+        "TIME", f"{day}T{hour:02d}:{minute:02d}", mod, anchor, trim_start=approx_trim(m, "pm")
+    )
 
 
 _DAY_AFTER_RX = re.compile(
