@@ -81,6 +81,20 @@ def test_parse_tense_reads_the_governing_verb() -> None:
     assert parse_tense(past)(i, i + 6) == "past"
 
 
+def test_cue_words_come_before_the_parse() -> None:
+    # the parse reads "has scheduled" as a past (present perfect); the cue word
+    # "scheduled" says the meeting lies ahead, which is what TimeML annotators read
+    doc = _parsed(
+        ["The", "league", "has", "scheduled", "a", "meeting", "Friday"],
+        ["DT", "NN", "VBZ", "VBN", "DT", "NN", "NNP"],
+        ["DET", "NOUN", "AUX", "VERB", "DET", "NOUN", "PROPN"],
+        [1, 3, 3, 3, 5, 3, 3],
+        ["det", "nsubj", "aux", "ROOT", "det", "dobj", "npadvmod"],
+    )
+    i = doc.text.index("Friday")
+    assert parse_tense(doc)(i, i + 6) == "future"
+
+
 def test_component_uses_the_parse_for_direction() -> None:
     nlp = spacy.blank("en")
     nlp.add_pipe("storyline_timex_v1")

@@ -315,9 +315,12 @@ _BOUNDARY_RX = re.compile(r"[.!?;\n](?:\s|$)|``|''|\"")
 def _word_tense(words: list[str], i: int) -> Tense | None:
     """The cue word ``words[i]`` (lowercased) signals, if any."""
     w = words[i]
-    if w in _FUTURE_WORDS:
-        return "future"
-    if w in _FUTURE_PAIRS and i + 1 < len(words) and words[i + 1] in _FUTURE_PAIRS[w]:
+    future = w in _FUTURE_WORDS or (
+        w in _FUTURE_PAIRS and i + 1 < len(words) and words[i + 1] in _FUTURE_PAIRS[w]
+    )
+    if future:
+        if "had" in words[max(0, i - 2) : i] and w != "would":
+            return "past"  # "had been due to expire Friday": a plan that is now past
         return "future"
     if w == "says":
         return "present"

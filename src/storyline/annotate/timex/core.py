@@ -10,12 +10,18 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from types import MappingProxyType
 
 from storyline.annotate.timex import anchor as A
-from storyline.annotate.timex import rules_anaphora, rules_dates, rules_misc, rules_relative
+from storyline.annotate.timex import (
+    rules_anaphora,
+    rules_clock,
+    rules_dates,
+    rules_misc,
+    rules_relative,
+)
 from storyline.annotate.timex.anchor import Tense
 from storyline.annotate.timex.lexicon import (
     MONTHS,
@@ -32,7 +38,11 @@ from storyline.models import Timex
 TenseFn = Callable[[int, int], "Tense | None"]
 
 RULES: tuple[Rule, ...] = (
-    rules_dates.RULES + rules_relative.RULES + rules_misc.RULES + rules_anaphora.RULES
+    rules_dates.RULES
+    + rules_relative.RULES
+    + rules_clock.RULES
+    + rules_misc.RULES
+    + rules_anaphora.RULES
 )
 
 _MONTH_WORDS = frozenset(MONTHS)
@@ -72,7 +82,7 @@ _RULE_TRIGGERS: MappingProxyType[str, frozenset[str]] = MappingProxyType(
         "period_of_year": frozenset({"quarter", "period"}),
         "period_of_year_rel": frozenset({"quarter", "period"}),
         "period_year_back": frozenset({"quarter", "period"}),
-        "day_after_date": frozenset({_DIGIT}),
+        "day_after_date": _MONTH_WORDS,  # it follows a month-day date
         "half": frozenset({"half"}),
         "season": frozenset(SEASONS),
         "holiday": frozenset(
@@ -182,6 +192,12 @@ class _Context:
                 return None
             return value, e
         return None
+
+    def references(self, start: int) -> Iterator[tuple[str, int, str]]:
+        """Calendar values ending before ``start``, latest first: (value, end, rule)."""
+        for _s, e, value, rule in reversed(self.prev):
+            if e <= start:
+                yield value, e, rule
 
     def previous_word(self, pos: int) -> str:
         chunk = self.text[max(0, pos - 30) : pos]

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import Protocol
 
@@ -158,6 +158,8 @@ class Ctx(Protocol):
         exclude: frozenset[str] = ...,
         grans: frozenset[str] | None = ...,
     ) -> tuple[str, int] | None: ...
+
+    def references(self, start: int) -> Iterator[tuple[str, int, str]]: ...
 
     def previous_word(self, pos: int) -> str: ...
 

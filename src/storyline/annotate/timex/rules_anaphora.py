@@ -1,23 +1,25 @@
 """Rules for expressions that lean on the one before them.
 
 - a bare day number after a date: "April 24 and 25" -> the 25th of that month;
-- reporting periods named by their year (financial-news anaphora): earnings reports compare "the quarter" with "the 1988 quarter", "last year's
-quarter", "the corresponding period last year" or "the quarter a year ago":
-each names the reporting period in focus (the latest quarter or half
-mentioned), moved to another year. Without such a period in the text, the
-latest completed quarter of the dct stands in for "quarter" and the bare
-year for "period".
+- reporting periods named by their year (financial-news anaphora): earnings
+  reports compare "the quarter" with "the 1988 quarter", "last year's
+  quarter", "the corresponding period last year" or "the quarter a year ago".
+  Each names the reporting period in focus (the latest completed quarter or
+  half mentioned) moved to another year. Without such a period in the text,
+  the latest completed quarter of the dct stands in for "quarter"; "the 1988
+  period" (a quarter, nine months or the year) is the year.
 """
 
 from __future__ import annotations
 
 import re
+from types import MappingProxyType
 
 from storyline.annotate.timex import anchor as A
 from storyline.annotate.timex.patterns import DAY, YEAR4, Ctx, Res, Rule, rule
+from storyline.annotate.timex.rules_relative import reported_period
 
-_PERIOD_GRANS = frozenset({"quarter", "half"})
-_REL_YEAR = {"this": 0, "last": -1, "next": 1}
+_REL_YEAR = MappingProxyType({"this": 0, "last": -1, "next": 1})
 _SAME = r"(?:comparable|same|corresponding|year[-\s](?:ago|earlier))"
 
 
@@ -56,8 +58,9 @@ def _target_year(m: re.Match[str], ctx: Ctx, ref: str | None) -> int | None:
 
 def _period_of_year(m: re.Match[str], ctx: Ctx) -> Res | None:
     what = m.group("what").lower()
-    found = ctx.reference(m.start(), 1500, grans=_PERIOD_GRANS)
-    ref = found[0] if found else None
+    explicit = bool(m.groupdict().get("y"))
+    # "the 1988 period" may be a quarter, nine months or the year: the year is safe
+    ref = None if explicit and what == "period" else reported_period(ctx, m.start())
     year = _target_year(m, ctx, ref)
     if year is None:
         return Res("DATE", "XXXX-QX" if what == "quarter" else "XXXX", anchor="none")
@@ -67,7 +70,7 @@ def _period_of_year(m: re.Match[str], ctx: Ctx) -> Res | None:
         # the quarter most recently reported on: the last one completed before the dct
         k = ctx.dct.year * 4 + A.quarter_of(ctx.dct) - 2
         return Res("DATE", f"{year:04d}-Q{k % 4 + 1}")
-    return Res("DATE", f"{year:04d}", anchor="none" if m.groupdict().get("y") else "dct")
+    return Res("DATE", f"{year:04d}", anchor="none" if explicit else "dct")
 
 
 # what may follow the bare day: punctuation, the end, or a function word ("25 people": no)

@@ -49,11 +49,8 @@ def duration_value(n: float | None, code: str) -> str | None:
     letter, mult, timey = _ISO[code]
     t = "T" if timey else ""
     if n is None:
-        return (
-            f"P{t}X{'Y' if mult >= 10 else letter}"
-            if code not in ("DE", "CE")
-            else ("PXDE" if code == "DE" else "PXCE")
-        )
+        # "decades", "centuries": in years, like "two decades" (P20Y), as TempEval-3 does
+        return f"P{t}X{'Y' if mult >= 10 else letter}"
     total = n * mult
     whole = int(total)
     frac = total - whole
@@ -108,7 +105,8 @@ def _duration(m: re.Match[str], ctx: Ctx) -> Res | None:
             n += 0.5  # "an hour and a half"
     trim = 0
     dp = (m.group("dp") or "").lower()
-    if dp in ("the", "an", "a") and (hyphen or (not unit.endswith("s") and n not in (None, 1.0))):
+    adjective = hyphen or (not unit.endswith("s") and n not in (None, 1.0))
+    if adjective and (dp in ("an", "a") or dp.startswith("the")):
         trim = m.start("n") - m.start()  # "the 14-day waiting period": the adjective alone
     if code == "WE":
         return Res(
@@ -238,6 +236,10 @@ _REFS = MappingProxyType({"now": "PRESENT_REF", "right now": "PRESENT_REF", "jus
          "the future": "FUTURE_REF", "future": "FUTURE_REF", "soon": "FUTURE_REF",
          "as soon as possible": "FUTURE_REF", "someday": "FUTURE_REF",
          "a later date": "FUTURE_REF"})  # fmt: skip
+_NARRATIVE_PAST = frozenset(
+    {"became", "was", "were", "had", "began", "came", "went", "turned", "grew", "found", "left",
+     "followed", "spread", "fell", "rose", "got", "made", "took", "gave"}
+)  # fmt: skip
 _NOT_CURRENT = frozenset(
     {"account", "accounts", "affairs", "events", "flows", "flow", "liabilities", "assets",
      "ratio", "density", "source", "sources", "issue", "issues", "form", "version", "and",
@@ -269,6 +271,9 @@ def _ref(m: re.Match[str], ctx: Ctx) -> Res | None:
                 return None
     if w == "soon" and (prev == "as" or nxt in ("as", "after", "afterwards", "thereafter")):
         return None
+    narrative = nxt in _NARRATIVE_PAST or (len(nxt) > 4 and nxt.endswith("ed"))
+    if w == "soon" and (prev in ("was", "were", "had") or narrative):
+        return None  # "he was soon released", "that soon became a flood": soon after then
     if w == "the past" and prev not in ("in", "of", "from", "than", "into", "over", "like"):
         if nxt_char not in (",", ".", ";", ")", "") and nxt not in ("and", "or", "but"):
             return None

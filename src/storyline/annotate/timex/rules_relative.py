@@ -1,7 +1,7 @@
 """Rules for expressions relative to the dct or to a previous expression.
 
 "last week", "next month", "this year", "Tuesday", "yesterday", "two years
-ago", "three days later", "the following day", "at 2 p.m." ...
+ago", "three days later", "the following day" ... (clock times: :mod:`.rules_clock`)
 """
 
 from __future__ import annotations
@@ -11,26 +11,20 @@ import re
 from types import MappingProxyType
 
 from storyline.annotate.timex import anchor as A
-from storyline.annotate.timex.lexicon import PARTS_OF_DAY, WEEKDAYS, parse_number, word_number
+from storyline.annotate.timex.lexicon import PARTS_OF_DAY, WEEKDAYS, parse_number
 from storyline.annotate.timex.patterns import (
-    DAY,
-    MONTH,
     NUM,
-    NUMBER_WORD_RX,
     PART,
     PRE_MOD,
-    TZ,
     UNIT,
     WEEKDAY,
     Ctx,
     Res,
     Rule,
-    approx_trim,
     part_mod,
     pre_mod,
     rule,
 )
-from storyline.annotate.timex.rules_dates import day_num, infer_year, month_num
 
 _UNIT_CODE = MappingProxyType({"sec": "S", "min": "MIN", "hou": "H", "hr": "H", "day": "D", "nig": "D",
               "wee": "W", "for": "FN", "mon": "M", "qua": "Q", "yea": "Y", "yr": "Y",
@@ -76,12 +70,20 @@ def dct_value(ctx: Ctx, code: str, shift: int = 0) -> str | None:
     return None
 
 
-def _anchored(ctx: Ctx, start: int, code: str, shift: int, keep_day: bool = False) -> Res | None:
+def _anchored(
+    ctx: Ctx,
+    start: int,
+    code: str,
+    shift: int,
+    keep_day: bool = False,
+    exclude: frozenset[str] = frozenset(),
+) -> Res | None:
     """A value ``shift`` units from the previous expression (or the dct).
 
-    ``keep_day``: a day moved by weeks stays a day ("two weeks later").
+    ``keep_day``: a day moved by weeks stays a day ("two weeks later");
+    ``exclude``: rules whose expressions are no anchor.
     """
-    ref = ctx.reference(start)
+    ref = ctx.reference(start, exclude=exclude)
     if ref is None:
         value = dct_value(ctx, code, shift)
         return None if value is None else Res("DATE", value, anchor="dct" if ctx.dct else "none")
@@ -117,7 +119,6 @@ _ENDED_AGO_RX = re.compile(r"\s+(?:ended|ending|to\s+date|through|ago)\b", re.IG
 _ANAPHOR_AFTER_RX = re.compile(
     r"\s+(?:before|after|that|when|in\s+which|earlier|later|of)\b", re.IGNORECASE
 )
-_MONTH_DAY_RX = re.compile(r"(\w+)\.?\s*(\d+)")
 _DUR_UNITS = MappingProxyType({"D": "P1D", "W": "P1W", "WE": "P2D", "M": "P1M", "Q": "P3M", "Y": "P1Y",
               "DE": "P10Y", "CE": "P100Y"})  # fmt: skip
 _POD_UNITS = ("morning", "afternoon", "evening", "night", "tonight")
@@ -130,6 +131,8 @@ def _relative(m: re.Match[str], ctx: Ctx) -> Res | None:
     prev = ctx.previous_word(m.start()).lower()
     if word in _POD_UNITS:
         return _part_of_day_rel(m, ctx, rel, word, mod)
+    if m.group("u")[0].isupper() and m.group("u")[1:].islower() and not _at_sentence_start(m, ctx):
+        return None  # ABC's "This Week": a title, the unit word capitalized mid-sentence
     code = unit_code(word)
     if code == "D" and rel == "the" and _norm(m.group("part")).endswith(" in"):
         return None  # "later in the day": a time relative to the story's events, not annotated
@@ -189,7 +192,17 @@ def _relative(m: re.Match[str], ctx: Ctx) -> Res | None:
     if shift is None:
         return None
     res = _anchored(ctx, m.start(), code, shift)
-    return None if res is None else Res(res.type, res.value, mod, res.anchor)
+    if res is None or (code == "D" and A.granularity(res.value) != "day"):
+        return None  # "redemptions that day" after a month or a year: a generic day
+    return Res(res.type, res.value, mod, res.anchor)
+
+
+_SENTENCE_END_RX = re.compile(r"(?:^|[.!?:;]['\"’”]*|\n)\s*$")
+
+
+def _at_sentence_start(m: re.Match[str], ctx: Ctx) -> bool:
+    """Whether ``m`` starts a sentence (or a line), so that a capital says nothing."""
+    return _SENTENCE_END_RX.search(ctx.text, max(0, m.start() - 5), m.start()) is not None
 
 
 def _dct_anchor(ctx: Ctx) -> str:
@@ -232,7 +245,9 @@ def _part_of_day_rel(
                                                "the previous": -1}.get(rel, 0))  # fmt: skip
         if res is None or A.granularity(res.value) != "day":
             return None
-        return Res("TIME", f"{res.value}T{pod}", mod, res.anchor)
+        # "the next morning": a day named through another, valued as that day like "Friday
+        # morning" (TempEval-3 convention)
+        return Res("DATE", res.value, mod, res.anchor)
     else:
         return None
     return None if day is None else Res("TIME", f"{day}T{pod}", mod, _dct_anchor(ctx))
@@ -297,7 +312,7 @@ def _weekday_plural(m: re.Match[str], ctx: Ctx) -> Res | None:
     return Res("SET", f"XXXX-WXX-{wd}" + (f"T{PARTS_OF_DAY[pod]}" if pod else ""))
 
 
-_TODAY = MappingProxyType({"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0, "overnight": -1,
+TODAY_SHIFT = MappingProxyType({"today": 0, "yesterday": -1, "tomorrow": 1, "tonight": 0, "overnight": -1,
           "the day before yesterday": -2, "the day after tomorrow": 2})  # fmt: skip
 
 
@@ -316,7 +331,10 @@ def _today(m: re.Match[str], ctx: Ctx) -> Res | None:
     word = _norm(m.group("w"))
     if word in ("today", "tomorrow") and _GENERIC_AFTER_RX.match(ctx.text, m.end()):
         return None
-    day = dct_value(ctx, "D", _TODAY[word])
+    prev = ctx.previous_word(m.start())
+    if m.group("w")[0].isupper() and prev[:1].isupper() and not _at_sentence_start(m, ctx):
+        return None  # "VOA Today", "Good Morning America Today": a programme's name
+    day = dct_value(ctx, "D", TODAY_SHIFT[word])
     if day is None:
         return None
     mod = part_mod(m.group("part"))
@@ -334,7 +352,11 @@ def _today(m: re.Match[str], ctx: Ctx) -> Res | None:
 
 # ---- ago / later ---------------------------------------------------------------
 
-_YEAR_AGO_RULES = frozenset({"year_ago_adj", "ago", "later"})
+# rules whose expressions compare with an earlier time ("a year ago", "the 1988 quarter"):
+# no anchor for the next comparison
+_YEAR_AGO_RULES = frozenset(
+    {"year_ago_adj", "ago", "later", "period_of_year", "period_of_year_rel", "period_year_back"}
+)
 _GRAN_OF_UNIT = MappingProxyType({"S": "D", "MIN": "D", "H": "D", "D": "D", "W": "W", "FN": "W", "M": "M",
                  "Q": "Q", "Y": "Y", "DE": "Y", "CE": "Y", "ML": "Y", "WE": "W"})  # fmt: skip
 _VAGUE_RX = re.compile(r"few|several|many|some|number|handful|dozens|hundreds|thousands")
@@ -403,8 +425,25 @@ def _later(m: re.Match[str], ctx: Ctx) -> Res | None:
             value = A.shift_value(ref[0], direction * int(n) * k, "Y")
             if value is not None:
                 return Res("DATE", value, mod, "timex")
-    res = _anchored(ctx, m.start(), unit, direction * int(n) * k, keep_day=True)
+    # "$2 a share a year ago ... $3 a year earlier": both compare with the same time,
+    # so one comparison is no anchor for the next
+    exclude = _YEAR_AGO_RULES if unit == "Y" else frozenset()
+    res = _anchored(ctx, m.start(), unit, direction * int(n) * k, keep_day=True, exclude=exclude)
     return None if res is None else Res(res.type, res.value, mod, res.anchor)
+
+
+def reported_period(ctx: Ctx, start: int, rules: frozenset[str] = _YEAR_AGO_RULES) -> str | None:
+    """The quarter or half a report is about: the latest one named before ``start``
+    that was over by the dct (results are reported for completed periods, so neither
+    a forecast for "the third quarter of 1990" nor the current quarter is it)."""
+    for value, _end, rule_name in ctx.references(start):
+        if rule_name in rules or A.granularity(value) not in ("quarter", "half"):
+            continue
+        iv = A.interval(value)
+        if ctx.dct is not None and iv is not None and iv[1] >= ctx.dct:
+            continue
+        return value
+    return None
 
 
 def _year_ago_adj(m: re.Match[str], ctx: Ctx) -> Res | None:
@@ -417,9 +456,9 @@ def _year_ago_adj(m: re.Match[str], ctx: Ctx) -> Res | None:
         qn = {"first": 1, "second": 2, "third": 3, "fourth": 4}[q.lower()]
         year = ctx.dct.year - 1 if ctx.dct else None
         return Res("DATE", f"{year:04d}-Q{qn}" if year else f"XXXX-Q{qn}", trim_start=trim)
-    ref = ctx.reference(m.start(), 10**9, _YEAR_AGO_RULES)
-    if ref is not None and A.granularity(ref[0]) in ("quarter", "half"):
-        value = A.shift_value(ref[0], -1, "Y")
+    period = reported_period(ctx, m.start())
+    if period is not None:
+        value = A.shift_value(period, -1, "Y")
         if value is not None:
             return Res("DATE", value, anchor="timex", trim_start=trim)
     value = dct_value(ctx, "Q", -5) if m.group("what") else dct_value(ctx, "Y", -1)
@@ -430,82 +469,6 @@ def _year_end(m: re.Match[str], ctx: Ctx) -> Res | None:
     rel = (m.group("rel") or "this").lower()
     value = dct_value(ctx, "Y", {"this": 0, "last": -1, "next": 1}[rel])
     return None if value is None else Res("DATE", value, "END", _dct_anchor(ctx))
-
-
-# ---- clock times ---------------------------------------------------------------
-
-
-def _clock(m: re.Match[str], ctx: Ctx) -> Res | None:
-    g = m.groupdict()
-    hour: int | None = None
-    minute = 0
-    if g["noon"]:
-        word = g["noon"].lower()
-        if ctx.previous_word(m.start()).lower() == "high":
-            return None  # "high noon": an idiom
-        hour, minute = (24, 0) if word == "midnight" else (12, 0)
-    else:
-        raw_h = g["h"] or g["h2"] or g["h4"] or g["h5"]
-        if g["h3"]:
-            hour, minute = int(g["h3"][:2]), int(g["h3"][2:])
-        elif raw_h:
-            hour = int(raw_h) if raw_h.isdigit() else word_number(raw_h)
-            minute = int(g["mi"] or g["mi2"] or 0)
-        if hour is None or hour > 24 or minute > 59:
-            return None
-        ap = (g["ap"] or g["ap5"] or "").lower().replace(".", "").replace(" ", "")
-        if ap in ("pm", "afternoon", "evening") and hour < 12:
-            hour += 12
-        elif ap in ("am", "morning") and hour == 12:
-            hour = 0
-        elif not ap and hour > 24:
-            return None
-        if ap in ("am", "pm") and not 1 <= int(raw_h or 0) <= 12 and not g["h3"]:
-            return None
-    day = _clock_day(m, ctx)
-    mod = pre_mod(g.get("pm")) or ("APPROX" if g.get("pm") else None)
-    anchor = "dct" if ctx.dct else "none"
-    return Res(
-        "TIME", f"{day}T{hour:02d}:{minute:02d}", mod, anchor, trim_start=approx_trim(m, "pm")
-    )
-
-
-_DAY_AFTER_RX = re.compile(
-    r"(?:\s*\([^()]{1,25}\))?,?\s+(?:on\s+|this\s+)?((?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
-    r"|today|yesterday|tomorrow)\b",
-    re.IGNORECASE,
-)
-
-
-def _clock_day(m: re.Match[str], ctx: Ctx) -> str:
-    ref = m.group("dayref")
-    if ref:
-        r = ref.lower()
-        if r in _TODAY:
-            return dct_value(ctx, "D", _TODAY[r]) or "XXXX-XX-XX"
-        if r.rstrip(".") in WEEKDAYS:
-            got = weekday_date(ctx, WEEKDAYS[r.rstrip(".")], "", m.start(), m.end())
-            return got[0] if got else "XXXX-XX-XX"
-        md = _MONTH_DAY_RX.match(ref)
-        if md:
-            month, day = month_num(md.group(1)), day_num(md.group(2))
-            year = infer_year(ctx, month, day, m.start(), m.end())
-            d = A.ymd(year, month, day) if year else None
-            if d is not None:
-                return A.day_value(d)
-    # "at midnight on Sunday": the day named right after
-    after = _DAY_AFTER_RX.match(ctx.text, m.end())
-    if after:
-        word = after.group(1).lower()
-        if word in _TODAY:
-            return dct_value(ctx, "D", _TODAY[word]) or "XXXX-XX-XX"
-        got = weekday_date(ctx, WEEKDAYS[word], "", m.start(), m.end())
-        return got[0] if got else "XXXX-XX-XX"
-    # "Tuesday at 2 p.m.": the day named just before
-    prev = ctx.reference(m.start(), 25)
-    if prev is not None and A.granularity(prev[0]) == "day":
-        return prev[0][:10]
-    return dct_value(ctx, "D") or "XXXX-XX-XX"
 
 
 # ---- the rules -------------------------------------------------------------------
@@ -578,29 +541,6 @@ RULES: tuple[Rule, ...] = (
         "year_end",
         r"(?:(?P<rel>this|last|next)\s+)?year(?:['’]s)?[-\s]end(?![\w-])",
         _year_end,
-        priority=2,
-    ),
-    rule(
-        "clock",
-        r"(?:(?P<pm>about|around|approximately|roughly|shortly\s+(?:before|after)|just\s+"
-        r"(?:before|after))\s+)?(?:(?P<h>\d{1,2})(?:[:.](?P<mi>[0-5]\d))?\s*(?P<ap>[ap]\.\s?m\.?"
-        r"|(?-i:[ap]m|[AP]M))(?![a-z])|(?P<h2>\d{1,2}):(?P<mi2>[0-5]\d)(?=\s*(?:" + TZ + r"))"
-        r"|(?P<h3>(?!))|(?P<noon>noon|midnight|"
-        r"midday)|(?P<h4>\d{1,2}|"
-        + NUMBER_WORD_RX
-        + r")\s+o['’]clock|(?P<h5>\d{1,2}|"
-        + NUMBER_WORD_RX
-        + r")\s+in\s+the\s+(?P<ap5>morning|afternoon|evening))"
-        r"(?:\s*(?:"
-        + TZ
-        + r"))?(?:,?\s+(?P<dayref>"
-        + WEEKDAY
-        + r"|today|yesterday|tomorrow|"
-        + MONTH
-        + r"\s*"
-        + DAY
-        + r"))?",
-        _clock,
         priority=2,
     ),
 )
