@@ -137,3 +137,27 @@ def test_bad_inputs_named_exit_1_rest_stored_and_readd_is_noop(tmp_path: Path) -
     assert code == 1 and again["added"] == [] and len(again["unchanged"]) == 1
     _, stdout, _ = run(db, "articles", "--json")
     assert len(json.loads(stdout)["articles"]) == 1
+
+
+def test_summarized_timeline_reads_like_a_story(sample_db: Path) -> None:
+    """--limit picks the dates that matter, a few distinct sentences each, and
+    never the same sentence twice (the sample has a syndicated copy)."""
+    _, stdout, _ = run(sample_db, "timeline", "--json", "--limit", "10")
+    events = json.loads(stdout)["events"]
+    assert 6 <= len(events) <= 10
+    dates = [e["date"] for e in events]
+    assert dates == sorted(dates) and len(set(dates)) == len(dates)
+    sentences = [ev["sentence"] for e in events for ev in e["evidence"]]
+    assert len(sentences) == len(set(sentences))
+    text = " ".join(e["summary"] for e in events).casefold()
+    assert "no plans" in text and "authorized" in text
+    assert text.index("no plans") < text.index("authorized")
+
+
+def test_default_timeline_keeps_granularity_and_no_duplicates(sample_db: Path) -> None:
+    _, stdout, _ = run(sample_db, "timeline", "--json")
+    events = json.loads(stdout)["events"]
+    granularities = {len(e["date"]) for e in events}
+    assert {4, 7, 10} <= granularities  # years, months and days all appear
+    sentences = [ev["sentence"] for e in events for ev in e["evidence"]]
+    assert len(sentences) == len(set(sentences))

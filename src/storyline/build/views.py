@@ -84,8 +84,26 @@ def timeline_view(
     n_dates: int | None = None,
     sents_per_date: int | None = None,
 ) -> dict[str, Any]:
+    """Every dated event by default; with ``limit`` (or ``n_dates``), the
+    summarized timeline: the ``limit`` dates that matter most, each with the
+    sentences that best say what happened (``sents_per_date``)."""
     entity_ids = resolve_entity_filter(corpus, entity)
-    events = basic_timeline(corpus, start=start, end=end, entity_ids=entity_ids, limit=limit)
+    if limit is not None or n_dates is not None:
+        from .summary import summarized_timeline
+
+        names = tuple(e.name for e in corpus.entities if entity_ids and e.id in entity_ids)
+        events = summarized_timeline(
+            corpus,
+            n_dates=limit or n_dates,
+            sents_per_date=sents_per_date,
+            start=start,
+            end=end,
+            entity_ids=entity_ids,
+            entity_names=names,
+            query=query,
+        )
+        return {"events": [event_json(e) for e in events]}
+    events = basic_timeline(corpus, start=start, end=end, entity_ids=entity_ids)
     if query:
         words = [w for w in re.findall(r"\w+", query.casefold()) if len(w) > 1]
         events = [
