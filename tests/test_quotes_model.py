@@ -214,3 +214,77 @@ def test_seed_sullivan_geography_quote_via_he_said(seed_quotes: list[Quote]) -> 
     [q] = [q for q in seed_quotes if q.text.startswith("It is not about geography")]
     assert q.speaker == "he" and q.speaker_resolved is not None
     assert "Sullivan" in q.speaker_resolved
+
+
+def _one(nlp: Language, text: str, cue: str) -> Quote:
+    found = [q for q in _quotes(nlp, text) if q.cue == cue]
+    assert found, [(q.speaker, q.cue, q.text) for q in _quotes(nlp, text)]
+    return found[0]
+
+
+def test_speaker_label_on_a_line_joined_to_the_previous_sentence(sm: Language) -> None:
+    text = "Transcript follows.\nDANA KOVAC: We will keep the clinic open all winter.\n"
+    q = _one(sm, text, ":")
+    assert q.speaker == "DANA KOVAC" and q.text == "We will keep the clinic open all winter"
+
+
+def test_in_a_poll_frames_the_clause(sm: Language) -> None:
+    q = _one(sm, "In a Quinnipiac poll released Monday, the governor leads by six points.", "In")
+    assert q.speaker == "a Quinnipiac poll released Monday"
+    assert q.text.startswith("the governor leads")
+
+
+def test_in_a_statement_does_not_compete_with_the_speech_verb(sm: Language) -> None:
+    quotes = _quotes(sm, "In a statement, the mayor said the bridge would reopen.")
+    assert [q.cue for q in quotes] == ["said"]
+
+
+def test_volition_noun_with_infinitive(sm: Language) -> None:
+    q = _one(sm, "The mayor's decision to close the bridge was unpopular.", "decision")
+    assert q.speaker == "The mayor's" and q.text == "to close the bridge"
+
+
+def test_relative_that_source_keeps_its_antecedent(sm: Language) -> None:
+    q = _one(sm, "They met with a group of farmers that warn the new rules will hurt them.", "warn")
+    assert q.speaker is not None and "farmers" in q.speaker
+
+
+def test_with_object_is_the_subject_of_the_gerund(sm: Language) -> None:
+    text = "The hearing ended with Ortiz asking the minister whether the dam was safe."
+    assert _one(sm, text, "asking").speaker == "Ortiz"
+
+
+def test_participle_on_an_event_noun_belongs_to_its_holder(sm: Language) -> None:
+    text = "On Monday the senator opened a town hall blasting the governor for the tax plan."
+    assert _one(sm, text, "blasting").speaker == "the senator"
+
+
+def test_conjunct_of_a_passive_verb_shares_its_subject(sm: Language) -> None:
+    text = "The author was greeted by fans and joked that he had forgotten his glasses."
+    assert _one(sm, text, "joked").speaker == "The author"
+
+
+def test_backers_of_support_are_the_source(sm: Language) -> None:
+    q = _one(sm, "Her support among older voters remains solid.", "support")
+    assert q.speaker == "older voters" and q.text == "Her"
+
+
+def test_noun_cue_source_from_a_from_phrase(sm: Language) -> None:
+    text = "An admission from the governor that the budget was short surprised lawmakers."
+    q = _one(sm, text, "admission from")
+    assert q.speaker == "the governor" and q.text.startswith("that the budget was short")
+
+
+def test_bare_quantifier_is_the_subject(sm: Language) -> None:
+    q = _one(sm, "That attitude, many argue, could carry legal risks.", "argue")
+    assert q.speaker == "many"
+
+
+def test_contracted_has_is_not_a_passive(sm: Language) -> None:
+    q = _one(sm, "He's said he gets his ideas from a speech.", "'s said")
+    assert q.speaker == "He" and q.text == "he gets his ideas from a speech"
+
+
+def test_contracted_is_with_infinitive_stays_passive(sm: Language) -> None:
+    quotes = _quotes(sm, "She's said to be angry about the vote.")
+    assert all(q.speaker is None for q in quotes)

@@ -157,9 +157,8 @@ PREP_CUES: Mapping[str, frozenset[str]] = {
         "hint": "at",
         "report": "on",
         "say": "about of",
-        "aim": "at",
         "believe": "in",
-        "look": "at for forward to",
+        "look": "for forward to",  # "looked at" is mostly seeing, not judging
         "vouch": "for",
         "balk": "at",
         "spar": "with over",
@@ -202,7 +201,8 @@ ATTITUDE_NOUNS = frozenset(
 )
 
 # Nouns that report speech or thought when they take a "that"-clause or an
-# infinitive and have a possessor or "by" source: "Biden's remarks that ...".
+# infinitive and have a possessor or "by" source: "Biden's remarks that ...";
+# volition nouns with an infinitive too: "his decision to ...", "their refusal to ...".
 NOUN_CUES = frozenset(
     """
     statement remark remarks comment comments claim claims assertion argument view
@@ -211,6 +211,7 @@ NOUN_CUES = frozenset(
     testimony insistence concern fear hope opinion position stance
     intention desire wish prediction assessment conclusion contention declaration
     assurance threat acknowledgment acknowledgement confession insinuation
+    decision refusal willingness reluctance readiness determination resolve eagerness
     """.split()
 )
 

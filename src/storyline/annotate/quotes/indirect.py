@@ -33,6 +33,7 @@ from .cues import (
     verb_frames,
 )
 from .spans import Attribution, runs, subtree_indices, trim_tokens
+from .subjects import event_noun_head, perfect_s, subject_of, with_subject
 
 SUBJECTS = ("nsubj", "csubj", "expl")
 CLAUSAL = ("ccomp",)
@@ -69,14 +70,6 @@ def cue_lemma(tok: Token) -> str:
     return lemma
 
 
-def subject_of(verb: Token) -> Token | None:
-    """The verb's subject; with two (a parser slip), the one nearest the verb."""
-    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "csubj")]
-    if not subjects:
-        return None
-    return min(subjects, key=lambda c: abs(c.i - verb.i))
-
-
 def _agent(verb: Token) -> Token | None:
     for child in verb.children:
         if child.dep_ == "agent":
@@ -86,12 +79,19 @@ def _agent(verb: Token) -> Token | None:
     return None
 
 
+RELATIVE_SOURCES = frozenset(("that", "which"))
 ADJUNCT_PREPS = frozenset("in during at on after before over since".split())
 
 
 def source_span(doc: Doc, tok: Token, exclude: set[int]) -> tuple[int, int] | None:
     """The source noun phrase: the subtree of its head, without a comma-set adjunct
     ("Cardin, in an interview Wednesday, said") or the cue itself."""
+    rel = tok.head
+    if tok.lower_ in RELATIVE_SOURCES and tok.dep_ == "nsubj" and rel.dep_ == "relcl":
+        # "businesses that warn ...": a relative pronoun stands for its antecedent
+        a, b = trim_tokens(doc, rel.head.left_edge.i, tok.i + 1)
+        if a < b:
+            return a, b
     drop = set(exclude)
     for c in tok.children:
         if c.dep_ == "prep" and c.lower_ in ADJUNCT_PREPS and c.i > 0 and doc[c.i - 1].text == ",":
@@ -141,6 +141,9 @@ def inherited_subject(verb: Token) -> tuple[Token | None, list[int]]:
                 chain.append(head.i)
                 chain.extend(t.i for t in cur.children if t.dep_ == "aux" and t.i < cur.i)
         subj = subject_of(head)
+        if subj is None and dep == "conj":
+            # "X was joined on stage and joked ...": the passive subject is the conjunct's
+            subj = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
         if subj is not None:
             return subj, chain
         cur = head
@@ -296,7 +299,7 @@ def verb_attribution(doc: Doc, verb: Token) -> Attribution | None:
     roots, extra_cue, addressee, frame = _content_from_children(verb, frames, lemma)
     subj = subject_of(verb)
     chain: list[int] = []
-    passive = any(c.dep_ == "auxpass" for c in verb.children) or (
+    passive = (any(c.dep_ == "auxpass" for c in verb.children) and not perfect_s(verb)) or (
         verb.tag_ == "VBN" and _agent(verb) is not None
     )
     source_tok: Token | None = subj
@@ -311,7 +314,13 @@ def verb_attribution(doc: Doc, verb: Token) -> Attribution | None:
                 roots, frame = subjpass, "passive"
     elif subj is None:
         source_tok, chain = inherited_subject(verb)
-        if source_tok is None and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        with_subj = with_subject(doc, verb)
+        if with_subj is not None:
+            source_tok, chain = with_subj, []
+        elif event_noun_head(verb):
+            # "opened a rally blasting X": the one holding the rally does the blasting
+            source_tok = subject_of(verb.head.head)
+        elif source_tok is None and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
             source_tok = verb.head
             carrier = _carrier_verb(verb.head)
             if carrier is not None:
@@ -466,7 +475,7 @@ def parenthetical_content(doc: Doc, att: Attribution) -> list[tuple[int, int]]:
 
 def raising_attribution(doc: Doc, verb: Token, lemma: str) -> Attribution | None:
     """ "X seems to ...", "X is expected to ...": content is X and its complement, no source."""
-    passive = any(c.dep_ == "auxpass" for c in verb.children)
+    passive = any(c.dep_ == "auxpass" for c in verb.children) and not perfect_s(verb)
     if lemma in RAISING_VERBS:
         subj = [c for c in verb.children if c.dep_ in ("nsubj", "expl")]
     elif passive and lemma in PASSIVE_RAISING and _agent(verb) is None:

@@ -1,6 +1,6 @@
 """Attributions cued by something other than a reporting verb.
 
-"..., according to X" / "per X"; "X's claim that ..." and "his attacks on ...";
+"..., according to X" / "per X" / "In a new poll, ..."; "X's claim that ..." and "his attacks on ...";
 "X is confident that ..." / "X was critical of ..."; and the headline or
 interview layout "Name: what they said".
 """
@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from .cues import ADJECTIVE_CUES, DOCUMENT_NOUNS, NOUN_CUES, ROLE_NOUNS
+from .cues import ADJECTIVE_CUES, DOCUMENT_NOUNS, NOUN_CUES, ROLE_NOUNS, VERB_CUES
 from .indirect import cue_tokens, inherited_subject, source_span, subject_of, token_runs_to_chars
 from .spans import Attribution, subtree_indices
 
@@ -57,6 +57,9 @@ def according_attribution(doc: Doc, tok: Token, sent: Span) -> list[Attribution]
                 or doc[tok.i - 1].text not in (",", "(", "\u2014")
             ):
                 continue
+            cue = [tok.i]
+        elif low == "in" and tok.dep_ == "prep" and _poll_frame(tok):
+            pobj = [c for c in tok.children if c.dep_ == "pobj"]
             cue = [tok.i]
         else:
             continue
@@ -124,8 +127,9 @@ def noun_attribution(doc: Doc, tok: Token) -> list[Attribution]:
                     break
     if not roots:
         return []
-    holder = _holder(tok, poss[0] if poss else None)
-    if not poss and holder is None and low not in SOURCELESS_NOUNS:
+    origin = None if poss else _origin(tok)
+    holder = None if origin is not None else _holder(tok, poss[0] if poss else None)
+    if not poss and holder is None and origin is None and low not in SOURCELESS_NOUNS:
         return []
     att = Attribution(head=tok.i, cue=cue, kind="noun", lemma=lemma, frame="noun")
     if holder is not None:
@@ -134,11 +138,24 @@ def noun_attribution(doc: Doc, tok: Token) -> list[Attribution]:
         att.source = source_span(doc, subj, set(att.cue) | subtree_indices(tok))
     elif poss:
         att.source = source_span(doc, poss[0], set(cue))
+    elif origin is not None:
+        att.cue = sorted(set(cue) | {origin.head.i})
+        att.source = source_span(doc, origin, set(att.cue))
     idx: set[int] = set()
     for r in roots:
         idx |= subtree_indices(r)
     att.content = token_runs_to_chars(doc, idx - set(att.cue))
     return [att]
+
+
+def _origin(noun: Token) -> Token | None:
+    """ "an admission from Warren that ...", "a demand by Pelosi that ...": who it comes from."""
+    for c in noun.children:
+        if c.dep_ == "prep" and c.lower_ in ("from", "by") and c.i > noun.i:
+            objs = [o for o in c.children if o.dep_ == "pobj"]
+            if objs:
+                return objs[0]
+    return None
 
 
 POSSESSIVE_PRONOUNS = frozenset("his her their its my our your".split())
@@ -314,15 +331,62 @@ def role_attribution(doc: Doc, tok: Token) -> list[Attribution]:
     return [att]
 
 
+# Nouns of backing whose holders follow "from"/"among": "drew support from union members".
+BACKING_NOUNS = frozenset("support backing".split())
+BACKER_PREPS = frozenset("from among".split())
+
+
+def backing_attribution(doc: Doc, tok: Token) -> list[Attribution]:
+    """ "Clinton received support from six in 10 Democrats", "her support among black
+    voters": the backers are the source, the one backed ("for" object, possessor, or the
+    subject of the verb that has the support) the content."""
+    if tok.lemma_.lower() not in BACKING_NOUNS:
+        return []
+    preps = [c for c in tok.children if c.dep_ == "prep" and c.i > tok.i]
+    backer = [o for p in preps if p.lower_ in BACKER_PREPS for o in p.children if o.dep_ == "pobj"]
+    if not backer:
+        return []
+    target: Token | None = None
+    for p in preps:
+        objs = [o for o in p.children if o.dep_ == "pobj"]
+        if p.lower_ == "for" and objs:
+            target = objs[0]
+    poss = [c for c in tok.children if c.dep_ == "poss"]
+    if target is None and poss:
+        target = poss[0]
+    if target is None and tok.dep_ == "dobj" and tok.head.pos_ in ("VERB", "AUX"):
+        target = subject_of(tok.head)
+    if target is None:
+        return []
+    att = Attribution(head=tok.i, cue=[tok.i], kind="noun", lemma="support", frame="backing")
+    att.source = source_span(doc, backer[0], {tok.i})
+    att.content = token_runs_to_chars(doc, subtree_indices(target) - {tok.i})
+    return [att] if att.source else []
+
+
+# Measurements of opinion: "In a CNN poll released Monday, Clinton leads ..." has the
+# poll as its source (a "statement" or "interview" frames a speech verb instead).
+POLL_NOUNS = frozenset("poll polls polling survey surveys study average".split())
+
+
+def _poll_frame(tok: Token) -> bool:
+    """ "in" + a poll noun modifying the main verb, whose clause is not itself a report."""
+    host = tok.head
+    pobj = [c for c in tok.children if c.dep_ == "pobj"]
+    if not pobj or pobj[0].lemma_.lower() not in POLL_NOUNS or host.dep_ != "ROOT":
+        return False
+    return host.pos_ in ("VERB", "AUX") and host.lemma_.lower() not in VERB_CUES
+
+
 def phrase_attributions(doc: Doc, tok: Token, sent: Span) -> list[Attribution]:
     """Attributions cued at ``tok`` by a source phrase, a noun or an adjective."""
     low = tok.lower_
-    if low in ("according", "per"):
+    if low in ("according", "per") or (low == "in" and tok.dep_ == "prep"):
         return according_attribution(doc, tok, sent)
     if tok.pos_ == "NOUN" and low in ROLE_NOUNS:
         return role_attribution(doc, tok)
     if tok.pos_ == "NOUN":
-        return noun_attribution(doc, tok)
+        return backing_attribution(doc, tok) or noun_attribution(doc, tok)
     if low in ADJECTIVE_CUES or (tok.pos_ == "ADJ" and tok.dep_ == "acomp"):
         return adjective_attribution(doc, tok)
     return []
