@@ -28,10 +28,9 @@ def main() -> None:
 
     import datetime as dt
 
-    import spacy
-
     from storyline.annotate.citations import extract_citations
     from storyline.annotate.mentions import extract_mentions
+    from storyline.annotate.pipeline import load_model
     from storyline.annotate.quantities import extract_quantities
     from storyline.build.facts import find_disagreements
     from storyline.link.copies import find_copies
@@ -41,14 +40,7 @@ def main() -> None:
 
     rows = t17_articles(args.articles)
     texts = [r["text"] for r in rows]
-    nlp = None
-    for name in DEFAULT_MODELS:
-        try:
-            nlp = spacy.load(name)
-            break
-        except OSError:
-            continue
-    assert nlp is not None, "no spaCy model installed"
+    nlp = load_model(DEFAULT_MODELS)
 
     start = time.perf_counter()
     docs = list(nlp.pipe(texts, batch_size=32))

@@ -26,9 +26,9 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=1)
     args = parser.parse_args()
 
-    import spacy
 
     from storyline import api
+    from storyline.annotate.pipeline import load_model
     from storyline.options import DEFAULT_MODELS, Options
     from storyline.store import Store
 
@@ -37,14 +37,7 @@ def main() -> None:
     words = sum(len(t.split()) for t in texts)
 
     start = time.perf_counter()
-    nlp = None
-    for name in DEFAULT_MODELS:
-        try:
-            nlp = spacy.load(name)
-            break
-        except OSError:
-            continue
-    assert nlp is not None, "no spaCy model installed"
+    nlp = load_model(DEFAULT_MODELS)
     for _doc in nlp.pipe(texts, batch_size=32, n_process=args.workers):
         pass
     spacy_seconds = time.perf_counter() - start
