@@ -51,8 +51,12 @@ demo: install
 	$(BIN)/storyline --db $(DEMO_DB) report --format md -o out/report.md
 	@echo "Report written to out/report.html; explore with: $(BIN)/storyline --db $(DEMO_DB) serve"
 
+# The store tests also run against a throwaway PostgreSQL when one can be had.
 test: install browser
-	$(BIN)/pytest
+	@url=$$(bash scripts/throwaway-postgres.sh start); \
+	[ -n "$$url" ] && echo "store tests also on PostgreSQL ($$url)" || echo "no PostgreSQL: its store tests are skipped"; \
+	STORYLINE_TEST_POSTGRES="$$url" $(BIN)/pytest; rc=$$?; \
+	bash scripts/throwaway-postgres.sh stop; exit $$rc
 
 test-fast: install
 	$(BIN)/pytest -m "not browser"

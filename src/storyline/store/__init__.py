@@ -211,7 +211,13 @@ class Store:
     def annotations(self, ids: Sequence[str] | None = None) -> dict[str, Annotations]:
         """Stored annotations by article id (articles never annotated are absent)."""
         with self.engine.connect() as conn:
-            query = select(schema.annotated.c.article_id)
+            a = schema.articles
+            # Same order as ``articles()``, so every view lists the same way on any backend.
+            query = (
+                select(schema.annotated.c.article_id)
+                .join(a, a.c.id == schema.annotated.c.article_id)
+                .order_by(a.c.published.is_(None), a.c.published, a.c.seq)
+            )
             if ids is not None:
                 query = query.where(schema.annotated.c.article_id.in_(list(ids)))
             done = [r[0] for r in conn.execute(query)]
