@@ -49,3 +49,21 @@ def test_eval_quotes_polnear_dev(tmp_path: Path) -> None:
 def test_eval_missing_folder_is_usage_error(tmp_path: Path) -> None:
     result = runner.invoke(app, ["eval", "timex", str(tmp_path / "absent"), "--json"])
     assert result.exit_code == 2
+
+
+def test_eval_tls_cli_on_one_topic(tmp_path: Path) -> None:
+    topic = SHARED / "t17" / "mj"
+    if not topic.exists():
+        pytest.skip("T17 is not beside the checkout")
+    data = tmp_path / "t17"
+    data.mkdir()
+    (data / "mj").symlink_to(topic)
+    scores = _eval("tls", data, tmp_path / "pred")
+    assert scores["timelines"] == 1
+    assert {"ar1_f1", "ar2_f1", "date_f1", "seconds", "per_timeline"} <= set(scores)
+    assert 0 < scores["ar1_f1"] < 1 and 0 < scores["date_f1"] <= 1
+    [row] = scores["per_timeline"]
+    assert (row["topic"], row["timeline"]) == ("mj", 0)
+    lines = (tmp_path / "pred" / "mj" / "0.jsonl").read_text(encoding="utf-8").strip().splitlines()
+    timeline = json.loads(lines[0]) if len(lines) == 1 else [json.loads(x) for x in lines]
+    assert timeline and timeline[0][0].endswith("T00:00:00") and isinstance(timeline[0][1], list)
