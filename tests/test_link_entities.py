@@ -218,3 +218,15 @@ def seed_mentions(request: pytest.FixtureRequest) -> dict[str, list[EntityMentio
 
 def _model(request: pytest.FixtureRequest):  # type: ignore[no-untyped-def]
     return request.getfixturevalue("sm")  # conftest: one model per session
+
+
+def test_romanized_first_names_are_one_person() -> None:
+    mentions = {
+        "a1": [m("Oleksandr Brovarenko"), m("Brovarenko")],
+        "a2": [m("Olexander Brovarenko")],
+        "a3": [m("Mykhailo Brovarenko")],
+    }
+    entities = resolve_entities(mentions)
+    first = by_alias(entities, "Oleksandr Brovarenko")
+    assert "Olexander Brovarenko" in first.aliases
+    assert "Mykhailo Brovarenko" not in first.aliases

@@ -184,11 +184,22 @@ def _similar_surnames(a: str, b: str) -> bool:
     return bounded_edit_distance(a, b, limit) <= limit
 
 
+_TRANSLIT = (("ks", "x"), ("kh", "h"), ("iy", "y"), ("yy", "y"), ("ph", "f"))
+
+
+def _romanized(name: str) -> str:
+    """Fold common romanization differences (Aleksandr / Alexander)."""
+    for old, new in _TRANSLIT:
+        name = name.replace(old, new)
+    return name
+
+
 def _first_names_match(a: str, b: str) -> bool:
     if a == b:
         return True
     if len(a) == 1 or len(b) == 1:
         return a[0] == b[0]
+    a, b = _romanized(a), _romanized(b)
     return min(len(a), len(b)) >= 6 and a[0] == b[0] and bounded_edit_distance(a, b, 1) <= 1
 
 
