@@ -41,7 +41,7 @@ PUBLISHED = [
 GRID: dict[str, tuple[Any, ...]] = {
     "summary.centroid": ("all", "shared"),
     "summary.redundancy": (0.3, 0.6),
-    "dates.same_day_ref": (0.25, 0.5),
+    "summary.support_weight": (0.0, 1.5, 3.0),
 }
 
 

@@ -148,3 +148,43 @@ def test_relevance_helpers() -> None:
     assert is_furniture("At 10:14 am on 3 March 2015 , river_fan wrote : terrible news")
     assert is_furniture("Posted by river_fan | March 3 , 2015 10:20 AM | Report abuse")
     assert not is_furniture("The dam collapsed at 10:14 am on Monday .")
+
+
+def test_month_granularity() -> None:
+    sents = [
+        *story(),
+        CandidateSentence(
+            "c1", "outlet-c", D(2015, 4, 20), "Repairs on the Redwater dam began in April .", 0,
+            (DateRef(D(2015, 4, 1), D(2015, 4, 30), "month", "2015-04"),),
+        ),
+    ]  # fmt: skip
+    events = build_timeline(sents, n_dates=2, sents_per_date=1, query=["dam"], granularity="month")
+    assert [(e.date, e.start, e.end) for e in events] == [
+        ("2015-03", D(2015, 3, 1), D(2015, 3, 31)),
+        ("2015-04", D(2015, 4, 1), D(2015, 4, 30)),
+    ]
+    with pytest.raises(OptionsError):
+        build_timeline(sents, granularity="week")
+
+
+def test_shared_wording_is_preferred() -> None:
+    # Three articles name the day; two of them (b1, b2) use the same phrase
+    # "spillway gates failed", the third wording is its own. With support on,
+    # a sentence carrying the shared phrase is picked first.
+    day = D(2015, 6, 1)
+    sents = [
+        _s("b1", D(2015, 6, 2), "Engineers said the spillway gates failed at the Redwater dam on June 1 .",
+           0, day),
+        _s("b2", D(2015, 6, 3), "The spillway gates failed on June 1 , the dam operator confirmed .",
+           0, day),
+        _s("b3", D(2015, 6, 3), "Water levels climbed quickly behind the Redwater structure on June 1 .",
+           0, day),
+    ]  # fmt: skip
+    from storyline.build.tls.relevance import Tokenizer
+    from storyline.build.tls.summarize import _support
+
+    tok = Tokenizer()
+    sup = _support([0, 1, 2], sents, [tok(s.text) for s in sents])
+    assert sup[2] == 0.0 and sup[0] > 0 and sup[1] > 0
+    events = build_timeline(sents, n_dates=1, sents_per_date=1)
+    assert events[0].evidence[0].article in ("b1", "b2")

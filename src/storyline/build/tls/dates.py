@@ -25,13 +25,15 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .records import CandidateSentence
+from .records import CandidateSentence, period_key, previous_period
 from .relevance import is_furniture
 
 
 @dataclass(frozen=True)
 class DateParams:
-    """Weights of the date score (global; chosen on T17 by leave-one-topic-out, see bench)."""
+    """Weights of the date score: a handful of global values set during development on
+    T17 (coarse grid, all topics); ``bench/tls.py --loto`` re-picks the most
+    sensitive ones without the held-out topic to show what that costs."""
 
     later_ref: float = 1.0  # an article published after the day names it
     same_day_ref: float = 0.25  # an article names its own publication day
@@ -59,21 +61,27 @@ class DayEvidence:
 
 
 def day_evidence(
-    sentences: Sequence[CandidateSentence], start: dt.date, end: dt.date
+    sentences: Sequence[CandidateSentence],
+    start: dt.date,
+    end: dt.date,
+    granularity: str = "day",
 ) -> dict[dt.date, DayEvidence]:
-    """Evidence for every day in [start, end] (days without any are left out)."""
+    """Evidence for every day (or month, keyed by its first day) in [start, end];
+    periods without any are left out."""
+    start, end = period_key(start, granularity), period_key(end, granularity)
     ev: dict[dt.date, DayEvidence] = defaultdict(DayEvidence)
     seen: set[tuple[str, dt.date]] = set()
     pub_articles: dict[dt.date, set[str]] = defaultdict(set)
     for s in sentences:
-        pub_articles[s.published].add(s.article)
+        pub = period_key(s.published, granularity)
+        pub_articles[pub].add(s.article)
         if not s.dates or is_furniture(s.text):
             continue
-        for d in s.day_refs():
+        for d in s.refs(granularity):
             if not start <= d <= end or (s.article, d) in seen:
                 continue
             seen.add((s.article, d))
-            lag = (s.published - d).days
+            lag = (pub - d).days
             e = ev[d]
             if lag > 0:
                 e.later_refs += 1
@@ -81,12 +89,12 @@ def day_evidence(
                 e.same_day_refs += 1
             else:
                 e.future_refs += 1
-    one = dt.timedelta(days=1)
     for pub, arts in pub_articles.items():
         if start <= pub <= end:
             ev[pub].published += len(arts)
-        if start <= pub - one <= end:
-            ev[pub - one].published_next += len(arts)
+        before = previous_period(pub, granularity)
+        if start <= before <= end:
+            ev[before].published_next += len(arts)
     return dict(ev)
 
 
@@ -95,10 +103,12 @@ def rank_dates(
     start: dt.date,
     end: dt.date,
     params: DateParams | None = None,
+    granularity: str = "day",
 ) -> list[tuple[dt.date, float]]:
-    """Days in [start, end] with positive score, best first (earlier day on ties)."""
+    """Days (or months) in [start, end] with positive score, best first (earlier on ties)."""
     p = params or DateParams()
-    scored = [(d, e.score(p)) for d, e in day_evidence(sentences, start, end).items()]
+    evidence = day_evidence(sentences, start, end, granularity)
+    scored = [(d, e.score(p)) for d, e in evidence.items()]
     scored = [x for x in scored if x[1] > 0]
     scored.sort(key=lambda x: (-x[1], x[0]))
     return scored

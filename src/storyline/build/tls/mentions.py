@@ -24,6 +24,8 @@ _WEEK_VALUE = re.compile(r"^\d{4}-W\d{2}$")
 _MONTH_VALUE = re.compile(r"^\d{4}-\d{2}$")
 _YEAR_VALUE = re.compile(r"^\d{4}$")
 
+_SPELLED_YEAR = re.compile(r"\b(?:1[6-9]|20)\d\d\b")
+
 TagFn = Callable[[str, dt.date], list[Any]]
 
 
@@ -61,9 +63,10 @@ def timex_to_ref(timex: Any) -> DateRef | None:
         return None
     value = timex.value[:10] if gran == "day" else timex.value
     end = timex.interval_end or timex.interval_start
-    return DateRef(
-        timex.interval_start, end, gran, value, relative=timex.anchor != "none", text=timex.text
-    )
+    # Relative: the expression does not spell out its year, so the publication
+    # date (or context) fixed it ("on Tuesday", "March 3", "last month").
+    relative = _SPELLED_YEAR.search(timex.text) is None
+    return DateRef(timex.interval_start, end, gran, value, relative=relative, text=timex.text)
 
 
 # ---- fallback: explicit day dates only ---------------------------------------

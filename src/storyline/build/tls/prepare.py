@@ -45,15 +45,16 @@ def prepare(
         except Exception as exc:  # one bad article must not stop the batch
             errors.append(ItemError(art.id, "E301", f"date tagging failed: {exc!r}"))
             refs = [[] for _ in sents]
-        for i, (text, dates) in enumerate(zip(sents, refs, strict=True)):
-            if not text.strip():
+        for i, (raw, dates) in enumerate(zip(sents, refs, strict=True)):
+            text = raw.strip()
+            if not text:
                 continue
             out.append(
                 CandidateSentence(
                     article=art.id,
                     outlet=art.outlet,
                     published=art.published,
-                    text=text.strip(),
+                    text=text,
                     index=i,
                     dates=tuple(dates),
                     url=art.url,

@@ -6,6 +6,26 @@ import datetime as dt
 from dataclasses import dataclass
 
 GRANULARITIES = ("day", "week", "month", "year")
+TIMELINE_GRANULARITIES = ("day", "month")  # what build_timeline can group events by
+
+
+def period_key(day: dt.date, granularity: str) -> dt.date:
+    """The first day of the period (day or month) ``day`` falls in."""
+    return day if granularity == "day" else day.replace(day=1)
+
+
+def previous_period(key: dt.date, granularity: str) -> dt.date:
+    if granularity == "day":
+        return key - dt.timedelta(days=1)
+    return (key - dt.timedelta(days=1)).replace(day=1)
+
+
+def period_span(key: dt.date, granularity: str) -> tuple[str, dt.date, dt.date]:
+    """(value, first day, last day) of a period key: ``2010-04-20`` or ``2010-04``."""
+    if granularity == "day":
+        return key.isoformat(), key, key
+    nxt = (key.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+    return key.strftime("%Y-%m"), key, nxt - dt.timedelta(days=1)
 
 
 @dataclass(frozen=True)
@@ -16,7 +36,7 @@ class DateRef:
     end: dt.date
     granularity: str  # day | week | month | year
     value: str  # TIMEX3-style value at that granularity: 2010-04-20, 2010-04, 2010-W16, 2010
-    relative: bool = False  # resolved against the publication date ("on Tuesday", "today")
+    relative: bool = False  # year not written out: resolved against the publication date
     text: str = ""  # the expression as written
 
 
@@ -39,8 +59,16 @@ class CandidateSentence:
 
     def day_refs(self) -> tuple[dt.date, ...]:
         """Days this sentence names at day granularity, in text order, no repeats."""
+        return self.refs("day")
+
+    def refs(self, granularity: str = "day") -> tuple[dt.date, ...]:
+        """Period keys this sentence names: days, or months (a day named counts
+        for its month too), in text order, no repeats."""
+        allowed = ("day",) if granularity == "day" else ("day", "month")
         seen: list[dt.date] = []
         for ref in self.dates:
-            if ref.granularity == "day" and ref.start not in seen:
-                seen.append(ref.start)
+            if ref.granularity in allowed:
+                key = period_key(ref.start, granularity)
+                if key not in seen:
+                    seen.append(key)
         return tuple(seen)

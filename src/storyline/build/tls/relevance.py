@@ -92,10 +92,10 @@ def query_vector(terms: Sequence[str], vectors: Vectors, tokenizer: Tokenizer) -
 
 # Page furniture that survives text extraction: reader-comment headers
 # ("At 10:14 am on 28 May 2010, someone wrote:", "Posted by ... | Report abuse"),
-# "Last updated at 09:43 GMT" stamps. Their dates are when someone typed, not
+# "Last updated at 09:43 GMT" stamps, social-media widgets ("RETWEET"). Their dates are when someone typed, not
 # when something happened.
 _FURNITURE = re.compile(
-    r"\bwrote\s*:|\bposted\s+(?:by|on)\b|\breport abuse\b|\blast updated\b"
+    r"\bwrote\s*:|\bposted\s+(?:by|on)\b|\breport abuse\b|\blast updated\b|\bRETWEET\b"
     r"|\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?|GMT|UTC|[ECMP][SD]?T)?\s*\|",
     re.IGNORECASE,
 )

@@ -3,11 +3,21 @@
 For a day ``d`` the candidates are, first, sentences that name ``d``
 explicitly and, second, the lead sentences of articles published on ``d``
 (or the day after) that name no other day. Candidates are scored by
-centrality: cosine similarity to the day's centroid (the mean TF-IDF vector of
-all its candidates, so facts many sources repeat pull the centroid), plus
-similarity to the query terms. Sentences are then picked greedily with an
-MMR-style redundancy penalty; near-duplicates (syndicated copies) of a chosen
-sentence are never picked, nor a sentence already used for another day.
+centrality: cosine similarity to the day's vector, which, as in DATEWISE
+(Ghalandari & Ifrim 2020), keeps only the terms that both kinds of evidence
+use (what the reports of that day and the later references to it share:
+the event), plus similarity to the query terms, and raised for wording that
+other articles of the day share (bigram support). A sentence that is page
+furniture, too long, lacks every query keyword, or reads as a quote or a
+fragment is scored down. Sentences are then picked greedily with an MMR-style
+redundancy penalty; near-duplicates (syndicated copies) of a chosen sentence
+are never picked, nor a sentence already used for another day.
+
+Tried on T17 and left out because they did not help (see the report that came
+with this module): a position prior, a bonus for later (retrospective)
+mentions, LexRank degree centrality, a day-level IDF on the centroid,
+bigram-concept coverage, carrying a date over to the following sentences,
+stripping wire datelines.
 """
 
 from __future__ import annotations
@@ -21,18 +31,19 @@ import numpy as np
 from scipy import sparse
 
 from .dedup import near_duplicate, token_set
-from .records import CandidateSentence
+from .records import CandidateSentence, period_key, previous_period
 from .relevance import is_furniture, keyword_match
 
 
 @dataclass(frozen=True)
 class SummaryParams:
-    """Global knobs of sentence selection (chosen on T17 by leave-one-topic-out, see bench)."""
+    """Global knobs of sentence selection: set during development on T17 (coarse grid,
+    all topics); ``bench/tls.py --loto`` re-picks the most sensitive ones without
+    the held-out topic to show what that costs."""
 
     lead_sentences: int = 5  # how many leading sentences of a day's articles are candidates
     published_days: int = 1  # articles published up to this many days after d give lead candidates
     published_weight: float = 0.5  # weight of lead candidates in the centroid and their score
-    context_sentences: int = 0  # sentences after one naming a single day count as about it
     min_words: int = 6  # shorter sentences are never chosen
     max_words: int = 80  # longer ones neither
     soft_max_words: int = 40  # longer than this: only when nothing better is there
@@ -42,15 +53,8 @@ class SummaryParams:
     keyword_filter: bool = True  # prefer sentences containing a query keyword (DATEWISE)
     fallback_factor: float = 0.3  # score factor of a sentence that misses a preference
     style_factor: float = 0.6  # score factor for a sentence that reads as quote or fragment
-    position_scale: float = 0.0  # score / (1 + index / scale): earlier sentences first (0 = off)
-    multi_date_factor: float = 1.0  # score factor for a sentence naming several days
-    modal_factor: float = 1.0  # score factor for a sentence about what will/may happen
-    same_day_mention_weight: float = 1.0  # weight of a mention written on the day itself
-    degree_weight: float = 0.0  # weight of LexRank-style degree centrality (0 = centroid only)
-    degree_threshold: float = 0.2
-    length_power: float = 0.0  # score * words ** power: > 0 favours longer sentences
-    lag_weight: float = 0.0  # bonus per log(1 + days the sentence was written after the day)
-    centroid: str = "shared"  # all | mentions | shared (terms in both mention and lead pools)
+    support_weight: float = 1.5  # bonus for wording many other articles share (see _support)
+    centroid: str = "shared"  # shared (terms both pools use) | all (weighted mean of candidates)
 
 
 @dataclass
@@ -62,34 +66,25 @@ class Pools:
 
 
 def build_pools(
-    sentences: Sequence[CandidateSentence], params: SummaryParams, quality: Sequence[float]
+    sentences: Sequence[CandidateSentence],
+    params: SummaryParams,
+    quality: Sequence[float],
+    granularity: str = "day",
 ) -> Pools:
     mentions: dict[dt.date, list[int]] = {}
     published: dict[dt.date, list[int]] = {}
-    inherited: tuple[str, int, dt.date] | None = None  # article, index, day
+    back_periods = params.published_days if granularity == "day" else 0
     for i, s in enumerate(sentences):
-        days = s.day_refs()
-        context_day = None
-        if (
-            not days
-            and inherited is not None
-            and inherited[0] == s.article
-            and 0 < s.index - inherited[1] <= params.context_sentences
-        ):
-            context_day = inherited[2]  # narration goes on about the day just named
-        if len(days) == 1:
-            inherited = (s.article, s.index, days[0])
-        elif days:
-            inherited = None
         if quality[i] <= 0:
             continue
+        days = s.refs(granularity)
         for d in days:
             mentions.setdefault(d, []).append(i)
-        if context_day is not None:
-            published.setdefault(context_day, []).append(i)
-        if s.index < params.lead_sentences and (not days or days == (s.published,)):
-            for back in range(params.published_days + 1):
-                published.setdefault(s.published - dt.timedelta(days=back), []).append(i)
+        pub = period_key(s.published, granularity)
+        if s.index < params.lead_sentences and (not days or days == (pub,)):
+            for _ in range(back_periods + 1):
+                published.setdefault(pub, []).append(i)
+                pub = previous_period(pub, granularity)
     return Pools(mentions, published)
 
 
@@ -107,16 +102,7 @@ def sentence_quality(s: CandidateSentence, params: SummaryParams, keywords: Sequ
         q *= params.fallback_factor
     if not reads_as_report(s.text):
         q *= params.style_factor
-    if params.position_scale > 0:
-        q /= 1 + s.index / params.position_scale
-    if len(s.day_refs()) > 1:
-        q *= params.multi_date_factor
-    if _MODAL.search(s.text):
-        q *= params.modal_factor
     return q
-
-
-_MODAL = re.compile(r"\b(?:will|would|could|may|might|should|expected to|plans? to)\b", re.I)
 
 
 _DANGLING_START = frozenset(
@@ -145,13 +131,36 @@ def _centroid(x: sparse.csr_matrix, weights: np.ndarray, n_mentions: int, kind: 
     if kind == "all" or n_mentions == 0 or n_mentions == x.shape[0]:
         return np.asarray(x.T @ weights).ravel()
     ment = np.asarray(x[:n_mentions].sum(axis=0)).ravel() / n_mentions
-    if kind == "mentions":
-        return ment
     pub = np.asarray(x[n_mentions:].sum(axis=0)).ravel() / (x.shape[0] - n_mentions)
     # DATEWISE's date vector: only terms both kinds of evidence use (all terms
     # when they share none).
     shared = np.where((ment > 0) & (pub > 0), ment + pub, 0.0)
     return shared if shared.any() else ment + pub
+
+
+def _support(
+    ids: Sequence[int], sentences: Sequence[CandidateSentence], tokens: Sequence[Sequence[str]]
+) -> np.ndarray:
+    """How much of a sentence's wording other articles of the pool share: for each
+    of its content bigrams, the number of other articles using it, summed and
+    divided by the sentence's length; scaled to [0, 1] over the pool. Phrases
+    that several independent reports use are the facts of the day."""
+    articles: dict[tuple[str, str], set[str]] = {}
+    grams = []
+    for i in ids:
+        toks = tokens[i]
+        g = set(zip(toks, toks[1:], strict=False))
+        grams.append(g)
+        for b in g:
+            articles.setdefault(b, set()).add(sentences[i].article)
+    sup = np.array(
+        [
+            sum(len(articles[b]) - 1 for b in g) / max(1, len(tokens[i]))
+            for g, i in zip(grams, ids, strict=True)
+        ]
+    )
+    top = float(sup.max()) if len(sup) else 0.0
+    return sup / top if top > 0 else sup
 
 
 def select_for_day(
@@ -164,21 +173,18 @@ def select_for_day(
     params: SummaryParams,
     used: set[frozenset[str]],
     quality: Sequence[float],
+    tokens: Sequence[Sequence[str]],
 ) -> list[tuple[int, float]]:
-    """Up to ``k`` (sentence index, score) pairs for ``day``, best first."""
+    """Up to ``k`` (sentence index, score) pairs for ``day``, best first.
+
+    ``tokens`` are the content tokens of ``sentences`` (same order)."""
     mention_ids = pools.mentions.get(day, [])
     mention_set = set(mention_ids)
     pub_ids = [i for i in pools.published.get(day, []) if i not in mention_set]
     ids = mention_ids + pub_ids
     if not ids:
         return []
-    weights = np.array(
-        [
-            1.0 if sentences[i].published > day else params.same_day_mention_weight
-            for i in mention_ids
-        ]
-        + [params.published_weight] * len(pub_ids)
-    )
+    weights = np.array([1.0] * len(mention_ids) + [params.published_weight] * len(pub_ids))
     x = matrix[ids]
     centroid = _centroid(x, weights, len(mention_ids), params.centroid)
     norm = float(np.sqrt((centroid * centroid).sum()))  # no BLAS call: cheap, no threads
@@ -186,26 +192,12 @@ def select_for_day(
         return []
     centroid /= norm
     score = np.asarray(x @ centroid).ravel()
-    if params.centroid == "both":
-        alt = _centroid(x, weights, len(mention_ids), "all")
-        alt /= max(float(np.sqrt((alt * alt).sum())), 1e-12)
-        score = 0.5 * (score + np.asarray(x @ alt).ravel())
-    if params.lag_weight:
-        lags = np.array([max((sentences[i].published - day).days, 0) for i in ids], dtype=float)
-        score = score + params.lag_weight * np.log1p(lags)
     if query is not None:
         score = score + params.query_weight * np.asarray(x @ query).ravel()
-    sim = (x @ x.T).toarray()
-    if params.degree_weight > 0 and len(ids) > 1:
-        # How many other sentences (weighted) say much the same thing.
-        links = (sim >= params.degree_threshold).astype(float) * weights[None, :]
-        np.fill_diagonal(links, 0.0)
-        degree = links.sum(axis=1)
-        score = score + params.degree_weight * degree / max(1.0, float(degree.max()))
     score = score * weights * np.array([quality[i] for i in ids])
-    if params.length_power:
-        lengths = np.array([len(sentences[i].text.split()) for i in ids], dtype=float)
-        score = score * lengths**params.length_power
+    if params.support_weight:
+        score = score * (1 + params.support_weight * _support(ids, sentences, tokens))
+    sim = (x @ x.T).toarray()
     max_sim = np.zeros(len(ids))
     taken = np.zeros(len(ids), dtype=bool)
     chosen_sets: list[frozenset[str]] = []

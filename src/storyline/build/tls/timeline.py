@@ -11,7 +11,7 @@ from storyline.models import Evidence, TimelineEvent
 
 from .dates import DateParams, choose_n_dates, rank_dates
 from .dedup import token_set
-from .records import CandidateSentence
+from .records import TIMELINE_GRANULARITIES, CandidateSentence, period_span
 from .relevance import Tokenizer, query_vector, tfidf
 from .summarize import Pools, SummaryParams, build_pools, select_for_day, sentence_quality
 
@@ -31,25 +31,33 @@ def build_timeline(
     start: dt.date | None = None,
     end: dt.date | None = None,
     params: TLSParams | None = None,
+    granularity: str = "day",
 ) -> list[TimelineEvent]:
-    """A day-level timeline of ``n_dates`` dates with ``sents_per_date`` sentences each.
+    """A timeline of ``n_dates`` dates with ``sents_per_date`` sentences each.
 
     ``sentences`` are the candidate sentences (with their date references);
     ``query`` holds keywords or entity names the story is about; ``start`` /
     ``end`` bound the dates (default: unbounded). ``None``
     for ``n_dates`` / ``sents_per_date`` lets the material decide. Events come
     back in date order; each event's evidence is the chosen sentences.
+    ``granularity="month"`` groups events by month (a sentence naming a day
+    also counts for its month; month references like "in March" count too).
     """
     p = params or TLSParams()
     if n_dates is not None and n_dates < 0:
         raise OptionsError(f"n_dates must be >= 0, got {n_dates}", code="E301")
     if sents_per_date is not None and sents_per_date < 1:
         raise OptionsError(f"sents_per_date must be >= 1, got {sents_per_date}", code="E301")
+    if granularity not in TIMELINE_GRANULARITIES:
+        raise OptionsError(
+            f"granularity must be one of {TIMELINE_GRANULARITIES}, got {granularity!r}",
+            code="E301",
+        )
     if not sentences or n_dates == 0:
         return []
     lo = start or dt.date.min
     hi = end or dt.date.max
-    ranked = rank_dates(sentences, lo, hi, p.dates)
+    ranked = rank_dates(sentences, lo, hi, p.dates, granularity)
     n = n_dates if n_dates is not None else choose_n_dates(ranked)
     k = sents_per_date or p.default_sents_per_date
 
@@ -62,7 +70,7 @@ def build_timeline(
         else 0.0
         for s in sentences
     ]
-    pools = build_pools(sentences, p.summary, quality)
+    pools = build_pools(sentences, p.summary, quality, granularity)
     # Vectors for the sentences that can be chosen; IDF from the whole input.
     cand_ids = sorted(
         {i for ids in pools.mentions.values() for i in ids}
@@ -74,6 +82,7 @@ def build_timeline(
     local = _reindex(pools, row_of)
     local_sents = [sentences[i] for i in cand_ids]
     local_quality = [quality[i] for i in cand_ids]
+    local_tokens = [toks[i] for i in cand_ids]
 
     events: list[TimelineEvent] = []
     used: set[frozenset[str]] = set()
@@ -81,7 +90,16 @@ def build_timeline(
         if len(events) >= n:
             break
         picked = select_for_day(
-            day, local, local_sents, vectors.matrix, qvec, k, p.summary, used, local_quality
+            day,
+            local,
+            local_sents,
+            vectors.matrix,
+            qvec,
+            k,
+            p.summary,
+            used,
+            local_quality,
+            local_tokens,
         )
         if not picked:
             continue
@@ -98,11 +116,12 @@ def build_timeline(
             for i, _ in chosen
         )
         used.update(token_set(e.text) for e in evidence)
+        value, first, last = period_span(day, granularity)
         events.append(
             TimelineEvent(
-                date=day.isoformat(),
-                start=day,
-                end=day,
+                date=value,
+                start=first,
+                end=last,
                 summary=" ".join(e.text for e in evidence),
                 evidence=evidence,
                 score=score,
