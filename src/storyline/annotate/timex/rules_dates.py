@@ -7,6 +7,7 @@ import re
 from types import MappingProxyType
 
 from storyline.annotate.timex import anchor as A
+from storyline.annotate.timex.holidays import holiday_date
 from storyline.annotate.timex.lexicon import MONTHS, ORDINALS, WEEKDAYS, word_number, year_words
 from storyline.annotate.timex.patterns import (
     DAY,
@@ -384,60 +385,6 @@ def _season(m: re.Match[str], ctx: Ctx) -> Res | None:
         elif tense == "future" and (year, order.index(s)) < (cy, order.index(cs)):
             year += 1
     return Res("DATE", f"{year:04d}-{s}", mod)
-
-
-# ---- holidays ------------------------------------------------------------------
-
-
-def _nth_weekday(year: int, month: int, weekday: int, n: int) -> dt.date:
-    first = dt.date(year, month, 1)
-    d = first + dt.timedelta(days=(weekday - first.isoweekday()) % 7)
-    if n > 0:
-        return d + dt.timedelta(weeks=n - 1)
-    while (d + dt.timedelta(weeks=1)).month == month:
-        d += dt.timedelta(weeks=1)
-    return d
-
-
-def _easter(year: int) -> dt.date:
-    """Gregorian Easter Sunday (the anonymous Gregorian algorithm)."""
-    a, b, c = year % 19, year // 100, year % 100
-    d, e = b // 4, b % 4
-    f = (b + 8) // 25
-    g = (b - f + 1) // 3
-    h = (19 * a + b - d - g + 15) % 30
-    i, k = c // 4, c % 4
-    l_ = (32 + 2 * e + 2 * i - h - k) % 7
-    m = (a + 11 * h + 22 * l_) // 451
-    month = (h + l_ - 7 * m + 114) // 31
-    day = (h + l_ - 7 * m + 114) % 31 + 1
-    return dt.date(year, month, day)
-
-
-def holiday_date(name: str, year: int) -> dt.date | None:
-    n = " ".join(name.lower().replace("’", "'").split())
-    fixed = {"christmas": (12, 25), "christmas day": (12, 25), "christmas eve": (12, 24),
-             "new year's day": (1, 1), "new year's eve": (12, 31), "halloween": (10, 31),
-             "independence day": (7, 4), "the fourth of july": (7, 4), "july fourth": (7, 4),
-             "valentine's day": (2, 14), "veterans day": (11, 11), "boxing day": (12, 26),
-             "may day": (5, 1), "new year's": (1, 1), "st. patrick's day": (3, 17)}  # fmt: skip
-    if n in fixed:
-        return dt.date(year, *fixed[n])
-    if n.startswith("thanksgiving"):
-        return _nth_weekday(year, 11, 4, 4)
-    if n.startswith("easter"):
-        return _easter(year)
-    if n == "good friday":
-        return _easter(year) - dt.timedelta(days=2)
-    if n == "memorial day":
-        return _nth_weekday(year, 5, 1, -1)
-    if n == "labor day":
-        return _nth_weekday(year, 9, 1, 1)
-    if n == "election day":
-        return _nth_weekday(year, 11, 1, 1) + dt.timedelta(days=1)
-    if n.startswith("martin luther king"):
-        return _nth_weekday(year, 1, 1, 3)
-    return None
 
 
 def _holiday(m: re.Match[str], ctx: Ctx) -> Res | None:
