@@ -83,7 +83,7 @@ def add(
                 batch = []
         if batch:
             store.put_annotations(batch, version)
-    if added or todo_ids or not store.entities():
+    if added or todo_ids or store.counts()["entities"] == 0:
         if progress:
             progress("link", 0, 1)
         corpus_articles = store.articles()

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
-from ..models import Annotations, Article, Copy, Entity, EntityMention, SentenceDate
+from ..models import Annotations, Article, Copy, Entity, SentenceDate
 from ..store import Store
 
 # Copies that repeat an original closely enough that their sentences add nothing.
@@ -18,15 +18,31 @@ class Corpus:
     annotations: dict[str, Annotations]
     entities: list[Entity]
     copies: list[Copy]
-    # Derived indexes (built in __post_init__, never mutated after).
+    # Indexes derived once in __post_init__ (never mutated after), so lookups
+    # per quote or per sentence stay constant-time on large stories.
     entity_of_mention: dict[tuple[str, int], str] = field(default_factory=dict)
     copy_of: dict[str, Copy] = field(default_factory=dict)
+    entity_by_id: dict[str, Entity] = field(default_factory=dict)
+    _by_name: dict[str, list[Entity]] = field(default_factory=dict)
+    _sentence_entities: dict[tuple[str, int], set[str]] = field(default_factory=dict)
+    _sentence_dates: dict[tuple[str, int], SentenceDate] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.entity_of_mention = {
             (ref.article, ref.index): e.id for e in self.entities for ref in e.mentions
         }
         self.copy_of = {c.article: c for c in self.copies}
+        self.entity_by_id = {e.id: e for e in self.entities}
+        for e in self.entities:
+            for name in dict.fromkeys(n.casefold().strip() for n in (e.name, *e.aliases)):
+                self._by_name.setdefault(name, []).append(e)
+        for article_id, ann in self.annotations.items():
+            for i, mention in enumerate(ann.mentions):
+                eid = self.entity_of_mention.get((article_id, i))
+                if eid is not None:
+                    self._sentence_entities.setdefault((article_id, mention.sentence), set()).add(eid)
+            for sd in ann.sentence_dates:
+                self._sentence_dates.setdefault((article_id, sd.sentence), sd)
 
     @classmethod
     def from_store(cls, store: Store) -> Corpus:
@@ -44,35 +60,15 @@ class Corpus:
 
     def entity_by_name(self, name: str) -> list[Entity]:
         """Entities whose name or an alias matches, case-insensitively (id works too)."""
-        wanted = name.casefold().strip()
-        exact = [e for e in self.entities if e.id == name]
-        return exact or [
-            e
-            for e in self.entities
-            if wanted == e.name.casefold() or wanted in (a.casefold() for a in e.aliases)
-        ]
-
-    def mentions_in_sentence(self, article_id: str, sentence: int) -> list[tuple[int, EntityMention]]:
-        ann = self.annotations.get(article_id)
-        if ann is None:
-            return []
-        return [(i, m) for i, m in enumerate(ann.mentions) if m.sentence == sentence]
+        if name in self.entity_by_id:
+            return [self.entity_by_id[name]]
+        return list(self._by_name.get(name.casefold().strip(), ()))
 
     def sentence_entities(self, article_id: str, sentence: int) -> set[str]:
-        return {
-            self.entity_of_mention[(article_id, i)]
-            for i, _m in self.mentions_in_sentence(article_id, sentence)
-            if (article_id, i) in self.entity_of_mention
-        }
+        return self._sentence_entities.get((article_id, sentence), set())
 
     def sentence_date(self, article_id: str, sentence: int) -> SentenceDate | None:
-        ann = self.annotations.get(article_id)
-        if ann is None:
-            return None
-        for sd in ann.sentence_dates:
-            if sd.sentence == sentence:
-                return sd
-        return None
+        return self._sentence_dates.get((article_id, sentence))
 
     def published(self, article_id: str) -> dt.date | None:
         return self.articles[article_id].published

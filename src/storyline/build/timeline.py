@@ -30,7 +30,8 @@ def event_value(sd: SentenceDate) -> str | None:
     return None
 
 
-def _normalized(text: str) -> str:
+def normalized_words(text: str) -> str:
+    """Case- and punctuation-blind form of a text, for spotting repeats."""
     return " ".join(re.findall(r"\w+", text.casefold()))
 
 
@@ -52,7 +53,7 @@ def dated_evidence(
             if value is None or sd.sentence >= len(ann.sentences):
                 continue
             text = ann.sentences[sd.sentence].text.strip()
-            key = _normalized(text)
+            key = normalized_words(text)
             if key in seen:
                 continue
             seen.add(key)
@@ -78,7 +79,6 @@ def basic_timeline(
     start: dt.date | None = None,
     end: dt.date | None = None,
     entity_ids: set[str] | None = None,
-    limit: int | None = None,
 ) -> list[TimelineEvent]:
     events = []
     for value, items in dated_evidence(corpus).items():
@@ -107,7 +107,5 @@ def basic_timeline(
                 score=len(items) + len(outlets),
             )
         )
-    if limit is not None and len(events) > limit:
-        events = sorted(events, key=lambda e: -e.score)[:limit]
     # Coarser values (a month) sort before the days inside them.
     return sorted(events, key=lambda e: (e.start, -(e.end - e.start).days, e.date))

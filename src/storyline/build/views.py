@@ -13,7 +13,7 @@ from typing import Any
 
 from ..models import Entity, Evidence, Quote, TimelineEvent
 from .corpus import Corpus
-from .timeline import basic_timeline
+from .timeline import basic_timeline, normalized_words
 
 
 def _iso(value: dt.date | None) -> str | None:
@@ -117,10 +117,6 @@ def timeline_view(
 # ---- quotes ----------------------------------------------------------------
 
 
-def _quote_key(text: str) -> str:
-    return " ".join(re.findall(r"\w+", text.casefold()))
-
-
 def speaker_entity(corpus: Corpus, article_id: str, quote: Quote) -> Entity | None:
     """The entity a quote's speaker refers to: by span overlap, else by name."""
     ann = corpus.annotations.get(article_id)
@@ -129,7 +125,7 @@ def speaker_entity(corpus: Corpus, article_id: str, quote: Quote) -> Entity | No
             if m.start < quote.speaker_end and quote.speaker_start < m.end:
                 eid = corpus.entity_of_mention.get((article_id, i))
                 if eid is not None and m.label in ("PERSON", "ORG", "NORP", "GPE", "TERM"):
-                    return next(e for e in corpus.entities if e.id == eid)
+                    return corpus.entity_by_id[eid]
     for name in (quote.speaker_resolved, quote.speaker):
         if name and not quote.anonymous:
             found = corpus.entity_by_name(name)
@@ -155,7 +151,7 @@ def quotes_view(corpus: Corpus, *, speaker: str | None = None) -> dict[str, Any]
                 by_text = name is not None and speaker.casefold() in name.casefold()
                 if not (by_entity or by_text):
                     continue
-            key = _quote_key(q.text)
+            key = normalized_words(q.text)
             sd = corpus.sentence_date(article_id, q.sentence)
             if key in groups:
                 group = groups[key]

@@ -67,11 +67,11 @@ def read_file(
                 data = gzip.decompress(data)
             except (OSError, EOFError) as exc:
                 raise IngestError(f"corrupt gzip: {exc}", code="E107") from exc
+        # A JSON Lines file holds many articles: only emptiness is checked here.
+        check_size(data, len(data) if suffix in JSONL_SUFFIXES else max_bytes)
         if suffix in JSONL_SUFFIXES:
-            check_size(data, max(max_bytes, len(data)))  # size applies per line
             yield from read_jsonl(decode_text(data).splitlines(), item)
             return
-        check_size(data, max_bytes)
         if suffix in FEED_SUFFIXES or looks_like_feed(data):
             yield from read_feed(data, item)
             return
