@@ -176,6 +176,16 @@ def test_clock_time_takes_the_day_after_a_parenthesis() -> None:
         assert one(text, dct, "10:35 a.m.").value == value
 
 
+def test_clock_time_keeps_the_written_year_of_its_date() -> None:
+    dct = D(2015, 6, 1)
+    text = "The ferry sailed at 6:30 pm ET March 3 , 2011 from the port."
+    assert one(text, dct, "6:30 pm ET March 3 , 2011").value == "2011-03-03T18:30"
+    text = "The vote closed at 9 p.m. on Oct. 4, 2012, officials said."
+    assert one(text, dct, "9 p.m.").value == "2012-10-04T21:00"
+    # no year written: the date's own year rule decides
+    assert one("Doors open at 8 a.m. on Aug. 30.", dct, "8 a.m.").value == "2015-08-30T08:00"
+
+
 # ---- anaphora ---------------------------------------------------------------------------
 
 

@@ -16,6 +16,7 @@ from storyline.annotate.timex.patterns import (
     NUMBER_WORD_RX,
     TZ,
     WEEKDAY,
+    YEAR4,
     Ctx,
     Res,
     Rule,
@@ -70,6 +71,13 @@ _DAY_AFTER_RX = re.compile(
     re.IGNORECASE,
 )
 
+# "at 6:30 pm on February 11, 2013": the date named right after, its year if written
+_DATE_AFTER_RX = re.compile(
+    r",?\s+on\s+(?:" + WEEKDAY + r",?\s+)?(" + MONTH + r")\s*(" + DAY + r")(?:\s*,?\s*("
+    + YEAR4 + r"))?",
+    re.IGNORECASE,
+)
+
 
 def _clock_day(m: re.Match[str], ctx: Ctx) -> str:
     ref = m.group("dayref")
@@ -83,11 +91,20 @@ def _clock_day(m: re.Match[str], ctx: Ctx) -> str:
         md = _MONTH_DAY_RX.match(ref)
         if md:
             month, day = month_num(md.group(1)), day_num(md.group(2))
-            year = infer_year(ctx, month, day, m.start(), m.end())
+            written = m.group("dyear")
+            year = int(written) if written else infer_year(ctx, month, day, m.start(), m.end())
             d = A.ymd(year, month, day) if year else None
             if d is not None:
                 return A.day_value(d)
     # "at midnight on Sunday": the day named right after
+    dated = _DATE_AFTER_RX.match(ctx.text, m.end())
+    if dated:
+        month, day = month_num(dated.group(1)), day_num(dated.group(2))
+        written = dated.group(3)
+        year = int(written) if written else infer_year(ctx, month, day, m.start(), m.end())
+        d = A.ymd(year, month, day) if year else None
+        if d is not None:
+            return A.day_value(d)
     after = _DAY_AFTER_RX.match(ctx.text, m.end())
     if after:
         word = after.group(1).lower()
@@ -122,7 +139,9 @@ RULES: tuple[Rule, ...] = (
         + MONTH
         + r"\s*"
         + DAY
-        + r"))?",
+        + r"(?:\s*,?\s*(?P<dyear>"
+        + YEAR4
+        + r"))?))?",
         _clock,
         priority=2,
     ),
