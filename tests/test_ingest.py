@@ -120,6 +120,24 @@ def test_manifest_wins_over_header(tmp_path: Path) -> None:
     assert any(c.source == "header" for c in article.date_candidates)
 
 
+def test_a_folders_own_manifest_is_used_when_none_is_given(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "a.txt").write_text(BODY, encoding="utf-8")
+    (corpus / "notes.txt").write_text("Reminder: ask the desk about the March files.\n" + BODY)
+    (corpus / "manifest.jsonl").write_text(json.dumps({"file": "a.txt", "outlet": "Ledger"}) + "\n")
+    other = tmp_path / "other"
+    other.mkdir()
+    (other / "b.txt").write_text(BODY.replace("minister", "mayor"), encoding="utf-8")
+    articles, errors = _read([corpus, other], None)
+    assert not errors  # the manifest is not read as an article file
+    # the corpus folder gives only what its manifest names; the other folder everything
+    assert sorted((Path(a.path or "").name, a.outlet) for a in articles) == [
+        ("a.txt", "Ledger"),
+        ("b.txt", None),
+    ]
+
+
 def test_boilerplate_removed_and_kept_for_display() -> None:
     text = BODY + "Comments\nPost a Comment\nDownload The Gazette App to get daily updates.\n"
     clean, removed = strip_boilerplate(text)

@@ -27,6 +27,7 @@ HTML_SUFFIXES = {".html", ".htm", ".xhtml", ".shtml"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson", ".jsonl.gz", ".ndjson.gz"}
 FEED_SUFFIXES = {".xml", ".rss", ".atom"}
 SUFFIXES = TEXT_SUFFIXES | HTML_SUFFIXES | JSONL_SUFFIXES | FEED_SUFFIXES
+MANIFEST_NAME = "manifest.jsonl"  # a folder's own manifest, used when none is given
 
 
 def _suffix(path: Path) -> str:
@@ -101,31 +102,44 @@ def read_paths(
     With a manifest, its metadata wins for the files it names, files it names
     are read even when no path covers them, and a folder contributes only the
     files the manifest names (so a corpus folder's README or notes stay out).
+    Without ``manifest``, a folder's own top-level ``manifest.jsonl`` is used
+    for that folder, so ``storyline add corpus/`` reads a corpus as its
+    manifest describes it instead of ingesting the manifest as articles.
     """
+    given = [Path(raw) for raw in paths]
+    manifests: list[Path] = []
+    if manifest:
+        manifests.append(Path(manifest).resolve())
+    else:
+        manifests.extend(
+            (p / MANIFEST_NAME).resolve() for p in given if (p / MANIFEST_NAME).is_file()
+        )
     entries: dict[Path, ManifestEntry] = {}
     broken: set[Path] = set()
-    manifest_path = Path(manifest).resolve() if manifest else None
-    if manifest_path is not None:
+    for manifest_path in dict.fromkeys(manifests):
         try:
-            entries, broken, errors = read_manifest(manifest_path)
+            found_entries, found_broken, errors = read_manifest(manifest_path)
         except IngestError as exc:
-            yield ItemError(str(manifest), exc.code, exc.detail)
+            yield ItemError(str(manifest_path), exc.code, exc.detail)
             return
+        entries.update(found_entries)
+        broken |= found_broken
         yield from errors
     files: dict[Path, None] = {}
-    for raw in paths:
-        path = Path(raw)
+    for path in given:
         if path.is_dir():
+            # an explicit manifest filters every folder; a folder's own, only that folder
+            only_named = bool(manifest) or (path / MANIFEST_NAME).is_file()
             for found in _walk(path):
                 resolved = found.resolve()
-                if resolved == manifest_path:
+                if resolved in manifests:
                     continue
-                if manifest_path is None or resolved in entries:
+                if not only_named or resolved in entries:
                     files.setdefault(resolved)
         elif path.exists():
             files.setdefault(path.resolve())
         else:
-            yield ItemError(str(raw), "E105", "no such file or folder")
+            yield ItemError(str(path), "E105", "no such file or folder")
     for resolved in entries:
         files.setdefault(resolved)
     for resolved in files:

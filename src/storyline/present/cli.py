@@ -80,7 +80,7 @@ def _date(value: str | None, name: str) -> dt.date | None:
 @app.command()
 def add(
     paths: Annotated[list[Path] | None, typer.Argument(help="Files or folders (recursive).")] = None,
-    manifest: Annotated[Path | None, typer.Option(help="JSON Lines of per-file metadata.")] = None,
+    manifest: Annotated[Path | None, typer.Option(help="JSON Lines of per-file metadata (default: a folder's own manifest.jsonl).")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON summary.")] = False,
 ) -> None:
     """Ingest articles, annotate them and link them into the story."""
