@@ -43,6 +43,49 @@ def test_range_subject_is_the_weapon(qty) -> None:  # type: ignore[no-untyped-de
     assert q.subject in ("HDR", "Harbor Defense Radar")  # one entity, either name
 
 
+def test_the_system_is_the_system_named_before(qty) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Lorvia asked for the Harbour Shield Defence System last week. "
+        "The Brell-2 rocket and the Brell-2 launcher stay in service. "
+        "Officials doubt they will send the system, which can hit ships 300 km away."
+    )
+    [found] = [q for q in qty(text) if q.about == "range"]
+    assert found.subject == "Harbour Shield Defence System"
+
+
+def test_unit_prices(qty) -> None:  # type: ignore[no-untyped-def]
+    found = qty("At roughly $3 million per drone, the order would cost close to $90 million.")
+    assert [(q.text, q.about, q.normalized_unit) for q in found] == [
+        ("roughly $3 million per drone", "money per drone", "USD/drone"),
+        ("close to $90 million", "money", "USD"),
+    ]
+    [each] = qty("Each Brell drone costs about $3 million, the budget shows.")
+    assert (each.text, each.about, each.normalized_unit) == (
+        "about $3 million", "money per drone", "USD/drone"
+    )
+    # a rate of money per period stays a rate
+    [rent] = qty("The agency paid $2 million a year in rent.")
+    assert rent.about == "money per year"
+
+
+def test_side_by_side_rates_share_their_subject(qty) -> None:  # type: ignore[no-untyped-def]
+    text = (
+        "Orvik Arms Ltd. has said it can produce 500 shells a month. "
+        "An audit puts realistic output at about 150 a month."
+    )
+    found = [q for q in qty(text) if q.about == "production per month"]
+    assert [q.subject for q in found] == ["Orvik Arms Ltd.", "Orvik Arms Ltd."]
+    # a head count in the next sentence is not carried over
+    found = qty("Orvik Arms Ltd. can produce 500 shells a month. About 40 workers were hired.")
+    assert [q.subject for q in found if q.about == "workers"] == [None]
+
+
+def test_the_company_is_the_organisation_named_before(qty) -> None:  # type: ignore[no-untyped-def]
+    text = "Orvik Arms Ltd. opened a plant. The company has said it can build 400 shells a year."
+    [found] = qty(text)
+    assert (found.about, found.subject) == ("production per year", "Orvik Arms Ltd.")
+
+
 def test_adjectival_distances(qty) -> None:  # type: ignore[no-untyped-def]
     found = qty("Crews built a 40-mile bridge and tested a 300-km range rocket.")
     assert [(q.text, q.about, q.normalized_value) for q in found] == [

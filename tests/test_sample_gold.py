@@ -30,8 +30,8 @@ FLOORS = {
     "entity distinct": 1.0,
     "citation": 1.0,
     "copy": 0.5,
-    "facts consistent": 0.75,
-    "facts disagree": 0.5,
+    "facts consistent": 1.0,
+    "facts disagree": 1.0,
 }
 
 

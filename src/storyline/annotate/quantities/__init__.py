@@ -21,7 +21,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.language import Language
 from spacy.tokens import Doc
@@ -84,6 +84,14 @@ _RANGE_LABELS = ("TERM", "PRODUCT")
 _PLACE_LABELS = ("FAC", "LOC", "GPE", "TERM", "PRODUCT", "ORG")
 _NOT_SYSTEM_LABELS = ("PERSON", "GPE", "NORP", "LOC", "DATE", "TIME")
 _RELATIVE_PRONOUNS = frozenset({"which", "that", "who"})
+_PRICE_DET = frozenset({"per", "a", "an", "each"})
+_PRICE_VERBS = frozenset({"cost", "sell", "price"})
+_EACH = frozenset({"each", "every", "one", "a", "an"})
+# "the company has said it can build ...": descriptions that stand for an organisation
+_ORG_NOUNS = frozenset({"company", "firm", "manufacturer", "maker", "contractor", "producer"})
+# measures that belong to their subject, so a figure of one right after another is
+# about the same thing ("X builds 400 a year. An assessment puts output at 120 a year.")
+_CARRIED = ("range", "production per ")
 # Nouns that describe the kind of thing a story's named system is.
 _WEAPON_NOUNS = frozenset(
     {"system", "missile", "weapon", "interceptor", "rocket", "launcher", "munition",
@@ -190,6 +198,33 @@ def _rate_after(doc: Doc, k: int, limit: int) -> tuple[str, int] | None:
     return None
 
 
+def _price_per(doc: Doc, k: int, limit: int) -> tuple[str, int] | None:
+    """A unit price after a sum of money ("per interceptor", "a barrel"): (thing, end)."""
+    if k + 1 >= limit or doc[k].lower_ not in _PRICE_DET:
+        return None
+    noun = doc[k + 1]
+    if noun.pos_ != "NOUN" or noun.lower_ in _PERIODS or noun.lower_ in _RATE_WORDS:
+        return None
+    return (noun.lemma_ or noun.lower_).lower(), k + 2
+
+
+def _priced_thing(doc: Doc, i: int) -> str | None:
+    """"Each interceptor costs about $4 million": the thing one unit of which is priced."""
+    tok = doc[i]
+    for _ in range(3):
+        if (tok.lemma_ or tok.lower_).lower() in _PRICE_VERBS:
+            subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if subj is not None and any(
+                c.dep_ == "det" and c.lower_ in _EACH for c in subj.children
+            ):
+                return (subj.lemma_ or subj.lower_).lower()
+            return None
+        if tok.head.i == tok.i:
+            break
+        tok = tok.head
+    return None
+
+
 def _is_identifier(doc: Doc, number: Number) -> bool:
     i = number.start
     if i > 0:
@@ -261,8 +296,9 @@ class _Extractor:
 
         The subject of the governing verb (through "which"/"that" to the noun it
         refers to) when a named thing stands in it; when the subject is only a
-        description of a weapon ("the system", "the interceptors"), the system
-        the article names most; with no subject, the nearest system named in the
+        description of a weapon ("the system", "the interceptors"), the last
+        system named before it with that head noun ("Interceptor System"), else
+        the system the article names most; with no subject, the nearest system named in the
         sentence.
         """
         tok = self.doc[token]
@@ -281,11 +317,40 @@ class _Extractor:
             ]
             if inside:
                 return inside[-1].text
-            if subj.lemma_.lower() in _WEAPON_NOUNS:
-                counts = Counter(m.text for m in self.mentions if m.label in _RANGE_LABELS)
+            head = subj.lemma_.lower()
+            if head in _WEAPON_NOUNS:
+                # "the system" is the last name ending in "System" before it, whatever
+                # label the statistical NER gave that name
+                fitting = [
+                    m for m in self.mentions
+                    if m.end <= lo and m.label not in _NOT_SYSTEM_LABELS
+                    and m.text.lower().split()[-1].rstrip("s") == head
+                ]
+                if fitting:
+                    return fitting[-1].text
+                named = [m for m in self.mentions if m.label in _RANGE_LABELS]
+                counts = Counter(m.text for m in named)
                 if counts:
                     return counts.most_common(1)[0][0]
         return _nearest(self.mentions, sent, start, end, _RANGE_LABELS)
+
+    def described_org(self, token: int) -> str | None:
+        """"The company" as the clause subject: the organisation last named before it."""
+        tok = self.doc[token]
+        for _ in range(8):
+            if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
+                break
+            tok = tok.head
+        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        # "the company said it can build ...": "it" is the subject of the saying
+        if subj is not None and subj.lower_ == "it" and tok.dep_ in ("ccomp", "conj"):
+            subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
+        if subj is None or subj.lower_ not in _ORG_NOUNS:
+            return None
+        if not any(c.lower_ == "the" for c in subj.children):
+            return None
+        orgs = [m for m in self.mentions if m.label == "ORG" and m.end <= subj.idx]
+        return orgs[-1].text if orgs else None
 
     def __init__(self, doc: Doc, mentions: Sequence[EntityMention] | None) -> None:
         self.doc = doc
@@ -379,9 +444,18 @@ class _Extractor:
         if rate is not None and kind in ("count", "money"):
             if kind == "count" and _production(doc, number.start, sent_start):
                 about = f"production per {rate[0]}"
+                subject = subject or self.described_org(number.start)
             else:
                 about = f"{about} per {rate[0]}"
             norm_unit = f"{norm_unit}/{rate[0]}"
+        elif kind == "money":
+            price = _price_per(doc, last, sent_end)
+            thing = price[0] if price else _priced_thing(doc, number.start)
+            if price is not None:
+                last = price[1]
+                end_char = doc[last - 1].idx + len(doc[last - 1])
+            if thing is not None:
+                about, norm_unit = f"money per {thing}", f"{norm_unit}/{thing}"
         value = number.value
         quantity = Quantity(
             text=self.text[start_char:end_char],
@@ -474,6 +548,23 @@ def extract_quantities(doc: Doc, mentions: Sequence[EntityMention] | None = None
             continue
         out.append(built[0])
         i = built[1]
+    return _carry_subjects(out)
+
+
+def _carry_subjects(quantities: list[Quantity]) -> list[Quantity]:
+    """A range or output rate with no subject of its own, within two sentences of one of
+    the same measure that has one, is about the same thing (figures set side by side)."""
+    last: dict[tuple[str, str], tuple[int, str]] = {}
+    out: list[Quantity] = []
+    for q in quantities:
+        key = (q.about, q.normalized_unit)
+        if q.about.startswith(_CARRIED):
+            seen = last.get(key)
+            if q.subject is None and seen is not None and q.sentence - seen[0] <= 2:
+                q = replace(q, subject=seen[1])
+            if q.subject is not None:
+                last[key] = (q.sentence, q.subject)
+        out.append(q)
     return out
 
 
