@@ -47,6 +47,12 @@ def _fold(text: str) -> str:
     return " ".join(text.replace("’", "'").casefold().split())
 
 
+def _alias(text: str) -> str:
+    """A name modulo a leading article: "The Harbor Ledger" is the name "Harbor Ledger"."""
+    folded = _fold(text)
+    return folded[4:] if folded.startswith("the ") else folded
+
+
 def score_gold(corpus: Corpus, gold_path: Path) -> dict[str, Score]:
     gold = json.loads(gold_path.read_text(encoding="utf-8"))
     files = _by_file(corpus)
@@ -100,12 +106,12 @@ def score_gold(corpus: Corpus, gold_path: Path) -> dict[str, Score]:
     name_to_entities: dict[str, set[str]] = {}
     for e in corpus.entities:
         for alias in {e.name, *e.aliases}:
-            name_to_entities.setdefault(_fold(alias), set()).add(e.id)
+            name_to_entities.setdefault(_alias(alias), set()).add(e.id)
     for item in gold["entities"]:
         ids: set[str] = set()
         seen_aliases = 0
         for alias in item["aliases"]:
-            found = name_to_entities.get(_fold(alias), set())
+            found = name_to_entities.get(_alias(alias), set())
             seen_aliases += bool(found)
             ids |= found
         ok = len(ids) == 1 and seen_aliases == len(item["aliases"])

@@ -137,6 +137,21 @@ def test_different_weapons_stay_two() -> None:
     assert by_alias(entities, "Kestrel").id != by_alias(entities, "HDR").id
 
 
+def test_first_word_of_an_organisation_in_same_article() -> None:
+    mentions = {
+        "a": [m("Orvik Arms", "ORG"), m("Orvik", "ORG")],
+        # two organisations start with the word: the short name stays apart
+        "b": [m("Tessel Bank", "ORG"), m("Tessel Foods", "ORG"), m("Tessel", "ORG")],
+        # a place is not an organisation's short name
+        "c": [m("Varna Shipping", "ORG"), m("Varna", "GPE")],
+    }
+    entities = resolve_entities(mentions)
+    orvik = by_alias(entities, "Orvik Arms")
+    assert ("a", 1) in {(r.article, r.index) for r in orvik.mentions}
+    assert by_alias(entities, "Tessel").aliases == ("Tessel",)
+    assert by_alias(entities, "Varna").aliases == ("Varna",)
+
+
 def test_short_org_name_in_same_article() -> None:
     mentions = {
         "a": [m("Harbor Ledger", "ORG"), m("Ledger", "ORG")],

@@ -26,7 +26,7 @@ FLOORS = {
     "timex": 1.0,
     "quote found": 0.93,
     "quote speaker": 0.87,
-    "entity merge": 0.86,
+    "entity merge": 0.95,
     "entity distinct": 1.0,
     "citation": 1.0,
     "copy": 0.5,

@@ -346,6 +346,16 @@ def _clean_ent(doc: Doc, text: str, ent: Span) -> _Draft | None:
         # Names are not written in capitals; an all-caps "person" is an acronym.
         if len(span[0]) >= 3:
             label = "TERM"
+    elif (
+        label == "PERSON"
+        and len(span) == 1
+        and start > 0
+        and doc[start - 1].text == "the"
+        and title is None
+    ):
+        # "the Ledger reported": people take no article; a one-word name after a
+        # lower-case "the" is a publication or an organisation's short name.
+        label = "ORG"
     return _Draft(start_char, end_char, label, title=title)
 
 

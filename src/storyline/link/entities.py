@@ -10,7 +10,8 @@ Merges, in order:
 1. same folded key (case, accents, "the", possessive, dots): one form;
 2. organisation suffixes ("Lockheed Martin Corp." = "Lockheed Martin") and
    singular/plural of terms ("Army Tactical Missile Systems"), same kind of type;
-3. short forms the articles define (``EntityMention.expansion``) and initials
+3. short forms the articles define (``EntityMention.expansion``), one-word short
+   names of a longer name in the same article ("the Post", "Halvard"), and initials
    ("UK" = "United Kingdom", three letters or more, or two with the same label);
 4. people: surnames spelled differently (Zelenskyy / Zelensky / Zelenskiy /
    Zelenkyy) join when they are within a small edit distance, start alike, are
@@ -368,28 +369,39 @@ class _Resolver:
 
     def assign_short_names(self, overrides: dict[MentionRef, str]) -> None:
         """A one-word organisation or term name ("The Post") is the only longer name in
-        the same article that ends with that word ("The Washington Post")."""
+        the same article that ends with that word ("The Washington Post"); a one-word
+        organisation ("Halvard") the only organisation whose name starts with it
+        ("Halvard Dynamics"). Only names in the same article count: across
+        articles a short name is too often someone else's."""
         forms = self.forms
         votes = self.cluster_votes()
-        heads: dict[tuple[str, str], set[str]] = defaultdict(set)  # (article, word) -> clusters
+        # (article, word) -> clusters of longer names ending / starting with that word
+        lasts: dict[tuple[str, str], set[str]] = defaultdict(set)
+        firsts: dict[tuple[str, str], set[str]] = defaultdict(set)
         for key, form in forms.items():
             words = key.split()
             root = self.uf.find(key)
-            if len(words) < 2 or not compatible(_top(votes[root]), "ORG"):
+            label = _top(votes[root])
+            if len(words) < 2 or not compatible(label, "ORG"):
                 continue
-            for ref in form.refs:
-                heads[(ref.article, singular_key(words[-1]))].add(root)
+            for article in {ref.article for ref in form.refs}:
+                lasts[(article, singular_key(words[-1]))].add(root)
+                if label == "ORG":
+                    firsts[(article, words[0])].add(root)
         sizes = Counter(self.uf.find(k) for k in forms)
         for key, form in forms.items():
             root = self.uf.find(key)
-            if " " in key or is_acronym(form.surface) or not compatible(_top(votes[root]), "ORG"):
+            label = _top(votes[root])
+            if " " in key or is_acronym(form.surface) or not compatible(label, "ORG"):
                 continue
             if sizes[root] > 1:
                 continue  # already joined to a longer name
             for ref in form.refs:
                 if ref in overrides:
                     continue
-                owners = heads.get((ref.article, singular_key(key)), set())
+                owners = lasts.get((ref.article, singular_key(key)), set())
+                if not owners and label == "ORG":
+                    owners = firsts.get((ref.article, key), set())
                 if len(owners) == 1:
                     overrides[ref] = next(iter(owners))
 
