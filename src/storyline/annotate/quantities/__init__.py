@@ -24,7 +24,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from spacy.language import Language
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 
 from ...models import EntityMention, Quantity
 from ..components import ExtractorComponent
@@ -198,6 +198,15 @@ def _rate_after(doc: Doc, k: int, limit: int) -> tuple[str, int] | None:
     return None
 
 
+def _clause_subject(tok: Token) -> tuple[Token, Token | None]:
+    """The verb governing ``tok`` (at most eight steps up) and that verb's subject."""
+    for _ in range(8):
+        if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
+            break
+        tok = tok.head
+    return tok, next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+
+
 def _price_per(doc: Doc, k: int, limit: int) -> tuple[str, int] | None:
     """A unit price after a sum of money ("per interceptor", "a barrel"): (thing, end)."""
     if k + 1 >= limit or doc[k].lower_ not in _PRICE_DET:
@@ -298,15 +307,10 @@ class _Extractor:
         refers to) when a named thing stands in it; when the subject is only a
         description of a weapon ("the system", "the interceptors"), the last
         system named before it with that head noun ("Interceptor System"), else
-        the system the article names most; with no subject, the nearest system named in the
-        sentence.
+        the system the article names most; with no subject, the nearest system
+        named in the sentence.
         """
-        tok = self.doc[token]
-        for _ in range(8):
-            if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
-                break
-            tok = tok.head
-        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        tok, subj = _clause_subject(self.doc[token])
         if subj is not None and subj.lower_ in _RELATIVE_PRONOUNS and tok.dep_ == "relcl":
             subj = tok.head
         if subj is not None:
@@ -336,12 +340,7 @@ class _Extractor:
 
     def described_org(self, token: int) -> str | None:
         """"The company" as the clause subject: the organisation last named before it."""
-        tok = self.doc[token]
-        for _ in range(8):
-            if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
-                break
-            tok = tok.head
-        subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        tok, subj = _clause_subject(self.doc[token])
         # "the company said it can build ...": "it" is the subject of the saying
         if subj is not None and subj.lower_ == "it" and tok.dep_ in ("ccomp", "conj"):
             subj = next((c for c in tok.head.children if c.dep_ == "nsubj"), None)
