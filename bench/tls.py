@@ -4,6 +4,8 @@
     .venv/bin/python bench/tls.py --loto          # + leave-one-topic-out check of the
                                                   #   global hyper-parameters
     .venv/bin/python bench/tls.py --predictions OUT
+    .venv/bin/python bench/tls.py --cache         # reuse prepared sentences pickled under
+                                                  #   /tmp (keyed by the tagger's source)
 
 Writes bench/results/tls.json (overall + per timeline + timings) and prints a
 markdown table for docs/benchmarks.md. Timings are split into preparation
@@ -15,9 +17,12 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import hashlib
 import itertools
 import json
+import pickle
 import sys
+import tempfile
 import time
 from pathlib import Path
 from typing import Any
@@ -102,6 +107,38 @@ def _overall(rows: list[dict[str, Any]]) -> dict[str, float]:
     return average(prfs)
 
 
+def _source_digest() -> str:
+    """Hash of the code preparation runs (the temporal tagger, the sentence records and
+    tokenizer), so a cached preparation is never used after that code changed."""
+    src = ROOT / "src" / "storyline"
+    files = sorted((src / "annotate" / "timex").rglob("*.py")) + [
+        src / "build" / "tls" / name
+        for name in ("prepare.py", "mentions.py", "records.py", "relevance.py")
+    ]
+    h = hashlib.sha256()
+    for f in files:
+        h.update(str(f.relative_to(src)).encode())
+        h.update(f.read_bytes())
+    return h.hexdigest()[:16]
+
+
+def load_topics(data: Path, cache: bool) -> tuple[list[Topic], float]:
+    """Prepared topics, from a pickle under the temp directory when ``cache`` is set and
+    one exists for this dataset and this preparation code; written there after preparing."""
+    key = hashlib.sha256(str(data.resolve()).encode()).hexdigest()[:8]
+    path = Path(tempfile.gettempdir()) / f"storyline_tls_{key}_{_source_digest()}.pkl"
+    if cache and path.is_file():
+        with path.open("rb") as f:
+            topics, prep = pickle.load(f)
+        print(f"prepared sentences from {path}", file=sys.stderr)
+        return topics, prep
+    topics, prep = prepare_dataset(data)
+    if cache:
+        with path.open("wb") as f:
+            pickle.dump((topics, prep), f, protocol=pickle.HIGHEST_PROTOCOL)
+    return topics, prep
+
+
 def markdown(result: dict[str, Any]) -> str:
     lines = [
         "| system (T17, 19 timelines) | AR-1 F1 | AR-2 F1 | date F1 |",
@@ -142,11 +179,17 @@ def main() -> None:
     ap.add_argument("--out", type=Path, default=RESULTS)
     ap.add_argument("--predictions", type=Path, default=None)
     ap.add_argument("--loto", action="store_true", help="leave-one-topic-out check of the grid")
+    ap.add_argument(
+        "--cache",
+        action="store_true",
+        help="pickle prepared sentences under the temp directory and reuse them while the"
+        " preparation code is unchanged (prepare_seconds then reports the cached run)",
+    )
     args = ap.parse_args()
     if not args.data.is_dir():
         sys.exit(f"no dataset at {args.data}")
     t0 = time.perf_counter()
-    topics, prep = prepare_dataset(args.data)
+    topics, prep = load_topics(args.data, args.cache)
     extension = 7 if args.data.name == "entities" else 0
     per_row: list[dict[str, Any]] = []
     res = score_topics(topics, extension, args.predictions)

@@ -188,3 +188,69 @@ def test_shared_wording_is_preferred() -> None:
     assert sup[2] == 0.0 and sup[0] > 0 and sup[1] > 0
     events = build_timeline(sents, n_dates=1, sents_per_date=1)
     assert events[0].evidence[0].article in ("b1", "b2")
+
+
+# ---- page furniture glued to the front of a sentence (clean.py) ---------------
+
+
+def test_wire_dateline_and_its_stamp_are_stripped() -> None:
+    from storyline.build.tls.clean import clean_sentence, strip_prefix
+    from storyline.build.tls.relevance import Tokenizer
+
+    text = (
+        "OSLO | Tue Mar 3 , 2015 4:10 pm EST OSLO -LRB- Reuters -RRB- - The Redwater dam"
+        " inquiry named three engineers on Tuesday ."
+    )
+    cut, keep = strip_prefix(text)
+    assert text[cut:].startswith("The Redwater dam") and not keep
+    stamp = DateRef(D(2015, 3, 3), D(2015, 3, 3), "day", "2015-03-03", False, "Tue Mar 3 , 2015")
+    tuesday = DateRef(D(2015, 3, 3), D(2015, 3, 3), "day", "2015-03-03", True, "Tuesday")
+    s = CandidateSentence("a1", "o", D(2015, 3, 3), text, 0, (stamp, tuesday))
+    c = clean_sentence(s, Tokenizer())
+    assert c.text.startswith("The Redwater dam")
+    assert c.dates == (tuesday,)  # the filing stamp is not an event
+    assert "reuters" not in c.tokens
+
+
+def test_newspaper_stamp_photo_credit_and_update_stamp() -> None:
+    from storyline.build.tls.clean import strip_prefix
+
+    stamped = (
+        "Dam inquiry names engineers Three face questions Thursday 5 March 2015 13.55 GMT"
+        " The province opened an inquiry into the dam ."
+    )
+    cut, _ = strip_prefix(stamped)
+    assert stamped[cut:] == "The province opened an inquiry into the dam ."
+    photo = "Photograph : Ann Example\\/AP Rescue crews searched the flooded villages ."
+    cut, _ = strip_prefix(photo)
+    assert photo[cut:] == "Rescue crews searched the flooded villages ."
+    update = "-LRB- Update 6:58 p.m. Cairo , 11:58 a.m. ET -RRB- The minister resigned ."
+    cut, keep = strip_prefix(update)
+    assert update[cut:] == "The minister resigned ." and keep  # it dates the entry after it
+
+
+def test_plain_sentences_and_bare_prefixes_are_left_alone() -> None:
+    from storyline.build.tls.clean import strip_prefix
+
+    assert strip_prefix("The dam collapsed on Monday after heavy rain .") == (0, True)
+    # a prefix with (almost) nothing after it is not cut
+    assert strip_prefix("LONDON -LRB- Reuters -RRB- - Oil .")[0] == 0
+    # an agency photo credit in the middle is not a dateline
+    mid = "President Smith speaks -LRB- AP Photo -RRB- at the dam on Monday ."
+    assert strip_prefix(mid)[0] == 0
+
+
+def test_build_timeline_can_show_sentences_without_their_dateline() -> None:
+    sents = [
+        _s("a9", D(2015, 3, 3), "OSLO -LRB- Reuters -RRB- - Engineers warned on Monday that"
+           " the Redwater dam collapse on March 2 followed weeks of heavy rain .", 0, COLLAPSE),
+        _s("a2", D(2015, 3, 3), "Floodwater from the Redwater dam collapse on March 2 covered"
+           " the valley farms .", 0, COLLAPSE),
+    ]  # fmt: skip
+    events = build_timeline(sents, n_dates=1, sents_per_date=2, query=["dam"])
+    assert any("Reuters" in e.text for ev in events for e in ev.evidence)  # off by default
+    params = TLSParams(strip_furniture=True)
+    events = build_timeline(sents, n_dates=1, sents_per_date=2, query=["dam"], params=params)
+    texts = [e.text for ev in events for e in ev.evidence]
+    assert all("Reuters" not in t for t in texts)
+    assert any(t.startswith("Engineers warned on Monday") for t in texts)

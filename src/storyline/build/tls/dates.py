@@ -16,6 +16,20 @@ behaves around it:
 Counting distinct articles rather than sentences keeps one long piece that
 repeats a date from dominating; syndicated copies still count, as they show
 how widely an event was carried.
+
+Tried on T17 (all 19 timelines) and left out because they did not raise date
+F1 or lowered it: temporal diversity of the chosen dates (greedy re-ranking
+that damps days near an already chosen one, soft or hard, radius a fraction of
+window length / number of dates: -0.012 to -0.096 date F1; gold timelines
+cluster on busy stretches too); dividing the score by the local publication
+volume (bursts relative to the surrounding weeks); splitting later references
+by lag (next day / within a week / later, or beyond window / dates) and extra
+weight for references written with their year, from lead sentences or from
+sentences with a query keyword; tie-breaks by sentence or publication counts;
+leaving out articles that never name a query keyword. A prior for chronology
+entries ("June 1 - ...") of later articles raised the macro scores, but only
+through one timeline whose reference text is itself in the collection
+(a copied chronology), so it measures leakage, not date finding.
 """
 
 from __future__ import annotations

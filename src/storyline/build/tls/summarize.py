@@ -16,8 +16,13 @@ are never picked, nor a sentence already used for another day.
 Tried on T17 and left out because they did not help (see the report that came
 with this module): a position prior, a bonus for later (retrospective)
 mentions, LexRank degree centrality, a day-level IDF on the centroid,
-bigram-concept coverage, carrying a date over to the following sentences,
-stripping wire datelines.
+bigram-concept coverage, carrying a date over to the following sentences; a
+length prior towards the 20-25 words of reference entries (smooth or a lower
+``soft_max_words``), scoring down announcements written before the day or
+mentions written long after it (or up: both within noise or worse), a bonus for
+chronology entries (see ``dates``), cutting wire datelines, publication
+stamps and photo credits off the sentences (``clean``; an option of
+``TLSParams``, off by default).
 """
 
 from __future__ import annotations
