@@ -29,7 +29,8 @@ from spacy.tokens import Doc, Token
 
 from .cues import CLAUSE, SPEECH_VERBS
 from .direct import QuoteSpan, find_quote_spans, quote_chain
-from .indirect import parenthetical_content, source_span, verb_attribution
+from .indirect import source_span, verb_attribution
+from .parenthetical import final_parenthetical, parenthetical_content
 from .phrases import colon_attribution, phrase_attributions
 from .spans import Attribution, DocView, char_span, trim_chars
 
@@ -356,17 +357,22 @@ def find_attributions(view: DocView) -> tuple[list[Attribution], list[QuoteSpan]
     for att in atts:
         if not att.content and att.kind == "verb" and CLAUSE in _frames(att):
             att.content = parenthetical_content(doc, att)
+            if not att.content:
+                sent = doc[att.head].sent
+                att.content = final_parenthetical(doc, att, sent)
             if att.content:
                 att.frame = "parenthetical"
-                _align_to_quotes(att, quotes)
+                _align_to_quotes(att, quotes, owners)
     atts = [a for a in atts if a.content]
     atts.sort(key=lambda a: a.head)
     return _resolve_nesting(doc, text, atts), quotes
 
 
-def _extent(doc: Doc, att: Attribution) -> tuple[int, int]:
+def _extent(doc: Doc, att: Attribution, within: int = 0) -> tuple[int, int]:
+    """Chars the attribution covers; a source before ``within`` (an inherited subject:
+    "X insisted that A, claiming B") is left out."""
     idx = list(att.cue)
-    if att.source:
+    if att.source and doc[att.source[0]].idx >= within:
         idx.extend(range(*att.source))
     a = min(doc[i].idx for i in idx)
     b = max(doc[i].idx + len(doc[i].text) for i in idx)
@@ -395,7 +401,7 @@ def _resolve_nesting(doc: Doc, text: str, atts: list[Attribution]) -> list[Attri
                 continue
             speech_pair = inner.lemma in REPORT_VERBS and outer.lemma in REPORT_VERBS
             if speech_pair and not outer.direct:
-                text_cut[m] = _extent(doc, inner)
+                text_cut[m] = _extent(doc, inner, min(a for a, _ in outer.content))
             elif (inner.direct or outer.kind == "according") and not outer.direct:
                 continue  # kept for its own sake; the evaluation adapter drops it
             else:

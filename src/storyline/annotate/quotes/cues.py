@@ -479,3 +479,26 @@ ROLE_NOUNS = frozenset(
     skeptic skeptics believer believers admirer admirers ally allies detractor detractors
     """.split()
 )
+
+
+# Verbs of receiving a reaction: "faced criticism from X", "won the endorsement of X",
+# "drew praise": the subject is the target, the "from"/"by" object (if any) the source.
+RECEIVE_VERBS = frozenset(
+    """
+    face endure field draw receive win earn get attract garner weather invite suffer
+    gain secure land snag court collect rack have
+    """.split()
+)
+RECEIVED_NOUNS = frozenset(
+    """
+    criticism criticisms question questions scrutiny support endorsement endorsements
+    backing praise applause condemnation accusation accusations allegation allegations
+    charge charges complaint complaints call calls pressure attack attacks fire blame
+    rebuke rebukes ridicule backlash opposition approval blessing vote votes doubts
+    request requests demand demands plaudits accolades kudos flak boos cheers ovation
+    """.split()
+)
+# Nouns whose "of" object is who gives them: "the support of unions", "the endorsement of X".
+GIVER_OF_NOUNS = frozenset(
+    "support endorsement endorsements backing approval blessing vote votes praise".split()
+)

@@ -28,12 +28,25 @@ from .cues import (
     PREP_CUES,
     QUOTE,
     RAISING_VERBS,
-    SPEECH_VERBS,
+    RECEIVE_VERBS,
+    RECEIVED_NOUNS,
     VERB_CUES,
     verb_frames,
 )
 from .spans import Attribution, runs, subtree_indices, trim_tokens
-from .subjects import event_noun_head, perfect_s, subject_of, with_subject
+from .subjects import (
+    animate,
+    carrier_verb,
+    event_noun_head,
+    governing_subject,
+    interviewer,
+    perfect_s,
+    stranded_subject,
+    subject_of,
+    subject_parsed_as_clause,
+    that_marked,
+    with_subject,
+)
 
 SUBJECTS = ("nsubj", "csubj", "expl")
 CLAUSAL = ("ccomp",)
@@ -118,6 +131,19 @@ def inherited_subject(verb: Token) -> tuple[Token | None, list[int]]:
     if verb.tag_ == "VBN" and verb.dep_ == "advcl":
         return None, chain  # "Asked about ..., X said": X is not the asker
     cur = verb
+    if (
+        verb.tag_ == "VBG"
+        and verb.dep_ == "advcl"
+        and verb.i > 0
+        and verb.doc[verb.i - 1].text == ","
+    ):
+        # "X said he saw no need ..., telling Y": the participle goes with the report,
+        # not with the reported clause it is attached to
+        top = verb.head
+        while top.dep_ == "ccomp" and top.head.pos_ == "VERB" and cue_lemma(top.head) in VERB_CUES:
+            top = top.head
+        if top.i != verb.head.i and subject_of(top) is not None:
+            return subject_of(top), chain
     for _ in range(4):
         dep = cur.dep_
         if dep == "pcomp" and cur.head.dep_ == "prep" and cur.head.head is not cur.head:
@@ -127,13 +153,28 @@ def inherited_subject(verb: Token) -> tuple[Token | None, list[int]]:
         if dep not in ("conj", "xcomp", "advcl", "ccomp") or cur.head is cur:
             return None, chain
         head = cur.head
+        if dep == "xcomp" and head.pos_ == "ADJ" and head.dep_ in ("acomp", "oprd"):
+            # "voters are more likely to say", "he was quick to point out": the
+            # copula's subject, and the adjective phrase joins the cue
+            chain.extend(range(head.head.i, cur.i))
+            head = head.head
+            if head.pos_ not in ("VERB", "AUX"):
+                return None, chain
+            subj = subject_of(head) or next(
+                (c for c in head.children if c.dep_ == "nsubjpass"), None
+            )
+            return subj, chain if subj is not None else []
         if head.pos_ not in ("VERB", "AUX"):
             return None, chain
         if dep in ("xcomp", "ccomp"):
             to = any(c.dep_ == "aux" and c.lower_ == "to" for c in cur.children)
             if dep == "ccomp" and not to:
                 return None, chain
-            obj = [c for c in head.children if c.dep_ in ("dobj", "dative") and c.i < cur.i]
+            obj = [
+                c
+                for c in head.children
+                if c.dep_ in ("dobj", "dative") and c.i < cur.i and animate(c)
+            ]
             if obj:
                 return obj[0], chain
             if head.lemma_.lower() in CHAIN_VERBS:
@@ -141,10 +182,15 @@ def inherited_subject(verb: Token) -> tuple[Token | None, list[int]]:
                 chain.append(head.i)
                 chain.extend(t.i for t in cur.children if t.dep_ == "aux" and t.i < cur.i)
         subj = subject_of(head)
-        if subj is None and dep == "conj":
-            # "X was joined on stage and joked ...": the passive subject is the conjunct's
+        if subj is None and dep in ("conj", "xcomp", "advcl"):
+            # "X was joined on stage and joked ...", "X is expected to endorse ...",
+            # "X was prompted to say ...": the passive subject is the conjunct's or controls
             subj = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+            if subj is not None and dep == "xcomp":
+                chain.extend(range(head.i, cur.i))
         if subj is not None:
+            if subj.lower_ in ("it", "this", "that") and head.lemma_ == "be":
+                return None, []  # "it is hard to know ...": no one in particular
             return subj, chain
         cur = head
     return None, chain
@@ -171,6 +217,9 @@ def _content_from_children(
     """(content roots, extra cue tokens, addressee, frame name) for a cue verb."""
     kids = list(verb.children)
     ccomp = [c for c in kids if c.dep_ in CLAUSAL]
+    if CLAUSE in frames and not ccomp:
+        # "recalled in 2008 that ...": the parser may make the "that"-clause an adverbial
+        ccomp = [c for c in kids if c.dep_ == "advcl" and c.i > verb.i and that_marked(c)]
     xcomp = [c for c in kids if c.dep_ == "xcomp" and c.i > verb.i]
     dobj = [c for c in kids if c.dep_ == "dobj"]
     dative = [c for c in kids if c.dep_ == "dative"]
@@ -255,24 +304,6 @@ def _has_predicate(verb: Token, obj: Token) -> bool:
     return nxt < len(doc) and doc[nxt].text in ('"', "\u201c", "''")
 
 
-CARRIER_VERBS = frozenset(
-    "send issue release post publish run air place put tweet write email circulate".split()
-)
-
-
-def _carrier_verb(noun: Token) -> Token | None:
-    """The verb that issued a document: "sent out a press release", "ran an ad"."""
-    head = noun.head
-    if (
-        noun.dep_ == "dobj"
-        and head.lemma_.lower() in CARRIER_VERBS
-        and subject_of(head) is not None
-    ):
-        if noun.i - head.i <= 6:
-            return head
-    return None
-
-
 def _document_subject(tok: Token | None) -> bool:
     return tok is not None and tok.lemma_.lower() in DOCUMENT_NOUNS
 
@@ -294,7 +325,7 @@ def verb_attribution(doc: Doc, verb: Token) -> Attribution | None:
         raised = passive_predicate(doc, verb, lemma)
     if raised is not None:
         return raised
-    if lemma in RAISING_VERBS:
+    if lemma in RAISING_VERBS or _raises_a_report(verb, lemma):
         return None
     roots, extra_cue, addressee, frame = _content_from_children(verb, frames, lemma)
     subj = subject_of(verb)
@@ -322,11 +353,15 @@ def verb_attribution(doc: Doc, verb: Token) -> Attribution | None:
             source_tok = subject_of(verb.head.head)
         elif source_tok is None and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
             source_tok = verb.head
-            carrier = _carrier_verb(verb.head)
-            if carrier is not None:
+            carrier = carrier_verb(verb.head)
+            if carrier is None and not animate(verb.head):
+                source_tok = governing_subject(verb.head) or verb.head
+            elif carrier is not None:
                 # "the campaign sent out a press release saying ...": the campaign says it
                 source_tok = subject_of(carrier)
                 chain = list(range(carrier.i, verb.i))
+    if source_tok is None and not passive:
+        source_tok = stranded_subject(verb)
     if lemma in EVIDENTIAL and frame == "object" and not _document_subject(source_tok):
         return None
     cue = sorted(set(cue_tokens(verb)) | set(extra_cue) | set(chain))
@@ -334,7 +369,7 @@ def verb_attribution(doc: Doc, verb: Token) -> Attribution | None:
     exclude = set(cue)
     if verb.dep_ == "acl" and source_tok is verb.head:
         exclude |= subtree_indices(verb)
-    misparsed = _subject_parsed_as_clause(doc, verb) if source_tok is None and not passive else None
+    misparsed = subject_parsed_as_clause(doc, verb) if source_tok is None and not passive else None
     if misparsed is not None:
         # "One official, who ... wasn't authorized to ..., said \"...\"": the parser
         # read the subject and its relative clause as a clause of their own
@@ -343,7 +378,7 @@ def verb_attribution(doc: Doc, verb: Token) -> Attribution | None:
     elif source_tok is not None:
         att.source = source_span(doc, source_tok, exclude)
     if addressee is None:
-        addressee = _interviewer(verb)
+        addressee = interviewer(verb)
     if addressee is not None:
         att.addressee = trim_tokens(doc, *_subtree_range(addressee))
     if roots:
@@ -357,29 +392,6 @@ def verb_attribution(doc: Doc, verb: Token) -> Attribution | None:
             idx -= set(range(*att.source))
         att.content = token_runs_to_chars(doc, idx)
     return att
-
-
-INTERVIEW_NOUNS = frozenset("interview interviews conversation call briefing exchange".split())
-
-
-def _interviewer(verb: Token) -> Token | None:
-    """ "In an interview with PBS Newshour, X said", "X said to reporters": who was told."""
-    for c in verb.children:
-        if c.dep_ != "prep":
-            continue
-        if c.lower_ == "to" and verb.lemma_.lower() in ("say", "speak", "talk", "write", "explain"):
-            objs = [o for o in c.children if o.dep_ == "pobj"]
-            if objs:
-                return objs[0]
-        if c.lower_ in ("in", "during"):
-            for noun in c.children:
-                if noun.dep_ == "pobj" and noun.lower_ in INTERVIEW_NOUNS:
-                    for p in noun.children:
-                        if p.dep_ == "prep" and p.lower_ in ("with", "on", "to"):
-                            objs = [o for o in p.children if o.dep_ == "pobj"]
-                            if objs:
-                                return objs[0]
-    return None
 
 
 def _quote_only(doc: Doc, verb: Token, lemma: str) -> Attribution:
@@ -424,25 +436,6 @@ def _generic_clause(doc: Doc, verb: Token, lemma: str) -> Attribution | None:
     return att
 
 
-def _subject_parsed_as_clause(doc: Doc, verb: Token) -> tuple[int, int] | None:
-    """The subject of a speech verb that the parser made a clausal complement before it."""
-    if verb.lemma_.lower() not in SPEECH_VERBS or verb.dep_ != "ROOT":
-        return None
-    left = [c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i]
-    if not left:
-        return None
-    clause = left[0]
-    if not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
-        return None
-    after = verb.i + 1 < len(doc) and doc[verb.i + 1].text in ('"', "\u201c", "''", ":")
-    right = any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children)
-    # the clause must be comma-separated from the verb: "X, who ..., said"
-    if not (after or right) or doc[verb.i - 1].text != ",":
-        return None
-    a, b = trim_tokens(doc, clause.left_edge.i, verb.i)
-    return (a, b) if a < b else None
-
-
 def _subtree_range(tok: Token) -> tuple[int, int]:
     return tok.left_edge.i, tok.right_edge.i + 1
 
@@ -456,21 +449,16 @@ def token_runs_to_chars(doc: Doc, idx: set[int]) -> list[tuple[int, int]]:
     return out
 
 
-def parenthetical_content(doc: Doc, att: Attribution) -> list[tuple[int, int]]:
-    """Content of "The plan, he said, is dead" and "..., he said.": the host clause."""
-    verb = doc[att.head]
-    if verb.dep_ not in ("parataxis", "ccomp", "advcl", "conj") or verb.head is verb:
-        return []
-    host = verb.head
-    if host.pos_ not in ("VERB", "AUX") and host.dep_ != "ROOT":
-        return []
-    left = min(t.i for t in verb.subtree if not t.is_punct)  # the comma may hang on the verb
-    if left > 0 and doc[left - 1].text not in (",", "\u2014", "--", "-", "(") and verb.i > host.i:
-        return []  # only insertions set off by punctuation: "The plan, he said, is dead"
-    if any(c.dep_ == "mark" and c.lower_ in TEMPORAL_MARKS for c in verb.children):
-        return []  # "after the interview concluded, ..." is not a report of the host clause
-    idx = subtree_indices(host) - subtree_indices(verb)
-    return token_runs_to_chars(doc, idx)
+def _raises_a_report(verb: Token, lemma: str) -> bool:
+    """ "X is expected to endorse Y": the report is the complement's (X endorses)."""
+    if lemma not in PASSIVE_RAISING or _agent(verb) is not None:
+        return False
+    if not any(c.dep_ == "auxpass" for c in verb.children):
+        return False
+    return any(
+        c.dep_ == "xcomp" and c.i > verb.i and c.pos_ == "VERB" and cue_lemma(c) in VERB_CUES
+        for c in verb.children
+    )
 
 
 def raising_attribution(doc: Doc, verb: Token, lemma: str) -> Attribution | None:
@@ -507,6 +495,8 @@ def light_verb_attribution(doc: Doc, verb: Token, lemma: str) -> Attribution | N
     if not obj:
         return None
     noun = obj[0]
+    if lemma in RECEIVE_VERBS and noun.lower_ in RECEIVED_NOUNS and lemma != "have":
+        return None  # "drew criticism from X": X's view (``phrases.reception_attribution``)
     cue = set(cue_tokens(verb)) | set(range(verb.i, noun.i + 1))
     roots: list[Token] = []
     for holder in (noun, verb):

@@ -9,8 +9,24 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span, Token
 
-from .cues import ADJECTIVE_CUES, DOCUMENT_NOUNS, NOUN_CUES, ROLE_NOUNS, VERB_CUES
-from .indirect import cue_tokens, inherited_subject, source_span, subject_of, token_runs_to_chars
+from .cues import (
+    ADJECTIVE_CUES,
+    DOCUMENT_NOUNS,
+    GIVER_OF_NOUNS,
+    NOUN_CUES,
+    RECEIVE_VERBS,
+    RECEIVED_NOUNS,
+    ROLE_NOUNS,
+    VERB_CUES,
+)
+from .indirect import (
+    cue_lemma,
+    cue_tokens,
+    inherited_subject,
+    source_span,
+    subject_of,
+    token_runs_to_chars,
+)
 from .spans import Attribution, subtree_indices
 
 # Nouns that report stance toward an object named with a preposition when they
@@ -268,6 +284,21 @@ def _label_name(name: Span) -> bool:
     return all(t.pos_ == "PROPN" and (t.is_title or t.is_upper) for t in words)
 
 
+def _named_elsewhere(doc: Doc, name: Span) -> bool:
+    """A capitalised label the tagger missed ("Sanders: ..." tagged as a plural noun) that
+    names someone the doc mentions as a person or organisation elsewhere."""
+    words = [t for t in name if not t.is_punct]
+    if not words or len(words) > 3 or not all(t.is_title or t.is_upper for t in words):
+        return False
+    if any(t.pos_ in ("VERB", "AUX", "PRON", "DET", "ADP") for t in words):
+        return False
+    last = words[-1].lower_
+    return any(
+        ent.label_ in ("PERSON", "ORG") and ent[-1].lower_ == last and ent.start >= name.end
+        for ent in doc.ents
+    )
+
+
 def colon_attribution(doc: Doc, sent: Span, text: str) -> list[Attribution]:
     """ "Clinton: \"...\"", "Paul Ryan: Decision defies explanation": a name, a colon, the words.
 
@@ -283,7 +314,11 @@ def colon_attribution(doc: Doc, sent: Span, text: str) -> list[Attribution]:
             if tok.text == ":":
                 colon = tok
                 break
-        if colon is None or colon.i == start or not _label_name(doc[start : colon.i]):
+        if colon is None or colon.i == start:
+            continue
+        if not _label_name(doc[start : colon.i]) and not _named_elsewhere(
+            doc, doc[start : colon.i]
+        ):
             continue
         line_end = text.find("\n", colon.idx)
         if line_end < 0:
@@ -386,7 +421,72 @@ def phrase_attributions(doc: Doc, tok: Token, sent: Span) -> list[Attribution]:
     if tok.pos_ == "NOUN" and low in ROLE_NOUNS:
         return role_attribution(doc, tok)
     if tok.pos_ == "NOUN":
+        received = reception_attribution(doc, tok)
+        if received is not None:
+            return received
         return backing_attribution(doc, tok) or noun_attribution(doc, tok)
     if low in ADJECTIVE_CUES or (tok.pos_ == "ADJ" and tok.dep_ == "acomp"):
         return adjective_attribution(doc, tok)
     return []
+
+
+SOURCE_PREPS = frozenset("from by among".split())
+TARGET_PREPS = frozenset("for over about on of against to".split())
+
+
+def receiving_verb(noun: Token) -> Token | None:
+    """The verb of "faced criticism", "won the support of", "came under fire" for a noun."""
+    if noun.lemma_.lower() not in RECEIVED_NOUNS and noun.lower_ not in RECEIVED_NOUNS:
+        return None
+    head = noun.head
+    if noun.dep_ == "dobj" and head.pos_ in ("VERB", "AUX"):
+        return head if cue_lemma(head) in RECEIVE_VERBS else None
+    if noun.dep_ == "pobj" and head.lower_ == "under" and head.head.lemma_.lower() == "come":
+        return head.head
+    return None
+
+
+def reception_attribution(doc: Doc, noun: Token) -> list[Attribution] | None:
+    """ "X faced criticism from Y for Z", "X won the endorsement of Y", "X drew praise":
+    Y (the giver) is the source, Z or else X (the one it is aimed at) the content.
+    None when ``noun`` is not received this way."""
+    verb = receiving_verb(noun)
+    if verb is None:
+        return None
+    giver: Token | None = None
+    giver_prep: Token | None = None
+    target: Token | None = None
+    preps = [c for c in noun.children if c.dep_ == "prep" and c.i > noun.i]
+    preps += [c for c in verb.children if c.dep_ == "prep" and c.i > noun.i]
+    for p in preps:
+        objs = [o for o in p.children if o.dep_ in ("pobj", "pcomp")]
+        if not objs:
+            continue
+        low = p.lower_
+        giver_of = low == "of" and p.head.i == noun.i and noun.lemma_.lower() in GIVER_OF_NOUNS
+        if giver is None and (low in SOURCE_PREPS or giver_of):
+            giver, giver_prep = objs[0], p
+        elif target is None and low in TARGET_PREPS:
+            target = objs[0]
+    if cue_lemma(verb) == "have" and giver is None:
+        return None  # "she has criticism for ..." is her own view (a light-verb cue)
+    if giver is None:
+        return []  # "X faced criticism": an unnamed view; not reported
+    cue = set(cue_tokens(verb)) | set(range(verb.i, noun.i + 1))
+    if giver_prep is not None and giver_prep.i == noun.i + 1:
+        cue.add(giver_prep.i)
+    att = Attribution(
+        head=noun.i, cue=sorted(cue), kind="noun", lemma=noun.lemma_.lower(), frame="reception"
+    )
+    if giver is not None:
+        att.source = source_span(doc, giver, cue)
+    content_root = target if target is not None else subject_of(verb)
+    if content_root is None:
+        content_root, _ = inherited_subject(verb)
+    if content_root is None:
+        return []
+    idx = subtree_indices(content_root) - cue
+    if giver is not None:
+        idx -= subtree_indices(giver)
+    att.content = token_runs_to_chars(doc, idx)
+    return [att] if att.content else []

@@ -11,6 +11,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
+from .cues import SPEECH_VERBS
+from .spans import trim_tokens
+
 # Quantifiers that stand alone as a subject ("many argue"), which the parser may
 # attach as a modifier of the verb.
 QUANTIFIER_SUBJECTS = frozenset("many some others few most several all both".split())
@@ -68,3 +71,158 @@ def event_noun_head(verb: Token) -> bool:
         and head.dep_ == "dobj"
         and subject_of(head.head) is not None
     )
+
+
+# Collective nouns for groups that speak or act as one ("the campaign said").
+GROUP_NOUNS = frozenset(
+    """
+    campaign campaigns committee committees group groups party parties government
+    governments administration team company companies organization organizations agency
+    agencies court courts council union unions coalition board panel network networks
+    newspaper paper outlet outlets magazine station delegation caucus movement firm firms
+    office department ministry embassy military police crowd audience public electorate
+    majority minority plurality half third quarter percent republicans democrats
+    """.split()
+)
+ANIMATE_PRONOUNS = frozenset("i we you he she they who one someone somebody everyone".split())
+
+
+def animate(tok: Token) -> bool:
+    """Whether a noun phrase head can be a source: a person, a group, a named body, a document."""
+    from .cues import DOCUMENT_NOUNS
+    from .speakers import HUMAN_NOUNS
+
+    if tok.pos_ == "PRON":
+        return tok.lower_ in ANIMATE_PRONOUNS
+    if tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or tok.pos_ == "PROPN":
+        return True
+    lemma = tok.lemma_.lower()
+    return (
+        lemma in HUMAN_NOUNS
+        or tok.lower_ in HUMAN_NOUNS
+        or lemma in GROUP_NOUNS
+        or lemma in DOCUMENT_NOUNS
+        or tok.pos_ == "NUM"
+    )
+
+
+def governing_subject(noun: Token) -> Token | None:
+    """The subject of the clause a noun sits in: "Trump was heard on a microphone telling
+    ...", "groups have spent $10 million attacking ...": the participle on an inanimate
+    noun reports what that clause's subject did."""
+    cur = noun
+    for _ in range(4):
+        head = cur.head
+        if head.i == cur.i:
+            return None
+        if head.pos_ in ("VERB", "AUX"):
+            subj = subject_of(head)
+            if subj is None:
+                subj = next((c for c in head.children if c.dep_ == "nsubjpass"), None)
+            return subj if subj is not None and animate(subj) else None
+        if cur.dep_ not in ("pobj", "prep", "dobj", "npadvmod", "compound", "conj", "appos"):
+            return None
+        cur = head
+    return None
+
+
+FINITE_TAGS = frozenset("VBD VBZ VBP".split())
+STRANDED_DEPS = frozenset("appos pobj conj compound dobj npadvmod attr nmod".split())
+
+
+def stranded_subject(verb: Token) -> Token | None:
+    """The subject of a finite verb the parser attached elsewhere: "In an interview with
+    PBS, the candidate stated ...", "At an event in Ohio, 62-year-old Jane Roe railed
+    against ...": the noun phrase ending right before the verb (adverbs aside)."""
+    if verb.dep_ not in ("ROOT", "conj") or verb.tag_ not in FINITE_TAGS:
+        return None
+    if any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in verb.children):
+        return None
+    doc = verb.doc
+    i = verb.i - 1
+    while i >= 0 and doc[i].dep_ in ("advmod", "aux", "neg") and doc[i].head.i == verb.i:
+        i -= 1
+    if i < 0:
+        return None
+    last = doc[i]
+    if last.is_punct or last.is_space:
+        return None
+    cand = last
+    while cand.head.i != cand.i and cand.head.i < verb.i and cand.head.right_edge.i == last.i:
+        if cand.dep_ in STRANDED_DEPS and cand.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
+            break
+        cand = cand.head
+    if cand.pos_ not in ("NOUN", "PROPN", "PRON") or cand.dep_ not in STRANDED_DEPS:
+        return None
+    if verb.dep_ == "conj" and cand.i < verb.head.i:
+        return None  # "X railed and explained": the conjunct's subject is inherited
+    return cand if animate(cand) else None
+
+
+INTERVIEW_NOUNS = frozenset("interview interviews conversation call briefing exchange".split())
+
+
+def interviewer(verb: Token) -> Token | None:
+    """ "In an interview with PBS Newshour, X said", "X said to reporters": who was told."""
+    for c in verb.children:
+        if c.dep_ != "prep":
+            continue
+        if c.lower_ == "to" and verb.lemma_.lower() in ("say", "speak", "talk", "write", "explain"):
+            objs = [o for o in c.children if o.dep_ == "pobj"]
+            if objs:
+                return objs[0]
+        if c.lower_ in ("in", "during"):
+            for noun in c.children:
+                if noun.dep_ == "pobj" and noun.lower_ in INTERVIEW_NOUNS:
+                    for p in noun.children:
+                        if p.dep_ == "prep" and p.lower_ in ("with", "on", "to"):
+                            objs = [o for o in p.children if o.dep_ == "pobj"]
+                            if objs:
+                                return objs[0]
+    return None
+
+
+CARRIER_VERBS = frozenset(
+    "send issue release post publish run air place put tweet write email circulate".split()
+)
+
+
+def carrier_verb(noun: Token) -> Token | None:
+    """The verb that issued a document: "sent out a press release", "ran an ad"."""
+    head = noun.head
+    if (
+        noun.dep_ == "dobj"
+        and head.lemma_.lower() in CARRIER_VERBS
+        and subject_of(head) is not None
+    ):
+        if noun.i - head.i <= 6:
+            return head
+    return None
+
+
+def that_marked(clause: Token) -> bool:
+    """A clause opened by complementizer "that" (not "so that", "such that", "now that")."""
+    doc = clause.doc
+    for m in clause.children:
+        if m.dep_ == "mark" and m.lower_ == "that" and m.i == clause.left_edge.i:
+            return m.i == 0 or doc[m.i - 1].lower_ not in ("so", "such", "now", "except", "given")
+    return False
+
+
+def subject_parsed_as_clause(doc: Doc, verb: Token) -> tuple[int, int] | None:
+    """The subject of a speech verb that the parser made a clausal complement before it."""
+    if verb.lemma_.lower() not in SPEECH_VERBS or verb.dep_ != "ROOT":
+        return None
+    left = [c for c in verb.children if c.dep_ == "ccomp" and c.i < verb.i]
+    if not left:
+        return None
+    clause = left[0]
+    if not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
+        return None
+    after = verb.i + 1 < len(doc) and doc[verb.i + 1].text in ('"', "\u201c", "''", ":")
+    right = any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children)
+    # the clause must be comma-separated from the verb: "X, who ..., said"
+    if not (after or right) or doc[verb.i - 1].text != ",":
+        return None
+    a, b = trim_tokens(doc, clause.left_edge.i, verb.i)
+    return (a, b) if a < b else None

