@@ -201,7 +201,7 @@ def _rate_after(doc: Doc, k: int, limit: int) -> tuple[str, int] | None:
 def _clause_subject(tok: Token) -> tuple[Token, Token | None]:
     """The verb governing ``tok`` (at most eight steps up) and that verb's subject."""
     for _ in range(8):
-        if tok.pos_ in ("VERB", "AUX") or tok.head is tok:
+        if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
             break
         tok = tok.head
     return tok, next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)

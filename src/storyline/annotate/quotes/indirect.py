@@ -146,11 +146,11 @@ def inherited_subject(verb: Token) -> tuple[Token | None, list[int]]:
             return subject_of(top), chain
     for _ in range(4):
         dep = cur.dep_
-        if dep == "pcomp" and cur.head.dep_ == "prep" and cur.head.head is not cur.head:
+        if dep == "pcomp" and cur.head.dep_ == "prep" and cur.head.head.i != cur.head.i:
             # "by promising ...", "before adding ...": the clause the preposition hangs on
             cur = cur.head
             dep = "advcl"
-        if dep not in ("conj", "xcomp", "advcl", "ccomp") or cur.head is cur:
+        if dep not in ("conj", "xcomp", "advcl", "ccomp") or cur.head.i == cur.i:
             return None, chain
         head = cur.head
         if dep == "xcomp" and head.pos_ == "ADJ" and head.dep_ in ("acomp", "oprd"):
@@ -367,7 +367,7 @@ def verb_attribution(doc: Doc, verb: Token) -> Attribution | None:
     cue = sorted(set(cue_tokens(verb)) | set(extra_cue) | set(chain))
     att = Attribution(head=verb.i, cue=cue, kind="verb", lemma=lemma, frame=frame)
     exclude = set(cue)
-    if verb.dep_ == "acl" and source_tok is verb.head:
+    if verb.dep_ == "acl" and source_tok is not None and source_tok.i == verb.head.i:
         exclude |= subtree_indices(verb)
     misparsed = subject_parsed_as_clause(doc, verb) if source_tok is None and not passive else None
     if misparsed is not None:

@@ -23,7 +23,7 @@ TRAILING_DEPS = frozenset("prep npadvmod advmod punct agent".split())
 def parenthetical_content(doc: Doc, att: Attribution) -> list[tuple[int, int]]:
     """Content of "The plan, he said, is dead" and "..., he said.": the host clause."""
     verb = doc[att.head]
-    if verb.dep_ not in ("parataxis", "ccomp", "advcl", "conj") or verb.head is verb:
+    if verb.dep_ not in ("parataxis", "ccomp", "advcl", "conj") or verb.head.i == verb.i:
         return []
     host = verb.head
     if host.pos_ not in ("VERB", "AUX") and host.dep_ != "ROOT":

@@ -86,7 +86,7 @@ def according_attribution(doc: Doc, tok: Token, sent: Span) -> list[Attribution]
         )
         phrase = set(range(tok.i, pobj[0].right_edge.i + 1)) | subtree_indices(tok)
         att.source = source_span(doc, pobj[0], set(cue))
-        host = tok.head if tok.head is not tok else None
+        host = tok.head if tok.head.i != tok.i else None
         if host is not None and host.pos_ in ("VERB", "AUX") and host.dep_ == "ROOT":
             idx = subtree_indices(host) - phrase
         else:

@@ -99,7 +99,7 @@ def span_head(doc: Doc, start: int, end: int) -> Token:
     """
     head = doc[start]
     for tok in doc[start:end]:
-        if tok.head.i < start or tok.head.i >= end or tok.head is tok:
+        if tok.head.i < start or tok.head.i >= end or tok.head.i == tok.i:
             head = tok
             break
     if head.pos_ in ("VERB", "AUX"):

@@ -71,7 +71,7 @@ def parse_tense(doc: Doc) -> TenseFn:
         for _ in range(5):
             if tok.pos_ in ("VERB", "AUX"):
                 return _verb_tense(tok)
-            if tok.head is tok:
+            if tok.head.i == tok.i:
                 return None
             tok = tok.head
         return None

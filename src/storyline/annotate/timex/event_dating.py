@@ -104,7 +104,7 @@ def _attachment(doc: Doc, tx: Timex, sent: Span) -> int | None:
     for steps in range(12):
         if tok == root:
             return steps + 2 * nouns
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             return None
         parent = tok.head
         if parent.pos_ in ("NOUN", "PROPN", "PRON") and parent not in span:
