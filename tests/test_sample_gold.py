@@ -25,7 +25,7 @@ FLOORS = {
     "boilerplate": 1.0,
     "timex": 1.0,
     "quote found": 0.93,
-    "quote speaker": 0.87,
+    "quote speaker": 0.92,
     "entity merge": 0.95,
     "entity distinct": 1.0,
     "citation": 1.0,
