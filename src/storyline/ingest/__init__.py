@@ -107,13 +107,13 @@ def read_paths(
     manifest describes it instead of ingesting the manifest as articles.
     """
     given = [Path(raw) for raw in paths]
-    manifests: list[Path] = []
-    if manifest:
-        manifests.append(Path(manifest).resolve())
-    else:
-        manifests.extend(
-            (p / MANIFEST_NAME).resolve() for p in given if (p / MANIFEST_NAME).is_file()
-        )
+    # folders that bring their own manifest (only looked for when none is given)
+    own = {
+        p: (p / MANIFEST_NAME).resolve()
+        for p in ([] if manifest else given)
+        if (p / MANIFEST_NAME).is_file()
+    }
+    manifests = [Path(manifest).resolve()] if manifest else list(own.values())
     entries: dict[Path, ManifestEntry] = {}
     broken: set[Path] = set()
     for manifest_path in dict.fromkeys(manifests):
@@ -129,7 +129,7 @@ def read_paths(
     for path in given:
         if path.is_dir():
             # an explicit manifest filters every folder; a folder's own, only that folder
-            only_named = bool(manifest) or (path / MANIFEST_NAME).is_file()
+            only_named = bool(manifest) or path in own
             for found in _walk(path):
                 resolved = found.resolve()
                 if resolved in manifests:

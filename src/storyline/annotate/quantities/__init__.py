@@ -198,9 +198,9 @@ def _rate_after(doc: Doc, k: int, limit: int) -> tuple[str, int] | None:
     return None
 
 
-def _clause_subject(tok: Token) -> tuple[Token, Token | None]:
-    """The verb governing ``tok`` (at most eight steps up) and that verb's subject."""
-    for _ in range(8):
+def _clause_subject(tok: Token, steps: int = 8) -> tuple[Token, Token | None]:
+    """The verb governing ``tok`` (at most ``steps`` steps up) and that verb's subject."""
+    for _ in range(steps):
         if tok.pos_ in ("VERB", "AUX") or tok.head.i == tok.i:
             break
         tok = tok.head
@@ -219,19 +219,12 @@ def _price_per(doc: Doc, k: int, limit: int) -> tuple[str, int] | None:
 
 def _priced_thing(doc: Doc, i: int) -> str | None:
     """"Each interceptor costs about $4 million": the thing one unit of which is priced."""
-    tok = doc[i]
-    for _ in range(3):
-        if (tok.lemma_ or tok.lower_).lower() in _PRICE_VERBS:
-            subj = next((c for c in tok.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-            if subj is not None and any(
-                c.dep_ == "det" and c.lower_ in _EACH for c in subj.children
-            ):
-                return (subj.lemma_ or subj.lower_).lower()
-            return None
-        if tok.head.i == tok.i:
-            break
-        tok = tok.head
-    return None
+    verb, subj = _clause_subject(doc[i], steps=3)
+    if (verb.lemma_ or verb.lower_).lower() not in _PRICE_VERBS or subj is None:
+        return None
+    if not any(c.dep_ == "det" and c.lower_ in _EACH for c in subj.children):
+        return None
+    return (subj.lemma_ or subj.lower_).lower()
 
 
 def _is_identifier(doc: Doc, number: Number) -> bool:
@@ -433,8 +426,11 @@ class _Extractor:
                 return None
         noun_end = last
         rate = _rate_after(doc, last, sent_end)
+        price = _price_per(doc, last, sent_end) if kind == "money" and rate is None else None
         if rate is not None and kind in ("count", "money"):
             last = rate[1]
+        elif price is not None:
+            last = price[1]
         start_char = doc[first].idx
         end_char = doc[last - 1].idx + len(doc[last - 1])
         about, subject = self.about(
@@ -448,11 +444,7 @@ class _Extractor:
                 about = f"{about} per {rate[0]}"
             norm_unit = f"{norm_unit}/{rate[0]}"
         elif kind == "money":
-            price = _price_per(doc, last, sent_end)
             thing = price[0] if price else _priced_thing(doc, number.start)
-            if price is not None:
-                last = price[1]
-                end_char = doc[last - 1].idx + len(doc[last - 1])
             if thing is not None:
                 about, norm_unit = f"money per {thing}", f"{norm_unit}/{thing}"
         value = number.value

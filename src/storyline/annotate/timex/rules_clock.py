@@ -79,6 +79,16 @@ _DATE_AFTER_RX = re.compile(
 )
 
 
+def _calendar_day(
+    ctx: Ctx, m: re.Match[str], month_word: str, day_word: str, year_word: str | None
+) -> str | None:
+    """The day of a month and day named with a clock time; the written year, else inferred."""
+    month, day = month_num(month_word), day_num(day_word)
+    year = int(year_word) if year_word else infer_year(ctx, month, day, m.start(), m.end())
+    d = A.ymd(year, month, day) if year else None
+    return A.day_value(d) if d is not None else None
+
+
 def _clock_day(m: re.Match[str], ctx: Ctx) -> str:
     ref = m.group("dayref")
     if ref:
@@ -90,21 +100,15 @@ def _clock_day(m: re.Match[str], ctx: Ctx) -> str:
             return got[0] if got else "XXXX-XX-XX"
         md = _MONTH_DAY_RX.match(ref)
         if md:
-            month, day = month_num(md.group(1)), day_num(md.group(2))
-            written = m.group("dyear")
-            year = int(written) if written else infer_year(ctx, month, day, m.start(), m.end())
-            d = A.ymd(year, month, day) if year else None
-            if d is not None:
-                return A.day_value(d)
+            found = _calendar_day(ctx, m, md.group(1), md.group(2), m.group("dyear"))
+            if found is not None:
+                return found
     # "at midnight on Sunday": the day named right after
     dated = _DATE_AFTER_RX.match(ctx.text, m.end())
     if dated:
-        month, day = month_num(dated.group(1)), day_num(dated.group(2))
-        written = dated.group(3)
-        year = int(written) if written else infer_year(ctx, month, day, m.start(), m.end())
-        d = A.ymd(year, month, day) if year else None
-        if d is not None:
-            return A.day_value(d)
+        found = _calendar_day(ctx, m, dated.group(1), dated.group(2), dated.group(3))
+        if found is not None:
+            return found
     after = _DAY_AFTER_RX.match(ctx.text, m.end())
     if after:
         word = after.group(1).lower()
