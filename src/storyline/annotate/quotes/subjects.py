@@ -11,8 +11,9 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Token
 
-from .cues import SPEECH_VERBS
+from .cues import DOCUMENT_NOUNS, SPEECH_VERBS
 from .spans import trim_tokens
+from .speakers import HUMAN_NOUNS
 
 # Quantifiers that stand alone as a subject ("many argue"), which the parser may
 # attach as a modifier of the verb.
@@ -89,9 +90,6 @@ ANIMATE_PRONOUNS = frozenset("i we you he she they who one someone somebody ever
 
 def animate(tok: Token) -> bool:
     """Whether a noun phrase head can be a source: a person, a group, a named body, a document."""
-    from .cues import DOCUMENT_NOUNS
-    from .speakers import HUMAN_NOUNS
-
     if tok.pos_ == "PRON":
         return tok.lower_ in ANIMATE_PRONOUNS
     if tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or tok.pos_ == "PROPN":

@@ -2,8 +2,7 @@
 
 ``prepare`` turns articles into dated candidate sentences (through
 ``mentions.date_mentions`` / the project's temporal tagger);
-``build_timeline`` ranks dates and summarizes each chosen date (optionally
-after cutting page furniture off the sentences, ``clean``).
+``build_timeline`` ranks dates and summarizes each chosen date.
 """
 
 from .dates import DateParams, rank_dates

@@ -9,7 +9,6 @@ from dataclasses import dataclass, field
 from storyline.errors import OptionsError
 from storyline.models import Evidence, TimelineEvent
 
-from .clean import clean_sentence
 from .dates import DateParams, choose_n_dates, rank_dates
 from .dedup import token_set
 from .records import TIMELINE_GRANULARITIES, CandidateSentence, period_span
@@ -22,10 +21,6 @@ class TLSParams:
     dates: DateParams = field(default_factory=DateParams)
     summary: SummaryParams = field(default_factory=SummaryParams)
     default_sents_per_date: int = 2
-    # Cut wire datelines, publication stamps and photo credits off sentences (see
-    # clean.py). Off: on T17 it reads better but scores no better (AR-1 +0.001,
-    # AR-2 -0.001, date F1 -0.001; leave-one-topic-out AR-1 -0.003).
-    strip_furniture: bool = False
 
 
 def build_timeline(
@@ -60,19 +55,13 @@ def build_timeline(
         )
     if not sentences or n_dates == 0:
         return []
-    tokenizer = Tokenizer()
-    if p.strip_furniture:
-        # Only sentences that carry dates or may lead a day's pool can matter.
-        sentences = [
-            clean_sentence(s, tokenizer) if s.dates or s.index < p.summary.lead_sentences else s
-            for s in sentences
-        ]
     lo = start or dt.date.min
     hi = end or dt.date.max
     ranked = rank_dates(sentences, lo, hi, p.dates, granularity)
     n = n_dates if n_dates is not None else choose_n_dates(ranked)
     k = sents_per_date or p.default_sents_per_date
 
+    tokenizer = Tokenizer()
     toks = [s.tokens or tokenizer(s.text) for s in sentences]
     # Only sentences that can enter a pool need judging.
     quality = [
