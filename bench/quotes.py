@@ -6,7 +6,7 @@ the parsed docs (best of three passes, the docs are the same). The ratio is
 quotes / spaCy. Scores are the ``storyline.eval.quotes`` figures on the same
 docs (see that module for the scoring).
 
-    .venv/bin/python bench/quotes.py [--split dev]
+    .venv/bin/python bench/quotes.py [--split dev] [--rules-only]
 """
 
 from __future__ import annotations
@@ -23,9 +23,12 @@ from common import SHARED, write_result  # noqa: E402
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--split", default="dev", help="PolNeAR split folder under ../shared")
+    parser.add_argument(
+        "--rules-only", action="store_true", help="leave out the learned keep/add models"
+    )
     args = parser.parse_args()
 
-    from storyline.annotate.quotes import extract_quotes
+    from storyline.annotate.quotes import extract_quotes, load_quote_models
     from storyline.eval.brat import read_ann
     from storyline.eval.quotes import default_nlp, gold_pairs, quotes_to_brat, score
 
@@ -41,9 +44,10 @@ def main() -> None:
 
     passes = []
     quotes = []
+    models = None if args.rules_only else load_quote_models()
     for _ in range(3):
         start = time.perf_counter()
-        quotes = [extract_quotes(doc) for doc in docs]
+        quotes = [extract_quotes(doc, models) for doc in docs]
         passes.append(time.perf_counter() - start)
     quotes_s = min(passes)
 
@@ -55,6 +59,7 @@ def main() -> None:
     tokens = sum(len(d) for d in docs)
     result = {
         "split": args.split,
+        "learned": models.version if models else None,
         "documents": len(docs),
         "tokens": tokens,
         "model": f"{nlp.meta.get('name')}-{nlp.meta.get('version')}",
@@ -65,7 +70,7 @@ def main() -> None:
         "quotes": sum(len(q) for q in quotes),
         "scores": scores,
     }
-    path = write_result("quotes", result)
+    path = write_result("quotes_rules" if args.rules_only else "quotes", result)
     print(
         f"spaCy {spacy_s:.2f}s, quotes {quotes_s:.2f}s (ratio {result['ratio']:.3f}); "
         f"source F1 {scores['source_f1']:.3f} (exact {scores['source_exact_f1']:.3f}), "

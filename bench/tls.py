@@ -44,6 +44,7 @@ PUBLISHED = [
 # The few global knobs the leave-one-topic-out check chooses among; every
 # other parameter keeps its default.
 GRID: dict[str, tuple[Any, ...]] = {
+    "dates.later_damping": (0.0, 0.3),
     "summary.centroid": ("all", "shared"),
     "summary.redundancy": (0.3, 0.6),
     "summary.support_weight": (0.0, 1.5, 3.0),

@@ -91,7 +91,7 @@ def test_quote_spanning_the_whole_doc_and_unbalanced_marks() -> None:
 def test_component_survives_an_internal_failure(monkeypatch: pytest.MonkeyPatch) -> None:
     from storyline.annotate.quotes import component
 
-    def boom(doc: Doc) -> list[object]:
+    def boom(doc: Doc, models: object = None) -> list[object]:
         raise ValueError("broken parse")
 
     monkeypatch.setattr(component, "extract_quotes", boom)

@@ -59,7 +59,12 @@ def pipeline_version(nlp: Language) -> str:
     from .. import __version__
 
     meta = nlp.meta
-    key = f"{meta.get('name')}-{meta.get('version')}|{','.join(nlp.pipe_names)}|{__version__}"
+    # Components whose output depends on fitted weights name them (``model_version``).
+    weights = ",".join(str(getattr(pipe, "model_version", "")) for _, pipe in nlp.pipeline)
+    key = (
+        f"{meta.get('name')}-{meta.get('version')}|{','.join(nlp.pipe_names)}|{weights}"
+        f"|{__version__}"
+    )
     return f"storyline-{__version__}:{hashlib.sha1(key.encode()).hexdigest()[:10]}"
 
 
@@ -128,4 +133,6 @@ def _annotate_one(nlp: Language, article: Article) -> Annotations | ItemError:
     try:
         return _result(nlp(_make_doc(nlp, article)), article)
     except Exception as exc:  # one bad article never stops the batch
-        return ItemError(article.path or article.id, "E203", f"annotation failed: {type(exc).__name__}: {exc}")
+        return ItemError(
+            article.path or article.id, "E203", f"annotation failed: {type(exc).__name__}: {exc}"
+        )

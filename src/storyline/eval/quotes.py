@@ -21,7 +21,8 @@ separately, document by document, then micro-averaged over the split
 
 precision = matched / predicted, recall = matched / gold, F1 their harmonic mean.
 
-Predictions come from ``extract_quotes``. Its records are grouped back into
+Predictions come from ``extract_quotes`` (the rules, checked and extended by the
+learned models fitted on PolNeAR train, see ``annotate.quotes.learned``). Its records are grouped back into
 attributions (records sharing cue and speaker offsets), and adapted to
 PolNeAR's conventions: direct-quote content gets its quotation marks back (and the
 comma inside the closing mark); an attribution whose cue lies inside another
@@ -40,7 +41,7 @@ from typing import Any
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from ..annotate.quotes import attribution_groups, extract_quotes
+from ..annotate.quotes import QuoteModels, attribution_groups, extract_quotes, load_quote_models
 from ..annotate.quotes.direct import mark_width_at, mark_width_before
 from ..errors import EvalError, StorylineError
 from ..models import Quote
@@ -192,11 +193,11 @@ def default_nlp() -> Language:
     raise EvalError(f"no spaCy model installed (tried {', '.join(MODELS)})", code="E633")
 
 
-def _doc_quotes(nlp: Language, doc: Doc) -> list[Quote]:
+def _doc_quotes(nlp: Language, doc: Doc, models: QuoteModels | None) -> list[Quote]:
     if "storyline_quotes_v1" in nlp.pipe_names:
         return list(doc._.quotes or [])
     try:
-        return extract_quotes(doc)
+        return extract_quotes(doc, models)
     except Exception as exc:  # one failing text scores as no predictions; the error is kept
         error = (
             exc
@@ -207,32 +208,39 @@ def _doc_quotes(nlp: Language, doc: Doc) -> list[Quote]:
         return []
 
 
-def predict(nlp: Language, doc: Doc, text: str) -> list[BratAttribution]:
+def predict(
+    nlp: Language, doc: Doc, text: str, models: QuoteModels | None = None
+) -> list[BratAttribution]:
     """PolNeAR-style predicted attributions for one parsed doc."""
-    return quotes_to_brat(text, _doc_quotes(nlp, doc))
+    return quotes_to_brat(text, _doc_quotes(nlp, doc, models))
 
 
 def evaluate(
-    directory: Path, predictions: Path | None = None, nlp: Language | None = None
+    directory: Path,
+    predictions: Path | None = None,
+    nlp: Language | None = None,
+    learned: bool = True,
 ) -> dict[str, Any]:
     """Score quote extraction on a PolNeAR-layout folder; optionally write .ann predictions.
 
     ``nlp`` parses the texts (default: en_core_web_sm); when it has no
-    ``storyline_quotes_v1`` component, ``extract_quotes`` runs on its docs. A text
-    whose extraction fails scores as no predictions and is listed under "errors".
+    ``storyline_quotes_v1`` component, ``extract_quotes`` runs on its docs, with the
+    shipped learned models unless ``learned`` is false. A text whose extraction
+    fails scores as no predictions and is listed under "errors".
     """
     started = time.perf_counter()
     pairs = gold_pairs(Path(directory))
     if not pairs:
         raise EvalError(f"{directory}: no texts with attribution files", code="E634")
     nlp = nlp or default_nlp()
+    models = load_quote_models() if learned else None
     if predictions is not None:
         Path(predictions).mkdir(parents=True, exist_ok=True)
     texts = [p.read_text(encoding="utf-8") for p, _ in pairs]
     documents: list[tuple[list[BratAttribution], list[BratAttribution]]] = []
     errors: list[str] = []
     for (text_path, ann_path), text, doc in zip(pairs, texts, nlp.pipe(texts), strict=True):
-        pred = predict(nlp, doc, text)
+        pred = predict(nlp, doc, text, models)
         errors.extend(f"{text_path.name}: {e}" for e in doc.user_data.get("storyline_errors", []))
         documents.append((read_ann(ann_path), pred))
         if predictions is not None:

@@ -9,6 +9,7 @@ from spacy.tokens import Doc
 
 from ...errors import AnnotateError
 from .extract import extract_quotes
+from .learned import QuoteModels, load_quote_models
 
 log = logging.getLogger(__name__)
 
@@ -27,9 +28,18 @@ class QuotesComponent:
 
     name = "storyline_quotes_v1"
 
+    def __init__(self, models: QuoteModels | None = None) -> None:
+        self.models = models
+
+    @property
+    def model_version(self) -> str:
+        """Which learned models shape the output ("rules" when none): part of the
+        pipeline version, so stored annotations are redone when it changes."""
+        return self.models.version if self.models else "rules"
+
     def __call__(self, doc: Doc) -> Doc:
         try:
-            doc._.quotes = extract_quotes(doc)
+            doc._.quotes = extract_quotes(doc, self.models)
             doc._.quotes_error = None
         except Exception as exc:  # one bad doc never stops a batch; recorded, not swallowed
             error = (
@@ -44,6 +54,8 @@ class QuotesComponent:
         return doc
 
 
-@Language.factory("storyline_quotes_v1")
-def make_quotes(nlp: Language, name: str) -> QuotesComponent:
-    return QuotesComponent()
+@Language.factory("storyline_quotes_v1", default_config={"learned": True})
+def make_quotes(nlp: Language, name: str, learned: bool) -> QuotesComponent:
+    """``learned``: apply the keep/add models shipped with storyline to the rules'
+    attributions (see ``learned``); false runs the rules alone."""
+    return QuotesComponent(load_quote_models() if learned else None)

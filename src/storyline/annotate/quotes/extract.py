@@ -21,6 +21,7 @@ from ...errors import AnnotateError
 from ...models import Quote
 from .assemble import find_attributions
 from .direct import QuoteSpan
+from .learned import QuoteModels, apply_models
 from .spans import Attribution, DocView, char_span
 from .speakers import Speaker, resolve_speakers
 
@@ -84,9 +85,11 @@ def quotes_from(
     return out
 
 
-def extract_quotes(doc: Doc) -> list[Quote]:
+def extract_quotes(doc: Doc, models: QuoteModels | None = None) -> list[Quote]:
     """Quotes and attributions in a doc parsed by en_core_web_sm (tagger, parser, ner).
 
+    ``models`` are the learned keep/add models (``load_quote_models()``, see
+    ``learned``) applied to the rules' attributions; ``None`` runs the rules alone.
     Raises ``AnnotateError`` [E246] when the doc has no dependency parse.
     """
     if len(doc) == 0 or all(t.is_space for t in doc):
@@ -95,6 +98,8 @@ def extract_quotes(doc: Doc) -> list[Quote]:
         raise AnnotateError("quote extraction needs a dependency parse", code="E246")
     view = DocView.of(doc)
     atts, quotes = find_attributions(view)
+    if models is not None:
+        atts = apply_models(view, atts, models)
     speakers = resolve_speakers(view, atts)
     return quotes_from(view, atts, quotes, speakers)
 

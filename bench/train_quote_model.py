@@ -1,0 +1,271 @@
+"""Fit the learned keep/add models of quote extraction on PolNeAR train.
+
+    .venv/bin/python bench/train_quote_model.py [--split train] [--cache] [--C 1.0]
+
+Writes src/storyline/annotate/quotes/quote_model.json (feature weights and
+thresholds; see ``storyline.annotate.quotes.learned``) and
+bench/results/quote_model.json (the out-of-fold scores behind the thresholds).
+
+Labels come from the gold attributions: a rules' attribution is kept when its
+source overlaps a gold source; a candidate cue is an addition when it overlaps
+the cue of a gold attribution whose source the rules did not find and its
+subject overlaps that source. Thresholds are picked on 5-fold (by document)
+out-of-fold probabilities, to maximise source overlap F1 on the split; the dev
+split is never read here (score it with ``bench/quotes.py``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+from sklearn.feature_extraction import DictVectorizer
+from sklearn.linear_model import LogisticRegression
+from sklearn.model_selection import GroupKFold
+from spacy.tokens import Doc, DocBin
+
+from storyline.annotate.quotes import extract_quotes
+from storyline.annotate.quotes.assemble import find_attributions
+from storyline.annotate.quotes.learned import (
+    MODEL_FILE,
+    Features,
+    LinearModel,
+    QuoteModels,
+    add_candidates,
+    keep_features,
+    models_to_json,
+)
+from storyline.annotate.quotes.spans import DocView, char_span
+from storyline.eval.brat import BratAttribution, read_ann
+from storyline.eval.quotes import (
+    _chars,
+    default_nlp,
+    gold_pairs,
+    quotes_to_brat,
+    score,
+)
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import ROOT, SHARED, write_result  # noqa: E402
+
+MODEL_OUT = ROOT / "src" / "storyline" / "annotate" / "quotes" / MODEL_FILE
+KEEP_GRID = (0.0, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4)
+ADD_GRID = (0.4, 0.45, 0.5, 0.55, 0.6, 0.7, 1.01)
+MIN_COUNT = 2  # features seen fewer times in training are left out of the model
+
+
+@dataclass
+class DocRows:
+    gold: list[BratAttribution]
+    rules: list[BratAttribution]  # the rules' predictions, as the evaluation sees them
+    keep_cues: list[int] = field(default_factory=list)  # cue start char of each keep row
+    added: list[BratAttribution] = field(default_factory=list)  # one per add row
+
+
+def parsed_docs(texts: Sequence[str], cache: Path | None) -> list[Doc]:
+    nlp = default_nlp()
+    if cache is not None and cache.is_file():
+        docs = list(DocBin().from_disk(cache).get_docs(nlp.vocab))
+        if [d.text for d in docs] == list(texts):
+            return docs
+    docs = list(nlp.pipe(texts, batch_size=32))
+    if cache is not None:
+        bin_ = DocBin(store_user_data=False)
+        for d in docs:
+            bin_.add(d)
+        bin_.to_disk(cache)
+    return docs
+
+
+def _unmatched(gold: Sequence[BratAttribution], pred: Sequence[BratAttribution]) -> list[int]:
+    """Gold attributions whose source no predicted source takes (greedy, as in ``score``)."""
+    gs = [i for i, g in enumerate(gold) if g.source]
+    gsets = {i: _chars(gold[i].source) for i in gs}
+    psets = [_chars(p.source) for p in pred if p.source]
+    pairs = sorted(
+        (-len(gsets[gi] & p), gi, pi) for gi in gs for pi, p in enumerate(psets) if gsets[gi] & p
+    )
+    used_g: set[int] = set()
+    used_p: set[int] = set()
+    for _, gi, pi in pairs:
+        if gi not in used_g and pi not in used_p:
+            used_g.add(gi)
+            used_p.add(pi)
+    return [i for i in gs if i not in used_g]
+
+
+def rows_for(
+    doc: Doc, gold: list[BratAttribution]
+) -> tuple[DocRows, list[Features], list[int], list[Features], list[int]]:
+    text = doc.text
+    view = DocView.of(doc)
+    atts, _ = find_attributions(view)
+    rules = quotes_to_brat(text, extract_quotes(doc))
+    rows = DocRows(gold=gold, rules=rules)
+    gold_sources = [_chars(g.source) for g in gold if g.source]
+    keep_x, keep_y = [], []
+    for att in atts:
+        if att.source is None:
+            continue
+        src = _chars((char_span(doc, *att.source),))
+        keep_x.append(keep_features(view, att))
+        keep_y.append(int(any(src & g for g in gold_sources)))
+        rows.keep_cues.append(char_span(doc, min(att.cue), max(att.cue) + 1)[0])
+    missed = [gold[i] for i in _unmatched(gold, rules)]
+    add_x, add_y = [], []
+    for cand in add_candidates(view, atts):
+        att = cand.attribution
+        assert att.source is not None
+        cue = (char_span(doc, att.head, att.head + 1),)
+        src = (char_span(doc, *att.source),)
+        hit = any(
+            g.cue and _chars(g.cue) & _chars(cue) and _chars(g.source) & _chars(src) for g in missed
+        )
+        add_x.append(cand.features)
+        add_y.append(int(hit))
+        rows.added.append(BratAttribution(source=src, cue=cue, content=tuple(att.content)))
+    return rows, keep_x, keep_y, add_x, add_y
+
+
+def _outside(atts: list[BratAttribution]) -> list[BratAttribution]:
+    """The evaluation adapter's rule: an attribution whose cue is in another's content goes."""
+    return [
+        a
+        for a in atts
+        if not a.cue
+        or not any(o is not a and any(s <= a.cue[0][0] < e for s, e in o.content) for o in atts)
+    ]
+
+
+def simulate(
+    docs: list[DocRows],
+    keep_p: list[np.ndarray],
+    add_p: list[np.ndarray],
+    keep_th: float,
+    add_th: float,
+) -> dict[str, float]:
+    documents = []
+    for rows, kp, ap in zip(docs, keep_p, add_p, strict=True):
+        dropped = {c for c, p in zip(rows.keep_cues, kp, strict=True) if p < keep_th}
+        pred = [a for a in rows.rules if not (a.source and a.cue and a.cue[0][0] in dropped)]
+        added: list[BratAttribution] = []
+        for a, p in zip(rows.added, ap, strict=True):
+            if p >= add_th and not any(s <= a.cue[0][0] < e for o in added for s, e in o.content):
+                added.append(a)
+        documents.append((rows.gold, _outside(pred + added)))
+    return score(documents)
+
+
+def fit(x: list[Features], y: list[int], c: float) -> tuple[DictVectorizer, LogisticRegression]:
+    counts: dict[str, int] = {}
+    for row in x:
+        for k in row:
+            counts[k] = counts.get(k, 0) + 1
+    vec = DictVectorizer()
+    vec.fit([{k: v for k, v in row.items() if counts[k] >= MIN_COUNT} for row in x])
+    model = LogisticRegression(C=c, max_iter=3000).fit(vec.transform(x), y)
+    return vec, model
+
+
+def out_of_fold(
+    x: list[Features], y: list[int], groups: list[int], c: float, folds: int
+) -> np.ndarray:
+    prob = np.zeros(len(y))
+    xs = np.arange(len(y))
+    for train, test in GroupKFold(folds).split(xs, y, groups):
+        vec, model = fit([x[i] for i in train], [y[i] for i in train], c)
+        prob[test] = model.predict_proba(vec.transform([x[i] for i in test]))[:, 1]
+    return prob
+
+
+def linear(vec: DictVectorizer, model: LogisticRegression, threshold: float) -> LinearModel:
+    names = vec.get_feature_names_out()
+    weights = {
+        str(n): float(w) for n, w in zip(names, model.coef_[0], strict=True) if abs(w) >= 1e-3
+    }
+    return LinearModel(weights=weights, bias=float(model.intercept_[0]), threshold=threshold)
+
+
+def _split(values: np.ndarray, sizes: list[int]) -> list[np.ndarray]:
+    return np.split(values, np.cumsum(sizes)[:-1]) if sizes else []
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--split", default="train")
+    ap.add_argument("--C", type=float, default=1.0)
+    ap.add_argument("--folds", type=int, default=5)
+    ap.add_argument("--out", type=Path, default=MODEL_OUT)
+    ap.add_argument("--cache", action="store_true", help="keep the parsed docs under /tmp")
+    args = ap.parse_args()
+
+    pairs = gold_pairs(SHARED / "datasets" / "polnear" / args.split)
+    texts = [p.read_text(encoding="utf-8") for p, _ in pairs]
+    cache = Path(tempfile.gettempdir()) / f"storyline_polnear_{args.split}.spacy"
+    docs = parsed_docs(texts, cache if args.cache else None)
+
+    all_rows: list[DocRows] = []
+    keep_x: list[Features] = []
+    keep_y: list[int] = []
+    keep_g: list[int] = []
+    add_x: list[Features] = []
+    add_y: list[int] = []
+    add_g: list[int] = []
+    for n, ((_, ann), doc) in enumerate(zip(pairs, docs, strict=True)):
+        rows, kx, ky, ax, ay = rows_for(doc, read_ann(ann))
+        all_rows.append(rows)
+        keep_x += kx
+        keep_y += ky
+        keep_g += [n] * len(ky)
+        add_x += ax
+        add_y += ay
+        add_g += [n] * len(ay)
+
+    keep_oof = out_of_fold(keep_x, keep_y, keep_g, args.C, args.folds)
+    add_oof = out_of_fold(add_x, add_y, add_g, args.C, args.folds)
+    keep_p = _split(keep_oof, [len(r.keep_cues) for r in all_rows])
+    add_p = _split(add_oof, [len(r.added) for r in all_rows])
+    base = simulate(all_rows, keep_p, add_p, 0.0, 2.0)
+    grid = []
+    for kt in KEEP_GRID:
+        for at in ADD_GRID:
+            s = simulate(all_rows, keep_p, add_p, kt, at)
+            grid.append({"keep": kt, "add": at, **{k: s[k] for k in ("source_f1", "content_f1")}})
+            print(f"keep {kt:.2f} add {at:.2f}: source F1 {s['source_f1']:.4f}", file=sys.stderr)
+    best = max(grid, key=lambda g: (g["source_f1"], g["content_f1"]))
+
+    keep_vec, keep_model = fit(keep_x, keep_y, args.C)
+    add_vec, add_model = fit(add_x, add_y, args.C)
+    models = QuoteModels(
+        keep=linear(keep_vec, keep_model, best["keep"]),
+        add=linear(add_vec, add_model, best["add"]),
+        version=f"polnear-{args.split}-C{args.C}",
+    )
+    args.out.write_text(models_to_json(models), encoding="utf-8")
+    result = {
+        "split": args.split,
+        "documents": len(docs),
+        "keep_rows": len(keep_y),
+        "keep_positive": int(sum(keep_y)),
+        "add_rows": len(add_y),
+        "add_positive": int(sum(add_y)),
+        "rules_only": {k: base[k] for k in ("source_f1", "cue_f1", "content_f1")},
+        "chosen": best,
+        "grid": grid,
+        "features": {"keep": len(models.keep.weights), "add": len(models.add.weights)},
+    }
+    write_result("quote_model", result)
+    print(
+        f"rules only: source F1 {base['source_f1']:.4f}; out-of-fold with keep>={best['keep']}"
+        f" add>={best['add']}: source F1 {best['source_f1']:.4f}, content F1"
+        f" {best['content_f1']:.4f} -> {args.out}"
+    )
+
+
+if __name__ == "__main__":
+    main()
