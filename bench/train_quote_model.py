@@ -46,6 +46,7 @@ from storyline.eval.quotes import (
     _chars,
     default_nlp,
     gold_pairs,
+    overlap_pairs,
     quotes_to_brat,
     score,
 )
@@ -83,20 +84,11 @@ def parsed_docs(texts: Sequence[str], cache: Path | None) -> list[Doc]:
 
 
 def _unmatched(gold: Sequence[BratAttribution], pred: Sequence[BratAttribution]) -> list[int]:
-    """Gold attributions whose source no predicted source takes (greedy, as in ``score``)."""
+    """Gold attributions whose source no predicted source takes (matched as in ``score``)."""
     gs = [i for i, g in enumerate(gold) if g.source]
-    gsets = {i: _chars(gold[i].source) for i in gs}
-    psets = [_chars(p.source) for p in pred if p.source]
-    pairs = sorted(
-        (-len(gsets[gi] & p), gi, pi) for gi in gs for pi, p in enumerate(psets) if gsets[gi] & p
-    )
-    used_g: set[int] = set()
-    used_p: set[int] = set()
-    for _, gi, pi in pairs:
-        if gi not in used_g and pi not in used_p:
-            used_g.add(gi)
-            used_p.add(pi)
-    return [i for i in gs if i not in used_g]
+    matched = overlap_pairs([gold[i].source for i in gs], [p.source for p in pred if p.source])
+    taken = {gs[gi] for gi, _ in matched}
+    return [i for i in gs if i not in taken]
 
 
 def rows_for(

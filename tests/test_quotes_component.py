@@ -6,33 +6,8 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
+from parsed_docs import maria_said, parsed
 from storyline.annotate.quotes import extract_quotes
-
-
-def _parsed(
-    words: list[str],
-    heads: list[int],
-    deps: list[str],
-    pos: list[str],
-    lemmas: list[str],
-    spaces: list[bool] | None = None,
-) -> Doc:
-    nlp = spacy.blank("en")
-    return Doc(
-        nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, lemmas=lemmas
-    )
-
-
-def _maria_said() -> Doc:
-    # "Maria said the plan works ."
-    return _parsed(
-        ["Maria", "said", "the", "plan", "works", "."],
-        [1, 1, 3, 4, 1, 1],
-        ["nsubj", "ROOT", "det", "nsubj", "ccomp", "punct"],
-        ["PROPN", "VERB", "DET", "NOUN", "VERB", "PUNCT"],
-        ["Maria", "say", "the", "plan", "work", "."],
-        [True, True, True, True, False, False],
-    )
 
 
 def test_factory_registered_and_sets_extension() -> None:
@@ -40,7 +15,7 @@ def test_factory_registered_and_sets_extension() -> None:
     nlp.add_pipe("storyline_quotes_v1")
     assert "storyline_quotes_v1" in nlp.pipe_names
     comp = nlp.get_pipe("storyline_quotes_v1")
-    doc = comp(_maria_said())
+    doc = comp(maria_said())
     assert doc._.quotes_error is None
     [q] = doc._.quotes
     assert (q.speaker, q.cue, q.text, q.direct) == ("Maria", "said", "the plan works", False)
@@ -67,7 +42,7 @@ def test_unparsed_doc_is_recorded_not_raised() -> None:
 
 def test_quote_spanning_the_whole_doc_and_unbalanced_marks() -> None:
     # a doc that is one quotation, and one with a stray mark: no crash, sane output
-    whole = _parsed(
+    whole = parsed(
         ['"', "We", "won", '"'],
         [2, 2, 2, 2],
         ["punct", "nsubj", "ROOT", "punct"],
@@ -76,7 +51,7 @@ def test_quote_spanning_the_whole_doc_and_unbalanced_marks() -> None:
         [False, True, False, False],
     )
     assert extract_quotes(whole) == []
-    stray = _parsed(
+    stray = parsed(
         ["Maria", "said", '"', "the", "plan", "works", "."],
         [1, 1, 1, 4, 5, 1, 1],
         ["nsubj", "ROOT", "punct", "det", "nsubj", "ccomp", "punct"],

@@ -10,6 +10,7 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
+from parsed_docs import maria_said, parsed
 from storyline.annotate.quotes import extract_quotes, load_quote_models
 from storyline.annotate.quotes.assemble import find_attributions
 from storyline.annotate.quotes.learned import (
@@ -24,32 +25,14 @@ from storyline.annotate.quotes.spans import DocView
 from storyline.errors import AnnotateError
 
 
-def _parsed(
-    words: list[str], heads: list[int], deps: list[str], pos: list[str], lemmas: list[str]
-) -> Doc:
-    nlp = spacy.blank("en")
-    return Doc(nlp.vocab, words=words, heads=heads, deps=deps, pos=pos, lemmas=lemmas)
-
-
 def _tied() -> Doc:
     # "The senator tied the losses to the new tariff ." -- no reporting verb for the rules
-    return _parsed(
+    return parsed(
         ["The", "senator", "tied", "the", "losses", "to", "the", "new", "tariff", "."],
         [1, 2, 2, 4, 2, 2, 8, 8, 5, 2],
         ["det", "nsubj", "ROOT", "det", "dobj", "prep", "det", "amod", "pobj", "punct"],
         ["DET", "NOUN", "VERB", "DET", "NOUN", "ADP", "DET", "ADJ", "NOUN", "PUNCT"],
         ["the", "senator", "tie", "the", "loss", "to", "the", "new", "tariff", "."],
-    )
-
-
-def _maria_said() -> Doc:
-    # "Maria said the plan works ."
-    return _parsed(
-        ["Maria", "said", "the", "plan", "works", "."],
-        [1, 1, 3, 4, 1, 1],
-        ["nsubj", "ROOT", "det", "nsubj", "ccomp", "punct"],
-        ["PROPN", "VERB", "DET", "NOUN", "VERB", "PUNCT"],
-        ["Maria", "say", "the", "plan", "work", "."],
     )
 
 
@@ -89,7 +72,7 @@ def test_add_model_decides_whether_the_candidate_becomes_a_quote() -> None:
 
 
 def test_words_inside_the_rules_attributions_are_not_candidates() -> None:
-    doc = _maria_said()
+    doc = maria_said()
     view = DocView.of(doc)
     atts, _ = find_attributions(view)
     assert len(atts) == 1
@@ -98,7 +81,7 @@ def test_words_inside_the_rules_attributions_are_not_candidates() -> None:
 
 
 def test_keep_model_drops_a_doubtful_attribution() -> None:
-    doc = _maria_said()
+    doc = maria_said()
     view = DocView.of(doc)
     atts, _ = find_attributions(view)
     features = keep_features(view, atts[0])
@@ -107,8 +90,8 @@ def test_keep_model_drops_a_doubtful_attribution() -> None:
     drop_say = QuoteModels(keep=_model({"lemma=say": -6.0}, bias=3.0), add=_model({}, bias=-3.0))
     assert len(apply_models(view, atts, keep_all)) == 1
     assert apply_models(view, atts, drop_say) == []
-    assert extract_quotes(_maria_said(), drop_say) == []
-    assert len(extract_quotes(_maria_said())) == 1  # rules alone
+    assert extract_quotes(maria_said(), drop_say) == []
+    assert len(extract_quotes(maria_said())) == 1  # rules alone
 
 
 def test_shipped_models_load_and_round_trip(tmp_path: Path) -> None:

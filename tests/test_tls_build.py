@@ -74,6 +74,22 @@ def test_date_weights_change_the_order() -> None:
     assert ranked[0][0] == D(2015, 3, 4)  # a3 and a4
 
 
+def test_later_references_are_damped_in_the_ranking() -> None:
+    # Two days with the same evidence score (2.0): one from two later recollections,
+    # one from eight reports written on the day itself.
+    early, late = D(2015, 4, 1), D(2015, 4, 20)
+    sents = [_s(f"r{i}", D(2015, 4, 25), "The levee talks were recalled .", 0, early) for i in (1, 2)]
+    sents += [_s(f"d{i}", late, "The levee talks ended today .", 0, late) for i in range(8)]
+    sents = [_s("x", D(2015, 4, 9), "A minor filing came in .", 0, D(2015, 4, 9))] + sents
+    window = (D(2015, 4, 1), D(2015, 4, 30))
+    flat = DateParams(later_damping=0.0, published=0.0, published_next=0.0)
+    damped = DateParams(later_damping=0.3, published=0.0, published_next=0.0)
+    assert [d for d, _ in rank_dates(sents, *window, flat)][:2] == [early, late]  # tie: earlier
+    ranked = rank_dates(sents, *window, damped)
+    assert [d for d, _ in ranked][:2] == [late, early]
+    assert dict(ranked)[early] == dict(ranked)[late] == 2.0  # scores kept, only the order moves
+
+
 def test_window_bounds_the_dates() -> None:
     ranked = rank_dates(story(), D(2015, 3, 4), D(2015, 3, 10))
     assert COLLAPSE not in [d for d, _ in ranked]

@@ -122,8 +122,9 @@ def match_exact(gold: Sequence[Fragments], pred: Sequence[Fragments]) -> int:
     return hits
 
 
-def match_overlap(gold: Sequence[Fragments], pred: Sequence[Fragments]) -> int:
-    """One-to-one matches between overlapping span sets, greedy by largest overlap."""
+def overlap_pairs(gold: Sequence[Fragments], pred: Sequence[Fragments]) -> list[tuple[int, int]]:
+    """One-to-one (gold index, predicted index) matches between overlapping span sets,
+    greedy by largest overlap."""
     gsets = [_chars(g) for g in gold]
     psets = [_chars(p) for p in pred]
     pairs = []
@@ -135,11 +136,18 @@ def match_overlap(gold: Sequence[Fragments], pred: Sequence[Fragments]) -> int:
     pairs.sort()
     used_g: set[int] = set()
     used_p: set[int] = set()
+    out: list[tuple[int, int]] = []
     for _, gi, pi in pairs:
         if gi not in used_g and pi not in used_p:
             used_g.add(gi)
             used_p.add(pi)
-    return len(used_g)
+            out.append((gi, pi))
+    return out
+
+
+def match_overlap(gold: Sequence[Fragments], pred: Sequence[Fragments]) -> int:
+    """How many one-to-one matches ``overlap_pairs`` finds."""
+    return len(overlap_pairs(gold, pred))
 
 
 def _prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
