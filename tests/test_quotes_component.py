@@ -77,3 +77,22 @@ def test_component_survives_an_internal_failure(monkeypatch: pytest.MonkeyPatch)
         assert doc._.quotes == []
         assert doc._.quotes_error.startswith("[E245]")
         assert "broken parse" in doc.user_data["storyline_errors"][0]
+
+
+def test_name_modifier_set_off_by_a_comma_goes_back_to_the_content() -> None:
+    # "Ostmark has no plans to help Veldt, Minister Brandt said." parsed with "Veldt"
+    # hanging on the speaker's name (as the small model does in the sample's lead)
+    doc = parsed(
+        ["Ostmark", "has", "no", "plans", "to", "help", "Veldt", ",", "Minister", "Brandt"]
+        + ["said", "."],
+        [1, 10, 3, 1, 5, 3, 9, 6, 9, 10, 10, 10],
+        ["nsubj", "ccomp", "det", "dobj", "aux", "acl", "nmod", "punct", "compound", "nsubj"]
+        + ["ROOT", "punct"],
+        ["PROPN", "VERB", "DET", "NOUN", "PART", "VERB", "PROPN", "PUNCT", "PROPN", "PROPN"]
+        + ["VERB", "PUNCT"],
+        ["Ostmark", "have", "no", "plan", "to", "help", "Veldt", ",", "Minister", "Brandt"]
+        + ["say", "."],
+    )
+    [q] = extract_quotes(doc)
+    assert q.speaker == "Minister Brandt"
+    assert q.text == "Ostmark has no plans to help Veldt"

@@ -130,3 +130,40 @@ def test_headline_label_tagged_as_noun_but_named_in_the_text(sm: Language) -> No
 def test_label_not_named_elsewhere_is_no_source(sm: Language) -> None:
     text = "Update: Bridge Repairs Will Take Years.\nThe repairs would be slow, officials said."
     assert all(q.cue != ":" for q in _quotes(sm, text))
+
+
+@pytest.mark.parametrize(
+    "dateline", ["LONDON - ", "WELLSPRING (Harbor Wire) - ", "PORT ASKE, Esterholm \u2014 "]
+)
+def test_wire_dateline_is_not_part_of_the_content(sm: Language, dateline: str) -> None:
+    text = dateline + "The mill will close in March, the company said on Friday."
+    q = _by_cue(_quotes(sm, text), "said")
+    assert q.speaker == "the company" and q.text == "The mill will close in March"
+
+
+def test_a_dateline_inside_a_paragraph_is_left_alone(sm: Language) -> None:
+    text = "Workers said the LONDON - PARIS line would close in March."
+    q = _by_cue(_quotes(sm, text), "said")
+    assert q.text.startswith("the LONDON - PARIS line")
+
+
+def test_quote_after_the_rest_of_the_attribution_sentence_continues_it(sm: Language) -> None:
+    text = (
+        '"The bridge is safe. We checked it twice," Mayor Ruth Olsen told reporters after a'
+        ' meeting of the city council. "Nobody should worry."'
+    )
+    parts = [q for q in _quotes(sm, text) if q.cue == "told"]
+    assert [q.text for q in parts] == [
+        "The bridge is safe. We checked it twice",
+        "Nobody should worry.",
+    ]
+    assert {q.speaker for q in parts} == {"Mayor Ruth Olsen"}
+
+
+def test_a_new_sentence_with_its_own_verb_does_not_continue(sm: Language) -> None:
+    text = (
+        '"The bridge is safe," Mayor Ruth Olsen told reporters. The council met later.'
+        ' "Nobody should worry," a resident said.'
+    )
+    resident = _by_cue(_quotes(sm, text), "said")
+    assert resident.text == "Nobody should worry" and resident.speaker == "a resident"

@@ -24,7 +24,7 @@ FLOORS = {
     "published": 1.0,
     "boilerplate": 1.0,
     "timex": 1.0,
-    "quote found": 0.93,
+    "quote found": 0.95,
     "quote speaker": 0.92,
     "entity merge": 0.95,
     "entity distinct": 1.0,

@@ -17,13 +17,18 @@ Order of work for one doc:
    paragraph, to the direct attribution just before them (``"A," he said. "B."``
    is one attribution with two content parts);
 6. sources the parser took from inside a quote or across a paragraph break are
-   repaired; indirect content is kept to the cue's paragraph;
+   repaired, and a name's modifier set off by a comma ("to Esterholm, Minister
+   Marten said") goes back to the content; indirect content is kept to the
+   cue's paragraph;
 7. speech verbs still without content take their host clause
-   ("The plan, he said, is dead");
+   ("The plan, he said, is dead"); content opening a paragraph loses its wire
+   dateline ("TAVEL (Northgate Wire) - ");
 8. reports nested in another's content are resolved (``_resolve_nesting``).
 """
 
 from __future__ import annotations
+
+import re
 
 from spacy.tokens import Doc, Token
 
@@ -32,12 +37,16 @@ from .direct import QuoteSpan, find_quote_spans, quote_chain
 from .indirect import source_span, verb_attribution
 from .parenthetical import final_parenthetical, parenthetical_content
 from .phrases import colon_attribution, phrase_attributions
-from .spans import Attribution, DocView, char_span, trim_chars
+from .spans import Attribution, DocView, char_span, trim_chars, trim_tokens
 
 # Plain verbs of saying: one of these inside another's content is a second
 # report ("X said A, adding B"), not part of what was said.
 REPORT_VERBS = frozenset(
     "say tell add note write tweet argue explain insist claim ask acknowledge".split()
+)
+# A wire dateline opening a paragraph: "TAVEL (Northgate Wire) - ", "WASHINGTON — ".
+DATELINE = re.compile(
+    r"[A-Z][A-Z.' ]*[A-Z](?:, [A-Z][A-Za-z.' ]{1,30})?(?: \([^()\n]{1,40}\))? ?[-–—]{1,2} "
 )
 # How many tokens may separate a quote from its speaker/cue ("...," Ross said).
 NEAR_AFTER = 3
@@ -239,13 +248,24 @@ def _attach_continuations(
                 prev = att
         if prev is None or not prev.direct:
             continue
-        gap = text[ends[ordered.index(prev)] : q.start]
-        if "\n" in gap or gap.strip(" .,;:\u2014-") != "":
+        end = ends[ordered.index(prev)]
+        gap = text[end : q.start]
+        if "\n" in gap:
+            continue
+        if gap.strip(" .,;:\u2014-") != "" and not _adjunct_gap(doc, end, q.start, prev.head):
             continue
         parts = _chain_spans(quotes, k)
         prev.quotes = sorted(set(prev.quotes) | set(parts))
         prev.content = sorted(set(prev.content) | {(quotes[j].start, quotes[j].end) for j in parts})
         covered |= set(parts)
+
+
+def _adjunct_gap(doc: Doc, start: int, end: int, head: int, most: int = 15) -> bool:
+    """Whether the words between chars ``start`` and ``end`` all hang on the cue ``head``
+    ("...," Marten told reporters after a meeting of the council. "B."): the rest of the
+    attribution's own sentence."""
+    words = [t for t in doc if start <= t.idx < end and not (t.is_punct or t.is_space)]
+    return 0 < len(words) <= most and all(_governed_by(t, head) for t in words)
 
 
 def _repair_source(doc: Doc, text: str, quotes: list[QuoteSpan], att: Attribution) -> None:
@@ -310,6 +330,50 @@ def _clip_to_paragraph(doc: Doc, text: str, att: Attribution) -> None:
         att.content = clipped
 
 
+def _drop_dateline(text: str, att: Attribution) -> None:
+    """Content that opens a paragraph starts after the wire dateline, if any."""
+    if att.direct or not att.content:
+        return
+    a, b = att.content[0]
+    if a and text[a - 1] != "\n":
+        return
+    m = DATELINE.match(text, a, b)
+    if m is not None and m.end() < b:
+        att.content[0] = (m.end(), b)
+
+
+def _drop_leading_modifier(doc: Doc, att: Attribution) -> None:
+    """ "to Esterholm, Defense Minister Ilse Marten said": the parser may hang the end of
+    the content on the speaker's name as a modifier set off by a comma; it is not the
+    speaker."""
+    if att.source is None:
+        return
+    s, e = att.source
+    head = next((t for t in doc[s:e] if not s <= t.head.i < e or t.head.i == t.i), None)
+    if head is None:
+        return
+    for child in head.lefts:
+        end = child.right_edge.i
+        if child.dep_ in ("nmod", "npadvmod") and child.left_edge.i == s and end + 1 < head.i:
+            if doc[end].text == "," or doc[end + 1].text == ",":
+                lo = end + 1 if doc[end].text == "," else end + 2
+                att.source = (lo, e)
+                _extend_content(doc, att, s, lo)
+                return
+
+
+def _extend_content(doc: Doc, att: Attribution, start: int, end: int) -> None:
+    """Content that stops right before tokens [start, end) takes them (less edge punctuation)."""
+    a, b = trim_tokens(doc, start, end)
+    if a >= b or not att.content:
+        return
+    text = doc.text
+    k = max(range(len(att.content)), key=lambda i: att.content[i][1])
+    lo, hi = att.content[k]
+    if hi <= doc[a].idx and not text[hi : doc[a].idx].strip():
+        att.content[k] = (lo, char_span(doc, a, b)[1])
+
+
 def _extent_end(doc: Doc, att: Attribution) -> int:
     ends = [char_span(doc, i, i + 1)[1] for i in att.cue]
     if att.source:
@@ -353,6 +417,7 @@ def find_attributions(view: DocView) -> tuple[list[Attribution], list[QuoteSpan]
         if att.source is None and att.direct and att.content[0][1] <= doc[att.head].idx:
             att.source = _inverted_speaker(doc, att)
         _repair_source(doc, text, quotes, att)
+        _drop_leading_modifier(doc, att)
         _clip_to_paragraph(doc, text, att)
     for att in atts:
         if not att.content and att.kind == "verb" and CLAUSE in _frames(att):
@@ -364,6 +429,8 @@ def find_attributions(view: DocView) -> tuple[list[Attribution], list[QuoteSpan]
                 att.frame = "parenthetical"
                 _align_to_quotes(att, quotes, owners)
     atts = [a for a in atts if a.content]
+    for att in atts:
+        _drop_dateline(text, att)
     atts.sort(key=lambda a: a.head)
     return _resolve_nesting(doc, text, atts), quotes
 
