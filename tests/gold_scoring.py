@@ -93,7 +93,9 @@ def score_gold(corpus: Corpus, gold_path: Path) -> dict[str, Score]:
         cat("quote found").add(bool(matches), f"{item['file']}: {item['text_contains'][:50]!r} not found")
         if not matches:
             continue
-        q = matches[0]
+        # the tightest match is the quote itself, not a report that contains it
+        # ("'A,' Marten told reporters, the Wire reported": Marten's quote, not the Wire's)
+        q = min(matches, key=lambda m: len(m.text))
         entity = speaker_entity(corpus, a.id, q) if a else None
         names = " ".join(n for n in (q.speaker, q.speaker_resolved, entity.name if entity else None) if n)
         if item["speaker"] is None:

@@ -466,7 +466,16 @@ def _resolve_nesting(doc: Doc, text: str, atts: list[Attribution]) -> list[Attri
         for m, outer in enumerate(atts):
             if m == n or m in drop or not any(a <= at < b for a, b in outer.content):
                 continue
-            speech_pair = inner.lemma in REPORT_VERBS and outer.lemma in REPORT_VERBS
+            # "X said A, adding B": the inner report's speaker stands outside the outer
+            # content. A sourceless passive inside ("X said the ministry had been asked to
+            # ...") or one whose speaker is inside ("X said the letter asks for ...") is
+            # part of what X said.
+            speech_pair = (
+                inner.lemma in REPORT_VERBS
+                and outer.lemma in REPORT_VERBS
+                and inner.source is not None
+                and not any(a <= doc[inner.source[0]].idx < b for a, b in outer.content)
+            )
             if speech_pair and not outer.direct:
                 text_cut[m] = _extent(doc, inner, min(a for a, _ in outer.content))
             elif (inner.direct or outer.kind == "according") and not outer.direct:
