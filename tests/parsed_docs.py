@@ -1,9 +1,13 @@
-"""Hand-built parses for tests that run without the trained model."""
+"""Helpers for the quote tests: hand-built parses (no trained model) and the quotes of a
+text run through a pipeline."""
 
 from __future__ import annotations
 
 import spacy
+from spacy.language import Language
 from spacy.tokens import Doc
+
+from storyline.models import Quote
 
 
 def parsed(
@@ -30,3 +34,10 @@ def maria_said() -> Doc:
         ["Maria", "say", "the", "plan", "work", "."],
         [True, True, True, True, False, False],
     )
+
+
+def quotes_of(nlp: Language, text: str) -> list[Quote]:
+    """The quotes the pipeline's quotes component sets on ``text`` (failing on an error)."""
+    doc = nlp(text)
+    assert doc._.quotes_error is None
+    return list(doc._.quotes)

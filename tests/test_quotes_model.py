@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from spacy.language import Language
 
+from parsed_docs import quotes_of
 from storyline.annotate.quotes import attribution_groups
 from storyline.models import Quote
 
@@ -19,159 +20,156 @@ ROOT = Path(__file__).resolve().parents[1]
 SEEDS = ROOT.parent / "shared" / "corpora" / "seeds"
 
 
-@pytest.fixture(scope="module")
-def sm(quotes_nlp: Language) -> Language:
-    return quotes_nlp  # conftest: the trained model with the quotes component, once
-
-
-def _quotes(nlp: Language, text: str) -> list[Quote]:
-    doc = nlp(text)
-    assert doc._.quotes_error is None
-    return list(doc._.quotes)
-
-
-def test_direct_quote_speaker_after(sm: Language) -> None:
-    [q] = _quotes(sm, '"The bridge will reopen in June," the mayor, Laura Benitez, said on Monday.')
+def test_direct_quote_speaker_after(quotes_nlp: Language) -> None:
+    [q] = quotes_of(
+        quotes_nlp, '"The bridge will reopen in June," the mayor, Laura Benitez, said on Monday.'
+    )
     assert q.direct and q.text == "The bridge will reopen in June"
     assert q.speaker == "the mayor, Laura Benitez" and q.cue == "said"
     assert q.anonymous is False and q.sentence == 0
 
 
-def test_direct_quote_speaker_before_with_colon_multi_sentence(sm: Language) -> None:
-    [q] = _quotes(
-        sm, 'Laura Benitez said: "The bridge will reopen in June. Traffic will be lighter."'
+def test_direct_quote_speaker_before_with_colon_multi_sentence(quotes_nlp: Language) -> None:
+    [q] = quotes_of(
+        quotes_nlp, 'Laura Benitez said: "The bridge will reopen in June. Traffic will be lighter."'
     )
     assert q.direct and q.speaker == "Laura Benitez"
     assert q.text == "The bridge will reopen in June. Traffic will be lighter."
 
 
-def test_split_quote_is_two_records_of_one_attribution(sm: Language) -> None:
+def test_split_quote_is_two_records_of_one_attribution(quotes_nlp: Language) -> None:
     text = '"We expected delays," said Tom Reyes, the city engineer. "But not this many."'
-    quotes = _quotes(sm, text)
+    quotes = quotes_of(quotes_nlp, text)
     assert [q.text for q in quotes] == ["We expected delays", "But not this many."]
     assert {q.speaker for q in quotes} == {"Tom Reyes, the city engineer"}
     assert [q.sentence for q in quotes] == [0, 1]
     assert len(attribution_groups(quotes)) == 1
 
 
-def test_curly_quotes_and_addressee(sm: Language) -> None:
-    [q] = _quotes(
-        sm, "\u201cThe budget is balanced,\u201d Governor Alan Fisk told reporters on Tuesday."
+def test_curly_quotes_and_addressee(quotes_nlp: Language) -> None:
+    [q] = quotes_of(
+        quotes_nlp,
+        "\u201cThe budget is balanced,\u201d Governor Alan Fisk told reporters on Tuesday.",
     )
     assert q.direct and q.text == "The budget is balanced"
     assert q.speaker == "Governor Alan Fisk" and q.cue == "told" and q.addressee == "reporters"
 
 
-def test_indirect_speech(sm: Language) -> None:
-    [q] = _quotes(sm, "The company said that its profits had doubled.")
+def test_indirect_speech(quotes_nlp: Language) -> None:
+    [q] = quotes_of(quotes_nlp, "The company said that its profits had doubled.")
     assert not q.direct and q.text == "that its profits had doubled" and q.speaker == "The company"
-    [q] = _quotes(sm, "Martin Dole told the Daily Ledger the deal was dead.")
+    [q] = quotes_of(quotes_nlp, "Martin Dole told the Daily Ledger the deal was dead.")
     assert q.text == "the deal was dead" and q.addressee == "the Daily Ledger"
 
 
-def test_interview_addressee(sm: Language) -> None:
-    [q] = _quotes(
-        sm, "In an interview with Channel Four, Nadia Petrov said the talks would resume."
+def test_interview_addressee(quotes_nlp: Language) -> None:
+    [q] = quotes_of(
+        quotes_nlp, "In an interview with Channel Four, Nadia Petrov said the talks would resume."
     )
     assert q.speaker == "Nadia Petrov" and q.addressee == "Channel Four"
 
 
-def test_according_to_anonymous_source(sm: Language) -> None:
-    [q] = _quotes(
-        sm, "The factory will close next year, according to two people familiar with the plan."
+def test_according_to_anonymous_source(quotes_nlp: Language) -> None:
+    [q] = quotes_of(
+        quotes_nlp,
+        "The factory will close next year, according to two people familiar with the plan.",
     )
     assert q.cue == "according to" and q.text == "The factory will close next year"
     assert q.speaker == "two people familiar with the plan" and q.anonymous
 
 
-def test_mixed_quote_keeps_its_fragment(sm: Language) -> None:
-    [q] = _quotes(sm, 'Prime Minister Olav Berg called the agreement "a historic step" on Friday.')
+def test_mixed_quote_keeps_its_fragment(quotes_nlp: Language) -> None:
+    [q] = quotes_of(
+        quotes_nlp, 'Prime Minister Olav Berg called the agreement "a historic step" on Friday.'
+    )
     assert not q.direct and q.speaker == "Prime Minister Olav Berg"
     assert '"a historic step"' in q.text
 
 
-def test_definite_description_stays_anonymous(sm: Language) -> None:
+def test_definite_description_stays_anonymous(quotes_nlp: Language) -> None:
     text = (
         "One official familiar with the talks said the offer had expired. "
         "The official said a new offer was unlikely."
     )
-    quotes = _quotes(sm, text)
+    quotes = quotes_of(quotes_nlp, text)
     assert [q.speaker for q in quotes] == ["One official familiar with the talks", "The official"]
     assert all(q.anonymous and q.speaker_resolved is None for q in quotes)
 
 
-def test_anonymous_sources(sm: Language) -> None:
+def test_anonymous_sources(quotes_nlp: Language) -> None:
     text = (
         "U.S. officials said the shipment had been delayed, and a Western diplomat said the "
         "delay was deliberate. The people, who asked not to be identified because the talks "
         "are private, said an agreement was close. A Navy spokesman, Rick Alvarez, said the "
         "ship was safe."
     )
-    by_text = {q.text: q for q in _quotes(sm, text)}
+    by_text = {q.text: q for q in quotes_of(quotes_nlp, text)}
     assert by_text["the shipment had been delayed"].anonymous
     assert by_text["the delay was deliberate"].anonymous
     assert by_text["an agreement was close"].anonymous
     assert not by_text["the ship was safe"].anonymous
 
 
-def test_pronoun_resolves_to_previous_speaker(sm: Language) -> None:
+def test_pronoun_resolves_to_previous_speaker(quotes_nlp: Language) -> None:
     text = (
         "Senator Ruth Kane spoke at length about the tariffs on Monday. "
         '"We will not back down," she said.'
     )
-    q = [q for q in _quotes(sm, text) if q.direct][0]
+    q = [q for q in quotes_of(quotes_nlp, text) if q.direct][0]
     assert q.speaker == "she" and q.speaker_resolved == "Ruth Kane" and not q.anonymous
 
 
-def test_ambiguous_pronoun_is_left_unresolved(sm: Language) -> None:
-    [q] = _quotes(sm, 'Ruth Kane met Paul Dorr on Monday. "Nothing was decided," he said.')
+def test_ambiguous_pronoun_is_left_unresolved(quotes_nlp: Language) -> None:
+    [q] = quotes_of(
+        quotes_nlp, 'Ruth Kane met Paul Dorr on Monday. "Nothing was decided," he said.'
+    )
     assert q.speaker == "he" and q.speaker_resolved is None
 
 
-def test_pronoun_after_anonymous_speaker_inherits_anonymity(sm: Language) -> None:
+def test_pronoun_after_anonymous_speaker_inherits_anonymity(quotes_nlp: Language) -> None:
     text = (
         "A senior diplomat said the ceasefire was holding. He added that aid convoys had resumed."
     )
-    quotes = _quotes(sm, text)
+    quotes = quotes_of(quotes_nlp, text)
     assert [q.speaker for q in quotes] == ["A senior diplomat", "He"]
     assert all(q.anonymous for q in quotes)
 
 
-def test_descriptions_of_roles(sm: Language) -> None:
-    [q] = _quotes(sm, "A senator said the bill was dead.")
+def test_descriptions_of_roles(quotes_nlp: Language) -> None:
+    [q] = quotes_of(quotes_nlp, "A senator said the bill was dead.")
     assert q.anonymous  # an unnamed senator
-    [q] = _quotes(sm, "The president said the talks would continue.")
+    [q] = quotes_of(quotes_nlp, "The president said the talks would continue.")
     assert not q.anonymous  # one identifiable holder, even unresolved
     text = (
         "Committee chairman Michael Ross, R-Ohio, opened the hearing. "
         "The chairman said the vote would be close."
     )
-    [q] = _quotes(sm, text)
+    [q] = quotes_of(quotes_nlp, text)
     assert q.speaker == "The chairman" and q.speaker_resolved == "Michael Ross"
 
 
-def test_according_to_named_outlet_keeps_inner_report(sm: Language) -> None:
+def test_according_to_named_outlet_keeps_inner_report(quotes_nlp: Language) -> None:
     text = "Ana Ruiz told the panel that the dam was safe, per the Valley Herald."
-    quotes = _quotes(sm, text)
+    quotes = quotes_of(quotes_nlp, text)
     assert any(q.speaker == "Ana Ruiz" and q.addressee == "the panel" for q in quotes)
 
 
-def test_odd_documents(sm: Language) -> None:
-    assert _quotes(sm, "") == []
-    assert isinstance(_quotes(sm, '"Unclosed quote at the start and nothing else'), list)
-    assert isinstance(_quotes(sm, '"""\u201d\u201c\u201c'), list)
+def test_odd_documents(quotes_nlp: Language) -> None:
+    assert quotes_of(quotes_nlp, "") == []
+    assert isinstance(quotes_of(quotes_nlp, '"Unclosed quote at the start and nothing else'), list)
+    assert isinstance(quotes_of(quotes_nlp, '"""\u201d\u201c\u201c'), list)
 
 
 # ---- seeds: real coverage of one story -----------------------------------------
 
 
 @pytest.fixture(scope="module")
-def seed_quotes(sm: Language) -> list[Quote]:
+def seed_quotes(quotes_nlp: Language) -> list[Quote]:
     if not SEEDS.is_dir():
         pytest.skip("../shared/corpora/seeds is not beside the checkout")
     out: list[Quote] = []
     for path in sorted(SEEDS.glob("*.txt")):
-        out.extend(_quotes(sm, path.read_text(encoding="utf-8")))
+        out.extend(quotes_of(quotes_nlp, path.read_text(encoding="utf-8")))
     return out
 
 
@@ -180,7 +178,7 @@ def _names(q: Quote) -> str:
 
 
 @pytest.mark.parametrize("name", ["Milley", "Yermak", "McCaul", "Sullivan", "Austin", "Cardin"])
-def test_seed_speakers_get_their_quotes(seed_quotes: list[Quote], name: str) -> None:
+def test_seed_speakers_get_theirquotes_of(seed_quotes: list[Quote], name: str) -> None:
     assert any(name in _names(q) for q in seed_quotes), name
 
 
@@ -206,74 +204,80 @@ def test_seed_sullivan_geography_quote_via_he_said(seed_quotes: list[Quote]) -> 
 
 
 def _one(nlp: Language, text: str, cue: str) -> Quote:
-    found = [q for q in _quotes(nlp, text) if q.cue == cue]
-    assert found, [(q.speaker, q.cue, q.text) for q in _quotes(nlp, text)]
+    found = [q for q in quotes_of(nlp, text) if q.cue == cue]
+    assert found, [(q.speaker, q.cue, q.text) for q in quotes_of(nlp, text)]
     return found[0]
 
 
-def test_speaker_label_on_a_line_joined_to_the_previous_sentence(sm: Language) -> None:
+def test_speaker_label_on_a_line_joined_to_the_previous_sentence(quotes_nlp: Language) -> None:
     text = "Transcript follows.\nDANA KOVAC: We will keep the clinic open all winter.\n"
-    q = _one(sm, text, ":")
+    q = _one(quotes_nlp, text, ":")
     assert q.speaker == "DANA KOVAC" and q.text == "We will keep the clinic open all winter"
 
 
-def test_in_a_poll_frames_the_clause(sm: Language) -> None:
-    q = _one(sm, "In a Quinnipiac poll released Monday, the governor leads by six points.", "In")
+def test_in_a_poll_frames_the_clause(quotes_nlp: Language) -> None:
+    q = _one(
+        quotes_nlp, "In a Quinnipiac poll released Monday, the governor leads by six points.", "In"
+    )
     assert q.speaker == "a Quinnipiac poll released Monday"
     assert q.text.startswith("the governor leads")
 
 
-def test_in_a_statement_does_not_compete_with_the_speech_verb(sm: Language) -> None:
-    quotes = _quotes(sm, "In a statement, the mayor said the bridge would reopen.")
+def test_in_a_statement_does_not_compete_with_the_speech_verb(quotes_nlp: Language) -> None:
+    quotes = quotes_of(quotes_nlp, "In a statement, the mayor said the bridge would reopen.")
     assert [q.cue for q in quotes] == ["said"]
 
 
-def test_volition_noun_with_infinitive(sm: Language) -> None:
-    q = _one(sm, "The mayor's decision to close the bridge was unpopular.", "decision")
+def test_volition_noun_with_infinitive(quotes_nlp: Language) -> None:
+    q = _one(quotes_nlp, "The mayor's decision to close the bridge was unpopular.", "decision")
     assert q.speaker == "The mayor's" and q.text == "to close the bridge"
 
 
-def test_relative_that_source_keeps_its_antecedent(sm: Language) -> None:
-    q = _one(sm, "They met with a group of farmers that warn the new rules will hurt them.", "warn")
+def test_relative_that_source_keeps_its_antecedent(quotes_nlp: Language) -> None:
+    q = _one(
+        quotes_nlp,
+        "They met with a group of farmers that warn the new rules will hurt them.",
+        "warn",
+    )
     assert q.speaker is not None and "farmers" in q.speaker
 
 
-def test_with_object_is_the_subject_of_the_gerund(sm: Language) -> None:
+def test_with_object_is_the_subject_of_the_gerund(quotes_nlp: Language) -> None:
     text = "The hearing ended with Ortiz asking the minister whether the dam was safe."
-    assert _one(sm, text, "asking").speaker == "Ortiz"
+    assert _one(quotes_nlp, text, "asking").speaker == "Ortiz"
 
 
-def test_participle_on_an_event_noun_belongs_to_its_holder(sm: Language) -> None:
+def test_participle_on_an_event_noun_belongs_to_its_holder(quotes_nlp: Language) -> None:
     text = "On Monday the senator opened a town hall blasting the governor for the tax plan."
-    assert _one(sm, text, "blasting").speaker == "the senator"
+    assert _one(quotes_nlp, text, "blasting").speaker == "the senator"
 
 
-def test_conjunct_of_a_passive_verb_shares_its_subject(sm: Language) -> None:
+def test_conjunct_of_a_passive_verb_shares_its_subject(quotes_nlp: Language) -> None:
     text = "The author was greeted by fans and joked that he had forgotten his glasses."
-    assert _one(sm, text, "joked").speaker == "The author"
+    assert _one(quotes_nlp, text, "joked").speaker == "The author"
 
 
-def test_backers_of_support_are_the_source(sm: Language) -> None:
-    q = _one(sm, "Her support among older voters remains solid.", "support")
+def test_backers_of_support_are_the_source(quotes_nlp: Language) -> None:
+    q = _one(quotes_nlp, "Her support among older voters remains solid.", "support")
     assert q.speaker == "older voters" and q.text == "Her"
 
 
-def test_noun_cue_source_from_a_from_phrase(sm: Language) -> None:
+def test_noun_cue_source_from_a_from_phrase(quotes_nlp: Language) -> None:
     text = "An admission from the governor that the budget was short surprised lawmakers."
-    q = _one(sm, text, "admission from")
+    q = _one(quotes_nlp, text, "admission from")
     assert q.speaker == "the governor" and q.text.startswith("that the budget was short")
 
 
-def test_bare_quantifier_is_the_subject(sm: Language) -> None:
-    q = _one(sm, "That attitude, many argue, could carry legal risks.", "argue")
+def test_bare_quantifier_is_the_subject(quotes_nlp: Language) -> None:
+    q = _one(quotes_nlp, "That attitude, many argue, could carry legal risks.", "argue")
     assert q.speaker == "many"
 
 
-def test_contracted_has_is_not_a_passive(sm: Language) -> None:
-    q = _one(sm, "He's said he gets his ideas from a speech.", "'s said")
+def test_contracted_has_is_not_a_passive(quotes_nlp: Language) -> None:
+    q = _one(quotes_nlp, "He's said he gets his ideas from a speech.", "'s said")
     assert q.speaker == "He" and q.text == "he gets his ideas from a speech"
 
 
-def test_contracted_is_with_infinitive_stays_passive(sm: Language) -> None:
-    quotes = _quotes(sm, "She's said to be angry about the vote.")
+def test_contracted_is_with_infinitive_stays_passive(quotes_nlp: Language) -> None:
+    quotes = quotes_of(quotes_nlp, "She's said to be angry about the vote.")
     assert all(q.speaker is None for q in quotes)

@@ -11,20 +11,10 @@ import pytest
 from spacy.language import Language
 
 import storyline.annotate.quotes  # noqa: F401  (registers storyline_quotes_v1)
+from parsed_docs import quotes_of
 from storyline.models import Quote
 
 pytestmark = pytest.mark.model
-
-
-@pytest.fixture(scope="module")
-def sm(quotes_nlp: Language) -> Language:
-    return quotes_nlp  # conftest: the trained model with the quotes component, once
-
-
-def _quotes(nlp: Language, text: str) -> list[Quote]:
-    doc = nlp(text)
-    assert doc._.quotes_error is None
-    return list(doc._.quotes)
 
 
 def _by_cue(quotes: list[Quote], word: str) -> Quote:
@@ -33,126 +23,138 @@ def _by_cue(quotes: list[Quote], word: str) -> Quote:
     return found[0]
 
 
-def test_subject_through_likely_adjective(sm: Language) -> None:
+def test_subject_through_likely_adjective(quotes_nlp: Language) -> None:
     q = _by_cue(
-        _quotes(sm, "Rural voters are more likely to say that the new highway plan wastes money."),
+        quotes_of(
+            quotes_nlp,
+            "Rural voters are more likely to say that the new highway plan wastes money.",
+        ),
         "say",
     )
     assert q.speaker == "Rural voters"
     assert q.cue is not None and "likely" in q.cue
 
 
-def test_passive_raising_verb_leaves_the_report_to_its_complement(sm: Language) -> None:
-    quotes = _quotes(sm, "The union is expected to endorse Maria Lopez in the mayoral race.")
+def test_passive_raising_verb_leaves_the_report_to_its_complement(quotes_nlp: Language) -> None:
+    quotes = quotes_of(
+        quotes_nlp, "The union is expected to endorse Maria Lopez in the mayoral race."
+    )
     q = _by_cue(quotes, "endorse")
     assert q.speaker == "The union" and "Maria Lopez" in q.text
 
 
-def test_received_criticism_has_the_critics_as_source(sm: Language) -> None:
+def test_received_criticism_has_the_critics_as_source(quotes_nlp: Language) -> None:
     q = _by_cue(
-        _quotes(sm, "The proposal has drawn sharp criticism from local farmers."), "criticism"
+        quotes_of(quotes_nlp, "The proposal has drawn sharp criticism from local farmers."),
+        "criticism",
     )
     assert q.speaker == "local farmers" and q.text == "The proposal"
 
 
-def test_won_endorsement_of_has_the_endorser_as_source(sm: Language) -> None:
-    quotes = _quotes(sm, "The mayor won the endorsement of the teachers union for her school plan.")
+def test_won_endorsement_of_has_the_endorser_as_source(quotes_nlp: Language) -> None:
+    quotes = quotes_of(
+        quotes_nlp, "The mayor won the endorsement of the teachers union for her school plan."
+    )
     q = _by_cue(quotes, "endorsement")
     assert q.speaker == "the teachers union"
 
 
-def test_received_criticism_without_a_giver_is_not_the_subjects_view(sm: Language) -> None:
-    quotes = _quotes(sm, "The senator faced criticism for his vote on the farm bill.")
+def test_received_criticism_without_a_giver_is_not_the_subjects_view(quotes_nlp: Language) -> None:
+    quotes = quotes_of(quotes_nlp, "The senator faced criticism for his vote on the farm bill.")
     assert all(q.speaker != "The senator" for q in quotes)
 
 
-def test_participle_on_an_inanimate_noun_goes_to_the_clause_subject(sm: Language) -> None:
-    quotes = _quotes(
-        sm, "The senator was heard on a microphone telling an aide to cancel the vote."
+def test_participle_on_an_inanimate_noun_goes_to_the_clause_subject(quotes_nlp: Language) -> None:
+    quotes = quotes_of(
+        quotes_nlp, "The senator was heard on a microphone telling an aide to cancel the vote."
     )
     q = _by_cue(quotes, "telling")
     assert q.speaker == "The senator"
 
 
-def test_instrument_object_does_not_control_the_infinitive(sm: Language) -> None:
-    quotes = _quotes(sm, "The senator used his speech to call for lower drug prices.")
+def test_instrument_object_does_not_control_the_infinitive(quotes_nlp: Language) -> None:
+    quotes = quotes_of(quotes_nlp, "The senator used his speech to call for lower drug prices.")
     q = _by_cue(quotes, "call")
     assert q.speaker == "The senator"
 
 
-def test_subjectless_asked_does_not_swallow_the_answer(sm: Language) -> None:
+def test_subjectless_asked_does_not_swallow_the_answer(quotes_nlp: Language) -> None:
     text = "Asked whether the plant would close, Jenkins said the company had no such plans."
-    quotes = _quotes(sm, text)
+    quotes = quotes_of(quotes_nlp, text)
     said = _by_cue(quotes, "said")
     assert said.speaker == "Jenkins" and said.text == "the company had no such plans"
     assert all("Jenkins said" not in q.text for q in quotes)
 
 
-def test_subject_stranded_in_a_fronted_adjunct(sm: Language) -> None:
+def test_subject_stranded_in_a_fronted_adjunct(quotes_nlp: Language) -> None:
     text = (
         "At a town meeting in Dover, Ohio, 58-year-old Carol Sims complained about the tax "
         "hikes, and explained why she would vote against the levy."
     )
-    quotes = _quotes(sm, text)
+    quotes = quotes_of(quotes_nlp, text)
     assert _by_cue(quotes, "complained").speaker == "58-year-old Carol Sims"
     assert _by_cue(quotes, "explained").speaker == "58-year-old Carol Sims"
 
 
-def test_trailing_participle_report_is_cut_from_the_first(sm: Language) -> None:
+def test_trailing_participle_report_is_cut_from_the_first(quotes_nlp: Language) -> None:
     text = "Greene insisted that the bridge was safe, claiming that the inspectors had found no cracks."
-    quotes = _quotes(sm, text)
+    quotes = quotes_of(quotes_nlp, text)
     insisted = _by_cue(quotes, "insisted")
     claiming = _by_cue(quotes, "claiming")
     assert insisted.text == "that the bridge was safe"
     assert claiming.speaker == "Greene" and claiming.text.startswith("that the inspectors")
 
 
-def test_expletive_it_is_no_source(sm: Language) -> None:
-    quotes = _quotes(sm, "It is hard to know whether the council will approve the budget.")
+def test_expletive_it_is_no_source(quotes_nlp: Language) -> None:
+    quotes = quotes_of(
+        quotes_nlp, "It is hard to know whether the council will approve the budget."
+    )
     assert all(q.speaker is None for q in quotes)
 
 
-def test_that_clause_parsed_as_adverbial_is_content(sm: Language) -> None:
+def test_that_clause_parsed_as_adverbial_is_content(quotes_nlp: Language) -> None:
     text = "The governor recalled in 2009 that the old factory had employed half the town."
-    q = _by_cue(_quotes(sm, text), "recalled")
+    q = _by_cue(quotes_of(quotes_nlp, text), "recalled")
     assert q.speaker == "The governor" and "old factory" in q.text
 
 
-def test_headline_label_tagged_as_noun_but_named_in_the_text(sm: Language) -> None:
+def test_headline_label_tagged_as_noun_but_named_in_the_text(quotes_nlp: Language) -> None:
     text = (
         "Haskins: Bridge Repairs Will Take Years.\n"
         "State engineer Dana Haskins told lawmakers on Monday that the repairs would be slow."
     )
-    q = _by_cue(_quotes(sm, text), ":")
+    q = _by_cue(quotes_of(quotes_nlp, text), ":")
     assert q.speaker == "Haskins" and q.text.startswith("Bridge Repairs")
 
 
-def test_label_not_named_elsewhere_is_no_source(sm: Language) -> None:
+def test_label_not_named_elsewhere_is_no_source(quotes_nlp: Language) -> None:
     text = "Update: Bridge Repairs Will Take Years.\nThe repairs would be slow, officials said."
-    assert all(q.cue != ":" for q in _quotes(sm, text))
+    assert all(q.cue != ":" for q in quotes_of(quotes_nlp, text))
 
 
 @pytest.mark.parametrize(
     "dateline", ["LONDON - ", "WELLSPRING (Harbor Wire) - ", "PORT ASKE, Esterholm \u2014 "]
 )
-def test_wire_dateline_is_not_part_of_the_content(sm: Language, dateline: str) -> None:
+def test_wire_dateline_is_not_part_of_the_content(quotes_nlp: Language, dateline: str) -> None:
     text = dateline + "The mill will close in March, the company said on Friday."
-    q = _by_cue(_quotes(sm, text), "said")
+    q = _by_cue(quotes_of(quotes_nlp, text), "said")
     assert q.speaker == "the company" and q.text == "The mill will close in March"
 
 
-def test_a_dateline_inside_a_paragraph_is_left_alone(sm: Language) -> None:
+def test_a_dateline_inside_a_paragraph_is_left_alone(quotes_nlp: Language) -> None:
     text = "Workers said the LONDON - PARIS line would close in March."
-    q = _by_cue(_quotes(sm, text), "said")
+    q = _by_cue(quotes_of(quotes_nlp, text), "said")
     assert q.text.startswith("the LONDON - PARIS line")
 
 
-def test_quote_after_the_rest_of_the_attribution_sentence_continues_it(sm: Language) -> None:
+def test_quote_after_the_rest_of_the_attribution_sentence_continues_it(
+    quotes_nlp: Language,
+) -> None:
     text = (
         '"The bridge is safe. We checked it twice," Mayor Ruth Olsen told reporters after a'
         ' meeting of the city council. "Nobody should worry."'
     )
-    parts = [q for q in _quotes(sm, text) if q.cue == "told"]
+    parts = [q for q in quotes_of(quotes_nlp, text) if q.cue == "told"]
     assert [q.text for q in parts] == [
         "The bridge is safe. We checked it twice",
         "Nobody should worry.",
@@ -160,10 +162,10 @@ def test_quote_after_the_rest_of_the_attribution_sentence_continues_it(sm: Langu
     assert {q.speaker for q in parts} == {"Mayor Ruth Olsen"}
 
 
-def test_a_new_sentence_with_its_own_verb_does_not_continue(sm: Language) -> None:
+def test_a_new_sentence_with_its_own_verb_does_not_continue(quotes_nlp: Language) -> None:
     text = (
         '"The bridge is safe," Mayor Ruth Olsen told reporters. The council met later.'
         ' "Nobody should worry," a resident said.'
     )
-    resident = _by_cue(_quotes(sm, text), "said")
+    resident = _by_cue(quotes_of(quotes_nlp, text), "said")
     assert resident.text == "Nobody should worry" and resident.speaker == "a resident"
