@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from storyline.link.entities import alias_index, compatible, resolve_entities
+from storyline.link.entities import alias_index, compatible, resolve_entities, with_ids
 from storyline.link.names import bounded_edit_distance, fold, initials, singular_key
-from storyline.models import Entity, EntityMention
+from storyline.models import Entity, EntityMention, MentionRef
 
 SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "corpora" / "seeds"
 
@@ -245,3 +245,32 @@ def test_romanized_first_names_are_one_person() -> None:
     first = by_alias(entities, "Oleksandr Brovarenko")
     assert "Olexander Brovarenko" in first.aliases
     assert "Mykhailo Brovarenko" not in first.aliases
+
+
+def test_entities_kept_apart_with_one_name_get_distinct_stable_ids() -> None:
+    big = Entity(
+        id="",
+        name="Harbor Ledger",
+        type="ORG",
+        aliases=("Harbor Ledger",),
+        mentions=(MentionRef("a1", 0), MentionRef("a2", 3)),
+    )
+    small = Entity(
+        id="",
+        name="Harbor Ledger",
+        type="ORG",
+        aliases=("Harbor Ledger",),
+        mentions=(MentionRef("a3", 1),),
+    )
+    other = Entity(
+        id="",
+        name="Harbor Ledger",
+        type="PERSON",
+        aliases=("Harbor Ledger",),
+        mentions=(MentionRef("a4", 0),),
+    )
+    ids = [e.id for e in with_ids([big, small, other])]
+    assert len(set(ids)) == 3 and all(i.startswith("E") and len(i) == 13 for i in ids)
+    # the plain id (type and name) stays with the first; re-running gives the same ids
+    assert with_ids([big])[0].id == ids[0]
+    assert [e.id for e in with_ids([big, small, other])] == ids

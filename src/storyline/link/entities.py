@@ -32,7 +32,7 @@ import hashlib
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cached_property
 
 from ..annotate.mentions import TITLE_CORE
@@ -443,18 +443,38 @@ class _Resolver:
             )
             name = self.forms[best].surface
             etype = _top(Counter({k: round(v, 6) for k, v in votes[root].items()}))
-            digest = hashlib.sha1(f"{etype}\x1f{fold(name)}".encode()).hexdigest()[:12]
             out.append(
                 Entity(
-                    id=f"E{digest}",
+                    id="",
                     name=name,
                     type=etype,
                     aliases=tuple(sorted(names, key=lambda s: (-names[s], s))),
                     mentions=tuple(sorted(mention_refs, key=lambda r: (r.article, r.index))),
                 )
             )
-        out.sort(key=lambda e: (-len(e.mentions), e.name, e.id))
-        return out
+        out.sort(key=lambda e: (-len(e.mentions), e.name, [(m.article, m.index) for m in e.mentions[:1]]))
+        return with_ids(out)
+
+
+def with_ids(entities: Sequence[Entity]) -> list[Entity]:
+    """Entities with their ids: a hash of type and canonical name, stable across runs.
+
+    Two entities the resolver kept apart can still end up with the same name and
+    type ("BP PLC" twice); the first (most mentioned) keeps the plain hash and each
+    later one hashes its first mention in too, so ids stay unique.
+    """
+    out: list[Entity] = []
+    seen: set[str] = set()
+    for e in entities:
+        key = f"{e.type}\x1f{fold(e.name)}"
+        ident = "E" + hashlib.sha1(key.encode()).hexdigest()[:12]
+        if ident in seen:
+            first = e.mentions[0] if e.mentions else None
+            where = f"{first.article}\x1f{first.index}" if first else str(len(out))
+            ident = "E" + hashlib.sha1(f"{key}\x1f{where}".encode()).hexdigest()[:12]
+        seen.add(ident)
+        out.append(replace(e, id=ident))
+    return out
 
 
 def _informative(surface: str, count: int, targets: set[str]) -> tuple[int, int, int, int, str]:

@@ -32,15 +32,15 @@ from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 
-from spacy.tokens import Doc, Token
+from spacy.tokens import Token
 
 from ...errors import AnnotateError
 from .indirect import cue_lemma
 from .spans import Attribution, DocView, char_span, trim_tokens
-from .subjects import animate
+from .speakers import span_head
+from .subjects import ANIMATE_PRONOUNS, animate
 
 MODEL_FILE = "quote_model.json"
-PERSONAL_PRONOUNS = frozenset({"he", "she", "they", "we", "i", "you", "who"})
 QUOTE_MARKS = frozenset('"\u201c\u201d')
 CANDIDATE_POS = frozenset({"VERB", "AUX", "NOUN", "ADJ"})
 # Children that are not part of what a candidate cue governs as content.
@@ -121,18 +121,11 @@ def _in_quotes(tok: Token) -> int:
     return marks % 2
 
 
-def _head_of(doc: Doc, start: int, end: int) -> Token:
-    for i in range(start, end):
-        if not start <= doc[i].head.i < end or doc[i].head.i == i:
-            return doc[i]
-    return doc[start]
-
-
 def _subject_features(prefix: str, subj: Token) -> Features:
     return {
         f"{prefix}ent={subj.ent_type_ or 'none'}": 1.0,
         f"{prefix}pron={subj.lower_ if subj.pos_ == 'PRON' else 'no'}": 1.0,
-        f"{prefix}perspron": float(subj.lower_ in PERSONAL_PRONOUNS),
+        f"{prefix}perspron": float(subj.lower_ in ANIMATE_PRONOUNS),
         f"{prefix}lemma={subj.lemma_.lower()}": 1.0,
         f"{prefix}pos={subj.pos_}": 1.0,
     }
@@ -159,7 +152,7 @@ def keep_features(view: DocView, att: Attribution) -> Features:
     }
     if att.source is not None:
         a, b = att.source
-        subj = _head_of(doc, a, b)
+        subj = span_head(doc, a, b)
         f.update(_subject_features("s_", subj))
         f[f"s_dep={subj.dep_}"] = 1.0
         f["src_after"] = float(a > att.head)
