@@ -35,7 +35,7 @@ from pathlib import Path
 from spacy.tokens import Token
 
 from ...errors import AnnotateError
-from .indirect import cue_lemma
+from .indirect import cue_lemma, source_span
 from .spans import Attribution, DocView, char_span, trim_tokens
 from .speakers import span_head
 from .subjects import ANIMATE_PRONOUNS, animate
@@ -232,7 +232,10 @@ def add_candidates(view: DocView, atts: Sequence[Attribution]) -> list[Candidate
         subj, how = _subject(tok)
         if subj is None or subj.i == tok.i or not animate(subj):
             continue  # as for the rules, a source is a person, a group or a document
-        sa, sb = trim_tokens(doc, subj.left_edge.i, subj.right_edge.i + 1)
+        span = source_span(doc, subj, {tok.i})
+        if span is None:
+            continue
+        sa, sb = span
         right = [c for c in tok.children if c.i > tok.i and c.dep_ not in NOT_CONTENT]
         if sa >= sb or sa <= tok.i < sb or not right:
             continue
