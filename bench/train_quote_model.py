@@ -29,8 +29,8 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GroupKFold
 from spacy.tokens import Doc, DocBin
 
-from storyline.annotate.quotes import extract_quotes
 from storyline.annotate.quotes.assemble import find_attributions
+from storyline.annotate.quotes.extract import quotes_from
 from storyline.annotate.quotes.learned import (
     MODEL_FILE,
     Features,
@@ -41,6 +41,7 @@ from storyline.annotate.quotes.learned import (
     models_to_json,
 )
 from storyline.annotate.quotes.spans import DocView, char_span
+from storyline.annotate.quotes.speakers import resolve_speakers
 from storyline.eval.brat import BratAttribution, read_ann
 from storyline.eval.quotes import (
     _chars,
@@ -96,8 +97,9 @@ def rows_for(
 ) -> tuple[DocRows, list[Features], list[int], list[Features], list[int]]:
     text = doc.text
     view = DocView.of(doc)
-    atts, _ = find_attributions(view)
-    rules = quotes_to_brat(text, extract_quotes(doc))
+    atts, quotes = find_attributions(view)
+    # the rules alone, as the evaluation sees them (extract_quotes without models)
+    rules = quotes_to_brat(text, quotes_from(view, atts, quotes, resolve_speakers(view, atts)))
     rows = DocRows(gold=gold, rules=rules)
     gold_sources = [_chars(g.source) for g in gold if g.source]
     keep_x, keep_y = [], []

@@ -264,7 +264,10 @@ def _adjunct_gap(doc: Doc, start: int, end: int, head: int, most: int = 15) -> b
     """Whether the words between chars ``start`` and ``end`` all hang on the cue ``head``
     ("...," Marten told reporters after a meeting of the council. "B."): the rest of the
     attribution's own sentence."""
-    words = [t for t in doc if start <= t.idx < end and not (t.is_punct or t.is_space)]
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None:
+        return False
+    words = [t for t in span if start <= t.idx < end and not (t.is_punct or t.is_space)]
     return 0 < len(words) <= most and all(_governed_by(t, head) for t in words)
 
 
@@ -342,7 +345,7 @@ def _drop_dateline(text: str, att: Attribution) -> None:
         att.content[0] = (m.end(), b)
 
 
-def _drop_leading_modifier(doc: Doc, att: Attribution) -> None:
+def _drop_leading_modifier(doc: Doc, text: str, att: Attribution) -> None:
     """ "to Esterholm, Defense Minister Ilse Marten said": the parser may hang the end of
     the content on the speaker's name as a modifier set off by a comma; it is not the
     speaker."""
@@ -358,16 +361,15 @@ def _drop_leading_modifier(doc: Doc, att: Attribution) -> None:
             if doc[end].text == "," or doc[end + 1].text == ",":
                 lo = end + 1 if doc[end].text == "," else end + 2
                 att.source = (lo, e)
-                _extend_content(doc, att, s, lo)
+                _extend_content(doc, text, att, s, lo)
                 return
 
 
-def _extend_content(doc: Doc, att: Attribution, start: int, end: int) -> None:
+def _extend_content(doc: Doc, text: str, att: Attribution, start: int, end: int) -> None:
     """Content that stops right before tokens [start, end) takes them (less edge punctuation)."""
     a, b = trim_tokens(doc, start, end)
     if a >= b or not att.content:
         return
-    text = doc.text
     k = max(range(len(att.content)), key=lambda i: att.content[i][1])
     lo, hi = att.content[k]
     if hi <= doc[a].idx and not text[hi : doc[a].idx].strip():
@@ -417,7 +419,7 @@ def find_attributions(view: DocView) -> tuple[list[Attribution], list[QuoteSpan]
         if att.source is None and att.direct and att.content[0][1] <= doc[att.head].idx:
             att.source = _inverted_speaker(doc, att)
         _repair_source(doc, text, quotes, att)
-        _drop_leading_modifier(doc, att)
+        _drop_leading_modifier(doc, text, att)
         _clip_to_paragraph(doc, text, att)
     for att in atts:
         if not att.content and att.kind == "verb" and CLAUSE in _frames(att):
