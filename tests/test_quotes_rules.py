@@ -169,3 +169,27 @@ def test_a_new_sentence_with_its_own_verb_does_not_continue(quotes_nlp: Language
     )
     resident = _by_cue(quotes_of(quotes_nlp, text), "said")
     assert resident.text == "Nobody should worry" and resident.speaker == "a resident"
+
+
+def test_report_verb_conjoined_to_the_reported_clause_is_a_second_report(
+    quotes_nlp: Language,
+) -> None:
+    # the parser hangs "insisted" on "balanced", inside what the mayor said
+    quotes = quotes_of(
+        quotes_nlp,
+        "The mayor said the budget was balanced and insisted that no services would be cut.",
+    )
+    said, insisted = _by_cue(quotes, "said"), _by_cue(quotes, "insisted")
+    assert said.text == "the budget was balanced"
+    assert insisted.speaker == "The mayor"
+    assert insisted.text == "that no services would be cut"
+
+
+def test_content_ends_before_the_coordinator_of_a_second_report(quotes_nlp: Language) -> None:
+    quotes = quotes_of(
+        quotes_nlp,
+        "Maria Lopez said Monday that she will run again but added that the campaign"
+        " would be short.",
+    )
+    assert _by_cue(quotes, "said").text == "that she will run again"
+    assert _by_cue(quotes, "added").text == "that the campaign would be short"

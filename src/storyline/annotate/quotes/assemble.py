@@ -433,6 +433,8 @@ def find_attributions(view: DocView) -> tuple[list[Attribution], list[QuoteSpan]
     atts = [a for a in atts if a.content]
     for att in atts:
         _drop_dateline(text, att)
+        # "X said that A but added B": the coordinator joining the two reports
+        att.content = [_trim_coordinator(text, s, e) for s, e in att.content]
     atts.sort(key=lambda a: a.head)
     return _resolve_nesting(doc, text, atts), quotes
 
@@ -490,12 +492,21 @@ def _resolve_nesting(doc: Doc, text: str, atts: list[Attribution]) -> list[Attri
         pieces: list[tuple[int, int]] = []
         for s, e in outer.content:
             for lo, hi in ((s, min(e, a)), (max(s, b), e)):
-                lo, hi = trim_chars(text, lo, hi)
+                lo, hi = _trim_coordinator(text, *trim_chars(text, lo, hi))
                 if hi - lo > 1:
                     pieces.append((lo, hi))
         if pieces:  # an inner report that is all of the outer content leaves it whole
             outer.content = pieces
     return [a for k, a in enumerate(atts) if k not in drop and a.content]
+
+
+_TRAILING_COORDINATOR = re.compile(r"[\s,;]+(?:and|but|or|while|yet)$")
+
+
+def _trim_coordinator(text: str, start: int, end: int) -> tuple[int, int]:
+    """ "X said A and added B": A ends before the "and" that joins the two reports."""
+    m = _TRAILING_COORDINATOR.search(text, start, end)
+    return (start, m.start()) if m else (start, end)
 
 
 def _frames(att: Attribution) -> frozenset[str]:

@@ -136,9 +136,10 @@ def inherited_subject(verb: Token) -> tuple[Token | None, list[int]]:
         and verb.dep_ == "advcl"
         and verb.i > 0
         and verb.doc[verb.i - 1].text == ","
-    ):
-        # "X said he saw no need ..., telling Y": the participle goes with the report,
-        # not with the reported clause it is attached to
+    ) or (verb.dep_ == "conj" and CLAUSE in verb_frames(cue_lemma(verb))):
+        # "X said he saw no need ..., telling Y", "X said A was B and insisted C": the
+        # participle or conjoined report verb goes with the report, not with the
+        # reported clause the parser attached it to
         top = verb.head
         while top.dep_ == "ccomp" and top.head.pos_ == "VERB" and cue_lemma(top.head) in VERB_CUES:
             top = top.head
