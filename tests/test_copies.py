@@ -6,8 +6,9 @@ import datetime as dt
 import random
 import time
 
+from storyline.link import link
 from storyline.link.copies import classify, find_copies
-from storyline.models import Article, Citation
+from storyline.models import Annotations, Article, Citation
 
 _WORDS = (
     "harbor council river grain radar vessel mayor border winter budget tunnel bridge engineer "
@@ -110,6 +111,18 @@ def test_loose_rewrite_needs_a_citation_of_the_other_outlet() -> None:
     # The manifest origin naming the other outlet counts too.
     b2 = article("der", derived, 2, outlet="Norland Daily", origin="The Harbor Ledger (syndicated)")
     assert [c.kind for c in find_copies([a, b2])] == ["rewrite"]
+
+
+def test_link_confirms_a_rewrite_with_the_articles_own_citations() -> None:
+    rng = random.Random(5)
+    source = paragraph(rng, 40)
+    derived = paragraph(rng, 30) + source[3:6]
+    a = article("src", source, 1, outlet="The Harbor Ledger")
+    b = article("der", derived, 2, outlet="Norland Daily")
+    cited = Citation("The Harbor Ledger", "the Ledger reported", 0, 0, 10)
+    annotations = {"src": Annotations("src"), "der": Annotations("der", citations=(cited,))}
+    _, copies = link([a, b], annotations)
+    assert [(c.article, c.copy_of, c.kind) for c in copies] == [("der", "src", "rewrite")]
 
 
 def test_deterministic_and_scales_without_all_pairs() -> None:

@@ -16,4 +16,6 @@ def link(
 ) -> tuple[list[Entity], list[Copy]]:
     """Corpus-wide links, recomputed from stored records (pure, deterministic)."""
     mentions = {aid: ann.mentions for aid, ann in annotations.items()}
-    return resolve_entities(mentions), find_copies(articles)
+    # an article naming the other's outlet ("according to X") confirms a loose rewrite
+    citations = {aid: ann.citations for aid, ann in annotations.items()}
+    return resolve_entities(mentions), find_copies(articles, citations=citations)
