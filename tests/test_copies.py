@@ -98,12 +98,17 @@ def test_duplicate_group_points_at_its_first_member() -> None:
     ]
 
 
-def test_loose_rewrite_needs_a_citation_of_the_other_outlet() -> None:
+def _loose_rewrite() -> tuple[Article, Article, list[str]]:
+    """A Harbor Ledger article and a Norland Daily one that reuses three of its sentences."""
     rng = random.Random(5)
     source = paragraph(rng, 40)
     derived = paragraph(rng, 30) + source[3:6]
     a = article("src", source, 1, outlet="The Harbor Ledger")
-    b = article("der", derived, 2, outlet="Norland Daily")
+    return a, article("der", derived, 2, outlet="Norland Daily"), derived
+
+
+def test_loose_rewrite_needs_a_citation_of_the_other_outlet() -> None:
+    a, b, derived = _loose_rewrite()
     assert find_copies([a, b]) == []
     cites = {"der": [Citation("The Harbor Ledger", "according to The Harbor Ledger", 0, 0, 10)]}
     (copy,) = find_copies([a, b], citations=cites)
@@ -114,11 +119,7 @@ def test_loose_rewrite_needs_a_citation_of_the_other_outlet() -> None:
 
 
 def test_link_confirms_a_rewrite_with_the_articles_own_citations() -> None:
-    rng = random.Random(5)
-    source = paragraph(rng, 40)
-    derived = paragraph(rng, 30) + source[3:6]
-    a = article("src", source, 1, outlet="The Harbor Ledger")
-    b = article("der", derived, 2, outlet="Norland Daily")
+    a, b, _ = _loose_rewrite()
     cited = Citation("The Harbor Ledger", "the Ledger reported", 0, 0, 10)
     annotations = {"src": Annotations("src"), "der": Annotations("der", citations=(cited,))}
     _, copies = link([a, b], annotations)
