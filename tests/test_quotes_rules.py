@@ -193,3 +193,6 @@ def test_content_ends_before_the_coordinator_of_a_second_report(quotes_nlp: Lang
     )
     assert _by_cue(quotes, "said").text == "that she will run again"
     assert _by_cue(quotes, "added").text == "that the campaign would be short"
+    # an adverb at the end is content, not a coordinator
+    yet = quotes_of(quotes_nlp, "The minister said the plan had not been approved yet.")
+    assert _by_cue(yet, "said").text == "the plan had not been approved yet"

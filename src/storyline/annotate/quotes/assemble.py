@@ -500,7 +500,7 @@ def _resolve_nesting(doc: Doc, text: str, atts: list[Attribution]) -> list[Attri
     return [a for k, a in enumerate(atts) if k not in drop and a.content]
 
 
-_TRAILING_COORDINATOR = re.compile(r"[\s,;]+(?:and|but|or|while|yet)$")
+_TRAILING_COORDINATOR = re.compile(r"[\s,;]+(?:and|but|or)$")
 
 
 def _trim_coordinator(text: str, start: int, end: int) -> tuple[int, int]:
