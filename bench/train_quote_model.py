@@ -42,6 +42,7 @@ from storyline.annotate.quotes.learned import (
 )
 from storyline.annotate.quotes.spans import DocView, char_span
 from storyline.annotate.quotes.speakers import resolve_speakers
+from storyline.annotate.quotes.transcript import TURN
 from storyline.eval.brat import BratAttribution, read_ann
 from storyline.eval.quotes import (
     _chars,
@@ -104,8 +105,8 @@ def rows_for(
     gold_sources = [_chars(g.source) for g in gold if g.source]
     keep_x, keep_y = [], []
     for att in atts:
-        if att.source is None:
-            continue
+        if att.source is None or att.frame == TURN:
+            continue  # as in ``apply_models``: transcript turns are not for the model
         src = _chars((char_span(doc, *att.source),))
         keep_x.append(keep_features(view, att))
         keep_y.append(int(any(src & g for g in gold_sources)))

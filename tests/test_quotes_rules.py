@@ -196,3 +196,66 @@ def test_content_ends_before_the_coordinator_of_a_second_report(quotes_nlp: Lang
     # an adverb at the end is content, not a coordinator
     yet = quotes_of(quotes_nlp, "The minister said the plan had not been approved yet.")
     assert _by_cue(yet, "said").text == "the plan had not been approved yet"
+
+
+def test_subject_hung_on_an_earlier_noun_is_the_appositive_before_the_verb(
+    quotes_nlp: Language,
+) -> None:
+    # the parser makes "members" an appositive of "Ms. Diaz" and "official" one of "staff"
+    have_said = quotes_of(
+        quotes_nlp,
+        "In addition to Ms. Diaz, two Republican members of the assembly from Texas,"
+        " Ann Cole and Ray Moss, have said they will not support the bill.",
+    )
+    assert _by_cue(have_said, "said").speaker == (
+        "two Republican members of the assembly from Texas, Ann Cole and Ray Moss"
+    )
+    official = quotes_of(
+        quotes_nlp,
+        "Although there is no such deal with Diaz's staff, a city official who spoke"
+        ' anonymously to discuss private talks said Monday, "There are conversations."',
+    )
+    q = _by_cue(official, "said")
+    assert q.speaker is not None and q.speaker.startswith("a city official")
+    assert q.anonymous
+
+
+def test_sentence_initial_according_to_misparsed_as_the_root(quotes_nlp: Language) -> None:
+    quotes = quotes_of(
+        quotes_nlp,
+        "According to longtime harbor pilot Tomas Berg, the spill reeks of diesel and neglect.",
+    )
+    q = _by_cue(quotes, "According")
+    assert q.speaker == "longtime harbor pilot Tomas Berg"
+    assert q.text == "the spill reeks of diesel and neglect"
+
+
+def test_sentence_final_according_to_covers_the_report_before_it(quotes_nlp: Language) -> None:
+    quotes = quotes_of(
+        quotes_nlp,
+        'On Friday, the mayor said she was "glad to see" that the vote had passed,'
+        " according to The Harbor Ledger.",
+    )
+    according = _by_cue(quotes, "according")
+    assert according.speaker == "The Harbor Ledger"
+    assert "the mayor said" in according.text
+    assert _by_cue(quotes, "said").text == 'she was "glad to see" that the vote had passed'
+
+
+def test_transcript_quoted_paragraph_by_paragraph_gives_each_turn_its_speaker(
+    quotes_nlp: Language,
+) -> None:
+    text = (
+        "The station aired the exchange. Partial transcript as follows:\n\n"
+        '"REYES: Will the bridge reopen this year?\n\n'
+        '"DIAZ: We expect it to reopen in the spring, and the crews are working nights.\n\n'
+        '"REYES: And what will it cost the city?\n\n'
+        '"DIAZ: About four million dollars, which the state will cover."\n'
+    )
+    turns = [(q.speaker, q.text) for q in quotes_of(quotes_nlp, text) if q.cue == ":"]
+    assert turns == [
+        ("REYES", "Will the bridge reopen this year?"),
+        ("DIAZ", "We expect it to reopen in the spring, and the crews are working nights."),
+        ("REYES", "And what will it cost the city?"),
+        ("DIAZ", "About four million dollars, which the state will cover."),
+    ]

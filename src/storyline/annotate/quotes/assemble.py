@@ -38,6 +38,7 @@ from .indirect import source_span, verb_attribution
 from .parenthetical import final_parenthetical, parenthetical_content
 from .phrases import colon_attribution, phrase_attributions
 from .spans import Attribution, DocView, char_span, trim_chars, trim_tokens
+from .transcript import split_at_labels, take_turns, transcript_labels
 
 # Plain verbs of saying: one of these inside another's content is a second
 # report ("X said A, adding B"), not part of what was said.
@@ -389,7 +390,8 @@ def _extent_end(doc: Doc, att: Attribution) -> int:
 def find_attributions(view: DocView) -> tuple[list[Attribution], list[QuoteSpan]]:
     """All attributions in a parsed doc (with their quote spans), in text order."""
     doc, text = view.doc, view.text
-    quotes = find_quote_spans(text)
+    labels = transcript_labels(text)
+    quotes = split_at_labels(text, find_quote_spans(text), labels)
     atts: list[Attribution] = []
     for sent in view.sents:
         for tok in sent:
@@ -401,18 +403,20 @@ def find_attributions(view: DocView) -> tuple[list[Attribution], list[QuoteSpan]
                     atts.extend(phrase_attributions(doc, tok, sent))
             else:
                 atts.extend(phrase_attributions(doc, tok, sent))
-        atts.extend(colon_attribution(doc, sent, text))
+        atts.extend(colon_attribution(doc, sent, text, labels))
     # reports inside someone's direct quote are part of that quote
     atts = [a for a in atts if not _cue_in_quote(doc, a, quotes)]
     speech = _speech(atts)
-    owners: dict[int, Attribution] = {}
+    owners = take_turns(doc, quotes, atts)
+    turns = {id(att) for att in owners.values()}
     for k, q in enumerate(quotes):
-        if not _is_continuation(quotes, k):
+        if k not in owners and not _is_continuation(quotes, k):
             owner = _adjacent_cue(doc, q, speech, free_only=False)
             if owner is not None:
                 owners[k] = owner
     for att in atts:
-        _align_to_quotes(att, quotes, owners)
+        if id(att) not in turns:
+            _align_to_quotes(att, quotes, owners)
     _attach_adjacent(doc, quotes, atts)
     _attach_continuations(doc, text, quotes, atts)
     for att in atts:
@@ -452,6 +456,19 @@ def _extent(doc: Doc, att: Attribution, within: int = 0) -> tuple[int, int]:
     return a, b
 
 
+def _ends_sentence(doc: Doc, att: Attribution) -> bool:
+    """The source phrase closes its sentence: "..., according to The Times." """
+    end = max([*att.cue, *(range(*att.source) if att.source else [])]) + 1
+    sent_end = doc[att.head].sent.end
+    return all(t.is_punct or t.is_space for t in doc[end:sent_end])
+
+
+def _phrase_extent(doc: Doc, att: Attribution) -> tuple[int, int]:
+    """Chars of the cue and source alone ("according to The New York Times")."""
+    idx = list(att.cue) + (list(range(*att.source)) if att.source else [])
+    return min(doc[i].idx for i in idx), max(doc[i].idx + len(doc[i].text) for i in idx)
+
+
 def _resolve_nesting(doc: Doc, text: str, atts: list[Attribution]) -> list[Attribution]:
     """One report inside another's content: keep the outer one, except speech in speech.
 
@@ -480,7 +497,17 @@ def _resolve_nesting(doc: Doc, text: str, atts: list[Attribution]) -> list[Attri
                 and inner.source is not None
                 and not any(a <= doc[inner.source[0]].idx < b for a, b in outer.content)
             )
-            if speech_pair and not outer.direct:
+            # "X said A, according to The Times": the source phrase covers the whole
+            # sentence, X's report included; X's content ends before it
+            wraps = (
+                inner.kind == "according"
+                and inner.head > outer.head
+                and _ends_sentence(doc, inner)
+                and any(a <= doc[outer.head].idx < b for a, b in inner.content)
+            )
+            if wraps and not outer.direct:
+                text_cut[m] = _phrase_extent(doc, inner)
+            elif speech_pair and not outer.direct:
                 text_cut[m] = _extent(doc, inner, min(a for a, _ in outer.content))
             elif (inner.direct or outer.kind == "according") and not outer.direct:
                 continue  # kept for its own sake; the evaluation adapter drops it
@@ -517,4 +544,7 @@ def _frames(att: Attribution) -> frozenset[str]:
 
 def _cue_in_quote(doc: Doc, att: Attribution, quotes: list[QuoteSpan]) -> bool:
     start = doc[att.head].idx
-    return any(q.inner_start <= start < q.inner_end for q in quotes)
+    # a speaker label opening a quoted paragraph ("\"PENCE: Well, ...") is not
+    # inside anyone's words: the paragraph is PENCE's
+    label = doc[att.source[0]].idx if att.kind == "colon" and att.source else -1
+    return any(q.inner_start <= start < q.inner_end and q.inner_start != label for q in quotes)

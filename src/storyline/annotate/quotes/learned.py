@@ -39,6 +39,7 @@ from .indirect import cue_lemma, source_span
 from .spans import Attribution, DocView, char_span, trim_tokens
 from .speakers import span_head
 from .subjects import ANIMATE_PRONOUNS, animate
+from .transcript import TURN
 
 MODEL_FILE = "quote_model.json"
 QUOTE_MARKS = frozenset('"\u201c\u201d')
@@ -305,6 +306,7 @@ def apply_models(
         a
         for a in atts
         if a.source is None
+        or a.frame == TURN  # a labelled transcript turn names its speaker outright
         or models.keep.probability(keep_features(view, a)) >= models.keep.threshold
     ]
     return sorted(kept + added, key=lambda a: a.head)

@@ -84,8 +84,19 @@ def according_attribution(doc: Doc, tok: Token, sent: Span) -> list[Attribution]
         att = Attribution(
             head=tok.i, cue=cue, kind="according", lemma=" ".join(doc[i].lower_ for i in cue)
         )
-        phrase = set(range(tok.i, pobj[0].right_edge.i + 1)) | subtree_indices(tok)
-        att.source = source_span(doc, pobj[0], set(cue))
+        phrase_end = pobj[0].right_edge.i + 1
+        rest: set[int] = set()
+        if tok.dep_ == "ROOT":
+            # "According to X, the move reeks of ...": the parser made the clause hang
+            # on X; the phrase ends at the comma
+            comma = next((t.i for t in doc[pobj[0].i + 1 : phrase_end] if t.text == ","), None)
+            if comma is not None:
+                phrase_end = comma
+                rest = set(range(comma, sent.end))
+            phrase = set(range(tok.i, phrase_end))
+        else:
+            phrase = set(range(tok.i, phrase_end)) | subtree_indices(tok)
+        att.source = source_span(doc, pobj[0], set(cue) | rest)
         host = tok.head if tok.head.i != tok.i else None
         if host is not None and host.pos_ in ("VERB", "AUX") and host.dep_ == "ROOT":
             idx = subtree_indices(host) - phrase
@@ -299,14 +310,21 @@ def _named_elsewhere(doc: Doc, name: Span) -> bool:
     )
 
 
-def colon_attribution(doc: Doc, sent: Span, text: str) -> list[Attribution]:
+def colon_attribution(
+    doc: Doc, sent: Span, text: str, labels: frozenset[str] = frozenset()
+) -> list[Attribution]:
     """ "Clinton: \"...\"", "Paul Ryan: Decision defies explanation": a name, a colon, the words.
 
-    Only at the start of a line, with a short name before the colon (see
-    ``_label_name``), and content up to the end of the line.
+    Only at the start of a line (a quotation mark may open it, as in a transcript
+    quoted paragraph by paragraph), with a short name before the colon (see
+    ``_label_name``) or one of the doc's ``transcript_labels``, and content up to
+    the end of the line.
     """
     out: list[Attribution] = []
     for start in _line_starts(doc, sent):
+        quoted = doc[start].is_quote and start + 1 < sent.end
+        if quoted:
+            start += 1
         colon = None
         for tok in doc[start : min(sent.end, start + 8)]:
             if "\n" in tok.text:
@@ -316,8 +334,11 @@ def colon_attribution(doc: Doc, sent: Span, text: str) -> list[Attribution]:
                 break
         if colon is None or colon.i == start:
             continue
-        if not _label_name(doc[start : colon.i]) and not _named_elsewhere(
-            doc, doc[start : colon.i]
+        label = doc[start : colon.i]
+        if label.text not in labels and (
+            # a quoted line opens with a label only in a transcript ("\"Trump: ..." is
+            # a tweet addressing Trump)
+            quoted or not (_label_name(label) or _named_elsewhere(doc, label))
         ):
             continue
         line_end = text.find("\n", colon.idx)

@@ -132,7 +132,14 @@ def stranded_subject(verb: Token) -> Token | None:
     """The subject of a finite verb the parser attached elsewhere: "In an interview with
     PBS, the candidate stated ...", "At an event in Ohio, 62-year-old Jane Roe railed
     against ...": the noun phrase ending right before the verb (adverbs aside)."""
-    if verb.dep_ not in ("ROOT", "conj") or verb.tag_ not in FINITE_TAGS:
+    finite = verb.tag_ in FINITE_TAGS or (
+        # "X, ..., have said": a perfect is as finite as a past
+        verb.tag_ == "VBN"
+        and any(
+            c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in FINITE_TAGS for c in verb.children
+        )
+    )
+    if verb.dep_ not in ("ROOT", "conj") or not finite:
         return None
     if any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl") for c in verb.children):
         return None
@@ -140,12 +147,18 @@ def stranded_subject(verb: Token) -> Token | None:
     i = verb.i - 1
     while i >= 0 and doc[i].dep_ in ("advmod", "aux", "neg") and doc[i].head.i == verb.i:
         i -= 1
+    comma = i > 0 and doc[i].text == "," and verb.dep_ == "ROOT"
+    if comma:
+        # "Col. X, a spokesman in Baghdad, said": the appositive chain ends at a comma
+        i -= 1
     if i < 0:
         return None
     last = doc[i]
     if last.is_punct or last.is_space:
         return None
     cand = last
+    if comma:
+        return _appositive_head(last, verb)
     while cand.head.i != cand.i and cand.head.i < verb.i and cand.head.right_edge.i == last.i:
         if cand.dep_ in STRANDED_DEPS and cand.pos_ in ("NOUN", "PROPN", "PRON", "NUM"):
             break
@@ -154,7 +167,27 @@ def stranded_subject(verb: Token) -> Token | None:
         return None
     if verb.dep_ == "conj" and cand.i < verb.head.i:
         return None  # "X railed and explained": the conjunct's subject is inherited
-    return cand if animate(cand) else None
+    if animate(cand):
+        return cand
+    return _appositive_head(last, verb) if verb.dep_ == "ROOT" else None
+
+
+def _appositive_head(last: Token, verb: Token) -> Token | None:
+    """The highest appositive whose phrase ends at ``last``: the parser hung the
+    subject on an earlier noun ("with Sanders's team, a White House official who ...")."""
+    cand, best = last, None
+    while True:
+        if (
+            cand.dep_ == "appos"
+            and cand.pos_ in ("NOUN", "PROPN")
+            and cand.ent_type_ not in ("GPE", "LOC", "FAC")  # "in Charleston, West Virginia"
+            and cand.head.dep_ not in ("nsubj", "nsubjpass")  # another verb's subject
+            and animate(cand)
+        ):
+            best = cand
+        if cand.head.i == cand.i or cand.head.i >= verb.i or cand.head.right_edge.i != last.i:
+            return best
+        cand = cand.head
 
 
 INTERVIEW_NOUNS = frozenset("interview interviews conversation call briefing exchange".split())

@@ -1,0 +1,74 @@
+"""Transcripts: "TAPPER: ...", "\"PENCE: ..." lines, one speaker turn each.
+
+A transcript quoted paragraph by paragraph opens every paragraph with a quotation
+mark and closes only the last, so the quote finder reads the exchange as one
+multi-paragraph quote by nobody. A paragraph that opens with a speaker label
+starts a new turn instead: it is that speaker's direct quote, and the label
+(``phrases.colon_attribution``) is its attribution.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from spacy.tokens import Doc
+
+from .direct import QuoteSpan, quote_chain
+from .spans import Attribution
+
+# The frame of a labelled turn's attribution.
+TURN = "turn"
+# A line opening with an upper-case speaker label: "TAPPER: ...", "\"PENCE: ...".
+_CAPS_LABEL = re.compile(r"^[\"\u201c]?([A-Z][A-Z.'\u2019 -]{0,30}):", re.MULTILINE)
+
+
+def transcript_labels(text: str) -> frozenset[str]:
+    """Upper-case speaker labels of a transcript: only when the text has at least
+    three such lines (one "UPDATE:" line is not a transcript)."""
+    # single letters ("Q:", "A:") are left to ``phrases._label_name``: whether an
+    # interview's answers are the interviewee's reports or hold reports of their own
+    # varies
+    labels = [m.group(1).strip() for m in _CAPS_LABEL.finditer(text)]
+    labels = [label for label in labels if len(label) > 1]
+    return frozenset(labels) if len(labels) >= 3 else frozenset()
+
+
+def _opens_with_label(text: str, q: QuoteSpan, labels: frozenset[str]) -> bool:
+    head = text[q.inner_start : q.inner_start + 40]
+    return any(head.startswith(label + ":") for label in labels)
+
+
+def split_at_labels(text: str, quotes: list[QuoteSpan], labels: frozenset[str]) -> list[QuoteSpan]:
+    """Quote parts that open with a speaker label no longer continue the part before."""
+    if not labels:
+        return quotes
+    turns = {k for k, q in enumerate(quotes) if _opens_with_label(text, q, labels)}
+    return [replace(q, continues=None) if q.continues in turns else q for q in quotes]
+
+
+def take_turns(
+    doc: Doc, quotes: list[QuoteSpan], atts: list[Attribution]
+) -> dict[int, Attribution]:
+    """Give each quoted turn to the label that opens it: content is the turn's words
+    after the label (and the paragraphs that continue it). Returns quote -> owner."""
+    starts = {q.inner_start: k for k, q in enumerate(quotes)}
+    owners: dict[int, Attribution] = {}
+    for att in atts:
+        if att.kind != "colon" or not att.source:
+            continue
+        k = starts.get(doc[att.source[0]].idx)
+        if k is None:
+            continue
+        chain = quote_chain(quotes, k)
+        after = doc[att.head].idx + 1
+        while after < quotes[k].inner_end and doc.text[after].isspace():
+            after += 1
+        att.content = [(after, quotes[k].inner_end)] + [
+            (quotes[j].inner_start, quotes[j].inner_end) for j in chain if j != k
+        ]
+        att.quotes = chain
+        att.direct = True
+        att.frame = TURN
+        owners[k] = att
+    return owners
