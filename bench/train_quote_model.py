@@ -40,9 +40,8 @@ from storyline.annotate.quotes.learned import (
     keep_features,
     models_to_json,
 )
-from storyline.annotate.quotes.spans import DocView, char_span
+from storyline.annotate.quotes.spans import CERTAIN_FRAMES, DocView, char_span
 from storyline.annotate.quotes.speakers import resolve_speakers
-from storyline.annotate.quotes.transcript import TURN
 from storyline.eval.brat import BratAttribution, read_ann
 from storyline.eval.quotes import (
     _chars,
@@ -105,8 +104,8 @@ def rows_for(
     gold_sources = [_chars(g.source) for g in gold if g.source]
     keep_x, keep_y = [], []
     for att in atts:
-        if att.source is None or att.frame == TURN:
-            continue  # as in ``apply_models``: transcript turns are not for the model
+        if att.source is None or att.frame in CERTAIN_FRAMES:
+            continue  # as in ``apply_models``: not for the model to review
         src = _chars((char_span(doc, *att.source),))
         keep_x.append(keep_features(view, att))
         keep_y.append(int(any(src & g for g in gold_sources)))

@@ -259,3 +259,23 @@ def test_transcript_quoted_paragraph_by_paragraph_gives_each_turn_its_speaker(
         ("REYES", "And what will it cost the city?"),
         ("DIAZ", "About four million dollars, which the state will cover."),
     ]
+
+
+def test_quoted_lines_signed_with_a_dash_name_their_speakers(quotes_nlp: Language) -> None:
+    text = (
+        "What Readers Think Of The Bridge.\n\n"
+        "\u201dThe bridge is a waste of money. I am afraid it will fall.\u201d \u2015 Maria de la Cruz\n"
+        "\u201cI drive across it every day.\u201d\u00a0\u2015\u00a0Tom Bell.\n"
+        'The mayor called the bridge "a triumph" \u2014 and meant it.\n'
+    )
+    quotes = quotes_of(quotes_nlp, text)
+    signed = [(q.speaker, q.text) for q in quotes if q.cue and "\u2015" in q.cue]
+    assert signed == [
+        # the first line opens with the wrong mark: the line, not the mark pairing, counts
+        ("Maria de la Cruz", "The bridge is a waste of money. I am afraid it will fall."),
+        ("Tom Bell", "I drive across it every day."),
+    ]
+    # "I am afraid" inside the signed quote is Maria de la Cruz's words, not a report of its own
+    assert not [q for q in quotes if q.speaker == "I"]
+    # a dash followed by more of the sentence is not a signature
+    assert _by_cue(quotes, "called").speaker == "The mayor"

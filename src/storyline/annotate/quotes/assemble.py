@@ -7,7 +7,9 @@ Order of work for one doc:
    ``phrases`` for "according to", nouns, adjectives and "Name: ...");
    attributions whose cue is inside someone's direct quote are dropped
    (reported speech within a quote belongs to the quote);
-3. each quote's adjacent speech cue (``"...," Ross said`` / ``Biden told
+3. a transcript's labelled turn (``"PENCE: ...``, ``transcript``) and a quoted
+   line signed with a dash (``"..." ― Jane Roe``, ``signed``) own their quotes;
+   then each quote's adjacent speech cue (``"...," Ross said`` / ``Biden told
    reporters: "..."``) owns it; content another verb's parse puts inside that
    quote is not its own;
 4. content that falls inside a quote becomes the whole quote (a multi-sentence
@@ -37,6 +39,7 @@ from .direct import QuoteSpan, find_quote_spans, quote_chain
 from .indirect import source_span, verb_attribution
 from .parenthetical import final_parenthetical, parenthetical_content
 from .phrases import colon_attribution, phrase_attributions
+from .signed import signed_quotes
 from .spans import Attribution, DocView, char_span, trim_chars, trim_tokens
 from .transcript import split_at_labels, take_turns, transcript_labels
 
@@ -408,7 +411,12 @@ def find_attributions(view: DocView) -> tuple[list[Attribution], list[QuoteSpan]
     atts = [a for a in atts if not _cue_in_quote(doc, a, quotes)]
     speech = _speech(atts)
     owners = take_turns(doc, quotes, atts)
-    turns = {id(att) for att in owners.values()}
+    signed = signed_quotes(doc, text, quotes, set(owners))
+    # a report inside a signed quote is part of it, as inside any direct quote
+    atts = [a for a in atts if not any(_signs(doc, s, a) for s in signed)]
+    atts.extend(signed)
+    owners.update((k, s) for s in signed for k in s.quotes)
+    turns = {id(att) for att in owners.values()} | {id(att) for att in signed}
     for k, q in enumerate(quotes):
         if k not in owners and not _is_continuation(quotes, k):
             owner = _adjacent_cue(doc, q, speech, free_only=False)
@@ -461,6 +469,12 @@ def _ends_sentence(doc: Doc, att: Attribution) -> bool:
     end = max([*att.cue, *(range(*att.source) if att.source else [])]) + 1
     sent_end = doc[att.head].sent.end
     return all(t.is_punct or t.is_space for t in doc[end:sent_end])
+
+
+def _signs(doc: Doc, signed: Attribution, att: Attribution) -> bool:
+    """``att`` is the signed quote's own cue or lies inside its line."""
+    (a, b), at = signed.content[0], doc[att.head].idx
+    return att.head == signed.head or a <= at < b
 
 
 def _phrase_extent(doc: Doc, att: Attribution) -> tuple[int, int]:

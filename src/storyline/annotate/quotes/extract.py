@@ -37,6 +37,9 @@ def _sentence_index(doc: Doc, char: int, starts: list[int]) -> int:
     return lo
 
 
+QUOTE_CHARS = frozenset('"\u201c\u201d')
+
+
 def _strip_marks(text: str, a: int, b: int, quotes: list[QuoteSpan]) -> tuple[int, int]:
     for q in quotes:
         if q.start == a and q.end == b:
@@ -44,6 +47,9 @@ def _strip_marks(text: str, a: int, b: int, quotes: list[QuoteSpan]) -> tuple[in
             while b > a and text[b - 1] in ", \n":
                 b -= 1
             return a, b
+    # a signed line whose marks did not pair ("\u201d...\u201d"): its own edge marks
+    if b - a > 2 and text[a] in QUOTE_CHARS and text[b - 1] in QUOTE_CHARS:
+        return a + 1, b - 1
     return a, b
 
 

@@ -8,7 +8,8 @@ weights in ``quote_model.json``, work on the rules' output:
 
 * the **keep** model scores each attribution the rules found that has a source
   (features: cue lemma, rule kind and frame, the source's head word and entity
-  label, direct or not, ...); one scored below its threshold is dropped;
+  label, direct or not, ...); one scored below its threshold is dropped (a
+  transcript turn or a signed quote, whose form names the speaker, is not scored);
 * the **add** model scores each verb, noun or adjective that is not already a
   cue and has a subject (its own ``nsubj``, a possessor for a noun, a passive
   agent, or the subject of the verb it is conjoined with); one scored above its
@@ -36,10 +37,9 @@ from spacy.tokens import Token
 
 from ...errors import AnnotateError
 from .indirect import cue_lemma, source_span
-from .spans import Attribution, DocView, char_span, trim_tokens
+from .spans import CERTAIN_FRAMES, Attribution, DocView, char_span, trim_tokens
 from .speakers import span_head
 from .subjects import ANIMATE_PRONOUNS, animate
-from .transcript import TURN
 
 MODEL_FILE = "quote_model.json"
 QUOTE_MARKS = frozenset('"\u201c\u201d')
@@ -306,7 +306,7 @@ def apply_models(
         a
         for a in atts
         if a.source is None
-        or a.frame == TURN  # a labelled transcript turn names its speaker outright
+        or a.frame in CERTAIN_FRAMES  # their form names the speaker outright
         or models.keep.probability(keep_features(view, a)) >= models.keep.threshold
     ]
     return sorted(kept + added, key=lambda a: a.head)

@@ -11,6 +11,12 @@ from spacy.tokens import Doc, Span, Token
 # marks are kept on content when the quote they open or close lies inside it.
 EDGE_PUNCT = set(",;:.-\u2013\u2014()[]{}/|*")
 DASHES = "-\u2013\u2014"
+# Frames of attributions whose form names the speaker outright: a transcript's
+# labelled turn ("PENCE: ...") and a signed quote ("\u201c...\u201d \u2015 Jane Roe"). The
+# learned keep model does not review them.
+TURN = "turn"
+SIGNED = "signed"
+CERTAIN_FRAMES = frozenset({TURN, SIGNED})
 
 
 @dataclass
@@ -23,7 +29,7 @@ class Attribution:
 
     head: int  # token index of the cue's head word
     cue: list[int]  # token indices of the cue
-    kind: str  # verb | according | noun | colon
+    kind: str  # verb | according | noun | colon | signature
     lemma: str = ""
     source: tuple[int, int] | None = None  # token span [start, end)
     content: list[tuple[int, int]] = field(default_factory=list)

@@ -15,10 +15,8 @@ from dataclasses import replace
 from spacy.tokens import Doc
 
 from .direct import QuoteSpan, quote_chain
-from .spans import Attribution
+from .spans import TURN, Attribution
 
-# The frame of a labelled turn's attribution.
-TURN = "turn"
 # A line opening with an upper-case speaker label: "TAPPER: ...", "\"PENCE: ...".
 _CAPS_LABEL = re.compile(r"^[\"\u201c]?([A-Z][A-Z.'\u2019 -]{0,30}):", re.MULTILINE)
 
