@@ -16,6 +16,9 @@ def test_labels_need_three_upper_case_lines() -> None:
     # one "UPDATE:" line, or a Q&A's single letters, is not a transcript
     assert transcript_labels("UPDATE: The bridge reopened.\n\nMore text.") == frozenset()
     assert transcript_labels("Q: When?\n\nA: Soon.\n\nQ: Why?\n\nA: Money.") == frozenset()
+    # nor are three notes: an update heads a note, it says nothing
+    notes = "UPDATE: Reopened.\n\nUPDATE: Closed.\n\nCORRECTION: It was Tuesday."
+    assert transcript_labels(notes) == frozenset()
 
 
 def test_a_labelled_paragraph_starts_a_new_quote() -> None:

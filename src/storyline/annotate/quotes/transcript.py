@@ -21,6 +21,15 @@ from .spans import TURN, Attribution
 _CAPS_LABEL = re.compile(r"^[\"\u201c]?([A-Z][A-Z.'\u2019 -]{0,30}):", re.MULTILINE)
 
 
+# Upper-case line labels that head a note, not a speaker's words.
+NOT_SPEAKERS = frozenset(
+    {
+        *"UPDATE UPDATED BREAKING NOTE CORRECTION CLARIFICATION RELATED WATCH PHOTO PHOTOS".split(),
+        *("SOURCE", "SOURCES", "READ MORE", "EDITOR'S NOTE", "EDITOR\u2019S NOTE"),
+    }
+)
+
+
 def transcript_labels(text: str) -> frozenset[str]:
     """Upper-case speaker labels of a transcript: only when the text has at least
     three such lines (one "UPDATE:" line is not a transcript)."""
@@ -28,7 +37,7 @@ def transcript_labels(text: str) -> frozenset[str]:
     # interview's answers are the interviewee's reports or hold reports of their own
     # varies
     labels = [m.group(1).strip() for m in _CAPS_LABEL.finditer(text)]
-    labels = [label for label in labels if len(label) > 1]
+    labels = [label for label in labels if len(label) > 1 and label not in NOT_SPEAKERS]
     return frozenset(labels) if len(labels) >= 3 else frozenset()
 
 
