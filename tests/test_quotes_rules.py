@@ -279,3 +279,17 @@ def test_quoted_lines_signed_with_a_dash_name_their_speakers(quotes_nlp: Languag
     assert not [q for q in quotes if q.speaker == "I"]
     # a dash followed by more of the sentence is not a signature
     assert _by_cue(quotes, "called").speaker == "The mayor"
+
+
+def test_questions_and_account_lines_report_nothing(quotes_nlp: Language) -> None:
+    asked = quotes_of(quotes_nlp, "Do you support the new harbor tax?")
+    assert not [q for q in asked if q.speaker == "you"]
+    # an answered question's report is still one
+    said = quotes_of(
+        quotes_nlp, "Why does it matter? The mayor said the tax would pay for dredging."
+    )
+    assert _by_cue(said, "said").speaker == "The mayor"
+    follow = quotes_of(
+        quotes_nlp, "The vote is on Friday.\n\nFollow Dana Reyes on Twitter: @danareyes."
+    )
+    assert not [q for q in follow if q.cue == ":"]

@@ -33,6 +33,7 @@ from .cues import (
     VERB_CUES,
     verb_frames,
 )
+from .nonreports import inverted_question
 from .spans import Attribution, runs, subtree_indices, trim_tokens
 from .subjects import (
     animate,
@@ -311,6 +312,8 @@ def _document_subject(tok: Token | None) -> bool:
 
 def verb_attribution(doc: Doc, verb: Token) -> Attribution | None:
     """The attribution a cue verb heads, or None. Content may be empty (quotes come later)."""
+    if inverted_question(verb):
+        return None
     lemma = cue_lemma(verb)
     if lemma in LIGHT_CUES:
         light = light_verb_attribution(doc, verb, lemma)

@@ -310,6 +310,11 @@ def _named_elsewhere(doc: Doc, name: Span) -> bool:
     )
 
 
+def _handle_only(words: str) -> bool:
+    """ "Follow X on Twitter: @handle": an account or a link, not words someone said."""
+    return " " not in words.strip() and words.lstrip().startswith(("@", "#", "http", "www."))
+
+
 def colon_attribution(
     doc: Doc, sent: Span, text: str, labels: frozenset[str] = frozenset()
 ) -> list[Attribution]:
@@ -350,7 +355,7 @@ def colon_attribution(
         b = line_end
         while b > a and text[b - 1] in " .\t":
             b -= 1
-        if b - a < 3:
+        if b - a < 3 or _handle_only(text[a:b]):
             continue
         att = Attribution(head=colon.i, cue=[colon.i], kind="colon", lemma=":", frame="colon")
         att.source = (start, colon.i)

@@ -1,8 +1,12 @@
-"""Speaker labels of transcripts, found on the raw text (no model needed)."""
+"""Speaker labels ("TAPPER: ...", "Name: ..."), on raw text and hand-built docs (no model)."""
 
 from __future__ import annotations
 
+import spacy
+from spacy.tokens import Doc
+
 from storyline.annotate.quotes.direct import find_quote_spans
+from storyline.annotate.quotes.phrases import colon_attribution
 from storyline.annotate.quotes.transcript import split_at_labels, transcript_labels
 
 EXCHANGE = (
@@ -27,3 +31,25 @@ def test_a_labelled_paragraph_starts_a_new_quote() -> None:
     split = split_at_labels(EXCHANGE, quotes, transcript_labels(EXCHANGE))
     assert [q.continues for q in split] == [None] * len(quotes)
     assert split_at_labels(EXCHANGE, quotes, frozenset()) == quotes
+
+
+def _label_doc(words: list[str], pos: list[str], ents: list[str]) -> Doc:
+    doc = Doc(spacy.blank("en").vocab, words=words, pos=pos, ents=ents)
+    doc[0].is_sent_start = True
+    for tok in doc[1:]:
+        tok.is_sent_start = False
+    return doc
+
+
+def test_a_label_line_needs_words_after_the_colon() -> None:
+    # the tagger can read "Follow" as part of the name: what follows decides
+    words = ["Follow", "Ana", "Reyes", "on", "Twitter", ":", "@anareyes", "."]
+    pos = ["PROPN", "PROPN", "PROPN", "ADP", "PROPN", "PUNCT", "PROPN", "PUNCT"]
+    ents = ["O", "B-PERSON", "I-PERSON", "O", "B-ORG", "O", "O", "O"]
+    account = _label_doc(words, pos, ents)
+    assert colon_attribution(account, account[:], account.text) == []
+    words = ["Ana", "Reyes", ":", "The", "vote", "is", "on", "Friday", "."]
+    pos = ["PROPN", "PROPN", "PUNCT", "DET", "NOUN", "AUX", "ADP", "PROPN", "PUNCT"]
+    said = _label_doc(words, pos, ["B-PERSON", "I-PERSON"] + ["O"] * 7)
+    [att] = colon_attribution(said, said[:], said.text)
+    assert said[att.source[0] : att.source[1]].text == "Ana Reyes"
