@@ -265,7 +265,7 @@ def test_quoted_lines_signed_with_a_dash_name_their_speakers(quotes_nlp: Languag
     text = (
         "What Readers Think Of The Bridge.\n\n"
         "\u201dThe bridge is a waste of money. I am afraid it will fall.\u201d \u2015 Maria de la Cruz\n"
-        "\u201cI drive across it every day.\u201d\u00a0\u2015\u00a0Tom Bell.\n"
+        "\u201cI drive across it every day.\u201d\u2015\u00a0Tom Bell.\n"
         'The mayor called the bridge "a triumph" \u2014 and meant it.\n'
     )
     quotes = quotes_of(quotes_nlp, text)
@@ -275,6 +275,8 @@ def test_quoted_lines_signed_with_a_dash_name_their_speakers(quotes_nlp: Languag
         ("Maria de la Cruz", "The bridge is a waste of money. I am afraid it will fall."),
         ("Tom Bell", "I drive across it every day."),
     ]
+    # the cue is the dash, even where the tokenizer joined it to the closing mark
+    assert {q.cue for q in quotes if q.cue and "\u2015" in q.cue} == {"\u2015"}
     # "I am afraid" inside the signed quote is Maria de la Cruz's words, not a report of its own
     assert not [q for q in quotes if q.speaker == "I"]
     # a dash followed by more of the sentence is not a signature

@@ -61,6 +61,8 @@ def quotes_from(
     out: list[Quote] = []
     for att, sp in zip(atts, speakers, strict=True):
         cue_a, cue_b = char_span(doc, min(att.cue), max(att.cue) + 1)
+        while cue_b - cue_a > 1 and text[cue_a] in QUOTE_CHARS:
+            cue_a += 1  # a signature's dash tokenized with the closing mark: "\u201d\u2015"
         addressee = None
         if att.addressee is not None and att.addressee[0] < att.addressee[1]:
             a, b = char_span(doc, *att.addressee)
