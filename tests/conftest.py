@@ -48,9 +48,7 @@ def _build_store(tmp: Path, folder: Path, nlp) -> Path:  # type: ignore[no-untyp
 
     db = tmp / "store.db"
     store = Store(db)
-    report = api.add(
-        store, [folder], manifest=folder / "manifest.jsonl", options=Options(db=str(db))
-    )
+    report = api.add(store, [folder], manifest=folder / "manifest.jsonl", options=Options(db=str(db)))
     assert not report.errors, report.errors
     store.close()
     return db

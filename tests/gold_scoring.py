@@ -63,14 +63,8 @@ def score_gold(corpus: Corpus, gold_path: Path) -> dict[str, Score]:
 
     for item in gold["published"]:
         a = files.get(item["file"])
-        got = (
-            a.published.isoformat() if a and a.published else None,
-            a.published_source if a else None,
-        )
-        cat("published").add(
-            got == (item["date"], item["source"]),
-            f"{item['file']}: {got} != {item['date'], item['source']}",
-        )
+        got = (a.published.isoformat() if a and a.published else None, a.published_source if a else None)
+        cat("published").add(got == (item["date"], item["source"]), f"{item['file']}: {got} != {item['date'], item['source']}")
     for name in gold.get("undated_files", []):
         a = files.get(name)
         cat("published").add(a is not None and a.published is None, f"{name} should be undated")
@@ -87,10 +81,7 @@ def score_gold(corpus: Corpus, gold_path: Path) -> dict[str, Score]:
             phrase = _fold(item["phrase"])
             found = [t for t in ann.timexes if _fold(t.text) in phrase or phrase in _fold(t.text)]
         ok = any(t.value == item["date"] or t.value.startswith(item["date"] + "T") for t in found)
-        cat("timex").add(
-            ok,
-            f"{item['file']}: {item['phrase']!r} -> {[t.value for t in found]} != {item['date']}",
-        )
+        cat("timex").add(ok, f"{item['file']}: {item['phrase']!r} -> {[t.value for t in found]} != {item['date']}")
 
     quotes_by_article: dict[str, list[Any]] = {}
     for aid, ann in corpus.annotations.items():
@@ -98,29 +89,21 @@ def score_gold(corpus: Corpus, gold_path: Path) -> dict[str, Score]:
     for item in gold["quotes"]:
         a = files.get(item["file"])
         wanted = _fold(item["text_contains"])
-        matches = [
-            q for q in quotes_by_article.get(a.id if a else "", []) if wanted in _fold(q.text)
-        ]
-        cat("quote found").add(
-            bool(matches), f"{item['file']}: {item['text_contains'][:50]!r} not found"
-        )
+        matches = [q for q in quotes_by_article.get(a.id if a else "", []) if wanted in _fold(q.text)]
+        cat("quote found").add(bool(matches), f"{item['file']}: {item['text_contains'][:50]!r} not found")
         if not matches:
             continue
         # the tightest match is the quote itself, not a report that contains it
         # ("'A,' Marten told reporters, the Wire reported": Marten's quote, not the Wire's)
         q = min(matches, key=lambda m: len(m.text))
         entity = speaker_entity(corpus, a.id, q) if a else None
-        names = " ".join(
-            n for n in (q.speaker, q.speaker_resolved, entity.name if entity else None) if n
-        )
+        names = " ".join(n for n in (q.speaker, q.speaker_resolved, entity.name if entity else None) if n)
         if item["speaker"] is None:
             ok = q.anonymous == item["anonymous"]
         else:
             surname = item["speaker"].split()[-1]
             ok = surname.casefold() in names.casefold() and q.anonymous == item["anonymous"]
-        cat("quote speaker").add(
-            ok, f"{item['file']}: {item['text_contains'][:40]!r} -> {names!r} anon={q.anonymous}"
-        )
+        cat("quote speaker").add(ok, f"{item['file']}: {item['text_contains'][:40]!r} -> {names!r} anon={q.anonymous}")
 
     name_to_entities: dict[str, set[str]] = {}
     for e in corpus.entities:
@@ -134,16 +117,11 @@ def score_gold(corpus: Corpus, gold_path: Path) -> dict[str, Score]:
             seen_aliases += bool(found)
             ids |= found
         ok = len(ids) == 1 and seen_aliases == len(item["aliases"])
-        cat("entity merge").add(
-            ok,
-            f"{item['name']}: {len(ids)} entities, {seen_aliases}/{len(item['aliases'])} aliases found",
-        )
+        cat("entity merge").add(ok, f"{item['name']}: {len(ids)} entities, {seen_aliases}/{len(item['aliases'])} aliases found")
     for left, right in gold["distinct_entities"]:
         a_ids = name_to_entities.get(_fold(left), set())
         b_ids = name_to_entities.get(_fold(right), set())
-        cat("entity distinct").add(
-            bool(a_ids and b_ids and not (a_ids & b_ids)), f"{left} / {right}"
-        )
+        cat("entity distinct").add(bool(a_ids and b_ids and not (a_ids & b_ids)), f"{left} / {right}")
 
     for item in gold["citations"]:
         a = files.get(item["file"])
@@ -171,7 +149,6 @@ def score_gold(corpus: Corpus, gold_path: Path) -> dict[str, Score]:
     together: Callable[[int, int], bool] = lambda i, j: any(  # noqa: E731
         i in d["facts"] and j in d["facts"] for d in facts["disagreements"]
     )
-
     def only_these(i: int, j: int) -> bool:
         """A disagreement made of just these two figures (a group that also holds a
         real outlier lists consistent figures beside it, which is right)."""
@@ -179,13 +156,8 @@ def score_gold(corpus: Corpus, gold_path: Path) -> dict[str, Score]:
 
     for left, right in gold["facts"]["consistent"]:
         i, j = fact_index(left), fact_index(right)
-        cat("facts consistent").add(
-            i is not None and j is not None and not only_these(i, j),
-            f"{left['text']} / {right['text']}",
-        )
+        cat("facts consistent").add(i is not None and j is not None and not only_these(i, j), f"{left['text']} / {right['text']}")
     for left, right in gold["facts"]["disagreements"]:
         i, j = fact_index(left), fact_index(right)
-        cat("facts disagree").add(
-            i is not None and j is not None and together(i, j), f"{left['text']} / {right['text']}"
-        )
+        cat("facts disagree").add(i is not None and j is not None and together(i, j), f"{left['text']} / {right['text']}")
     return scores

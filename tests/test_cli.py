@@ -13,34 +13,9 @@ from storyline.present.cli import app
 runner = CliRunner()
 
 REQUIRED = {
-    "articles": (
-        "articles",
-        {
-            "id",
-            "title",
-            "outlet",
-            "url",
-            "published",
-            "published_source",
-            "duplicate_of",
-            "language",
-        },
-    ),
+    "articles": ("articles", {"id", "title", "outlet", "url", "published", "published_source", "duplicate_of", "language"}),
     "timeline": ("events", {"date", "start", "end", "summary", "evidence"}),
-    "quotes": (
-        "quotes",
-        {
-            "text",
-            "speaker",
-            "speaker_entity",
-            "anonymous",
-            "direct",
-            "cue",
-            "article",
-            "outlet",
-            "date",
-        },
-    ),
+    "quotes": ("quotes", {"text", "speaker", "speaker_entity", "anonymous", "direct", "cue", "article", "outlet", "date"}),
     "entities": ("entities", {"id", "name", "type", "aliases", "mentions", "articles"}),
 }
 
@@ -115,7 +90,7 @@ def test_bad_inputs_named_exit_1_rest_stored_and_readd_is_noop(tmp_path: Path) -
     folder.mkdir()
     (folder / "good.txt").write_text(
         " date 2025-03-13 The port authority in Velmar said on Tuesday that the ferry terminal would "
-        'be delayed again. "We need more time," director Ana Pell said.\n',
+        "be delayed again. \"We need more time,\" director Ana Pell said.\n",
         encoding="utf-8",
     )
     (folder / "other.html").write_text(
@@ -150,14 +125,7 @@ def test_bad_inputs_named_exit_1_rest_stored_and_readd_is_noop(tmp_path: Path) -
     summary = json.loads(stdout)
     assert len(summary["added"]) == 1
     named = " ".join(e["item"] for e in summary["errors"])
-    for name in (
-        "other.html",
-        "vanished.txt",
-        "binary.txt",
-        "empty.txt",
-        "cp1252.txt",
-        "broken.html",
-    ):
+    for name in ("other.html", "vanished.txt", "binary.txt", "empty.txt", "cp1252.txt", "broken.html"):
         assert name in named
         assert name in stderr
     assert len(summary["errors"]) == 6

@@ -19,9 +19,7 @@ runner = CliRunner()
 def _eval(kind: str, directory: Path, predictions: Path) -> dict:  # type: ignore[type-arg]
     if not directory.exists():
         pytest.skip(f"{directory} is not beside the checkout")
-    result = runner.invoke(
-        app, ["eval", kind, str(directory), "--json", "--predictions", str(predictions)]
-    )
+    result = runner.invoke(app, ["eval", kind, str(directory), "--json", "--predictions", str(predictions)])
     assert result.exit_code == 0, result.output
     return json.loads(result.stdout)
 
@@ -42,14 +40,7 @@ def test_eval_timex_tempeval3(tmp_path: Path) -> None:
 def test_eval_quotes_polnear_dev(tmp_path: Path) -> None:
     scores = _eval("quotes", SHARED / "polnear" / "dev", tmp_path / "pred")
     assert scores["documents"] == 84
-    assert {
-        "source_f1",
-        "cue_f1",
-        "content_f1",
-        "source_exact_f1",
-        "content_exact_f1",
-        "seconds",
-    } <= set(scores)
+    assert {"source_f1", "cue_f1", "content_f1", "source_exact_f1", "content_exact_f1", "seconds"} <= set(scores)
     assert scores["source_f1"] >= 0.78
     assert scores["content_f1"] >= 0.81
     assert len(list((tmp_path / "pred").glob("*.ann"))) == 84

@@ -36,9 +36,7 @@ def test_plain_text_with_date_header_running_into_text(tmp_path: Path) -> None:
 
 
 def test_headline_line_becomes_title(tmp_path: Path) -> None:
-    (tmp_path / "a.txt").write_text(
-        "Velmar delays ferry terminal, officials say\n" + BODY, encoding="utf-8"
-    )
+    (tmp_path / "a.txt").write_text("Velmar delays ferry terminal, officials say\n" + BODY, encoding="utf-8")
     [article], _ = _read([tmp_path / "a.txt"])
     assert article.title == "Velmar delays ferry terminal, officials say"
     assert "officials say\n" not in article.text
@@ -50,7 +48,7 @@ def test_html_page_text_title_site_and_date(tmp_path: Path) -> None:
     <meta property="article:published_time" content="2025-03-13T09:00:00Z"></head>
     <body><nav><a href="/">Home</a> <a href="/news">News</a></nav>
     <article><h1>Ferry terminal delayed</h1>
-    {"".join(f"<p>{line} It was the third delay in a year, and residents were unhappy about it.</p>" for line in BODY.splitlines())}
+    {''.join(f'<p>{line} It was the third delay in a year, and residents were unhappy about it.</p>' for line in BODY.splitlines())}
     </article><footer>Sign up for our newsletter. All rights reserved.</footer></body></html>"""
     (tmp_path / "page.html").write_text(html, encoding="utf-8")
     [article], errors = _read([tmp_path / "page.html"])
@@ -64,13 +62,7 @@ def test_html_page_text_title_site_and_date(tmp_path: Path) -> None:
 
 def test_jsonl_and_gzip(tmp_path: Path) -> None:
     rows = [
-        {
-            "text": BODY,
-            "title": "One",
-            "outlet": "Wire",
-            "published": "2025-01-02",
-            "url": "https://x.example/1",
-        },
+        {"text": BODY, "title": "One", "outlet": "Wire", "published": "2025-01-02", "url": "https://x.example/1"},
         {"text": BODY.replace("Tuesday", "Monday"), "source": "Other", "time": "2025-01-03"},
     ]
     data = "\n".join(json.dumps(r) for r in rows) + "\n"
@@ -102,10 +94,8 @@ def test_url_date_and_unknown(tmp_path: Path) -> None:
     (tmp_path / "b.txt").write_text(BODY.replace("Velmar", "Ostrin"), encoding="utf-8")
     manifest = tmp_path / "m.jsonl"
     manifest.write_text(
-        json.dumps({"file": "a.txt", "url": "https://p.example/2025/06/12/terminal"})
-        + "\n"
-        + json.dumps({"file": "b.txt", "outlet": "Blog"})
-        + "\n",
+        json.dumps({"file": "a.txt", "url": "https://p.example/2025/06/12/terminal"}) + "\n"
+        + json.dumps({"file": "b.txt", "outlet": "Blog"}) + "\n",
         encoding="utf-8",
     )
     articles, errors = _read([tmp_path], manifest)
@@ -120,9 +110,7 @@ def test_url_date_and_unknown(tmp_path: Path) -> None:
 def test_manifest_wins_over_header(tmp_path: Path) -> None:
     (tmp_path / "a.txt").write_text(" date 2025-03-13\n" + BODY, encoding="utf-8")
     manifest = tmp_path / "m.jsonl"
-    manifest.write_text(
-        json.dumps({"file": "a.txt", "published": "2025-03-14", "outlet": "Ledger"}) + "\n"
-    )
+    manifest.write_text(json.dumps({"file": "a.txt", "published": "2025-03-14", "outlet": "Ledger"}) + "\n")
     [article], _ = _read([tmp_path], manifest)
     assert (article.published.isoformat(), article.published_source, article.outlet) == (
         "2025-03-14",
@@ -154,18 +142,11 @@ def test_boilerplate_removed_and_kept_for_display() -> None:
     text = BODY + "Comments\nPost a Comment\nDownload The Gazette App to get daily updates.\n"
     clean, removed = strip_boilerplate(text)
     assert clean.strip() == BODY.strip()
-    assert removed == (
-        "Comments",
-        "Post a Comment",
-        "Download The Gazette App to get daily updates.",
-    )
+    assert removed == ("Comments", "Post a Comment", "Download The Gazette App to get daily updates.")
 
 
 def test_boilerplate_word_inside_prose_survives() -> None:
-    text = (
-        "The minister said the newsletter scandal would not end her career, and she would stay.\n"
-        + BODY
-    )
+    text = "The minister said the newsletter scandal would not end her career, and she would stay.\n" + BODY
     clean, removed = strip_boilerplate(text)
     assert removed == ()
     assert clean.startswith("The minister")
@@ -176,9 +157,7 @@ def test_bad_inputs_each_named_and_batch_goes_on(tmp_path: Path) -> None:
     (tmp_path / "binary.txt").write_bytes(bytes(range(256)) * 10)
     (tmp_path / "empty.txt").write_bytes(b"")
     (tmp_path / "latin1.txt").write_bytes("Caf\xe9 in Velmar closes on Tuesday.".encode("latin-1"))
-    (tmp_path / "broken.html").write_text(
-        "<html><head><title></title></head><body><div><span></div></body>"
-    )
+    (tmp_path / "broken.html").write_text("<html><head><title></title></head><body><div><span></div></body>")
     (tmp_path / "missing-listed.txt").write_text("placeholder", encoding="utf-8")
     (tmp_path / "missing-listed.txt").unlink()
     manifest = tmp_path / "m.jsonl"
@@ -201,14 +180,7 @@ def test_bad_inputs_each_named_and_batch_goes_on(tmp_path: Path) -> None:
     articles, errors = _read([tmp_path], manifest)
     assert [a.text for a in articles] == [BODY.strip()]
     named = {Path(e.item.split(":")[0].split(" ")[0]).name: e for e in errors}
-    assert set(named) >= {
-        "binary.txt",
-        "empty.txt",
-        "latin1.txt",
-        "broken.html",
-        "gone.txt",
-        "m.jsonl",
-    }
+    assert set(named) >= {"binary.txt", "empty.txt", "latin1.txt", "broken.html", "gone.txt", "m.jsonl"}
     assert named["binary.txt"].code == "E103"
     assert named["empty.txt"].code == "E101"
     assert named["latin1.txt"].code == "E104" and "UTF-8" in named["latin1.txt"].message

@@ -19,16 +19,11 @@ def _breaks(doc: Doc) -> Doc:
 
 
 def _articles() -> list[Article]:
-    text = 'The port authority met on Tuesday. "We are ready," Ana Pell said.'
+    text = "The port authority met on Tuesday. \"We are ready,\" Ana Pell said."
     return [
         Article(id="ok1", text=text, published=dt.date(2025, 3, 13), path="ok1.txt"),
         Article(id="bad", text=text + " EXPLODE", published=dt.date(2025, 3, 13), path="bad.txt"),
-        Article(
-            id="ok2",
-            text=text.replace("Tuesday", "Monday"),
-            published=dt.date(2025, 3, 13),
-            path="ok2.txt",
-        ),
+        Article(id="ok2", text=text.replace("Tuesday", "Monday"), published=dt.date(2025, 3, 13), path="ok2.txt"),
     ]
 
 

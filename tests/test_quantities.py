@@ -61,9 +61,7 @@ def test_unit_prices(qty) -> None:  # type: ignore[no-untyped-def]
     ]
     [each] = qty("Each Brell drone costs about $3 million, the budget shows.")
     assert (each.text, each.about, each.normalized_unit) == (
-        "about $3 million",
-        "money per drone",
-        "USD/drone",
+        "about $3 million", "money per drone", "USD/drone"
     )
     # a rate of money per period stays a rate
     [rent] = qty("The agency paid $2 million a year in rent.")

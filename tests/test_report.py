@@ -44,9 +44,7 @@ def start_tags(html: str) -> list[tuple[str, dict[str, str | None]]]:
 
 def assert_no_executable_markup(html: str) -> None:
     for tag, attrs in start_tags(html):
-        assert tag not in ("script", "iframe", "img", "object", "embed", "link", "base", "form"), (
-            tag
-        )
+        assert tag not in ("script", "iframe", "img", "object", "embed", "link", "base", "form"), tag
         assert not any(name.startswith("on") for name in attrs), (tag, attrs)
         for name in ("href", "src", "action", "srcset"):
             if name in attrs:
@@ -55,15 +53,7 @@ def assert_no_executable_markup(html: str) -> None:
 
 def test_safe_url() -> None:
     assert safe_url("https://a.example/x?y=1") == "https://a.example/x?y=1"
-    for bad in (
-        PWN,
-        "javascript:alert(1)",
-        " JAVASCRIPT:x",
-        "data:text/html,x",
-        'https://a" onclick="x',
-        None,
-        "",
-    ):
+    for bad in (PWN, "javascript:alert(1)", " JAVASCRIPT:x", "data:text/html,x", 'https://a" onclick="x', None, ""):
         assert safe_url(bad) is None
 
 
@@ -90,9 +80,7 @@ def test_markdown_report_has_wikinews_sources(reports: dict[str, str]) -> None:
     )
     hostile = next(line for line in sources if "pwned" in line)
     assert "url=" not in hostile  # a javascript: address is never a link
-    assert hostile.count("|") == 4 and hostile.endswith(
-        "}}"
-    )  # the payload cannot add or end arguments
+    assert hostile.count("|") == 4 and hostile.endswith("}}")  # the payload cannot add or end arguments
     for raw in ("<", ">", '"', "[", "]", "{{source|title=<"):
         assert raw not in hostile.removeprefix("* {{source|").removesuffix("}}"), raw
 
@@ -108,12 +96,7 @@ def test_markdown_report_escapes_everywhere(reports: dict[str, str]) -> None:
 
 def test_wikinews_source_escapes_separators() -> None:
     line = wikinews_source(
-        {
-            "url": "https://x.example/a|b}}c",
-            "title": "A | B }} {{x}} [[y]] ''z''",
-            "outlet": "O=1",
-            "published": None,
-        }
+        {"url": "https://x.example/a|b}}c", "title": "A | B }} {{x}} [[y]] ''z''", "outlet": "O=1", "published": None}
     )
     assert line == (
         "* {{source|url=https://x.example/a%7Cb%7D%7Dc|title=A &#124; B &#125;&#125; &#123;&#123;x&#125;&#125;"
@@ -156,9 +139,7 @@ def test_timelinejs_on_no_events() -> None:
 def test_cli_writes_each_format(db: Path, tmp_path: Path) -> None:
     for fmt in FORMATS:
         out = tmp_path / f"r.{fmt}"
-        result = CliRunner().invoke(
-            cli_app, ["--db", str(db), "report", "--format", fmt, "-o", str(out)]
-        )
+        result = CliRunner().invoke(cli_app, ["--db", str(db), "report", "--format", fmt, "-o", str(out)])
         assert result.exit_code == 0, result.output
         text = out.read_text(encoding="utf-8")
         if fmt != "json":  # JSON is data (its consumer escapes); the rest are markup

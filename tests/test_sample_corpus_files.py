@@ -26,18 +26,8 @@ MANIFEST_KEYS = {"file", "url", "published", "outlet", "title", "origin"}
 JSONL_KEYS = {"text", "title", "outlet", "url", "published"}
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 MONTHS = {
-    "jan": 1,
-    "feb": 2,
-    "mar": 3,
-    "apr": 4,
-    "may": 5,
-    "jun": 6,
-    "jul": 7,
-    "aug": 8,
-    "sep": 9,
-    "oct": 10,
-    "nov": 11,
-    "dec": 12,
+    "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
+    "sep": 9, "oct": 10, "nov": 11, "dec": 12,
 }
 _ARTICLE = re.compile(r"<article\b[^>]*>(.*?)</article>", re.DOTALL | re.IGNORECASE)
 _TAG = re.compile(r"<[^>]+>")
@@ -110,9 +100,7 @@ def test_manifest_lines_parse_and_name_existing_files() -> None:
         record = json.loads(line)
         assert isinstance(record, dict), f"line {number} is not an object"
         assert isinstance(record.get("file"), str), f"line {number} has no 'file'"
-        assert set(record) <= MANIFEST_KEYS, (
-            f"line {number}: unknown keys {set(record) - MANIFEST_KEYS}"
-        )
+        assert set(record) <= MANIFEST_KEYS, f"line {number}: unknown keys {set(record) - MANIFEST_KEYS}"
         assert (SAMPLE / record["file"]).is_file(), f"line {number}: {record['file']} missing"
         if "published" in record:
             dt.date.fromisoformat(record["published"])
@@ -126,8 +114,7 @@ def test_manifest_lines_parse_and_name_existing_files() -> None:
 def test_every_article_file_is_in_the_manifest() -> None:
     # With a manifest, ingest reads only the files it names; an unlisted article would vanish.
     on_disk = {
-        p.name
-        for p in SAMPLE.iterdir()
+        p.name for p in SAMPLE.iterdir()
         if p.suffix in ARTICLE_SUFFIXES and p.name != "manifest.jsonl"
     }
     assert on_disk == set(manifest())
@@ -162,7 +149,9 @@ def test_formats_are_mixed() -> None:
     headers = [n for n in names if n.endswith(".txt") and _DATE_HEADER.match(raw(n))]
     assert len(headers) >= 2
     # One date header runs straight into the first sentence on the same line.
-    assert any(re.match(r"^ date \d{4}-\d{2}-\d{2} \S", raw(n).split("\n", 1)[0]) for n in headers)
+    assert any(
+        re.match(r"^ date \d{4}-\d{2}-\d{2} \S", raw(n).split("\n", 1)[0]) for n in headers
+    )
 
 
 # ---- gold: strings occur where gold says -----------------------------------
@@ -170,17 +159,8 @@ def test_formats_are_mixed() -> None:
 
 def test_gold_has_every_section() -> None:
     expected = {
-        "timeline",
-        "quotes",
-        "entities",
-        "distinct_entities",
-        "citations",
-        "copies",
-        "facts",
-        "undated_files",
-        "published",
-        "boilerplate",
-        "stance",
+        "timeline", "quotes", "entities", "distinct_entities", "citations", "copies",
+        "facts", "undated_files", "published", "boilerplate", "stance",
     }
     assert expected <= set(gold())
 
@@ -188,15 +168,7 @@ def test_gold_has_every_section() -> None:
 def test_gold_files_exist() -> None:
     names = set(article_files())
     g = gold()
-    for section in (
-        "timeline",
-        "quotes",
-        "citations",
-        "copies",
-        "published",
-        "boilerplate",
-        "stance",
-    ):
+    for section in ("timeline", "quotes", "citations", "copies", "published", "boilerplate", "stance"):
         for item in g[section]:
             assert item["file"] in names, f"{section}: unknown file {item['file']}"
     for item in g["copies"]:
@@ -452,27 +424,10 @@ def test_timeline_dates_follow_from_publication_dates() -> None:
 
 @pytest.mark.parametrize(
     "phrase",
-    [
-        "on Tuesday",
-        "on Friday",
-        "last month",
-        "earlier this month",
-        "in late May",
-        "in March",
-        "Aug. 30",
-        "Sept. 2",
-        "two weeks later",
-        "the following day",
-        "since last year",
-        "by the end of this year",
-        "this summer",
-        "yesterday",
-        "a year ago",
-        "months of talks",
-    ],
+    ["on Tuesday", "on Friday", "last month", "earlier this month", "in late May", "in March",
+     "Aug. 30", "Sept. 2", "two weeks later", "the following day", "since last year",
+     "by the end of this year", "this summer", "yesterday", "a year ago", "months of talks"],
 )
 def test_every_kind_of_time_expression_is_in_gold(phrase: str) -> None:
-    assert any(
-        phrase in item["phrase"].lower() or phrase.lower() in item["phrase"].lower()
-        for item in gold()["timeline"]
-    ), phrase
+    assert any(phrase in item["phrase"].lower() or phrase.lower() in item["phrase"].lower()
+               for item in gold()["timeline"]), phrase

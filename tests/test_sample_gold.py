@@ -44,9 +44,7 @@ def scores(sample_db: Path):  # type: ignore[no-untyped-def]
 def test_category_meets_its_floor(scores, category: str) -> None:  # type: ignore[no-untyped-def]
     score = scores[category]
     assert score.total > 0
-    assert score.rate >= FLOORS[category], (
-        f"{category}: {score.hits}/{score.total}; misses: {score.misses}"
-    )
+    assert score.rate >= FLOORS[category], f"{category}: {score.hits}/{score.total}; misses: {score.misses}"
 
 
 def test_every_category_is_gated(scores) -> None:  # type: ignore[no-untyped-def]

@@ -18,11 +18,8 @@ TEXT = (
 
 def _articles(n: int) -> list[Article]:
     return [
-        Article(
-            id=f"a{i}",
-            text=TEXT.replace("Tuesday", ["Monday", "Tuesday", "Friday"][i % 3]) + f" Item {i}.",
-            published=dt.date(2025, 3, 13),
-        )
+        Article(id=f"a{i}", text=TEXT.replace("Tuesday", ["Monday", "Tuesday", "Friday"][i % 3]) + f" Item {i}.",
+                published=dt.date(2025, 3, 13))
         for i in range(n)
     ]
 
@@ -34,9 +31,7 @@ def _by_id(results: list[object]) -> dict[str, Annotations]:
 
 def test_process_pool_matches_in_process(nlp) -> None:  # type: ignore[no-untyped-def]
     articles = _articles(6)
-    alone = _by_id(
-        list(annotate_local(articles, models=DEFAULT_MODELS, workers=1, batch_size=2, nlp=nlp))
-    )
+    alone = _by_id(list(annotate_local(articles, models=DEFAULT_MODELS, workers=1, batch_size=2, nlp=nlp)))
     pooled = _by_id(list(annotate_local(articles, models=DEFAULT_MODELS, workers=2, batch_size=2)))
     assert alone == pooled
     assert alone["a1"].timexes and alone["a1"].quotes
@@ -47,8 +42,6 @@ def test_ray_matches_in_process(nlp) -> None:  # type: ignore[no-untyped-def]
     from storyline.scale.ray import annotate_ray
 
     articles = _articles(4)
-    alone = _by_id(
-        list(annotate_local(articles, models=DEFAULT_MODELS, workers=1, batch_size=2, nlp=nlp))
-    )
+    alone = _by_id(list(annotate_local(articles, models=DEFAULT_MODELS, workers=1, batch_size=2, nlp=nlp)))
     on_ray = _by_id(list(annotate_ray(articles, models=DEFAULT_MODELS, workers=2, batch_size=2)))
     assert alone == on_ray

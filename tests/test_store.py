@@ -27,9 +27,7 @@ from storyline.store.migrations import MIGRATIONS
 
 
 def _article(n: int, published: dt.date | None = dt.date(2025, 3, 13)) -> Article:
-    return Article(
-        id=f"a{n}", text=f"Text number {n}. It said so.", outlet="Ledger", published=published
-    )
+    return Article(id=f"a{n}", text=f"Text number {n}. It said so.", outlet="Ledger", published=published)
 
 
 def _annotations(article_id: str) -> Annotations:
@@ -38,22 +36,9 @@ def _annotations(article_id: str) -> Annotations:
         sentences=(Sentence(0, 0, 14, "Text number 1."), Sentence(1, 15, 26, "It said so.")),
         mentions=(EntityMention("Ledger", "ORG", 0, 4, 0),),
         timexes=(
-            Timex(
-                "Tuesday",
-                0,
-                7,
-                "DATE",
-                "2025-03-11",
-                None,
-                dt.date(2025, 3, 11),
-                dt.date(2025, 3, 11),
-                "dct",
-                "weekday",
-            ),
+            Timex("Tuesday", 0, 7, "DATE", "2025-03-11", None, dt.date(2025, 3, 11), dt.date(2025, 3, 11), "dct", "weekday"),
         ),
-        sentence_dates=(
-            SentenceDate(0, "2025-03-11", dt.date(2025, 3, 11), dt.date(2025, 3, 11), "timex", 0),
-        ),
+        sentence_dates=(SentenceDate(0, "2025-03-11", dt.date(2025, 3, 11), dt.date(2025, 3, 11), "timex", 0),),
         quotes=(Quote("so", 23, 25, True, "It", 15, 17, cue="said", anonymous=False, sentence=1),),
     )
 
@@ -76,9 +61,7 @@ def test_add_articles_is_idempotent() -> None:
 
 def test_articles_ordered_by_date_then_arrival() -> None:
     store = Store(":memory:")
-    store.add_articles(
-        [_article(1, None), _article(2, dt.date(2025, 5, 1)), _article(3, dt.date(2025, 1, 1))]
-    )
+    store.add_articles([_article(1, None), _article(2, dt.date(2025, 5, 1)), _article(3, dt.date(2025, 1, 1))])
     assert [a.id for a in store.articles()] == ["a3", "a2", "a1"]
     assert store.article("a2").published == dt.date(2025, 5, 1)
     with pytest.raises(NotFound, match=r"\[E404\]"):

@@ -78,9 +78,7 @@ def test_later_references_are_damped_in_the_ranking() -> None:
     # Two days with the same evidence score (2.0): one from two later recollections,
     # one from eight reports written on the day itself.
     early, late = D(2015, 4, 1), D(2015, 4, 20)
-    sents = [
-        _s(f"r{i}", D(2015, 4, 25), "The levee talks were recalled .", 0, early) for i in (1, 2)
-    ]
+    sents = [_s(f"r{i}", D(2015, 4, 25), "The levee talks were recalled .", 0, early) for i in (1, 2)]
     sents += [_s(f"d{i}", late, "The levee talks ended today .", 0, late) for i in range(8)]
     sents = [_s("x", D(2015, 4, 9), "A minor filing came in .", 0, D(2015, 4, 9))] + sents
     window = (D(2015, 4, 1), D(2015, 4, 30))

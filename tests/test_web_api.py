@@ -44,10 +44,7 @@ def cli_json(db: Path, *args: str) -> dict[str, object]:
 SAME = [
     (["articles"], "/api/articles"),
     (["timeline"], "/api/timeline"),
-    (
-        ["timeline", "--from", "2024-03-10", "--to", "2024-04-30"],
-        "/api/timeline?from=2024-03-10&to=2024-04-30",
-    ),
+    (["timeline", "--from", "2024-03-10", "--to", "2024-04-30"], "/api/timeline?from=2024-03-10&to=2024-04-30"),
     (["timeline", "--entity", "Elena Ruiz"], "/api/timeline?entity=Elena%20Ruiz"),
     (["timeline", "--limit", "3"], "/api/timeline?limit=3"),
     (["timeline", "--query", "ferries"], "/api/timeline?query=ferries"),
@@ -60,9 +57,7 @@ SAME = [
 
 
 @pytest.mark.parametrize(("args", "url"), SAME, ids=[" ".join(a) for a, _u in SAME])
-def test_api_returns_what_the_cli_prints(
-    db: Path, client: TestClient, args: list[str], url: str
-) -> None:
+def test_api_returns_what_the_cli_prints(db: Path, client: TestClient, args: list[str], url: str) -> None:
     response = client.get(url)
     assert response.status_code == 200
     assert response.headers["content-type"].startswith("application/json")
@@ -150,9 +145,7 @@ def test_every_response_carries_the_security_headers(client: TestClient) -> None
 def test_article_detail(client: TestClient) -> None:
     body = client.get("/api/articles/a000000000000003").json()
     article = body["article"]
-    assert article["outlet"] == "Marlow Gazette" and article["text"].startswith(
-        "An inspection report"
-    )
+    assert article["outlet"] == "Marlow Gazette" and article["text"].startswith("An inspection report")
     berg = next(m for m in body["mentions"] if m["text"] == "Tomas Berg")
     assert berg["entity"] == "person:tomas-berg"
     assert article["text"][berg["start"] : berg["end"]] == "Tomas Berg"
@@ -167,10 +160,7 @@ def test_entity_detail(client: TestClient) -> None:
     assert body["entity"]["name"] == "Elena Ruiz"
     assert "Ruiz" in body["entity"]["aliases"]
     assert [c["name"] for c in body["co_occurring"]][:1] == ["Tomas Berg"]
-    assert {q["text"] for q in body["quotes"]} == {
-        "as long as it takes to be sure",
-        "work would begin in April",
-    }
+    assert {q["text"] for q in body["quotes"]} == {"as long as it takes to be sure", "work would begin in April"}
     counts = body["mentions_over_time"]["counts"]
     assert sum(c["mentions"] for c in counts) == body["entity"]["mentions"]
 
@@ -196,9 +186,7 @@ def test_cache_follows_the_store(tmp_path: Path) -> None:
     with TestClient(create_app(str(db))) as c:
         before = len(c.get("/api/articles").json()["articles"])
         assert "5</strong> articles" in c.get("/").text
-        extra = Doc(
-            "c000000000000009", "Late Post", None, ["A late note about the bridge on Friday."]
-        )
+        extra = Doc("c000000000000009", "Late Post", None, ["A late note about the bridge on Friday."])
         article, ann = build(extra)
         with Store(db) as writer:
             writer.add_articles([article])

@@ -22,19 +22,11 @@ import pytest
 from test_web_data import XSS_ID, story_store, synthetic_store
 
 CHROMIUM = Path("/usr/bin/chromium")
-ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-]
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.skipif(
-        not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium"
-    ),
+    pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium"),
 ]
 
 playwright_api = pytest.importorskip("playwright.sync_api")
@@ -68,9 +60,7 @@ class Server:
         with socket.socket() as s:
             s.bind(("127.0.0.1", 0))
             self.port = s.getsockname()[1]
-        config = uvicorn.Config(
-            create_app(str(db)), host="127.0.0.1", port=self.port, log_level="warning"
-        )
+        config = uvicorn.Config(create_app(str(db)), host="127.0.0.1", port=self.port, log_level="warning")
         self.server = uvicorn.Server(config)
         self.thread = threading.Thread(target=self.server.run, daemon=True)
         self.thread.start()
@@ -102,9 +92,7 @@ def story(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
 
 @pytest.fixture(scope="module")
 def big(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    server = Server(
-        synthetic_store(tmp_path_factory.mktemp("browser_big") / "big.db", n_events=5000)
-    )
+    server = Server(synthetic_store(tmp_path_factory.mktemp("browser_big") / "big.db", n_events=5000))
     yield server
     server.stop()
 
@@ -134,15 +122,8 @@ def page(browser: Any) -> Iterator[Any]:
 
 def assert_clean(page: Any) -> None:
     assert page.evaluate("typeof window.__pwned") == "undefined"
-    assert (
-        page.title() != "PWNED"
-    )  # what the payload would set (the escaped title text may say PWNED)
-    assert (
-        page.locator(
-            "a[href^='javascript'], a[href^='JAVASCRIPT'], [onerror], [onmouseover], img"
-        ).count()
-        == 0
-    )
+    assert page.title() != "PWNED"  # what the payload would set (the escaped title text may say PWNED)
+    assert page.locator("a[href^='javascript'], a[href^='JAVASCRIPT'], [onerror], [onmouseover], img").count() == 0
 
 
 VIEWS = {
@@ -181,20 +162,12 @@ def test_timeline_zoom_filter_evidence_and_links(page: Any, story: Server) -> No
         page.get_by_label("month").check()
     expect(page.locator("#tl-list h3").first).to_contain_text("March 2024")
     assert "gran=month" in page.url
-    assert [h.split()[0] for h in page.locator("#tl-list h3").all_inner_texts()] == [
-        "March",
-        "April",
-        "May",
-        "June",
-    ]
+    assert [h.split()[0] for h in page.locator("#tl-list h3").all_inner_texts()] == ["March", "April", "May", "June"]
 
     with page.expect_response(re.compile(r"gran=week")):
         page.locator("#tl-list h3 a", has_text="March 2024").click()  # zoom in
     expect(page.locator("#tl-list h3").first).to_contain_text("Week 10")
-    assert (
-        "from=2024-03-01" in page.url
-        and page.locator("#tl-form input[name=from]").input_value() == "2024-03-01"
-    )
+    assert "from=2024-03-01" in page.url and page.locator("#tl-form input[name=from]").input_value() == "2024-03-01"
     assert event_count(page) == 4
 
     page.locator("#tl-form input[name=q]").fill("corrosion")  # typed text filters after a pause
@@ -205,11 +178,7 @@ def test_timeline_zoom_filter_evidence_and_links(page: Any, story: Server) -> No
     evidence.first.wait_for()
     assert "Marlow Gazette, 2024-03-12" in evidence.first.inner_text()
     assert page.locator(".events button.t").first.get_attribute("aria-expanded") == "true"
-    assert (
-        page.locator(".events .b a", has_text="original")
-        .get_attribute("href")
-        .startswith("https://gazette.example/")
-    )
+    assert page.locator(".events .b a", has_text="original").get_attribute("href").startswith("https://gazette.example/")
 
     page.locator(".events .b a", has_text="in the article").click()
     page.wait_for_url(re.compile(r"/articles/a000000000000003#s0$"))
@@ -254,9 +223,7 @@ def test_no_script_from_article_data_ever_runs(page: Any, story: Server, tmp_pat
     page.locator(".events button.t", has_text="Residents posted").click()
     page.locator(".events .b .evidence li").first.wait_for()
     page.locator(".events .b").first.hover()
-    assert (
-        "<script>" in page.locator(".events > li", has_text="Residents posted").inner_text()
-    )  # as text
+    assert "<script>" in page.locator(".events > li", has_text="Residents posted").inner_text()  # as text
     assert_clean(page)
 
     from storyline.present.report import render

@@ -109,10 +109,7 @@ def headings(html: str) -> list[str]:
 def test_timeline_zoom_levels(client: TestClient) -> None:
     by_month = headings(client.get("/timeline?gran=month").text)
     assert [h.split(" ")[0:2] for h in by_month] == [
-        ["March", "2024"],
-        ["April", "2024"],
-        ["May", "2024"],
-        ["June", "2024"],
+        ["March", "2024"], ["April", "2024"], ["May", "2024"], ["June", "2024"]
     ]
     by_week = headings(client.get("/timeline?gran=week").text)
     assert by_week[0].startswith("Week 10, 2024")
@@ -140,13 +137,9 @@ def test_timeline_fragments_for_htmx(client: TestClient) -> None:
     fragment = client.get("/timeline?q=ferries", headers=headers)
     assert "<html" not in fragment.text and fragment.text.count('<li data-i="') == 1
     assert 'id="tl-state"' in fragment.text and 'value="ferries"' in fragment.text
-    main = client.get(
-        "/timeline?gran=day", headers={"HX-Request": "true", "HX-Target": "tl-main"}
-    ).text
+    main = client.get("/timeline?gran=day", headers={"HX-Request": "true", "HX-Target": "tl-main"}).text
     assert "<html" not in main and 'id="tl-form"' in main
-    restore = client.get(
-        "/timeline", headers={"HX-Request": "true", "HX-History-Restore-Request": "true"}
-    )
+    restore = client.get("/timeline", headers={"HX-Request": "true", "HX-History-Restore-Request": "true"})
     assert "<html" in restore.text
     assert "HX-Request" in fragment.headers["vary"]
 
@@ -171,10 +164,7 @@ def test_timeline_paging(tmp_path: Path) -> None:
         first = c.get("/timeline?size=100&gran=year").text
         assert first.count('<li data-i="') == 100
         assert "Show 100 more of 130 remaining" in first
-        more = c.get(
-            "/timeline?size=100&gran=year&page=3",
-            headers={"HX-Request": "true", "HX-Target": "tl-more"},
-        )
+        more = c.get("/timeline?size=100&gran=year&page=3", headers={"HX-Request": "true", "HX-Target": "tl-more"})
         assert more.text.count('<li data-i="') == 30 and '<li data-i="229"' in more.text
         assert "(continued)" in more.text and "more of" not in more.text
         assert c.get("/timeline?size=5001").status_code == 422
@@ -283,10 +273,7 @@ def test_segments_nest_and_cross() -> None:
 
 def test_mark_words() -> None:
     assert mark_words("Bridge bridges the bridge.", ["bridge"]) == [
-        ("Bridge", True),
-        (" bridges the ", False),
-        ("bridge", True),
-        (".", False),
+        ("Bridge", True), (" bridges the ", False), ("bridge", True), (".", False)
     ]
     assert mark_words("no match", []) == [("no match", False)]
     assert mark_words("a (b) c", ["(b)"]) == [("a ", False), ("(b)", True), (" c", False)]

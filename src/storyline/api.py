@@ -94,15 +94,11 @@ def add(
     return report
 
 
-def _annotate(
-    articles: Sequence[Article], *, nlp: Any, options: Options, on_done: Callable[[int], None]
-) -> Any:
+def _annotate(articles: Sequence[Article], *, nlp: Any, options: Options, on_done: Callable[[int], None]) -> Any:
     if options.executor == "ray":
         from .scale.ray import annotate_ray
 
-        return annotate_ray(
-            articles, models=options.models, workers=options.workers, batch_size=options.batch_size
-        )
+        return annotate_ray(articles, models=options.models, workers=options.workers, batch_size=options.batch_size)
     from .scale.local import annotate_local
 
     return annotate_local(

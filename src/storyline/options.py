@@ -41,9 +41,7 @@ class Options:
         if self.workers < 1 or self.workers > 256:
             raise OptionsError(f"workers must be 1..256, not {self.workers}", code="E004")
         if self.executor not in ("local", "ray"):
-            raise OptionsError(
-                f"executor must be 'local' or 'ray', not {self.executor!r}", code="E005"
-            )
+            raise OptionsError(f"executor must be 'local' or 'ray', not {self.executor!r}", code="E005")
         if self.batch_size < 1:
             raise OptionsError(f"batch_size must be >= 1, not {self.batch_size}", code="E006")
         if self.max_article_bytes < 1024:

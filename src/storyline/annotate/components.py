@@ -19,9 +19,7 @@ ERRORS_KEY = "storyline_errors"
 
 def record_error(doc: Doc, component: str, exc: Exception, code: str) -> None:
     """Keep a component's failure on the doc so the pipeline reports it."""
-    error = (
-        exc if isinstance(exc, AnnotateError) else AnnotateError(f"{component}: {exc}", code=code)
-    )
+    error = exc if isinstance(exc, AnnotateError) else AnnotateError(f"{component}: {exc}", code=code)
     doc.user_data.setdefault(ERRORS_KEY, []).append(str(error))
 
 
@@ -32,9 +30,7 @@ def doc_errors(doc: Doc) -> list[str]:
 class ExtractorComponent:
     """Runs one extractor per doc and stores its list on ``doc._.<attr>``."""
 
-    def __init__(
-        self, name: str, attr: str, extract: Callable[[Doc], list[Any]], code: str
-    ) -> None:
+    def __init__(self, name: str, attr: str, extract: Callable[[Doc], list[Any]], code: str) -> None:
         self.name = name
         self.attr = attr
         self.extract = extract

@@ -95,9 +95,7 @@ def basic_timeline(
             continue
         if end and first.interval_start > end:
             continue
-        items.sort(
-            key=lambda pair: (pair[1].published or dt.date.max, pair[1].article, pair[1].sentence)
-        )
+        items.sort(key=lambda pair: (pair[1].published or dt.date.max, pair[1].article, pair[1].sentence))
         outlets = {ev.outlet for _sd, ev in items}
         events.append(
             TimelineEvent(

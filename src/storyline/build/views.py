@@ -107,7 +107,9 @@ def timeline_view(
     if query:
         words = [w for w in re.findall(r"\w+", query.casefold()) if len(w) > 1]
         events = [
-            e for e in events if any(w in ev.text.casefold() for ev in e.evidence for w in words)
+            e
+            for e in events
+            if any(w in ev.text.casefold() for ev in e.evidence for w in words)
         ]
     return {"events": [event_json(e) for e in events]}
 
@@ -215,19 +217,11 @@ def sources_view(corpus: Corpus) -> dict[str, Any]:
                 }
             )
     copies = [
-        {
-            "article": c.article,
-            "copy_of": c.copy_of,
-            "kind": c.kind,
-            "similarity": round(c.similarity, 4),
-        }
+        {"article": c.article, "copy_of": c.copy_of, "kind": c.kind, "similarity": round(c.similarity, 4)}
         for c in corpus.copies
     ]
     return {
-        "outlets": [
-            {"name": n, "articles": k}
-            for n, k in sorted(outlets.items(), key=lambda x: (-x[1], x[0]))
-        ],
+        "outlets": [{"name": n, "articles": k} for n, k in sorted(outlets.items(), key=lambda x: (-x[1], x[0]))],
         "citations": citations,
         "copies": copies,
     }
@@ -254,20 +248,17 @@ def facts_view(corpus: Corpus) -> dict[str, Any]:
                     "about": q.about,
                     "value": q.value,
                     "unit": q.unit,
-                    "normalized": {
-                        "value": round(q.normalized_value, 3),
-                        "unit": q.normalized_unit,
-                    },
+                    "normalized": {"value": round(q.normalized_value, 3), "unit": q.normalized_unit},
                     "approximate": q.approximate,
                     "text": q.text,
-                    "sentence": ann.sentences[q.sentence].text
-                    if q.sentence < len(ann.sentences)
-                    else "",
+                    "sentence": ann.sentences[q.sentence].text if q.sentence < len(ann.sentences) else "",
                     "article": article_id,
                     "outlet": corpus.articles[article_id].outlet,
                 }
             )
             pairs.append((article_id, q))
     found = find_disagreements(pairs, annotations=corpus.annotations, term_entity=term_entity)
-    disagreements = [{"about": d.about, "facts": list(d.facts), "spread": d.spread} for d in found]
+    disagreements = [
+        {"about": d.about, "facts": list(d.facts), "spread": d.spread} for d in found
+    ]
     return {"facts": facts, "disagreements": disagreements}

@@ -17,17 +17,9 @@ _MONTHS = {
     m: i + 1
     for i, names in enumerate(
         [
-            ("jan", "january"),
-            ("feb", "february"),
-            ("mar", "march"),
-            ("apr", "april"),
-            ("may",),
-            ("jun", "june"),
-            ("jul", "july"),
-            ("aug", "august"),
-            ("sep", "sept", "september"),
-            ("oct", "october"),
-            ("nov", "november"),
+            ("jan", "january"), ("feb", "february"), ("mar", "march"), ("apr", "april"),
+            ("may",), ("jun", "june"), ("jul", "july"), ("aug", "august"),
+            ("sep", "sept", "september"), ("oct", "october"), ("nov", "november"),
             ("dec", "december"),
         ]
     )
@@ -37,7 +29,9 @@ _SCORES = {"manifest": 1.0, "header": 0.95, "html": 0.8, "url": 0.7, "text": 0.5
 
 _ISO = re.compile(r"^\s*(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ][0-9:.]+(?:Z|[+-]\d{2}:?\d{2})?)?\s*$")
 _URL_NUMERIC = re.compile(r"(?<!\d)(20\d{2}|19\d{2})[/_-](\d{1,2})[/_-](\d{1,2})(?!\d)")
-_URL_MONTHNAME = re.compile(r"(?<!\d)(20\d{2}|19\d{2})/([a-z]{3,9})/(\d{1,2})(?!\d)", re.IGNORECASE)
+_URL_MONTHNAME = re.compile(
+    r"(?<!\d)(20\d{2}|19\d{2})/([a-z]{3,9})/(\d{1,2})(?!\d)", re.IGNORECASE
+)
 _URL_COMPACT = re.compile(r"(?<!\d)(20\d{2})(\d{2})(\d{2})(?!\d)")
 _TEXT_DATE = re.compile(
     r"\b(Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)[a-z]*\.?\s+(\d{1,2}),\s+((?:19|20)\d{2})\b"

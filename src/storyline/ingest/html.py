@@ -50,9 +50,7 @@ def read_html(markup: str, item: str, *, url: str | None = None) -> RawDocument:
     )
     found = None
     try:
-        found = find_date(
-            markup, extensive_search=False, original_date=True, outputformat="%Y-%m-%d"
-        )
+        found = find_date(markup, extensive_search=False, original_date=True, outputformat="%Y-%m-%d")
     except Exception:  # htmldate is best effort; the date then comes from elsewhere
         found = None
     if found:

@@ -21,13 +21,8 @@ _FIELD_HEADER = re.compile(
     re.IGNORECASE,
 )
 _FIELD_NAMES = {
-    "title": "title",
-    "headline": "title",
-    "url": "url",
-    "link": "url",
-    "outlet": "outlet",
-    "source": "outlet",
-    "site": "outlet",
+    "title": "title", "headline": "title", "url": "url", "link": "url",
+    "outlet": "outlet", "source": "outlet", "site": "outlet",
 }
 
 

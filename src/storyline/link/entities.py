@@ -452,9 +452,7 @@ class _Resolver:
                     mentions=tuple(sorted(mention_refs, key=lambda r: (r.article, r.index))),
                 )
             )
-        out.sort(
-            key=lambda e: (-len(e.mentions), e.name, [(m.article, m.index) for m in e.mentions[:1]])
-        )
+        out.sort(key=lambda e: (-len(e.mentions), e.name, [(m.article, m.index) for m in e.mentions[:1]]))
         return with_ids(out)
 
 

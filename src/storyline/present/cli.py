@@ -47,9 +47,7 @@ def _fail(message: str, status: int = 1) -> NoReturn:
 def main_options(
     db: Annotated[
         str | None,
-        typer.Option(
-            "--db", help="Store: a SQLite path, :memory: or postgresql://... [env STORYLINE_DB]"
-        ),
+        typer.Option("--db", help="Store: a SQLite path, :memory: or postgresql://... [env STORYLINE_DB]"),
     ] = None,
     workers: Annotated[int | None, typer.Option(help="Annotation processes (default 1).")] = None,
 ) -> None:
@@ -81,15 +79,8 @@ def _date(value: str | None, name: str) -> dt.date | None:
 
 @app.command()
 def add(
-    paths: Annotated[
-        list[Path] | None, typer.Argument(help="Files or folders (recursive).")
-    ] = None,
-    manifest: Annotated[
-        Path | None,
-        typer.Option(
-            help="JSON Lines of per-file metadata (default: a folder's own manifest.jsonl)."
-        ),
-    ] = None,
+    paths: Annotated[list[Path] | None, typer.Argument(help="Files or folders (recursive).")] = None,
+    manifest: Annotated[Path | None, typer.Option(help="JSON Lines of per-file metadata (default: a folder's own manifest.jsonl).")] = None,
     as_json: Annotated[bool, typer.Option("--json", help="Print a JSON summary.")] = False,
 ) -> None:
     """Ingest articles, annotate them and link them into the story."""
@@ -113,9 +104,7 @@ def add(
             bar.update(tasks[stage], completed=done, total=total)
 
         try:
-            report = api.add(
-                store, paths or [], manifest=manifest, options=State.options, progress=progress
-            )
+            report = api.add(store, paths or [], manifest=manifest, options=State.options, progress=progress)
         except StorylineError as exc:
             _fail(str(exc))
     for error in report.errors:
@@ -125,9 +114,7 @@ def add(
             {
                 "added": report.added,
                 "unchanged": report.unchanged,
-                "errors": [
-                    {"item": e.item, "code": e.code, "message": e.message} for e in report.errors
-                ],
+                "errors": [{"item": e.item, "code": e.code, "message": e.message} for e in report.errors],
             }
         )
     else:
@@ -149,15 +136,11 @@ def articles(as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
 @app.command()
 def timeline(
     as_json: Annotated[bool, typer.Option("--json")] = False,
-    date_from: Annotated[
-        str | None, typer.Option("--from", help="Earliest date (YYYY-MM-DD).")
-    ] = None,
+    date_from: Annotated[str | None, typer.Option("--from", help="Earliest date (YYYY-MM-DD).")] = None,
     date_to: Annotated[str | None, typer.Option("--to", help="Latest date (YYYY-MM-DD).")] = None,
     entity: Annotated[str | None, typer.Option(help="Keep to events involving this actor.")] = None,
     query: Annotated[str | None, typer.Option(help="Keep to events matching these words.")] = None,
-    limit: Annotated[
-        int | None, typer.Option(min=1, help="At most N events (the most important).")
-    ] = None,
+    limit: Annotated[int | None, typer.Option(min=1, help="At most N events (the most important).")] = None,
 ) -> None:
     """The dated timeline, each event with its evidence."""
     start, end = _date(date_from, "--from"), _date(date_to, "--to")
@@ -206,9 +189,7 @@ def facts(as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
 
 @app.command()
 def report(
-    output: Annotated[
-        Path | None, typer.Option("-o", "--output", help="File to write (default stdout).")
-    ] = None,
+    output: Annotated[Path | None, typer.Option("-o", "--output", help="File to write (default stdout).")] = None,
     fmt: Annotated[str, typer.Option("--format", help="html | md | json | timelinejs")] = "html",
 ) -> None:
     """One self-contained report file."""

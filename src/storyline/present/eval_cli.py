@@ -33,8 +33,7 @@ def _check(directory: Path) -> None:
 
 Json = Annotated[bool, typer.Option("--json", help="Print one JSON object.")]
 Predictions = Annotated[
-    Path | None,
-    typer.Option("--predictions", help="Write the system's output in the benchmark's format."),
+    Path | None, typer.Option("--predictions", help="Write the system's output in the benchmark's format.")
 ]
 
 

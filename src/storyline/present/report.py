@@ -90,9 +90,7 @@ def _tl_sources(evidence: list[dict[str, Any]]) -> str:
         outlet = escape(ev["outlet"] or "unknown outlet")
         url = safe_url(ev["url"])
         if url:
-            outlet = (
-                f'<a href="{escape(url)}" target="_blank" rel="noopener noreferrer">{outlet}</a>'
-            )
+            outlet = f'<a href="{escape(url)}" target="_blank" rel="noopener noreferrer">{outlet}</a>'
         date = f", {escape(ev['published'])}" if ev.get("published") else ""
         items.append(f"<li>{escape(ev['sentence'])} <small>({outlet}{date})</small></li>")
     return f"<ul>{''.join(items)}</ul>"
@@ -110,10 +108,7 @@ def timelinejs(data: dict[str, Any]) -> dict[str, Any]:
     for n, e in enumerate(data["timeline"]):
         slide: dict[str, Any] = {
             "unique_id": f"event-{n}",
-            "text": {
-                "headline": escape(_short(e["summary"], 140)),
-                "text": _tl_sources(e["evidence"]),
-            },
+            "text": {"headline": escape(_short(e["summary"], 140)), "text": _tl_sources(e["evidence"])},
         }
         if "-W" in e["date"]:
             year, week = e["date"].split("-W")
@@ -129,9 +124,7 @@ def timelinejs(data: dict[str, Any]) -> dict[str, Any]:
         "title": {
             "text": {
                 "headline": "Story timeline",
-                "text": escape(
-                    f"{len(events)} events from {len(data['articles'])} articles{span}."
-                ),
+                "text": escape(f"{len(events)} events from {len(data['articles'])} articles{span}."),
             }
         },
         "events": events,

@@ -55,9 +55,7 @@ def quotes(console: Console, payload: dict[str, Any]) -> None:
         if q["anonymous"]:
             who = f"{who} (anonymous)"
         text = q["text"] if not q["direct"] else f"“{q['text']}”"
-        table.add_row(
-            _t(q["date"]), _t(who), _short(text, 300), _t(", ".join(o or "?" for o in q["outlets"]))
-        )
+        table.add_row(_t(q["date"]), _t(who), _short(text, 300), _t(", ".join(o or "?" for o in q["outlets"])))
     console.print(table)
 
 
@@ -67,13 +65,7 @@ def entities(console: Console, payload: dict[str, Any]) -> None:
         table.add_column(col)
     for e in payload["entities"]:
         others = [a for a in e["aliases"] if a != e["name"]]
-        table.add_row(
-            _t(e["name"]),
-            _t(e["type"]),
-            _t(e["mentions"]),
-            _t(len(e["articles"])),
-            _short(", ".join(others), 100),
-        )
+        table.add_row(_t(e["name"]), _t(e["type"]), _t(e["mentions"]), _t(len(e["articles"])), _short(", ".join(others), 100))
     console.print(table)
 
 
@@ -104,13 +96,7 @@ def facts(console: Console, payload: dict[str, Any]) -> None:
         table.add_column(col)
     for i, f in enumerate(payload["facts"]):
         norm = f["normalized"]
-        table.add_row(
-            _t(i),
-            _t(f["about"]),
-            _t(f["text"]),
-            _t(f"{norm['value']:g} {norm['unit']}"),
-            _t(f["outlet"]),
-        )
+        table.add_row(_t(i), _t(f["about"]), _t(f["text"]), _t(f"{norm['value']:g} {norm['unit']}"), _t(f["outlet"]))
     console.print(table)
     dis = Table(title=f"{len(payload['disagreements'])} disagreements")
     for col in ("about", "figures", "spread"):

@@ -88,9 +88,7 @@ class Store:
         self.read_only = read_only
         if read_only and self.target != ":memory:" and "://" not in self.target:
             if not Path(self.target).exists():
-                raise StoreError(
-                    f"no store at {self.target}; run `storyline add` first", code="E401"
-                )
+                raise StoreError(f"no store at {self.target}; run `storyline add` first", code="E401")
         url = database_url(target, read_only=read_only)
         kwargs: dict[str, Any] = {}
         if url == "sqlite://":
@@ -136,9 +134,7 @@ class Store:
         added: list[str] = []
         present: list[str] = []
         with self.engine.begin() as conn:
-            seq = conn.execute(
-                select(func.coalesce(func.max(schema.articles.c.seq), 0))
-            ).scalar_one()
+            seq = conn.execute(select(func.coalesce(func.max(schema.articles.c.seq), 0))).scalar_one()
             for article in articles:
                 exists = conn.execute(
                     select(schema.articles.c.id).where(schema.articles.c.id == article.id)
@@ -153,10 +149,7 @@ class Store:
 
     def article_ids(self) -> list[str]:
         with self.engine.connect() as conn:
-            return [
-                r[0]
-                for r in conn.execute(select(schema.articles.c.id).order_by(schema.articles.c.seq))
-            ]
+            return [r[0] for r in conn.execute(select(schema.articles.c.id).order_by(schema.articles.c.seq))]
 
     def articles(self, ids: Sequence[str] | None = None) -> list[Article]:
         """Articles by publication date (undated last), then arrival order."""
@@ -164,9 +157,7 @@ class Store:
         if ids is not None:
             query = query.where(schema.articles.c.id.in_(list(ids)))
         query = query.order_by(
-            schema.articles.c.published.is_(None),
-            schema.articles.c.published,
-            schema.articles.c.seq,
+            schema.articles.c.published.is_(None), schema.articles.c.published, schema.articles.c.seq
         )
         with self.engine.connect() as conn:
             return [article_from_row(r) for r in conn.execute(query)]
@@ -208,9 +199,7 @@ class Store:
                     ]
                     if rows:
                         conn.execute(insert(table), rows)
-                conn.execute(
-                    insert(schema.annotated).values(article_id=ann.article_id, pipeline=pipeline)
-                )
+                conn.execute(insert(schema.annotated).values(article_id=ann.article_id, pipeline=pipeline))
                 count += 1
         return count
 
@@ -279,12 +268,7 @@ class Store:
                 conn.execute(
                     insert(schema.entities),
                     [
-                        {
-                            "id": e.id,
-                            "name": e.name,
-                            "type": e.type,
-                            "aliases": json.dumps(list(e.aliases), ensure_ascii=False),
-                        }
+                        {"id": e.id, "name": e.name, "type": e.type, "aliases": json.dumps(list(e.aliases), ensure_ascii=False)}
                         for e in entities
                     ],
                 )
@@ -299,12 +283,7 @@ class Store:
                 conn.execute(
                     insert(schema.copies),
                     [
-                        {
-                            "article_id": c.article,
-                            "copy_of": c.copy_of,
-                            "kind": c.kind,
-                            "similarity": c.similarity,
-                        }
+                        {"article_id": c.article, "copy_of": c.copy_of, "kind": c.kind, "similarity": c.similarity}
                         for c in copies
                     ],
                 )
@@ -318,9 +297,7 @@ class Store:
                 )
             ):
                 m = row._mapping
-                refs.setdefault(m["entity_id"], []).append(
-                    MentionRef(m["article_id"], m["mention_idx"])
-                )
+                refs.setdefault(m["entity_id"], []).append(MentionRef(m["article_id"], m["mention_idx"]))
             return [
                 Entity(
                     id=r.id,

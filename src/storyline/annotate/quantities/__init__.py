@@ -218,7 +218,7 @@ def _price_per(doc: Doc, k: int, limit: int) -> tuple[str, int] | None:
 
 
 def _priced_thing(doc: Doc, i: int) -> str | None:
-    """ "Each interceptor costs about $4 million": the thing one unit of which is priced."""
+    """"Each interceptor costs about $4 million": the thing one unit of which is priced."""
     verb, subj = _clause_subject(doc[i], steps=3)
     if (verb.lemma_ or verb.lower_).lower() not in _PRICE_VERBS or subj is None:
         return None
@@ -309,8 +309,7 @@ class _Extractor:
         if subj is not None:
             lo, hi = subj.left_edge.idx, subj.idx + len(subj)
             inside = [
-                m
-                for m in self.mentions
+                m for m in self.mentions
                 if m.start < hi and lo < m.end and m.label not in _NOT_SYSTEM_LABELS
             ]
             if inside:
@@ -320,10 +319,8 @@ class _Extractor:
                 # "the system" is the last name ending in "System" before it, whatever
                 # label the statistical NER gave that name
                 fitting = [
-                    m
-                    for m in self.mentions
-                    if m.end <= lo
-                    and m.label not in _NOT_SYSTEM_LABELS
+                    m for m in self.mentions
+                    if m.end <= lo and m.label not in _NOT_SYSTEM_LABELS
                     and m.text.lower().split()[-1].rstrip("s") == head
                 ]
                 if fitting:
@@ -335,7 +332,7 @@ class _Extractor:
         return _nearest(self.mentions, sent, start, end, _RANGE_LABELS)
 
     def described_org(self, token: int) -> str | None:
-        """ "The company" as the clause subject: the organisation last named before it."""
+        """"The company" as the clause subject: the organisation last named before it."""
         tok, subj = _clause_subject(self.doc[token])
         # "the company said it can build ...": "it" is the subject of the saying
         if subj is not None and subj.lower_ == "it" and tok.dep_ in ("ccomp", "conj"):

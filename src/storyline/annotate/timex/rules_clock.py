@@ -73,15 +73,8 @@ _DAY_AFTER_RX = re.compile(
 
 # "at 6:30 pm on February 11, 2013": the date named right after, its year if written
 _DATE_AFTER_RX = re.compile(
-    r",?\s+on\s+(?:"
-    + WEEKDAY
-    + r",?\s+)?("
-    + MONTH
-    + r")\s*("
-    + DAY
-    + r")(?:\s*,?\s*("
-    + YEAR4
-    + r"))?",
+    r",?\s+on\s+(?:" + WEEKDAY + r",?\s+)?(" + MONTH + r")\s*(" + DAY + r")(?:\s*,?\s*("
+    + YEAR4 + r"))?",
     re.IGNORECASE,
 )
 

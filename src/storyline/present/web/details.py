@@ -87,8 +87,7 @@ def timeline_events(
 
 def articles_by_id(state: WebState) -> dict[str, dict[str, Any]]:
     return state.cached(
-        ("articles_by_id",),
-        lambda: {a["id"]: a for a in cached_view(state, "articles")["articles"]},
+        ("articles_by_id",), lambda: {a["id"]: a for a in cached_view(state, "articles")["articles"]}
     )
 
 
@@ -166,9 +165,7 @@ def search(state: WebState, q: str, limit: int = 100) -> dict[str, Any]:
                 "title": article.title if article else None,
                 "outlet": article.outlet if article else None,
                 "url": article.url if article else None,
-                "published": article.published.isoformat()
-                if article and article.published
-                else None,
+                "published": article.published.isoformat() if article and article.published else None,
             }
         )
     return {"query": q, "results": results}

@@ -84,13 +84,7 @@ def error_response(renderer: Renderer, path: str, exc: BaseException) -> Respons
     if is_api(path):
         return JSONResponse(payload(status, code, message), status_code=status, headers=headers)
     body = renderer.render(
-        "error.html",
-        status=status,
-        code=code,
-        message=message,
-        nav="",
-        search_q="",
-        request_path=path,
+        "error.html", status=status, code=code, message=message, nav="", search_q="", request_path=path
     )
     return HTMLResponse(body, status_code=status, headers=headers)
 

@@ -98,7 +98,9 @@ def blocks(groups: list[Group], max_events: int = 200, max_groups: int = 80) -> 
     return out
 
 
-def group_events(events: list[dict[str, Any]], granularity: str, *, offset: int = 0) -> list[Group]:
+def group_events(
+    events: list[dict[str, Any]], granularity: str, *, offset: int = 0
+) -> list[Group]:
     """Events (already in timeline order) grouped by period, in order of first appearance.
 
     ``offset`` is the index of the first event in the whole list, so each

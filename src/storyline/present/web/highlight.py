@@ -115,9 +115,7 @@ def mark_words(text: str, words: list[str]) -> list[tuple[str, bool]]:
     if not words:
         return [(text, False)]
     pattern = re.compile(
-        r"(?<!\w)(?:"
-        + "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
-        + r")(?!\w)",
+        r"(?<!\w)(?:" + "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)) + r")(?!\w)",
         re.IGNORECASE,
     )
     out: list[tuple[str, bool]] = []

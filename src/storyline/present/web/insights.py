@@ -114,13 +114,6 @@ def chart(dates: list[dt.date], undated: int) -> Chart:
         for i, (label, n) in enumerate(rows):
             h = round(usable * n / peak, 1)
             bars.append(
-                Bar(
-                    label,
-                    n,
-                    round(i * slot + slot * 0.1, 1),
-                    round(usable - h, 1),
-                    round(slot * 0.8, 1),
-                    h,
-                )
+                Bar(label, n, round(i * slot + slot * 0.1, 1), round(usable - h, 1), round(slot * 0.8, 1), h)
             )
     return Chart(granularity, bars, undated, peak)

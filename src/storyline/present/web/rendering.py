@@ -45,7 +45,7 @@ def path_part(value: object) -> str:
 
 
 def period_label(label: str, granularity: str) -> str:
-    """ "2023-05" -> "May 2023", "2023-W19" -> "Week 19, 2023", days with their weekday."""
+    """"2023-05" -> "May 2023", "2023-W19" -> "Week 19, 2023", days with their weekday."""
     try:
         if granularity == "month":
             return dt.date.fromisoformat(label + "-01").strftime("%B %Y")
@@ -99,9 +99,7 @@ class Renderer:
         context.setdefault("nav", "")
         context.setdefault("search_q", "")
         parts = self.env.get_template(name).generate(request_path=request.url.path, **context)
-        return StreamingResponse(
-            _buffered(parts), media_type="text/html; charset=utf-8", headers=VARY
-        )
+        return StreamingResponse(_buffered(parts), media_type="text/html; charset=utf-8", headers=VARY)
 
 
 def _buffered(parts: Iterator[str], size: int = 1 << 16) -> Iterator[bytes]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 
 def plural(n: int, word: str, many: str | None = None) -> str:
-    """ "1 event", "2 events", "1,200 events"."""
+    """"1 event", "2 events", "1,200 events"."""
     return f"{n:,} {word if n == 1 else (many or word + 's')}"
 
 

@@ -32,9 +32,7 @@ def article(state: State, article_id: str) -> dict[str, Any]:
 @router.get("/timeline")
 def timeline(
     state: State,
-    date_from: Annotated[
-        str | None, Query(alias="from", description="Earliest day, YYYY-MM-DD")
-    ] = None,
+    date_from: Annotated[str | None, Query(alias="from", description="Earliest day, YYYY-MM-DD")] = None,
     date_to: Annotated[str | None, Query(alias="to", description="Latest day, YYYY-MM-DD")] = None,
     entity: Annotated[str | None, Query(description="Actor name, alias or id")] = None,
     query: Annotated[str | None, Query(description="Words the evidence must contain")] = None,

@@ -32,14 +32,8 @@ def entities(
         needle = q.strip().casefold()
         rows = [r for r in rows if any(needle in n.casefold() for n in [r["name"], *r["aliases"]])]
     return render.page(
-        request,
-        "entities.html",
-        nav="entities",
-        rows=rows[:1000],
-        total=len(rows),
-        types=types,
-        kind=kind or "",
-        q=q or "",
+        request, "entities.html", nav="entities", rows=rows[:1000], total=len(rows), types=types,
+        kind=kind or "", q=q or "",
     )
 
 

@@ -38,9 +38,7 @@ def by_speaker(quotes: list[dict[str, Any]]) -> list[dict[str, Any]]:
             },
         )
         group["quotes"].append(q)
-    return sorted(
-        groups.values(), key=lambda g: (g["speaker"] is None, -len(g["quotes"]), g["speaker"] or "")
-    )
+    return sorted(groups.values(), key=lambda g: (g["speaker"] is None, -len(g["quotes"]), g["speaker"] or ""))
 
 
 @router.get("/quotes", response_class=HTMLResponse)
@@ -52,9 +50,7 @@ def quotes(
 ) -> HTMLResponse:
     speaker = (speaker or "").strip() or None
     if speaker:
-        rows = state.cached(
-            ("quotes", speaker), lambda: views.quotes_view(state.corpus(), speaker=speaker)
-        )
+        rows = state.cached(("quotes", speaker), lambda: views.quotes_view(state.corpus(), speaker=speaker))
     else:
         rows = cached_view(state, "quotes")
     groups = by_speaker(rows["quotes"])

@@ -72,9 +72,7 @@ class Filters:
         }
 
     def events(self, state: WebState) -> list[dict[str, Any]]:
-        events = timeline_events(
-            state, start=self.start, end=self.end, entity=self.entity, query=self.q
-        )
+        events = timeline_events(state, start=self.start, end=self.end, entity=self.entity, query=self.q)
         return filter_outlet(events, self.outlet)
 
     def rows(self, state: WebState, events: list[dict[str, Any]]) -> list[Markup]:
@@ -94,11 +92,7 @@ def zoom_out(granularity: str, start: dt.date | None, end: dt.date | None) -> di
     if coarser == "year" or start is None or end is None:
         return {"gran": coarser, "from": None, "to": None}
     outer = COARSER[coarser]
-    return {
-        "gran": coarser,
-        "from": period(start, outer)[1].isoformat(),
-        "to": period(end, outer)[2].isoformat(),
-    }
+    return {"gran": coarser, "from": period(start, outer)[1].isoformat(), "to": period(end, outer)[2].isoformat()}
 
 
 @router.get("/timeline", response_class=HTMLResponse)
