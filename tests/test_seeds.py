@@ -83,3 +83,11 @@ def test_zelenskyy_is_one_entity(seeds_db: Path) -> None:
     found = set().union(*(spelled(a) for a in holders[0]["aliases"]))
     assert found == set(spellings)
     assert len(holders[0]["articles"]) == 4  # every seed but 000 names him
+
+
+def test_one_quote_carried_by_two_outlets(seeds_db: Path) -> None:
+    quotes = _json(seeds_db, "quotes")["quotes"]
+    carried = [q for q in quotes if "Without long-range weapons" in q["text"]]
+    assert len(carried) == 1, [q["text"] for q in carried]
+    assert len(carried[0]["articles"]) == 2 and len(set(carried[0]["outlets"])) == 2
+    assert "Zelensk" in (carried[0]["speaker"] or "")
