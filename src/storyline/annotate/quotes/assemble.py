@@ -416,14 +416,15 @@ def find_attributions(view: DocView) -> tuple[list[Attribution], list[QuoteSpan]
     atts = [a for a in atts if not any(_signs(doc, s, a) for s in signed)]
     atts.extend(signed)
     owners.update((k, s) for s in signed for k in s.quotes)
-    turns = {id(att) for att in owners.values()} | {id(att) for att in signed}
+    # turns and signed quotes own their content as is
+    settled = {id(att) for att in owners.values()} | {id(att) for att in signed}
     for k, q in enumerate(quotes):
         if k not in owners and not _is_continuation(quotes, k):
             owner = _adjacent_cue(doc, q, speech, free_only=False)
             if owner is not None:
                 owners[k] = owner
     for att in atts:
-        if id(att) not in turns:
+        if id(att) not in settled:
             _align_to_quotes(att, quotes, owners)
     _attach_adjacent(doc, quotes, atts)
     _attach_continuations(doc, text, quotes, atts)

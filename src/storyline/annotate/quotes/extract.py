@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 from ...errors import AnnotateError
 from ...models import Quote
 from .assemble import find_attributions
-from .direct import QuoteSpan
+from .direct import ALL_MARKS, QuoteSpan
 from .learned import QuoteModels, apply_models
 from .spans import Attribution, DocView, char_span
 from .speakers import Speaker, resolve_speakers
@@ -37,9 +37,6 @@ def _sentence_index(doc: Doc, char: int, starts: list[int]) -> int:
     return lo
 
 
-QUOTE_CHARS = frozenset('"\u201c\u201d')
-
-
 def _strip_marks(text: str, a: int, b: int, quotes: list[QuoteSpan]) -> tuple[int, int]:
     for q in quotes:
         if q.start == a and q.end == b:
@@ -48,7 +45,7 @@ def _strip_marks(text: str, a: int, b: int, quotes: list[QuoteSpan]) -> tuple[in
                 b -= 1
             return a, b
     # a signed line whose marks did not pair ("\u201d...\u201d"): its own edge marks
-    if b - a > 2 and text[a] in QUOTE_CHARS and text[b - 1] in QUOTE_CHARS:
+    if b - a > 2 and text[a] in ALL_MARKS and text[b - 1] in ALL_MARKS:
         return a + 1, b - 1
     return a, b
 
@@ -61,7 +58,7 @@ def quotes_from(
     out: list[Quote] = []
     for att, sp in zip(atts, speakers, strict=True):
         cue_a, cue_b = char_span(doc, min(att.cue), max(att.cue) + 1)
-        while cue_b - cue_a > 1 and text[cue_a] in QUOTE_CHARS:
+        while cue_b - cue_a > 1 and text[cue_a] in ALL_MARKS:
             cue_a += 1  # a signature's dash tokenized with the closing mark: "\u201d\u2015"
         addressee = None
         if att.addressee is not None and att.addressee[0] < att.addressee[1]:
