@@ -410,7 +410,7 @@ def find_attributions(view: DocView) -> tuple[list[Attribution], list[QuoteSpan]
     # reports inside someone's direct quote are part of that quote
     atts = [a for a in atts if not _cue_in_quote(doc, a, quotes)]
     speech = _speech(atts)
-    owners = take_turns(doc, quotes, atts)
+    owners = take_turns(doc, text, quotes, atts)
     signed = signed_quotes(doc, text, quotes, set(owners))
     # a report inside a signed quote is part of it, as inside any direct quote
     atts = [a for a in atts if not any(_signs(doc, s, a) for s in signed)]

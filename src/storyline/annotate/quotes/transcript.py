@@ -55,10 +55,11 @@ def split_at_labels(text: str, quotes: list[QuoteSpan], labels: frozenset[str]) 
 
 
 def take_turns(
-    doc: Doc, quotes: list[QuoteSpan], atts: list[Attribution]
+    doc: Doc, text: str, quotes: list[QuoteSpan], atts: list[Attribution]
 ) -> dict[int, Attribution]:
     """Give each quoted turn to the label that opens it: content is the turn's words
-    after the label (and the paragraphs that continue it). Returns quote -> owner."""
+    after the label (and the paragraphs that continue it). Returns quote -> owner.
+    ``text`` is ``doc.text``, passed in because spaCy rebuilds it on every access."""
     starts = {q.inner_start: k for k, q in enumerate(quotes)}
     owners: dict[int, Attribution] = {}
     for att in atts:
@@ -69,7 +70,7 @@ def take_turns(
             continue
         chain = quote_chain(quotes, k)
         after = doc[att.head].idx + 1
-        while after < quotes[k].inner_end and doc.text[after].isspace():
+        while after < quotes[k].inner_end and text[after].isspace():
             after += 1
         att.content = [(after, quotes[k].inner_end)] + [
             (quotes[j].inner_start, quotes[j].inner_end) for j in chain if j != k
