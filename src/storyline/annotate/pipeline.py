@@ -22,6 +22,7 @@ from ..models import Annotations, Article, ItemError, Sentence
 # Importing registers the factories and Doc extensions.
 from . import citations as _citations  # noqa: F401
 from . import mentions as _mentions  # noqa: F401
+from . import paragraphs as _paragraphs  # noqa: F401
 from . import quantities as _quantities  # noqa: F401
 from . import quotes as _quotes  # noqa: F401
 from . import timex as _timex  # noqa: F401
@@ -49,6 +50,13 @@ def load_model(models: Sequence[str]) -> Language:
 def load_pipeline(models: Sequence[str] | None = None) -> Language:
     config = pipeline_config()
     nlp = load_model(models or config["pipeline"]["models"])
+    # Sentence rules set boundaries the model's parser then keeps, so they go before it.
+    parser = next((n for n in ("parser", "senter") if n in nlp.pipe_names), None)
+    for name in config["pipeline"].get("before_parser", []):
+        if parser is None:
+            nlp.add_pipe(name, first=True)
+        else:
+            nlp.add_pipe(name, before=parser)
     for name in config["pipeline"]["components"]:
         nlp.add_pipe(name, config=dict(config["components"].get(name, {})))
     return nlp

@@ -191,13 +191,19 @@ def score(
 
 
 def default_nlp() -> Language:
+    """The trained model with the annotate stage's sentence rules (paragraph breaks)
+    in front of its parser, so the eval sees the sentences the product does."""
     import spacy
+
+    from storyline.annotate import paragraphs as _paragraphs  # noqa: F401  (registers it)
 
     for name in MODELS:
         try:
-            return spacy.load(name)
+            nlp = spacy.load(name)
         except OSError:
             continue
+        nlp.add_pipe("storyline_paragraphs_v1", before="parser")
+        return nlp
     raise EvalError(f"no spaCy model installed (tried {', '.join(MODELS)})", code="E633")
 
 
