@@ -263,7 +263,8 @@ WORDS = (
 
 
 def synthetic_store(path: Path, n_events: int = 5000, per_article: int = 100, seed: int = 7) -> Path:
-    """About ``n_events`` events: each sentence dated to its own day, two sentences per day."""
+    """About ``n_events`` events: each day one happening, told in two sentences
+    (the same words, two slots), so two pieces of evidence per event."""
     rng = random.Random(seed)
     first = dt.date(2012, 1, 1)
     outlets = [f"Outlet {k}" for k in range(12)]
@@ -275,8 +276,9 @@ def synthetic_store(path: Path, n_events: int = 5000, per_article: int = 100, se
         for k in range(min(per_article, sentence_slots - a * per_article)):
             slot = a * per_article + k
             day = first + dt.timedelta(days=slot // 2)
-            who = people[rng.randrange(len(people))]
-            words = " ".join(rng.choice(WORDS) for _ in range(8))
+            if slot % 2 == 0:  # the day's happening; its second sentence tells it again
+                who = people[rng.randrange(len(people))]
+                words = " ".join(rng.choice(WORDS) for _ in range(8))
             sentences.append(f"On {day:%B %-d, %Y} {who} spoke about the {words} ({slot}).")
             mentions.append((k, who, "PERSON"))
             timexes.append((k, f"{day:%B %-d, %Y}", day.isoformat()))

@@ -1,20 +1,24 @@
 """The story timeline from stored annotations (never re-runs spaCy).
 
-Sentences dated by an explicit time expression are grouped into one event per
-date value (at the granularity the text gave: "in May" stays 2023-05);
-repeats from syndicated copies and identical sentences are dropped; each
-event keeps every sentence and outlet behind it.
+Sentences dated by an explicit time expression are filed under their date
+value (at the granularity the text gave: "in May" stays 2023-05) and grouped
+into one event per happening (see ``build.happenings``); repeats from
+syndicated copies and identical sentences are dropped; each event keeps every
+sentence and outlet behind it.
 """
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 
 from ..models import Evidence, SentenceDate, TimelineEvent
 from .corpus import Corpus
+from .happenings import HappeningIndex, best_happening, group_happenings
 
 # Values that name a stretch of the calendar, at a granularity a timeline shows.
 _DAY = re.compile(r"^\d{4}-\d{2}-\d{2}")
@@ -73,6 +77,23 @@ def dated_evidence(
     return by_value
 
 
+@dataclass
+class _Happening:
+    value: str
+    start: dt.date
+    end: dt.date
+    own: list[int]  # positions of the sentences dated with ``value``
+    retold: list[int] = field(default_factory=list)  # coarser mentions of the same
+
+    def contains(self, other_start: dt.date, other_end: dt.date) -> bool:
+        """True when this happening is dated strictly finer, inside the other's stretch."""
+        return (
+            other_start <= self.start
+            and self.end <= other_end
+            and (self.end - self.start) < (other_end - other_start)
+        )
+
+
 def basic_timeline(
     corpus: Corpus,
     *,
@@ -80,7 +101,14 @@ def basic_timeline(
     end: dt.date | None = None,
     entity_ids: set[str] | None = None,
 ) -> list[TimelineEvent]:
-    events = []
+    """Every dated happening: one event per happening, not per date value.
+
+    A date value's sentences are split into happenings (``build.happenings``);
+    a sentence dated coarser (a month) that tells of a happening dated finer
+    inside it (a day of that month) joins that event as further evidence
+    instead of making a second, vaguer event.
+    """
+    values: list[tuple[str, dt.date, dt.date, list[Evidence]]] = []
     for value, items in dated_evidence(corpus).items():
         if entity_ids is not None:
             items = [
@@ -95,17 +123,68 @@ def basic_timeline(
             continue
         if end and first.interval_start > end:
             continue
-        items.sort(key=lambda pair: (pair[1].published or dt.date.max, pair[1].article, pair[1].sentence))
-        outlets = {ev.outlet for _sd, ev in items}
+        evidence = sorted((ev for _sd, ev in items), key=_reading_order)
+        values.append((value, first.interval_start, first.interval_end, evidence))
+    flat = [ev for *_rest, evidence in values for ev in evidence]
+    spans = []
+    position = 0
+    for value, lo, hi, evidence in values:
+        spans.append((value, lo, hi, list(range(position, position + len(evidence)))))
+        position += len(evidence)
+    happenings = _find_happenings(HappeningIndex([ev.text for ev in flat]), spans)
+    events = []
+    for h in happenings:
+        told = tuple(flat[i] for i in h.own) + tuple(
+            sorted((flat[i] for i in h.retold), key=_reading_order)
+        )
+        outlets = {ev.outlet for ev in told}
         events.append(
             TimelineEvent(
-                date=value,
-                start=first.interval_start,
-                end=first.interval_end,
-                summary=items[0][1].text,
-                evidence=tuple(ev for _sd, ev in items),
-                score=len(items) + len(outlets),
+                date=h.value,
+                start=h.start,
+                end=h.end,
+                summary=told[0].text,
+                evidence=told,
+                score=len(told) + len(outlets),
             )
         )
-    # Coarser values (a month) sort before the days inside them.
-    return sorted(events, key=lambda e: (e.start, -(e.end - e.start).days, e.date))
+    # Coarser values (a month) sort before the days inside them; happenings of one
+    # date in the order they were first reported.
+    return sorted(
+        events,
+        key=lambda e: (e.start, -(e.end - e.start).days, e.date, _reading_order(e.evidence[0])),
+    )
+
+
+def _find_happenings(
+    index: HappeningIndex, spans: Sequence[tuple[str, dt.date, dt.date, list[int]]]
+) -> list[_Happening]:
+    """Happenings of (value, first day, last day, sentence positions) spans; the
+    finest spans first, so a coarser sentence can find the happening it retells."""
+    happenings: list[_Happening] = []
+    by_start: list[tuple[dt.date, int]] = []  # (start, position in happenings), sorted
+    for value, lo, hi, members in sorted(spans, key=lambda v: ((v[2] - v[1]).days, v[1], v[0])):
+        alone = members
+        if hi > lo:  # only a stretch longer than a day can retell a finer happening
+            first_inside = bisect.bisect_left(by_start, (lo, -1))
+            last_inside = bisect.bisect_right(by_start, (hi, len(happenings)))
+            finer = [
+                happenings[k]
+                for _start, k in by_start[first_inside:last_inside]
+                if happenings[k].contains(lo, hi)
+            ]
+            alone = []
+            for m in members:
+                k = best_happening(index, m, [h.own + h.retold for h in finer])
+                if k is None:
+                    alone.append(m)
+                else:
+                    finer[k].retold.append(m)
+        for group in group_happenings(index, alone):
+            bisect.insort(by_start, (lo, len(happenings)))
+            happenings.append(_Happening(value, lo, hi, group))
+    return happenings
+
+
+def _reading_order(ev: Evidence) -> tuple[dt.date, str, int]:
+    return (ev.published or dt.date.max, ev.article, ev.sentence)

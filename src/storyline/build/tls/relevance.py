@@ -15,7 +15,7 @@ from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 from storyline.eval.rouge import porter_stem
 
-_WORD = re.compile(r"[a-z0-9]+")
+_CASED_WORD = re.compile(r"[A-Za-z0-9]+")
 # Tokenizer artefacts of PTB-style text (-LRB-, -RRB-) and bare numbers carry no content.
 _NOISE = frozenset({"lrb", "rrb", "lsb", "rsb", "lcb", "rcb"})
 
@@ -34,11 +34,19 @@ class Tokenizer:
         return s
 
     def __call__(self, text: str) -> tuple[str, ...]:
-        return tuple(
-            self.stem(w)
-            for w in _WORD.findall(text.lower())
-            if w not in ENGLISH_STOP_WORDS and w not in _NOISE and not w.isdigit()
-        )
+        return tuple(self.stem(w.lower()) for _, w in content_words(text))
+
+
+def content_words(text: str) -> list[tuple[int, str]]:
+    """The words of ``text`` that carry content, with their offsets, as written
+    (case kept): no stop words, tokenizer artefacts or bare numbers."""
+    return [
+        (m.start(), w)
+        for m in _CASED_WORD.finditer(text)
+        if (low := (w := m.group()).lower()) not in ENGLISH_STOP_WORDS
+        and low not in _NOISE
+        and not w.isdigit()
+    ]
 
 
 @dataclass
