@@ -76,16 +76,14 @@ class HappeningIndex:
         return sum(self._idf[s] * (NAME_WEIGHT if s in gist.names else 1.0) for s in stems)
 
     def overlap(self, i: int, j: int) -> float:
-        """Weighted share of the smaller gist found in the other, 0 to 1."""
+        """The larger of the two weighted shares of one gist's content found in the
+        other (mostly the shorter sentence's), 0 to 1."""
         gi, gj = self.gists[i], self.gists[j]
         if not gi.stems or not gj.stems:
             return 0.0
         shared = gi.stems & gj.stems
-        return max(
-            self._weight(g, shared) / total
-            for g in (gi, gj)
-            if (total := self._weight(g, g.stems)) > 0
-        )
+        # idf >= 1, so a gist with stems weighs more than 0
+        return max(self._weight(g, shared) / self._weight(g, g.stems) for g in (gi, gj))
 
     def same(self, i: int, j: int) -> bool:
         gi, gj = self.gists[i], self.gists[j]

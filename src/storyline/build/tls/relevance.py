@@ -40,13 +40,13 @@ class Tokenizer:
 def content_words(text: str) -> list[tuple[int, str]]:
     """The words of ``text`` that carry content, with their offsets, as written
     (case kept): no stop words, tokenizer artefacts or bare numbers."""
-    return [
-        (m.start(), w)
-        for m in _CASED_WORD.finditer(text)
-        if (low := (w := m.group()).lower()) not in ENGLISH_STOP_WORDS
-        and low not in _NOISE
-        and not w.isdigit()
-    ]
+    out = []
+    for m in _CASED_WORD.finditer(text):
+        word = m.group()
+        low = word.lower()
+        if low not in ENGLISH_STOP_WORDS and low not in _NOISE and not word.isdigit():
+            out.append((m.start(), word))
+    return out
 
 
 @dataclass
