@@ -50,15 +50,22 @@ def load_model(models: Sequence[str]) -> Language:
 def load_pipeline(models: Sequence[str] | None = None) -> Language:
     config = pipeline_config()
     nlp = load_model(models or config["pipeline"]["models"])
-    # Sentence rules set boundaries the model's parser then keeps, so they go before it.
+    add_sentence_rules(nlp, config)
+    for name in config["pipeline"]["components"]:
+        nlp.add_pipe(name, config=dict(config["components"].get(name, {})))
+    return nlp
+
+
+def add_sentence_rules(nlp: Language, config: Config | None = None) -> Language:
+    """Adds ``config.cfg``'s ``before_parser`` components (paragraph breaks): they set
+    sentence boundaries the model's parser then keeps, so they go before it."""
+    config = config or pipeline_config()
     parser = next((n for n in ("parser", "senter") if n in nlp.pipe_names), None)
     for name in config["pipeline"].get("before_parser", []):
         if parser is None:
             nlp.add_pipe(name, first=True)
         else:
             nlp.add_pipe(name, before=parser)
-    for name in config["pipeline"]["components"]:
-        nlp.add_pipe(name, config=dict(config["components"].get(name, {})))
     return nlp
 
 

@@ -108,7 +108,8 @@ def basic_timeline(
     inside it (a day of that month) joins that event as further evidence
     instead of making a second, vaguer event.
     """
-    values: list[tuple[str, dt.date, dt.date, list[Evidence]]] = []
+    flat: list[Evidence] = []  # every kept sentence; happenings refer to positions here
+    spans: list[tuple[str, dt.date, dt.date, list[int]]] = []
     for value, items in dated_evidence(corpus).items():
         if entity_ids is not None:
             items = [
@@ -123,14 +124,9 @@ def basic_timeline(
             continue
         if end and first.interval_start > end:
             continue
-        evidence = sorted((ev for _sd, ev in items), key=_reading_order)
-        values.append((value, first.interval_start, first.interval_end, evidence))
-    flat = [ev for *_rest, evidence in values for ev in evidence]
-    spans = []
-    position = 0
-    for value, lo, hi, evidence in values:
-        spans.append((value, lo, hi, list(range(position, position + len(evidence)))))
-        position += len(evidence)
+        positions = list(range(len(flat), len(flat) + len(items)))
+        flat.extend(sorted((ev for _sd, ev in items), key=_reading_order))
+        spans.append((value, first.interval_start, first.interval_end, positions))
     happenings = _find_happenings(HappeningIndex([ev.text for ev in flat]), spans)
     events = []
     for h in happenings:

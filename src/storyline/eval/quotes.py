@@ -195,15 +195,13 @@ def default_nlp() -> Language:
     in front of its parser, so the eval sees the sentences the product does."""
     import spacy
 
-    from storyline.annotate import paragraphs as _paragraphs  # noqa: F401  (registers it)
+    from storyline.annotate.pipeline import add_sentence_rules
 
     for name in MODELS:
         try:
-            nlp = spacy.load(name)
+            return add_sentence_rules(spacy.load(name))
         except OSError:
             continue
-        nlp.add_pipe("storyline_paragraphs_v1", before="parser")
-        return nlp
     raise EvalError(f"no spaCy model installed (tried {', '.join(MODELS)})", code="E633")
 
 
