@@ -4,7 +4,9 @@ Sentences dated by an explicit time expression are filed under their date
 value (at the granularity the text gave: "in May" stays 2023-05) and grouped
 into one event per happening (see ``build.happenings``); repeats from
 syndicated copies and identical sentences are dropped; each event keeps every
-sentence and outlet behind it.
+sentence and outlet behind it. An event's summary is its first sentence as an
+entry (``build.entry``): without the expression that names exactly the event's
+date ("said on Tuesday" -> "said"; "in late May" stays, it says more).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from dataclasses import dataclass, field
 
 from ..models import Evidence, SentenceDate, TimelineEvent
 from .corpus import Corpus
+from .entry import entry_text
 from .happenings import HappeningIndex, best_happening, group_happenings
 
 # Values that name a stretch of the calendar, at a granularity a timeline shows.
@@ -134,14 +137,16 @@ def basic_timeline(
             sorted((flat[i] for i in h.retold), key=_reading_order)
         )
         outlets = {ev.outlet for ev in told}
+        entry = entry_text(told[0].text, _expressions_naming(corpus, told[0], h.value))
         events.append(
             TimelineEvent(
                 date=h.value,
                 start=h.start,
                 end=h.end,
-                summary=told[0].text,
+                summary=entry,
                 evidence=told,
                 score=len(told) + len(outlets),
+                entries=(entry,),
             )
         )
     # Coarser values (a month) sort before the days inside them; happenings of one
@@ -180,6 +185,18 @@ def _find_happenings(
             bisect.insort(by_start, (lo, len(happenings)))
             happenings.append(_Happening(value, lo, hi, group))
     return happenings
+
+
+def _expressions_naming(corpus: Corpus, ev: Evidence, value: str) -> list[str]:
+    """The time expressions of the evidence sentence that name exactly ``value``
+    ("in May" for 2025-05; not "in late May", which says more)."""
+    ann = corpus.annotations[ev.article]
+    sentence = ann.sentences[ev.sentence]
+    return [
+        t.text
+        for t in ann.timexes
+        if sentence.start <= t.start < sentence.end and t.value == value and t.mod is None
+    ]
 
 
 def _reading_order(ev: Evidence) -> tuple[dt.date, str, int]:

@@ -128,11 +128,12 @@ def default_builder(
 
 
 def events_to_timeline(events: Sequence[TimelineEvent]) -> dict[dt.date, list[str]]:
-    """Day-level events as date -> sentences (what the scorer and news-tls files hold)."""
+    """Day-level events as date -> sentences (what the scorer and news-tls files hold):
+    the entries the timeline shows, or the evidence sentences of an event without them."""
     out: dict[dt.date, list[str]] = {}
     for ev in events:
         if ev.start == ev.end:
-            out.setdefault(ev.start, []).extend(e.text for e in ev.evidence)
+            out.setdefault(ev.start, []).extend(ev.entries or (e.text for e in ev.evidence))
     return out
 
 

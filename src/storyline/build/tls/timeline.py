@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from storyline.errors import OptionsError
 from storyline.models import Evidence, TimelineEvent
 
+from ..entry import entry_text
 from .dates import DateParams, choose_n_dates, rank_dates
 from .dedup import token_set
 from .records import TIMELINE_GRANULARITIES, CandidateSentence, period_span
@@ -39,7 +40,10 @@ def build_timeline(
     ``query`` holds keywords or entity names the story is about; ``start`` /
     ``end`` bound the dates (default: unbounded). ``None``
     for ``n_dates`` / ``sents_per_date`` lets the material decide. Events come
-    back in date order; each event's evidence is the chosen sentences.
+    back in date order; each event's evidence is the chosen sentences, as
+    written, and its entries (joined into the summary) are those sentences
+    without the expressions that name exactly the event's date or period
+    (``build.entry``: the date column says it).
     ``granularity="month"`` groups events by month (a sentence naming a day
     also counts for its month; month references like "in March" count too).
     """
@@ -117,14 +121,22 @@ def build_timeline(
         )
         used.update(token_set(e.text) for e in evidence)
         value, first, last = period_span(day, granularity)
+        entries = tuple(
+            entry_text(
+                local_sents[i].text,
+                [r.text for r in local_sents[i].dates if (r.start, r.end) == (first, last)],
+            )
+            for i, _ in chosen
+        )
         events.append(
             TimelineEvent(
                 date=value,
                 start=first,
                 end=last,
-                summary=" ".join(e.text for e in evidence),
+                summary=" ".join(entries),
                 evidence=evidence,
                 score=score,
+                entries=entries,
             )
         )
     events.sort(key=lambda e: e.start)

@@ -1,0 +1,171 @@
+"""The text of a timeline entry: a source sentence as the timeline shows it.
+
+A timeline files a sentence under its date, so the words that only say that
+date ("on Tuesday", "June 2 -", "yesterday", "3:32 pm EDT") repeat the date
+column; human-written timelines leave them out, and so does an entry here.
+The same goes for what news pages put before the first sentence: a wire
+dateline ("WASHINGTON (Reuters) -"), a "CITY | Thu Jun 17, 2010 3:32 pm EDT"
+stamp, a live blog's "(Updated 11:58 a.m. ET)". Evidence keeps the sentence
+verbatim; only the entry is shortened.
+
+Expressions that place the event relative to another one ("two days later",
+"the next day"), holidays ("Easter") and expressions governed by since, until,
+by, before, after or from say more than the date and stay, as does a
+possessive ("today's talks").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+_MONTH = (
+    r"Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?"
+    r"|Aug(?:ust|\.)?|Sep(?:t(?:ember|\.)?|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?"
+)
+_DAY_WORD = re.compile(
+    rf"\d|\b(?:{_MONTH})\b|\b(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs)?|Fri|Sat(?:ur)?|Sun)(?:day)?\b"
+    r"|\b(?:today|tonight|yesterday|tomorrow|overnight)\b"
+    r"|\b(?:this|last)\s+(?:morning|afternoon|evening|night)\b",
+    re.IGNORECASE,
+)
+_RELATIONAL = re.compile(
+    r"\b(?:later|earlier|next|following|previous|prior|before|after|that|same)\b", re.IGNORECASE
+)
+# Words that, right before the expression, make it say more than the date.
+_KEEP_AFTER = re.compile(
+    r"\b(?:since|until|till|by|before|after|from|through|between|to|(?<!\bas )of)\s*$", re.I
+)
+# A preposition (with its modifier) that only introduces the date: goes with it.
+_GOVERNING = re.compile(r"(?:\b(?:early|late|earlier|later)\s+)?\b(?:on|at|in|as\s+of)\s*$", re.I)
+# A determiner before the expression: it only goes when a noun follows ("the April 20
+# explosion"), not when the expression is the noun ("the Thursday a leader returned").
+_DETERMINER = re.compile(r"\b(?:the|an?|this|its|his|her|their)\s*$", re.I)
+_NOUN_NEXT = re.compile(
+    r"\s*(?!(?:a|an|the|of|in|on|at|to|and|or|that|when|as|for|with|by|from)\b)[a-z][a-z\-]+\b"
+)
+_DAY_OR_MONTH = rf"(?:\d|(?:{_MONTH})\b|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)"
+# Part of a list of dates ("on Friday, Saturday and Sunday"): the list stays whole.
+_LIST_BEFORE = re.compile(rf"{_DAY_OR_MONTH}\S*\s*(?:,|\band|\bor|&)\s*$")
+_LIST_AFTER = re.compile(rf"\s*(?:,|\band\b|\bor\b|&)\s*{_DAY_OR_MONTH}")
+
+_QUOTE_MARK = re.compile("\"|\u201c|\u201d|``|''")
+_OPEN = r"(?:\(|-LRB-)"
+_CLOSE = r"(?:\)|-RRB-)"
+_WIRE = r"(?:Reuters|AP|AFP|UPI|Bloomberg|CNN|dpa|Xinhua|IANS|PTI)"
+_AGENCY = r"[A-Z][A-Za-z.&']*(?:\s+[A-Z][A-Za-z.&']*){0,3}"
+# "WASHINGTON | ..." stamp heads and "HOUSTON, June 2 (Reuters) -" / "NEW ORLEANS --" datelines.
+_PIPE_HEAD = re.compile(r"^[A-Z][A-Z.'\-]*(?:(?:\s+|\s*,\s*)[A-Z][A-Za-z.'\-]*)*\s*\|\s*")
+_CITY = r"[A-Z][A-Z.'\-]{2,}(?:\s+[A-Z][A-Z.'\-]+)*(?:\s*,\s*[A-Z][a-z]+\.?)?\s*,?\s*"
+_DASH = r"(?:--?|\u2014|\u2013)\s+"
+_DATELINE = re.compile(
+    rf"^(?:{_CITY}(?:{_OPEN}\s*{_AGENCY}\s*{_CLOSE}\s*)?{_DASH}|{_OPEN}\s*{_WIRE}\s*{_CLOSE}\s*(?:{_DASH})?)"
+)
+# A publication stamp heading the text: "Friday 4 June 2010 18.15 BST", "22.16 BST".
+_TZ = r"(?:GMT|BST|UTC|CET|CEST|EST|EDT|CST|CDT|MST|MDT|PST|PDT|ET|JST)"
+_STAMP = re.compile(
+    rf"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
+    rf"(?:\d{{1,2}}\s+(?:{_MONTH})\s+\d{{4}}|(?:{_MONTH})\s+\d{{1,2}},?\s+\d{{4}})?[,;]?\s*"
+    rf"\d{{1,2}}[.:]\d{{2}}\s*(?:[ap]\.?m\.?\s*)?{_TZ}\b",
+    re.IGNORECASE,
+)
+_UPDATE = re.compile(rf"^{_OPEN}\s*(?:Update[sd]?|Posted|Last updated)\b", re.IGNORECASE)
+# Separators left at the start; "-" only when it does not open a PTB bracket (-LRB-).
+_LEADING_PUNCT = re.compile(r"^(?:[\s\u2013\u2014:|,;*\\]|-(?!LRB-|RRB-))+")
+_BRACKET = re.compile(rf"{_OPEN}|{_CLOSE}")
+
+
+def names_day(expression: str) -> bool:
+    """True for an expression that only names when ("Tuesday", "June 2, 2010",
+    "yesterday", "3:32 pm"), not one placing the event relative to another."""
+    return bool(_DAY_WORD.search(expression)) and not _RELATIONAL.search(expression)
+
+
+def entry_text(sentence: str, date_expressions: Iterable[str]) -> str:
+    """``sentence`` without the given date expressions (those naming the entry's
+    own date, as written) and without a leading dateline or update stamp."""
+    text = sentence
+    for expression in date_expressions:
+        if expression and names_day(expression):
+            text = _drop_expression(text, expression)
+    text = _tidy(_drop_lead(text))
+    return text if re.search(r"\w", text) else sentence
+
+
+def _drop_expression(text: str, expression: str) -> str:
+    for m in re.finditer(rf"(?<!\w){re.escape(expression)}(?!\w)", text):
+        before, after = text[: m.start()], text[m.end() :]
+        if _inside_quotation(text, m.start()):
+            continue
+        if _KEEP_AFTER.search(before) or re.match(r"\s*'s\b", after):
+            continue
+        if _LIST_AFTER.match(after) or _LIST_BEFORE.search(before):
+            continue
+        if _DETERMINER.search(before) and not _NOUN_NEXT.match(after):
+            continue
+        gov = _GOVERNING.search(before)
+        if gov:
+            before = before[: gov.start()]
+        article = re.search(r"\b(an?)\s*$", before)
+        if article:  # "an Oct. 22 speech" -> "a speech"
+            nxt = re.match(r"\s*(\w)", after)
+            word = "an" if nxt and nxt.group(1).lower() in "aeiou" else "a"
+            if article.group(1)[0].isupper():
+                word = word.capitalize()
+            before = before[: article.start(1)] + word + before[article.end(1) :]
+        # Keep the text's own spacing before punctuation ("Tavel." / "Tavel .").
+        if after.lstrip()[:1] in tuple(",.;:!?"):
+            return before.rstrip() + after
+        return before.rstrip() + " " + after.lstrip()
+    return text
+
+
+def _inside_quotation(text: str, position: int) -> bool:
+    """True when ``position`` lies inside a quotation ("...", “...”, ``...''): a
+    quote is never edited."""
+    depth = 0
+    for m in _QUOTE_MARK.finditer(text, 0, position):
+        mark = m.group()
+        if mark == '"':
+            depth = 0 if depth else 1
+        else:
+            depth = max(0, depth + (1 if mark in ("\u201c", "``") else -1))
+    return depth > 0
+
+
+def _drop_lead(text: str) -> str:
+    text = text.strip()
+    for _ in range(3):  # a stamp head, then the dateline it carries, then an update note
+        before = text
+        text = _PIPE_HEAD.sub("", text, count=1)
+        text = _DATELINE.sub("", text, count=1)
+        text = _STAMP.sub("", text, count=1)
+        if _UPDATE.match(text):
+            end = _bracket_end(text)
+            if end is not None:
+                text = text[end:]
+        text = _LEADING_PUNCT.sub("", text)
+        if text == before:
+            break
+    return text
+
+
+def _bracket_end(text: str) -> int | None:
+    """Where the bracket opened at the start of ``text`` closes (nesting counted)."""
+    depth = 0
+    for m in _BRACKET.finditer(text):
+        depth += 1 if m.group() in ("(", "-LRB-") else -1
+        if depth == 0:
+            return m.end()
+    return None
+
+
+def _tidy(text: str) -> str:
+    text = re.sub(rf"{_OPEN}\s*{_CLOSE}", " ", text)  # brackets left empty
+    text = _LEADING_PUNCT.sub("", text)
+    text = re.sub(r"\s+([,;:])(?:\s*[,;:])+", r" \1", text)  # ", ," -> ","
+    text = re.sub(r"(\w)\s+([,;:])\s*([.!?])\s*$", r"\1 \3", text)  # "said , ." -> "said ."
+    text = re.sub(r"\s{2,}", " ", text).strip()
+    if text[:1].islower():
+        text = text[0].upper() + text[1:]
+    return text

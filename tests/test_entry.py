@@ -1,0 +1,147 @@
+"""Timeline entry text: a sentence without the words that only repeat its date."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from pathlib import Path
+
+import pytest
+
+from storyline.build.corpus import Corpus
+from storyline.build.entry import entry_text, names_day
+from storyline.build.tls import CandidateSentence, DateRef, build_timeline
+from storyline.build.views import timeline_view
+from storyline.eval.tls import events_to_timeline
+from storyline.models import Evidence, TimelineEvent
+from storyline.store import Store
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expressions", "entry"),
+    [
+        # the expression goes with the preposition that only introduces it
+        ("The minister said on Tuesday that talks would resume.", ["Tuesday"],
+         "The minister said that talks would resume."),
+        ("On Tuesday, the minister resigned.", ["Tuesday"], "The minister resigned."),
+        ("As of Monday , the crews had cleared the road .", ["Monday"],
+         "The crews had cleared the road ."),
+        ("June 2 - The port reopens after the storm.", ["June 2"], "The port reopens after the storm."),
+        ("The council met in Tavel on Feb. 14.", ["Feb. 14"], "The council met in Tavel."),
+        ("Officials confirmed yesterday that the bridge had failed.", ["yesterday"],
+         "Officials confirmed that the bridge had failed."),
+        ("The mayor last night denied the report.", ["last night"], "The mayor denied the report."),
+        # attributive: the determiner is fixed, the noun stays
+        ("In an Oct. 22 speech, the president blamed outsiders.", ["Oct. 22"],
+         "In a speech, the president blamed outsiders."),
+        ("The April 20 explosion killed 11 workers.", ["April 20"], "The explosion killed 11 workers."),
+    ],
+)  # fmt: skip
+def test_date_words_leave_the_entry(sentence: str, expressions: list[str], entry: str) -> None:
+    assert entry_text(sentence, expressions) == entry
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expression"),
+    [
+        ("The rig sank two days later.", "two days later"),  # relative to another event
+        ("The talks resumed the next day.", "the next day"),
+        ("Crowds gathered for Easter in the square.", "Easter"),  # a holiday says more
+        ("Oil has leaked since May 2 into the bay.", "May 2"),  # since / until / by stay
+        ("The ministry must answer by Friday, the court ruled.", "Friday"),
+        ("Analysts compared it with today's market.", "today"),  # possessive
+        ("Crowds marched on Friday, Saturday and Sunday.", "Sunday"),  # a list stays whole
+        ("Crowds marched on Friday, Saturday and Sunday.", "Friday"),
+        ("Sites were blocked the Thursday a leading dissident returned.", "Thursday"),
+        ('"We asked them in March, and they refused," she said.', "March"),  # quotes are verbatim
+        ("`` We knew as of yesterday , '' he said .", "yesterday"),
+        ("The port reopened on Tuesday.", "Wednesday"),  # not in the sentence
+    ],
+)  # fmt: skip
+def test_expressions_that_say_more_than_the_date_stay(sentence: str, expression: str) -> None:
+    assert entry_text(sentence, [expression]) == sentence
+
+
+def test_names_day() -> None:
+    assert names_day("Tuesday") and names_day("Thu Jun 17 , 2010") and names_day("3:32 pm EDT")
+    assert names_day("this morning") and names_day("yesterday")
+    assert not names_day("two days later") and not names_day("the previous day")
+    assert not names_day("Easter") and not names_day("that Thursday")
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expressions", "entry"),
+    [
+        ("WASHINGTON (Reuters) - The senator said the bill would pass.", [],
+         "The senator said the bill would pass."),
+        ("HOUSTON, June 2 (Reuters) - The company cut the pipe.", ["June 2"], "The company cut the pipe."),
+        ("VELL, Kestria (Northgate Wire) - Halvard can build 400 a year.", [],
+         "Halvard can build 400 a year."),
+        ("NEW ORLEANS -- Shares fell as investigators arrived.", [],
+         "Shares fell as investigators arrived."),
+        ("(AP) -- Officials closed the beach.", [], "Officials closed the beach."),
+        ("-LRB- AP -RRB- Officials closed the beach .", [], "Officials closed the beach ."),
+        ("WASHINGTON | Thu Jun 17 , 2010 3:32 pm EDT WASHINGTON -LRB- Reuters -RRB- - The chief"
+         " executive said on Thursday the spill was preventable .",
+         ["Thu Jun 17 , 2010", "3:32 pm EDT", "Thursday"],
+         "The chief executive said the spill was preventable ."),
+        ("-LRB- Updated 11:58 a.m. -LRB- 1858 in Cairo -RRB- -RRB- Protesters marched on the square .",
+         [], "Protesters marched on the square ."),
+        ("Friday 4 June 2010 18.15 BST The president toured the coast .", [],
+         "The president toured the coast ."),
+    ],
+)  # fmt: skip
+def test_datelines_and_stamps_leave_the_entry(
+    sentence: str, expressions: list[str], entry: str
+) -> None:
+    assert entry_text(sentence, expressions) == entry
+
+
+def test_an_entry_never_ends_up_empty() -> None:
+    assert entry_text("Tuesday.", ["Tuesday"]) == "Tuesday."
+    assert entry_text("NATO is split on it.", []) == "NATO is split on it."
+
+
+def test_long_capitalized_runs_stay_fast() -> None:
+    text = " ".join(["WASHINGTON"] * 40) + " x"
+    assert entry_text(text, []) == text  # the dateline patterns never backtrack badly
+
+
+def test_summarized_timeline_shows_entries_and_keeps_evidence_verbatim() -> None:
+    day = dt.date(2021, 6, 1)
+    ref = DateRef(day, day, "day", day.isoformat(), text="Tuesday")
+    sentences = [
+        CandidateSentence(f"a{i}", f"o{i}", day + dt.timedelta(days=i), text, 0, (ref,))
+        for i, text in enumerate(
+            [
+                "The ferry company said on Tuesday it would halt crossings for the summer .",
+                "The ferry company halted crossings on Tuesday after the strike began .",
+            ]
+        )
+    ]
+    (event,) = build_timeline(sentences, n_dates=1, sents_per_date=1)
+    (entry,) = event.entries
+    assert "Tuesday" not in entry and event.summary == entry
+    assert "Tuesday" in event.evidence[0].text  # the source sentence stays as written
+    assert events_to_timeline([event]) == {day: [entry]}
+
+
+def test_scoring_falls_back_to_the_evidence_without_entries() -> None:
+    day = dt.date(2021, 6, 1)
+    ev = Evidence("a", 0, "The port closed on Tuesday .", None, None, day)
+    event = TimelineEvent(day.isoformat(), day, day, ev.text, (ev,))
+    assert events_to_timeline([event]) == {day: ["The port closed on Tuesday ."]}
+
+
+def test_default_timeline_entries_on_the_sample(sample_db: Path) -> None:
+    store = Store(sample_db, read_only=True)
+    events = timeline_view(Corpus.from_store(store))["events"]
+    may27 = [e for e in events if e["date"] == "2025-05-27"]
+    still = next(e for e in may27 if "still in play" in e["summary"])
+    assert "on Tuesday" not in still["summary"]
+    assert any("on Tuesday" in ev["sentence"] for ev in still["evidence"])
+    # a quote is never edited, even where it names the event's month
+    march = [e for e in events if e["date"] == "2025-03"]
+    quoted = [e for e in march if e["summary"].startswith('"')]
+    assert quoted and all(e["summary"] == e["evidence"][0]["sentence"] for e in quoted)
+    assert json.dumps(events)  # plain JSON all the way
