@@ -67,6 +67,7 @@ def test_names_day() -> None:
     assert names_day("this morning") and names_day("yesterday")
     assert not names_day("two days later") and not names_day("the previous day")
     assert not names_day("Easter") and not names_day("that Thursday")
+    assert not names_day("late May") and not names_day("mid-June")  # narrowed: says more
 
 
 @pytest.mark.parametrize(

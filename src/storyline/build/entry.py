@@ -9,9 +9,10 @@ stamp, a live blog's "(Updated 11:58 a.m. ET)". Evidence keeps the sentence
 verbatim; only the entry is shortened.
 
 Expressions that place the event relative to another one ("two days later",
-"the next day"), holidays ("Easter") and expressions governed by since, until,
-by, before, after or from say more than the date and stay, as does a
-possessive ("today's talks").
+"the next day"), narrowed ones ("late May", "mid-June"), holidays ("Easter")
+and expressions governed by since, until, by, before, after or from say more
+than the date and stay, as does a possessive ("today's talks"), a list of
+dates, and anything inside a quotation.
 """
 
 from __future__ import annotations
@@ -29,8 +30,12 @@ _DAY_WORD = re.compile(
     r"|\b(?:this|last)\s+(?:morning|afternoon|evening|night)\b",
     re.IGNORECASE,
 )
+# Relative to another event ("two days later"), or narrowed ("late May", "mid-June",
+# "around noon"): says more than the date column.
 _RELATIONAL = re.compile(
-    r"\b(?:later|earlier|next|following|previous|prior|before|after|that|same)\b", re.IGNORECASE
+    r"\b(?:later|earlier|next|following|previous|prior|before|after|that|same"
+    r"|early|mid|late|end|beginning|start|around|about|approximately)\b",
+    re.IGNORECASE,
 )
 # Words that, right before the expression, make it say more than the date.
 _KEEP_AFTER = re.compile(
