@@ -127,7 +127,10 @@ def _drop_expression(text: str, expression: str) -> str:
 
 def _inside_quotation(text: str, position: int) -> bool:
     """True when ``position`` lies inside a quotation ("...", “...”, ``...''): a
-    quote is never edited."""
+    quote is never edited.
+
+    Not ``annotate.quotes.direct.find_quote_spans``: importing that package loads
+    spaCy, and building a timeline reads stored records without it."""
     depth = 0
     for m in _QUOTE_MARK.finditer(text, 0, position):
         mark = m.group()
