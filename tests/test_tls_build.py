@@ -78,7 +78,9 @@ def test_later_references_are_damped_in_the_ranking() -> None:
     # Two days with the same evidence score (2.0): one from two later recollections,
     # one from eight reports written on the day itself.
     early, late = D(2015, 4, 1), D(2015, 4, 20)
-    sents = [_s(f"r{i}", D(2015, 4, 25), "The levee talks were recalled .", 0, early) for i in (1, 2)]
+    sents = [
+        _s(f"r{i}", D(2015, 4, 25), "The levee talks were recalled .", 0, early) for i in (1, 2)
+    ]
     sents += [_s(f"d{i}", late, "The levee talks ended today .", 0, late) for i in range(8)]
     sents = [_s("x", D(2015, 4, 9), "A minor filing came in .", 0, D(2015, 4, 9))] + sents
     window = (D(2015, 4, 1), D(2015, 4, 30))
@@ -116,6 +118,27 @@ def test_no_sentence_serves_two_dates() -> None:
     events = build_timeline([*sents, both], n_dates=2, sents_per_date=3, query=["dam"])
     seen = [e.text for ev in events for e in ev.evidence]
     assert len(seen) == len(set(seen))
+
+
+def test_a_possessor_is_a_reference_but_not_a_summary_of_its_day() -> None:
+    before = D(2015, 3, 6)
+    monday_s = DateRef(D(2015, 3, 9), D(2015, 3, 9), "day", "2015-03-09", modifier=True)
+    hearing = CandidateSentence(
+        "c1", "outlet-c", before,
+        "Engineers prepared their evidence for Monday 's dam hearing in the capital .", 0, (monday_s,),
+    )  # fmt: skip
+    assert hearing.refs() == (D(2015, 3, 9),) and hearing.event_refs() == ()
+    sents = [*story(), hearing]
+    # Monday is still referred to ...
+    assert day_evidence(sents, D(2015, 3, 1), D(2015, 3, 31))[D(2015, 3, 9)].future_refs == 2
+    events = build_timeline(sents, n_dates=5, sents_per_date=2, query=["dam"])
+    monday = [e for e in events if e.start == D(2015, 3, 9)]
+    # ... but the sentence only names it: Monday's summary is the plan, not the preparations.
+    assert monday and "c1" not in {ev.article for ev in monday[0].evidence}
+    # It is a lead sentence naming no day it reports, so it can tell the day it
+    # was written (or the day before: next-morning reports).
+    days = {e.start for e in events for ev in e.evidence if ev.article == "c1"}
+    assert days and days <= {before, before - dt.timedelta(days=1)}
 
 
 def test_keyword_preference() -> None:

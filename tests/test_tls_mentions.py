@@ -10,6 +10,7 @@ from storyline.build.tls.mentions import (
     date_mentions,
     fallback_tag,
     granularity_of,
+    qualifies_noun,
     tagger_name,
     timex_to_ref,
 )
@@ -53,6 +54,28 @@ def test_timex_to_ref_granularity() -> None:
     assert timex_to_ref(dur) is None
     assert granularity_of("2015-W10") == "week"
     assert granularity_of("PRESENT_REF") is None
+
+
+def test_possessors_are_marked() -> None:
+    text = "After Tuesday's rally and Monday 's slide, stocks fell on Wednesday."
+    refs = [ref for _, ref in fallback_tag(text, DCT)]
+    assert [(r.text, r.modifier) for r in refs] == [
+        ("Tuesday", True),
+        ("Monday", True),
+        ("Wednesday", False),
+    ]
+    assert qualifies_noun("Friday’s vote", 0, 6) and not qualifies_noun("Fridays", 0, 6)
+    assert not qualifies_noun("on Friday said", 3, 9)
+    # the sentence's event happens at the thing: "said at Friday's news conference"
+    assert not qualifies_noun("He said at Friday's briefing", 11, 17)
+    assert not qualifies_noun("Shots rang out during Friday 's march", 22, 28)
+    day = Timex(
+        "Friday", 5, 11, "DATE", "2015-02-27", None, dt.date(2015, 2, 27), dt.date(2015, 2, 27)
+    )
+    with_text = timex_to_ref(day, "Only Friday's vote counted.")
+    without_text = timex_to_ref(day)
+    assert with_text is not None and with_text.modifier
+    assert without_text is not None and not without_text.modifier
 
 
 def test_article_mentions_map_offsets_to_sentences() -> None:

@@ -27,7 +27,7 @@ def candidates(corpus: Corpus, entity_ids: set[str] | None = None) -> list[Candi
         refs: dict[int, list[DateRef]] = {}
         bounds = [(s.start, s.end) for s in ann.sentences]
         for timex in ann.timexes:
-            ref = timex_to_ref(timex)
+            ref = timex_to_ref(timex, article.text)
             if ref is None:
                 continue
             for i, (lo, hi) in enumerate(bounds):

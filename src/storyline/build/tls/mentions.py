@@ -54,8 +54,25 @@ def granularity_of(value: str) -> str | None:
     return None
 
 
-def timex_to_ref(timex: Any) -> DateRef | None:
-    """A ``storyline.models.Timex`` as a DateRef, or None when it is not calendar time."""
+_POSSESSIVE = re.compile(r"\s?['’]s\b")
+_AT_AN_EVENT = re.compile(r"\b(?:at|during)\s+$", re.IGNORECASE)
+
+
+def qualifies_noun(text: str, start: int, end: int) -> bool:
+    """True when the expression at ``text[start:end]`` is a possessor that dates a
+    thing rather than the sentence's event: "after Tuesday's rally" ("Tuesday 's" in
+    PTB-tokenized copy). Not after "at" or "during": in "said at Tuesday's news
+    conference" the sentence's event happens at the thing, so the day is its day."""
+    if _POSSESSIVE.match(text, end) is None and not text[start:end].endswith(("'s", "’s")):
+        return False
+    return _AT_AN_EVENT.search(text, max(0, start - 12), start) is None
+
+
+def timex_to_ref(timex: Any, text: str | None = None) -> DateRef | None:
+    """A ``storyline.models.Timex`` as a DateRef, or None when it is not calendar time.
+
+    ``text`` is the document the timex's offsets point into; with it, an
+    expression that only qualifies a noun ("after Tuesday's rally") is marked."""
     if timex.type not in ("DATE", "TIME") or timex.interval_start is None:
         return None
     gran = granularity_of(timex.value)
@@ -66,7 +83,16 @@ def timex_to_ref(timex: Any) -> DateRef | None:
     # Relative: the expression does not spell out its year, so the publication
     # date (or context) fixed it ("on Tuesday", "March 3", "last month").
     relative = _SPELLED_YEAR.search(timex.text) is None
-    return DateRef(timex.interval_start, end, gran, value, relative=relative, text=timex.text)
+    modifier = text is not None and qualifies_noun(text, timex.start, timex.end)
+    return DateRef(
+        timex.interval_start,
+        end,
+        gran,
+        value,
+        relative=relative,
+        text=timex.text,
+        modifier=modifier,
+    )
 
 
 # ---- fallback: explicit day dates only ---------------------------------------
@@ -134,7 +160,15 @@ def fallback_tag(text: str, dct: dt.date) -> list[tuple[int, DateRef]]:
             if day_date is None:
                 continue
             taken.append((m.start(), m.end()))
-            ref = DateRef(day_date, day_date, "day", day_date.isoformat(), relative, m.group(0))
+            ref = DateRef(
+                day_date,
+                day_date,
+                "day",
+                day_date.isoformat(),
+                relative,
+                m.group(0),
+                modifier=qualifies_noun(text, m.start(), m.end()),
+            )
             found.append((m.start(), m.end(), ref))
     for m in _RELATIVE.finditer(text):
         if not free(m.start(), m.end()):
@@ -152,7 +186,15 @@ def fallback_tag(text: str, dct: dt.date) -> list[tuple[int, DateRef]]:
             # News reports mostly look back: the latest such weekday up to the DCT.
             back = (dct.weekday() - _WEEKDAYS.index(word)) % 7
             day_date = dct - dt.timedelta(days=back)
-        ref = DateRef(day_date, day_date, "day", day_date.isoformat(), True, m.group(0))
+        ref = DateRef(
+            day_date,
+            day_date,
+            "day",
+            day_date.isoformat(),
+            True,
+            m.group(0),
+            modifier=qualifies_noun(text, m.start(), m.end()),
+        )
         found.append((m.start(), m.end(), ref))
     found.sort(key=lambda x: x[0])
     return [(start, ref) for start, _, ref in found]
@@ -166,7 +208,7 @@ def _tag_refs(text: str, pub_date: dt.date, tag: TagFn | None) -> list[tuple[int
         return fallback_tag(text, pub_date)
     out: list[tuple[int, DateRef]] = []
     for timex in tag(text, pub_date):
-        ref = timex_to_ref(timex)
+        ref = timex_to_ref(timex, text)
         if ref is not None:
             out.append((timex.start, ref))
     return out

@@ -38,6 +38,9 @@ class DateRef:
     value: str  # TIMEX3-style value at that granularity: 2010-04-20, 2010-04, 2010-W16, 2010
     relative: bool = False  # year not written out: resolved against the publication date
     text: str = ""  # the expression as written
+    # It only qualifies a noun ("in advance of Tuesday's vote"): it dates that
+    # thing, not the sentence's own event (see ``event_refs``).
+    modifier: bool = False
 
 
 @dataclass(frozen=True)
@@ -64,10 +67,20 @@ class CandidateSentence:
     def refs(self, granularity: str = "day") -> tuple[dt.date, ...]:
         """Period keys this sentence names: days, or months (a day named counts
         for its month too), in text order, no repeats."""
+        return self._keys(granularity, modifiers=True)
+
+    def event_refs(self, granularity: str = "day") -> tuple[dt.date, ...]:
+        """The periods of ``refs`` that can date what the sentence reports: without
+        modifiers of a noun. "Doors open at 6 pm for Saturday's show" and "Bargain
+        hunters returned after Tuesday's rally" name Saturday and Tuesday (they
+        count as references to those days) but do not say what happened on them."""
+        return self._keys(granularity, modifiers=False)
+
+    def _keys(self, granularity: str, modifiers: bool) -> tuple[dt.date, ...]:
         allowed = ("day",) if granularity == "day" else ("day", "month")
         seen: list[dt.date] = []
         for ref in self.dates:
-            if ref.granularity in allowed:
+            if ref.granularity in allowed and (modifiers or not ref.modifier):
                 key = period_key(ref.start, granularity)
                 if key not in seen:
                     seen.append(key)
