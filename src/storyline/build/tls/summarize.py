@@ -6,10 +6,10 @@ explicitly and, second, the lead sentences of articles published on ``d``
 ("after Tuesday's rally", "doors open at six for Saturday's show"; not "said
 at Tuesday's news conference") does not make a sentence a candidate for it:
 the sentence reports something else (AR-1 on T17 .1342 -> .1354, date F1
-unchanged: the day still counts as referred to when dates are ranked). Candidates are scored by
-centrality: cosine similarity to the day's vector, which, as in DATEWISE
-(Ghalandari & Ifrim 2020), keeps only the terms that both kinds of evidence
-use (what the reports of that day and the later references to it share:
+unchanged: the day still counts as referred to when dates are ranked).
+Candidates are scored by centrality: cosine similarity to the day's vector,
+which, as in DATEWISE (Ghalandari & Ifrim 2020), keeps only the terms that
+both kinds of evidence use (what the reports of that day and the later references to it share:
 the event), plus similarity to the query terms, and raised for wording that
 other articles of the day share (bigram support). A sentence that is page
 furniture, too long, lacks every query keyword, or reads as a quote or a
