@@ -141,6 +141,11 @@ def fallback_tag(text: str, dct: dt.date) -> list[tuple[int, DateRef]]:
     def free(start: int, end: int) -> bool:
         return all(end <= s or start >= e for s, e in taken)
 
+    def add(m: re.Match[str], day: dt.date, relative: bool) -> None:
+        modifier = qualifies_noun(text, m.start(), m.end())
+        ref = DateRef(day, day, "day", day.isoformat(), relative, m.group(0), modifier=modifier)
+        found.append((m.start(), m.end(), ref))
+
     for pattern in (_ISO, _MONTH_DAY, _DAY_MONTH):
         for m in pattern.finditer(text):
             if not free(m.start(), m.end()):
@@ -160,16 +165,7 @@ def fallback_tag(text: str, dct: dt.date) -> list[tuple[int, DateRef]]:
             if day_date is None:
                 continue
             taken.append((m.start(), m.end()))
-            ref = DateRef(
-                day_date,
-                day_date,
-                "day",
-                day_date.isoformat(),
-                relative,
-                m.group(0),
-                modifier=qualifies_noun(text, m.start(), m.end()),
-            )
-            found.append((m.start(), m.end(), ref))
+            add(m, day_date, relative)
     for m in _RELATIVE.finditer(text):
         if not free(m.start(), m.end()):
             continue
@@ -186,16 +182,7 @@ def fallback_tag(text: str, dct: dt.date) -> list[tuple[int, DateRef]]:
             # News reports mostly look back: the latest such weekday up to the DCT.
             back = (dct.weekday() - _WEEKDAYS.index(word)) % 7
             day_date = dct - dt.timedelta(days=back)
-        ref = DateRef(
-            day_date,
-            day_date,
-            "day",
-            day_date.isoformat(),
-            True,
-            m.group(0),
-            modifier=qualifies_noun(text, m.start(), m.end()),
-        )
-        found.append((m.start(), m.end(), ref))
+        add(m, day_date, True)
     found.sort(key=lambda x: x[0])
     return [(start, ref) for start, _, ref in found]
 
