@@ -51,6 +51,17 @@ GRID: dict[str, tuple[Any, ...]] = {
 }
 
 
+def _rounded(value: Any) -> Any:
+    """``value`` with every float in it rounded to four places, for the JSON file."""
+    if isinstance(value, float):
+        return round(value, 4)
+    if isinstance(value, dict):
+        return {k: _rounded(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [_rounded(v) for v in value]
+    return value
+
+
 def params_for(choice: dict[str, Any]) -> TLSParams:
     p = TLSParams()
     dates = {k.split(".", 1)[1]: v for k, v in choice.items() if k.startswith("dates.")}
@@ -196,11 +207,9 @@ def main() -> None:
     res = score_topics(topics, extension, args.predictions)
     for row in res["per_timeline"]:
         per_row.append(row)
-    result: dict[str, Any] = {
-        k: (round(v, 4) if isinstance(v, float) else v)
-        for k, v in res.items()
-        if k != "per_timeline"
-    }
+    # Rounded only when written: rounding first and printing to three places
+    # after would round twice (.58545 -> .5855 -> .586).
+    result: dict[str, Any] = {k: v for k, v in res.items() if k != "per_timeline"}
     result["prepare_seconds"] = round(prep, 2)
     result["tagger"] = tagger_name()
     result["tagging_errors"] = sum(len(t.errors) for t in topics)
@@ -211,11 +220,9 @@ def main() -> None:
     if args.loto:
         result["loto"] = loto(topics)
     result["seconds"] = round(time.perf_counter() - t0, 2)
-    result["per_timeline"] = [
-        {k: (round(v, 4) if isinstance(v, float) else v) for k, v in r.items()} for r in per_row
-    ]
+    result["per_timeline"] = per_row
     args.out.parent.mkdir(parents=True, exist_ok=True)
-    args.out.write_text(json.dumps(result, indent=1) + "\n", encoding="utf-8")
+    args.out.write_text(json.dumps(_rounded(result), indent=1) + "\n", encoding="utf-8")
     print(markdown(result))
 
 
