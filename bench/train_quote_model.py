@@ -17,6 +17,7 @@ split is never read here (score it with ``bench/quotes.py``).
 from __future__ import annotations
 
 import argparse
+import hashlib
 import sys
 import tempfile
 from collections.abc import Sequence
@@ -67,6 +68,21 @@ class DocRows:
     rules: list[BratAttribution]  # the rules' predictions, as the evaluation sees them
     keep_cues: list[int] = field(default_factory=list)  # cue start char of each keep row
     added: list[BratAttribution] = field(default_factory=list)  # one per add row
+
+
+def _parse_digest() -> str:
+    """Hash of what decides how a text is parsed besides spaCy (the pipeline config
+    and the components that run before the parser), so a cached parse is never
+    used after that code changed."""
+    src = ROOT / "src" / "storyline"
+    h = hashlib.sha256()
+    for path in (
+        src / "config.cfg",
+        src / "annotate" / "pipeline.py",
+        src / "annotate" / "paragraphs.py",
+    ):
+        h.update(path.read_bytes())
+    return h.hexdigest()[:12]
 
 
 def parsed_docs(texts: Sequence[str], cache: Path | None) -> list[Doc]:
@@ -200,7 +216,7 @@ def main() -> None:
 
     pairs = gold_pairs(SHARED / "datasets" / "polnear" / args.split)
     texts = [p.read_text(encoding="utf-8") for p, _ in pairs]
-    cache = Path(tempfile.gettempdir()) / f"storyline_polnear_{args.split}.spacy"
+    cache = Path(tempfile.gettempdir()) / f"storyline_polnear_{args.split}_{_parse_digest()}.spacy"
     docs = parsed_docs(texts, cache if args.cache else None)
 
     all_rows: list[DocRows] = []

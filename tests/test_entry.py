@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from storyline.build.corpus import Corpus
-from storyline.build.entry import entry_text, names_day
+from storyline.build.entry import entry_text, join_entries, names_day
 from storyline.build.tls import CandidateSentence, DateRef, build_timeline
 from storyline.build.views import timeline_view
 from storyline.eval.tls import events_to_timeline
@@ -146,3 +146,16 @@ def test_default_timeline_entries_on_the_sample(sample_db: Path) -> None:
     quoted = [e for e in march if e["summary"].startswith('"')]
     assert quoted and all(e["summary"] == e["evidence"][0]["sentence"] for e in quoted)
     assert json.dumps(events)  # plain JSON all the way
+
+
+def test_join_entries_ends_a_headline_before_the_next_entry() -> None:
+    headline = "Kestria approves interceptors after months of debate"
+    lead = "Kestria has approved sending two batteries."
+    assert join_entries([headline, lead]) == headline + ". " + lead
+    # sentences that end with a stop, inside quotes or brackets, are left alone
+    quoted = '"This is the right decision," Marten said.'
+    assert join_entries([quoted, lead]) == quoted + " " + lead
+    assert join_entries(['He called it "a start."', lead]) == 'He called it "a start." ' + lead
+    assert join_entries(["Talks resume (AP).", headline]) == "Talks resume (AP). " + headline
+    # the last entry is as written; empty entries are skipped
+    assert join_entries([lead, "", headline]) == lead + " " + headline

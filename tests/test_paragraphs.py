@@ -52,3 +52,37 @@ def test_the_pipeline_keeps_paragraph_sentences_apart(nlp) -> None:  # type: ign
     assert any(s.startswith("Early this month") for s in sentences)
     assert any(s.endswith('cannot be lost."') for s in sentences)
     assert "Esterholm has relied since last year on an older missile." in sentences
+
+
+LEAD = (
+    "Kestria has approved sending two batteries of its long-range interceptor system to"
+    " Esterholm, a reversal for a government that at the start of the year said it could not."
+)
+
+
+def test_a_line_break_ends_a_headline_when_lines_are_paragraphs() -> None:
+    # one paragraph per line (text extracted from HTML): the headline line has no
+    # closing stop but is a sentence of its own
+    doc = _marked(
+        "Kestria approves interceptors after months of debate\n" + LEAD + "\nNext came the vote."
+    )
+    assert next(t for t in doc if t.text == "Kestria" and t.i > 0).is_sent_start is True
+    assert next(t for t in doc if t.text == "Next").is_sent_start is True
+
+
+def test_hard_wrapped_lines_are_not_paragraphs() -> None:
+    wrapped = "\n".join(
+        [
+            "Kestria has approved sending two batteries of its long-range",
+            "interceptor system to Esterholm, a reversal for a government",
+            "that at the start of the year said it could not spare them.",
+        ]
+    )
+    doc = _marked(wrapped)
+    assert all(t.is_sent_start is None for t in doc[1:])
+
+
+def test_the_pipeline_splits_a_headline_from_the_lead(nlp) -> None:  # type: ignore[no-untyped-def]
+    text = "Kestria approves interceptors after months of debate\n" + LEAD
+    sentences = [s.text.strip() for s in nlp(text).sents]
+    assert sentences == ["Kestria approves interceptors after months of debate", LEAD]

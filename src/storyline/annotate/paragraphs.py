@@ -6,12 +6,29 @@ month, ..."), which glues two paragraphs into one timeline or quote sentence.
 A blank line is never inside a sentence of news prose, so this component marks
 the first token after one as a sentence start. It runs before the parser,
 which keeps boundaries that are already set.
+
+Text extracted from HTML (and much pasted copy) puts one paragraph per line
+with a single line break between them, and its headline, byline or
+subheadings on lines of their own without a closing stop; the parser then
+glues the headline onto the lead ("Kestria approves interceptors after months
+of debate Kestria has approved sending ..."). Such a document has lines far
+longer than hard-wrapped text ever has (wrapping keeps lines under about 80
+characters), so when any line is longer than ``LONG_LINE`` characters, a
+single line break ends a sentence too.
 """
 
 from __future__ import annotations
 
 from spacy.language import Language
 from spacy.tokens import Doc
+
+# A line this long is a paragraph, not hard-wrapped prose.
+LONG_LINE = 150
+
+
+def lines_are_paragraphs(text: str) -> bool:
+    """True when ``text`` writes one paragraph per line (see the module docstring)."""
+    return any(len(line) > LONG_LINE for line in text.splitlines())
 
 
 def is_paragraph_break(text: str) -> bool:
@@ -24,13 +41,16 @@ _FINAL_PUNCT = frozenset({".", "!", "?", "…"})
 
 
 def mark_paragraph_starts(doc: Doc) -> Doc:
+    one_per_line = lines_are_paragraphs(doc.text)
+
+    def ends_paragraph(space: str) -> bool:
+        return is_paragraph_break(space) or (one_per_line and "\n" in space)
+
     for token in doc[1:]:
         before = doc[token.i - 1]
         if token.is_space:
             continue
-        if (before.is_space and is_paragraph_break(before.text)) or is_paragraph_break(
-            before.whitespace_
-        ):
+        if (before.is_space and ends_paragraph(before.text)) or ends_paragraph(before.whitespace_):
             token.is_sent_start = True
             # A closing quotation mark ending the paragraph ('... be lost."') belongs
             # to the sentence it closes; left alone the parser may start one with it.

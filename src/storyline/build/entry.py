@@ -97,6 +97,21 @@ def entry_text(sentence: str, date_expressions: Iterable[str]) -> str:
     return text if re.search(r"\w", text) else sentence
 
 
+# How a sentence ends: a stop, maybe inside closing quotes or brackets.
+_SENTENCE_END = re.compile(r"[.!?…](?:[\"'’”)\]]|''|-RRB-)*\s*$")
+
+
+def join_entries(entries: Iterable[str]) -> str:
+    """One event's entries as one text. An entry that does not end like a sentence
+    (a headline or caption line) gets a full stop before the next, so it does not
+    read as run into it ("... after months of debate Kestria has approved ...")."""
+    items = [e for e in entries if e]
+    return " ".join(
+        e if i == len(items) - 1 or _SENTENCE_END.search(e) else e + "."
+        for i, e in enumerate(items)
+    )
+
+
 def _drop_expression(text: str, expression: str) -> str:
     for m in re.finditer(rf"(?<!\w){re.escape(expression)}(?!\w)", text):
         before, after = text[: m.start()], text[m.end() :]

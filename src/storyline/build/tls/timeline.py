@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from storyline.errors import OptionsError
 from storyline.models import Evidence, TimelineEvent
 
-from ..entry import entry_text
+from ..entry import entry_text, join_entries
 from .dates import DateParams, choose_n_dates, rank_dates
 from .dedup import token_set
 from .records import TIMELINE_GRANULARITIES, CandidateSentence, period_span
@@ -133,7 +133,7 @@ def build_timeline(
                 date=value,
                 start=first,
                 end=last,
-                summary=" ".join(entries),
+                summary=join_entries(entries),
                 evidence=evidence,
                 score=score,
                 entries=entries,
