@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import gzip
+import hashlib
 import json
 import platform
 import random
@@ -13,6 +14,17 @@ ROOT = Path(__file__).resolve().parents[1]
 SHARED = ROOT.parent / "shared"
 T17 = SHARED / "datasets" / "t17"
 RESULTS = ROOT / "bench" / "results"
+
+
+def code_digest(paths: list[str]) -> str:
+    """Hash of source files (relative to ``src/storyline``), to key a cached result on
+    the code that made it: a cache is never used after that code changed."""
+    src = ROOT / "src" / "storyline"
+    h = hashlib.sha256()
+    for name in sorted(paths):
+        h.update(name.encode())
+        h.update((src / name).read_bytes())
+    return h.hexdigest()[:16]
 
 
 def t17_articles(limit: int | None, seed: int = 13) -> list[dict[str, Any]]:
@@ -28,7 +40,13 @@ def t17_articles(limit: int | None, seed: int = 13) -> list[dict[str, Any]]:
 
 def write_result(name: str, result: dict[str, Any]) -> Path:
     RESULTS.mkdir(parents=True, exist_ok=True)
-    result = {**result, "machine": {"python": platform.python_version(), "cpu": platform.processor() or platform.machine()}}
+    result = {
+        **result,
+        "machine": {
+            "python": platform.python_version(),
+            "cpu": platform.processor() or platform.machine(),
+        },
+    }
     path = RESULTS / f"{name}.json"
     path.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
     return path

@@ -30,6 +30,9 @@ from typing import Any
 from storyline.build.tls import TLSParams, build_timeline, tagger_name
 from storyline.eval.tls import Builder, Topic, average, prepare_dataset, score_topics
 
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import code_digest  # noqa: E402
+
 ROOT = Path(__file__).resolve().parents[1]
 T17 = ROOT.parent / "shared" / "datasets" / "t17"
 RESULTS = ROOT / "bench" / "results" / "tls.json"
@@ -119,26 +122,22 @@ def _overall(rows: list[dict[str, Any]]) -> dict[str, float]:
     return average(prfs)
 
 
-def _source_digest() -> str:
-    """Hash of the code preparation runs (the temporal tagger, the sentence records and
-    tokenizer), so a cached preparation is never used after that code changed."""
+def _preparation_code() -> list[str]:
+    """The code preparation runs (the temporal tagger, the sentence records, the
+    tokenizer and the stop list and stemmer it takes from the ROUGE module)."""
     src = ROOT / "src" / "storyline"
-    files = sorted((src / "annotate" / "timex").rglob("*.py")) + [
-        src / "build" / "tls" / name
-        for name in ("prepare.py", "mentions.py", "records.py", "relevance.py")
-    ]
-    h = hashlib.sha256()
-    for f in files:
-        h.update(str(f.relative_to(src)).encode())
-        h.update(f.read_bytes())
-    return h.hexdigest()[:16]
+    timex = [str(p.relative_to(src)) for p in (src / "annotate" / "timex").rglob("*.py")]
+    tls = [f"build/tls/{n}" for n in ("prepare.py", "mentions.py", "records.py", "relevance.py")]
+    return [*timex, *tls, "eval/rouge.py"]
 
 
 def load_topics(data: Path, cache: bool) -> tuple[list[Topic], float]:
     """Prepared topics, from a pickle under the temp directory when ``cache`` is set and
     one exists for this dataset and this preparation code; written there after preparing."""
     key = hashlib.sha256(str(data.resolve()).encode()).hexdigest()[:8]
-    path = Path(tempfile.gettempdir()) / f"storyline_tls_{key}_{_source_digest()}.pkl"
+    path = (
+        Path(tempfile.gettempdir()) / f"storyline_tls_{key}_{code_digest(_preparation_code())}.pkl"
+    )
     if cache and path.is_file():
         with path.open("rb") as f:
             topics, prep = pickle.load(f)

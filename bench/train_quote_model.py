@@ -17,7 +17,6 @@ split is never read here (score it with ``bench/quotes.py``).
 from __future__ import annotations
 
 import argparse
-import hashlib
 import sys
 import tempfile
 from collections.abc import Sequence
@@ -54,7 +53,7 @@ from storyline.eval.quotes import (
 )
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import ROOT, SHARED, write_result  # noqa: E402
+from common import ROOT, SHARED, code_digest, write_result  # noqa: E402
 
 MODEL_OUT = ROOT / "src" / "storyline" / "annotate" / "quotes" / MODEL_FILE
 KEEP_GRID = (0.0, 0.15, 0.2, 0.25, 0.3, 0.35, 0.4)
@@ -70,19 +69,9 @@ class DocRows:
     added: list[BratAttribution] = field(default_factory=list)  # one per add row
 
 
-def _parse_digest() -> str:
-    """Hash of what decides how a text is parsed besides spaCy (the pipeline config
-    and the components that run before the parser), so a cached parse is never
-    used after that code changed."""
-    src = ROOT / "src" / "storyline"
-    h = hashlib.sha256()
-    for path in (
-        src / "config.cfg",
-        src / "annotate" / "pipeline.py",
-        src / "annotate" / "paragraphs.py",
-    ):
-        h.update(path.read_bytes())
-    return h.hexdigest()[:12]
+# What decides a parse besides spaCy: the pipeline config and the components that
+# run before the parser (the cached parse is keyed on them).
+PARSE_CODE = ["config.cfg", "annotate/pipeline.py", "annotate/paragraphs.py"]
 
 
 def parsed_docs(texts: Sequence[str], cache: Path | None) -> list[Doc]:
@@ -216,7 +205,10 @@ def main() -> None:
 
     pairs = gold_pairs(SHARED / "datasets" / "polnear" / args.split)
     texts = [p.read_text(encoding="utf-8") for p, _ in pairs]
-    cache = Path(tempfile.gettempdir()) / f"storyline_polnear_{args.split}_{_parse_digest()}.spacy"
+    cache = (
+        Path(tempfile.gettempdir())
+        / f"storyline_polnear_{args.split}_{code_digest(PARSE_CODE)}.spacy"
+    )
     docs = parsed_docs(texts, cache if args.cache else None)
 
     all_rows: list[DocRows] = []
