@@ -31,11 +31,9 @@ from storyline.build.tls import TLSParams, build_timeline, tagger_name
 from storyline.eval.tls import Builder, Topic, average, prepare_dataset, score_topics
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from common import code_digest  # noqa: E402
+from common import RESULTS, ROOT, T17, code_digest  # noqa: E402
 
-ROOT = Path(__file__).resolve().parents[1]
-T17 = ROOT.parent / "shared" / "datasets" / "t17"
-RESULTS = ROOT / "bench" / "results" / "tls.json"
+RESULT_FILE = RESULTS / "tls.json"
 
 # Published results on the same protocol (Ghalandari & Ifrim 2020, Table 3; T17).
 PUBLISHED = [
@@ -187,7 +185,7 @@ def markdown(result: dict[str, Any]) -> str:
 def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--data", type=Path, default=T17)
-    ap.add_argument("--out", type=Path, default=RESULTS)
+    ap.add_argument("--out", type=Path, default=RESULT_FILE)
     ap.add_argument("--predictions", type=Path, default=None)
     ap.add_argument("--loto", action="store_true", help="leave-one-topic-out check of the grid")
     ap.add_argument(
