@@ -139,3 +139,49 @@ def test_deterministic_and_scales_without_all_pairs() -> None:
     assert [(c.article, c.copy_of, c.kind) for c in first] == [("copy", "n00010", "duplicate")]
     assert elapsed < 30
     assert find_copies(list(reversed(articles))) == first
+
+
+_ADVERT = (
+    "A faster cloud ledger for settlement and clearing A connected approach to audit , tax "
+    "and filing Our next generation contract search engine for counsel and courts"
+)
+
+
+def test_an_advert_only_item_is_never_the_original_of_real_articles() -> None:
+    rng = random.Random(21)
+    ad = Article(id="ad", text=_ADVERT, published=dt.date(2024, 3, 1), outlet="Wire")
+    stories = [
+        Article(
+            id=f"s{i}",
+            text=" ".join(paragraph(rng, 8)) + "\n" + _ADVERT,
+            published=dt.date(2024, 3, 2 + i),
+            outlet="Wire",
+        )
+        for i in range(6)
+    ]
+    assert find_copies([ad, *stories]) == []
+
+
+def test_shared_sidebar_does_not_make_short_stories_copies() -> None:
+    rng = random.Random(22)
+    sidebar = paragraph(random.Random(99), 3)  # about 40 words on every page
+    pages = [
+        article(f"p{i}", paragraph(rng, 4) + sidebar, 1 + i, outlet="Gazette") for i in range(5)
+    ]
+    assert find_copies(pages) == []
+    # a real copy among them is still found
+    pages.append(article("copy", pages[0].text.split(". ")[:-1] + ["Footer."], 9, outlet="Gazette"))
+    assert [(c.article, c.copy_of) for c in find_copies(pages)] == [("copy", "p0")]
+
+
+def test_a_short_teaser_is_not_the_original_of_the_full_story() -> None:
+    rng = random.Random(23)
+    body = paragraph(rng, 30)
+    teaser = article("teaser", body[:2], 1)  # about 25 words, published first
+    full = article("full", body, 2)
+    assert find_copies([teaser, full]) == []
+    # the teaser twice is still a duplicate
+    again = article("teaser2", body[:2] + ["Now."], 3)
+    assert [(c.article, c.copy_of, c.kind) for c in find_copies([teaser, again])] == [
+        ("teaser2", "teaser", "duplicate")
+    ]

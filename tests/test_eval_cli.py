@@ -41,8 +41,10 @@ def test_eval_quotes_polnear_dev(tmp_path: Path) -> None:
     scores = _eval("quotes", SHARED / "polnear" / "dev", tmp_path / "pred")
     assert scores["documents"] == 84
     assert {"source_f1", "cue_f1", "content_f1", "source_exact_f1", "content_exact_f1", "seconds"} <= set(scores)
-    assert scores["source_f1"] >= 0.78
-    assert scores["content_f1"] >= 0.81
+    # default = what `storyline quotes` shows: precision first (floors sit a noise
+    # band under the measured .906 / .653 and, for --all, .819 / .821)
+    assert scores["source_precision"] >= 0.89 and scores["source_recall"] >= 0.63
+    assert scores["all_source_f1"] >= 0.80 and scores["all_content_f1"] >= 0.80
     assert len(list((tmp_path / "pred").glob("*.ann"))) == 84
 
 

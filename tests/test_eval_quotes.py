@@ -69,16 +69,30 @@ def test_exact_matching_is_one_to_one() -> None:
     assert match_exact([((0, 5), (10, 15))], [((0, 5),)]) == 0
 
 
-def test_overlap_matching_is_greedy_by_largest_overlap() -> None:
+def test_overlap_matching_is_a_maximum_matching() -> None:
     gold = [((0, 10),), ((12, 20),)]
-    # X overlaps the first gold span by 5 chars and the second by 3; Y the first by 2.
+    # X overlaps the first gold span by 5 chars and the second by 3; Y only the first.
     x, y = ((5, 15),), ((8, 11),)
-    # greedy takes X-first (5 shared chars); Y's only partner is then used: 1 match
-    # (a maximum bipartite matching would have found 2; the docstring says greedy)
-    assert match_overlap(gold, [x, y]) == 1
+    # a greedy pass by largest overlap would pair X with the first and leave Y alone (1);
+    # the maximum matching pairs Y with the first and X with the second
+    assert match_overlap(gold, [x, y]) == 2
     assert match_overlap(gold, [((0, 1),), ((19, 25),)]) == 2
     assert match_overlap(gold, [((10, 12),)]) == 0  # touching is not overlapping
     assert match_overlap([((0, 5), (10, 15))], [((12, 13),)]) == 1
+    # one prediction over two gold spans still counts once
+    assert match_overlap(gold, [((0, 20),)]) == 1
+
+
+def test_a_shared_span_counts_once() -> None:
+    # one source serving two attributions ("Ann said A, adding B") is one Source span
+    g1 = BratAttribution(source=((0, 3),), cue=((4, 8),), content=((9, 20),))
+    g2 = BratAttribution(source=((0, 3),), cue=((22, 28),), content=((29, 40),))
+    p1 = BratAttribution(source=((0, 3),), cue=((4, 8),), content=((9, 20),))
+    p2 = BratAttribution(source=((0, 3),), cue=((50, 54),), content=((55, 60),))
+    r = score([([g1, g2], [p1, p2])])
+    assert r["source_gold"] == 1 and r["source_predicted"] == 1
+    assert r["source_f1"] == pytest.approx(1.0)
+    assert r["cue_gold"] == 2 and r["cue_f1"] == pytest.approx(0.5)
 
 
 def test_scores_are_micro_averaged() -> None:

@@ -47,3 +47,21 @@ def test_readd_is_a_noop_and_search_works(pg_store: Store) -> None:
     assert report.added == [] and len(report.unchanged) == before["articles"]
     assert pg_store.counts() == before
     assert pg_store.search_sentences("interceptors")
+
+
+def test_nul_and_control_characters_reach_postgres_as_text(pg_store: Store, tmp_path: Path) -> None:
+    """PostgreSQL rejects NUL in text and used to lose the whole batch: ingest drops it.
+    Kept last in this file: it adds to the store the view comparison above reads."""
+    import json
+
+    lines = [
+        {"text": "The ferry board met on Monday.\u0000 It approved the new route.", "published": "2024-05-06", "title": "a\u0000b"},
+        {"text": "The harbour reopened on Tuesday after repairs.", "published": "2024-05-07"},
+    ]
+    source = tmp_path / "nul.jsonl"
+    source.write_text("\n".join(json.dumps(r) for r in lines) + "\n", encoding="utf-8")
+    report = api.add(pg_store, [source])
+    assert not report.errors and len(report.added) == 2
+    stored = {a.id: a for a in pg_store.articles(report.added)}
+    assert all("\u0000" not in a.text and "\u0000" not in (a.title or "") for a in stored.values())
+    assert pg_store.not_annotated() == 0  # annotated too: the batch was not lost

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
 import spacy
 from spacy.tokens import Doc
 
@@ -35,10 +36,11 @@ def test_sentences_get_timex_publication_or_nothing() -> None:
 
 
 def test_now_dates_to_the_dct() -> None:
-    text = "The plant is now closed."
+    # after the lead (the opening report has a rule of its own, ``lead``)
+    text = "The owners sold the mill on Monday. The plant is now closed."
     doc = _plain(text)
-    (sd,) = date_sentences(doc, tag(text, DCT), DCT)
-    assert (sd.rule, sd.interval_start) == ("present_ref", DCT)
+    got = {sd.sentence: sd for sd in date_sentences(doc, tag(text, DCT), DCT)}
+    assert (got[1].rule, got[1].interval_start) == ("present_ref", DCT)
 
 
 def test_no_dct_no_publication_fallback() -> None:
@@ -98,3 +100,24 @@ def test_date_span_uses_the_reporting_clause_not_the_quote() -> None:
     sd2 = date_span(_plain(bare), bare.index('"') + 1, bare.rindex('"'), tag(bare, DCT), DCT)
     assert sd2 is not None and sd2.rule == "publication" and sd2.value == DCT.isoformat()
     assert date_span(doc, 5, 5, txs, DCT) is None
+
+
+@pytest.mark.parametrize(
+    ("dct", "friday"), [(DCT, "2024-09-13"), (dt.date(2023, 7, 19), "2023-07-21")]
+)
+def test_a_clause_head_tagged_as_a_noun_still_carries_its_date(dct: dt.date, friday: str) -> None:
+    # "The loan will come up when the two meet on Friday", with "meet" mistagged as a
+    # noun heading the "when" clause: the clause's date still dates the sentence
+    words = "The loan will come up when the two meet on Friday .".split()
+    doc = _parsed(
+        words,
+        heads=[1, 3, 3, 3, 3, 8, 7, 8, 3, 8, 9, 3],
+        deps=["det", "nsubj", "aux", "ROOT", "prt", "advmod", "det", "nsubj", "advcl",
+              "prep", "pobj", "punct"],
+        pos=["DET", "NOUN", "AUX", "VERB", "ADP", "SCONJ", "DET", "NUM", "NOUN", "ADP", "PROPN",
+             "PUNCT"],
+        tags=["DT", "NN", "MD", "VB", "RP", "WRB", "DT", "CD", "NN", "IN", "NNP", "."],
+    )  # fmt: skip
+    txs = tag(doc.text, dct)
+    (sd,) = date_sentences(doc, txs, dct)
+    assert (sd.rule, sd.value) == ("timex", friday)

@@ -63,3 +63,42 @@ def test_all_seeds_tag_without_error() -> None:
         text, dct = _seed(prefix)
         for tx in tag(text, dct):
             assert text[tx.start : tx.end] == tx.text
+
+
+def test_seed_004_friday_is_the_coming_one() -> None:
+    # "will be a part of the discussion ... when the two meet ... on Friday", written on
+    # Wednesday 2024-09-11: the coming Friday
+    text, dct = _seed("004_")
+    assert _at(text, tag(text, dct), "on Friday", "Friday").value == "2024-09-13"
+
+
+def test_seed_003_two_weeks_after_late_may_is_june() -> None:
+    text, dct = _seed("003_")
+    assert _at(text, tag(text, dct), "Two weeks later", "Two weeks later").value == "2023-06"
+
+
+def test_every_seed_contributes_its_lead(seeds_db: Path) -> None:
+    """The news each article opens with is on the full timeline, on or just before its
+    publication day (or on the day its lead names)."""
+    from typer.testing import CliRunner
+
+    from storyline.present.cli import app
+
+    def view(*args: str) -> dict:  # type: ignore[type-arg]
+        result = CliRunner().invoke(app, ["--db", str(seeds_db), *args, "--json"])
+        assert result.exit_code == 0, result.stderr
+        return json.loads(result.stdout)  # type: ignore[no-any-return]
+
+    events = view("timeline")["events"]
+    for article in view("articles")["articles"]:
+        leads = [
+            e["date"]
+            for e in events
+            for ev in e["evidence"]
+            if ev["article"] == article["id"] and ev["sentence_index"] <= 1
+        ]
+        assert leads, f"no lead of {article['url']} on the timeline"
+        published = dt.date.fromisoformat(article["published"])
+        for date in leads:
+            day = dt.date.fromisoformat(date)
+            assert published - dt.timedelta(days=7) <= day <= published

@@ -22,6 +22,9 @@ from storyline.present.web.errors import CSP
 from storyline.store import Store
 from test_web_data import XSS_ID, Doc, build, story_store
 
+# The app answers loopback host names only (TestClient's default is "testserver").
+LOCAL = "http://localhost"
+
 
 @pytest.fixture(scope="module")
 def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
@@ -30,7 +33,7 @@ def db(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture(scope="module")
 def client(db: Path) -> Iterator[TestClient]:
-    with TestClient(create_app(str(db)), raise_server_exceptions=False) as c:
+    with TestClient(create_app(str(db)), raise_server_exceptions=False, base_url=LOCAL) as c:
         yield c
 
 
@@ -114,7 +117,7 @@ def test_a_bug_gives_500_in_the_error_shape_with_the_headers(db: Path) -> None:
 
     app.add_api_route("/api/broken", broken)
     app.add_api_route("/broken", broken)
-    with TestClient(app, raise_server_exceptions=False) as c:
+    with TestClient(app, raise_server_exceptions=False, base_url=LOCAL) as c:
         response = c.get("/api/broken")
         err = assert_error(response, 500, "E500")
         assert "secret" not in str(err["message"])  # internals go to the log, not the client
@@ -183,7 +186,7 @@ def test_store_opened_read_only_and_missing_store_refused(db: Path, tmp_path: Pa
 
 def test_cache_follows_the_store(tmp_path: Path) -> None:
     db = story_store(tmp_path / "s.db")
-    with TestClient(create_app(str(db))) as c:
+    with TestClient(create_app(str(db)), base_url=LOCAL) as c:
         before = len(c.get("/api/articles").json()["articles"])
         assert "5</strong> articles" in c.get("/").text
         extra = Doc("c000000000000009", "Late Post", None, ["A late note about the bridge on Friday."])
@@ -198,7 +201,7 @@ def test_cache_follows_the_store(tmp_path: Path) -> None:
 @pytest.mark.model
 def test_api_matches_the_cli_on_the_sample_corpus(sample_db: Path) -> None:
     """The same comparison on a store the real pipeline built (conftest's sample_db)."""
-    with TestClient(create_app(str(sample_db))) as c:
+    with TestClient(create_app(str(sample_db)), base_url=LOCAL) as c:
         for args, url in SAME:
             if "--entity" in args or "--speaker" in args:
                 continue  # names from the story fixture

@@ -22,6 +22,9 @@ from storyline.present.web.highlight import mark_words, segments
 from storyline.present.web.rendering import period_label
 from test_web_data import PWN, XSS_ID, build, story_store, synthetic_store
 
+# The app answers loopback host names only (TestClient's default is "testserver").
+LOCAL = "http://localhost"
+
 PAGES = [
     "/",
     "/timeline",
@@ -44,7 +47,7 @@ PAGES = [
 @pytest.fixture(scope="module")
 def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
     db = story_store(tmp_path_factory.mktemp("web_pages") / "story.db")
-    with TestClient(create_app(str(db)), raise_server_exceptions=False) as c:
+    with TestClient(create_app(str(db)), raise_server_exceptions=False, base_url=LOCAL) as c:
         yield c
 
 
@@ -161,7 +164,7 @@ def test_timeline_evidence(client: TestClient) -> None:
 
 def test_timeline_paging(tmp_path: Path) -> None:
     db = synthetic_store(tmp_path / "syn.db", n_events=230)
-    with TestClient(create_app(str(db))) as c:
+    with TestClient(create_app(str(db)), base_url=LOCAL) as c:
         first = c.get("/timeline?size=100&gran=year").text
         assert first.count('<li data-i="') == 100
         assert "Show 100 more of 130 remaining" in first

@@ -11,6 +11,7 @@ Each view function returns the JSON shape of ``shared/spec/cli.md``.
 from __future__ import annotations
 
 import datetime as dt
+import time
 from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
@@ -18,7 +19,8 @@ from typing import Any
 from .build import views
 from .build.corpus import Corpus
 from .ingest import read_paths
-from .models import AddReport, Article, ItemError
+from .ingest.furniture import strip_furniture
+from .models import AddReport, Annotations, Article, ItemError
 from .options import Options
 from .store import Store
 
@@ -40,11 +42,14 @@ def add(
 ) -> AddReport:
     """Ingest, annotate, link and store. Idempotent: known articles are skipped.
 
-    Articles are stored as they are read; annotation resumes where a previous
-    interrupted run stopped (``Store.unannotated``); links are rebuilt last.
+    Articles are stored as they are read; annotations are committed every few
+    seconds, so an interrupted run loses seconds of work and the next run
+    resumes where it stopped (``Store.unannotated``; the ``resume`` progress
+    stage says how many it takes over). Links are rebuilt last, whenever they
+    are older than the stored annotations (``Store.links_current``), so links
+    an interrupted run left stale are repaired by the next one.
     """
     from .annotate.pipeline import load_pipeline, pipeline_version
-    from .link import link
 
     options = options or Options()
     report = AddReport()
@@ -54,44 +59,97 @@ def add(
             report.errors.append(result)
         else:
             articles.append(result)
+    # Text an outlet repeats on many of its pages (adverts, notices) is furniture:
+    # judged against this batch and what is stored, moved to ``boilerplate``.
+    articles, furniture_errors = strip_furniture(articles, context=store.articles() if articles else ())
+    report.errors.extend(furniture_errors)
     added, present = store.add_articles(articles)
     report.added, report.unchanged = added, present
 
     nlp = load_pipeline(options.models)
     version = pipeline_version(nlp)
     todo_ids = store.unannotated(version)
+    fresh = set(added)
+    report.resumed = sum(1 for article_id in todo_ids if article_id not in fresh)
+    if report.resumed and progress:
+        progress("resume", report.resumed, len(todo_ids))
     if todo_ids:
-        todo = store.articles(todo_ids)
-        done = 0
-        total = len(todo)
+        _annotate_and_store(store, store.articles(todo_ids), nlp, version, options, report, progress)
+    failed_now = {e.item for e in report.errors}
+    report.earlier_failures = [e for e in store.failures() if e.item not in failed_now]
+    relink(store, progress=progress)
+    return report
 
-        def tick(n: int) -> None:
-            nonlocal done
-            done += n
-            if progress:
-                progress("annotate", done, total)
 
-        results = _annotate(todo, nlp=nlp, options=options, on_done=tick)
-        batch = []
-        for result in results:
-            if isinstance(result, ItemError):
-                report.errors.append(result)
-                continue
+COMMIT_EVERY = 64  # articles
+COMMIT_SECONDS = 2.0  # an interruption loses at most about this much finished work
+
+
+def _annotate_and_store(
+    store: Store,
+    todo: Sequence[Article],
+    nlp: Any,
+    version: str,
+    options: Options,
+    report: AddReport,
+    progress: Progress | None,
+) -> None:
+    total = len(todo)
+    done = 0
+
+    def tick(n: int) -> None:
+        nonlocal done
+        done += n
+        if progress:
+            progress("annotate", done, total)
+
+    # Results name their article (an error by path or id), whatever order an executor keeps.
+    by_item = {article.path or article.id: article.id for article in todo}
+    batch: list[Annotations] = []
+    failed: list[tuple[str, ItemError]] = []
+    last_commit = time.monotonic()
+    for result in _annotate(todo, nlp=nlp, options=options, on_done=tick):
+        if isinstance(result, ItemError):
+            report.errors.append(result)
+            failed.append((by_item.get(result.item, result.item), result))
+        else:
             batch.append(result)
-            if len(batch) >= 64:
-                store.put_annotations(batch, version)
-                batch = []
-        if batch:
-            store.put_annotations(batch, version)
-    if added or todo_ids or store.counts()["entities"] == 0:
+        if len(batch) + len(failed) >= COMMIT_EVERY or time.monotonic() - last_commit >= COMMIT_SECONDS:
+            _commit(store, batch, failed, version)
+            batch, failed = [], []
+            last_commit = time.monotonic()
+    _commit(store, batch, failed, version)
+
+
+def _commit(
+    store: Store, batch: list[Annotations], failed: list[tuple[str, ItemError]], version: str
+) -> None:
+    if batch:
+        store.put_annotations(batch, version)
+    if failed:
+        store.put_failures(failed, version)
+
+
+def relink(store: Store, *, progress: Progress | None = None, force: bool = False) -> bool:
+    """Recompute the corpus-wide links if they are older than the stored
+    annotations (or ``force``). Returns whether it did."""
+    from .link import link
+
+    if not force and store.links_current():
+        return False
+    # A concurrent run may store more while this one links: link again (a few
+    # times at most) so the last run to finish leaves current links.
+    for _attempt in range(3):
+        generation = store.generation()
         if progress:
             progress("link", 0, 1)
-        corpus_articles = store.articles()
-        entities, copies = link(corpus_articles, store.annotations())
-        store.replace_links(entities, copies)
+        entities, copies = link(store.articles(), store.annotations())
+        store.replace_links(entities, copies, generation=generation)
         if progress:
             progress("link", 1, 1)
-    return report
+        if store.links_current():
+            break
+    return True
 
 
 def _annotate(articles: Sequence[Article], *, nlp: Any, options: Options, on_done: Callable[[int], None]) -> Any:
@@ -142,8 +200,9 @@ def timeline(
     )
 
 
-def quotes(store: Store, *, speaker: str | None = None) -> dict[str, Any]:
-    return views.quotes_view(load(store), speaker=speaker)
+def quotes(store: Store, *, speaker: str | None = None, all: bool = False) -> dict[str, Any]:
+    """Who said what: by default the quotes that clear ``QUOTE_CONFIDENCE``; ``all``: every one."""
+    return views.quotes_view(load(store), speaker=speaker, all=all)
 
 
 def entities(store: Store) -> dict[str, Any]:

@@ -29,7 +29,7 @@ class DateCandidate:
 class Article:
     """One news article after ingest: clean text plus metadata."""
 
-    id: str  # stable content hash of the cleaned text (see ingest.article_id)
+    id: str  # stable content hash of the text as read, before outlet furniture is moved out (see ingest.article_id)
     text: str
     title: str | None = None
     outlet: str | None = None
@@ -100,6 +100,13 @@ class SentenceDate:
     timex: int | None = None  # index into AnnotatedArticle.timexes
 
 
+# The confidence a quote needs to be shown by default (``storyline quotes`` without
+# ``--all``, the web quotes page, ``eval quotes`` without ``--all``). Chosen on PolNeAR
+# train out-of-fold predictions by bench/train_quote_model.py, which stores the same
+# value in quote_model.json (a test keeps the two equal).
+QUOTE_CONFIDENCE = 0.45
+
+
 @dataclass(frozen=True)
 class Quote:
     text: str  # the content, without quotation marks
@@ -118,6 +125,10 @@ class Quote:
     # The named speaker this was resolved to when the span is a pronoun or
     # a description ("he", "the official"): surface text of that mention.
     speaker_resolved: str | None = None
+    # How likely the attribution (speaker and content) is right, from the learned
+    # confidence model (``annotate.quotes.confidence``); views show by default only
+    # quotes at or above ``QUOTE_CONFIDENCE``. 1.0 when no model scored it.
+    confidence: float = 1.0
 
 
 @dataclass(frozen=True)
@@ -178,6 +189,10 @@ class AddReport:
     added: list[str] = field(default_factory=list)
     unchanged: list[str] = field(default_factory=list)
     errors: list[ItemError] = field(default_factory=list)
+    # articles stored by an earlier, interrupted run and annotated by this one
+    resumed: int = 0
+    # articles an earlier run could not annotate (not retried by this pipeline version)
+    earlier_failures: list[ItemError] = field(default_factory=list)
 
 
 # ---- link and build records -------------------------------------------------

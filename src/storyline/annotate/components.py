@@ -7,9 +7,11 @@ article as an ``ItemError`` and the batch goes on.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from typing import Any
 
+import numpy
+from spacy.attrs import SENT_START
 from spacy.tokens import Doc
 
 from ..errors import AnnotateError
@@ -25,6 +27,25 @@ def record_error(doc: Doc, component: str, exc: Exception, code: str) -> None:
 
 def doc_errors(doc: Doc) -> list[str]:
     return list(doc.user_data.get(ERRORS_KEY, []))
+
+
+# SENT_START values as ``Doc.to_array`` gives them: 1 starts a sentence, -1 does not.
+_START = numpy.uint64(1)
+_NOT_START = numpy.uint64(2**64 - 1)
+
+
+def set_sent_starts(doc: Doc, values: Iterable[tuple[int, bool]]) -> None:
+    """``doc[i].is_sent_start = value`` for each ``(i, value)`` in order, in one write.
+
+    spaCy's setter scans the whole doc for a parse on every call, so a start per
+    line of a long document was quadratic in its length."""
+    writes = list(values)
+    if not writes:
+        return
+    column: Any = doc.to_array([SENT_START])  # uint64; spaCy's stubs say float
+    for i, value in writes:
+        column[i] = _START if value else _NOT_START
+    doc.from_array([SENT_START], column)
 
 
 class ExtractorComponent:

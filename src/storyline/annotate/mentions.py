@@ -368,22 +368,48 @@ def _occurrences(text: str, form: str) -> Iterable[tuple[int, int]]:
         yield match.start(), match.end()
 
 
-def _overlaps(drafts: list[_Draft], start: int, end: int) -> list[int]:
-    return [i for i, d in enumerate(drafts) if d.start < end and start < d.end]
+class _Spans:
+    """Char spans, added one by one, and whether one overlaps ``[start, end)``: the answer of
+    ``any(d.start < end and start < d.end for d in spans)`` without a scan of them all
+    (a definition's short form repeated thousands of times made that quadratic). A
+    Fenwick tree keeps, for each offset, the furthest end of the spans starting there
+    or before."""
+
+    def __init__(self, size: int, spans: Iterable[_Draft] = ()) -> None:
+        self.tree = [-1] * (size + 2)
+        for d in spans:
+            self.add(d.start, d.end)
+
+    def add(self, start: int, end: int) -> None:
+        i = start + 1
+        while i < len(self.tree):
+            self.tree[i] = max(self.tree[i], end)
+            i += i & -i
+
+    def overlaps(self, start: int, end: int) -> bool:
+        i, furthest = min(end, len(self.tree) - 1), -1  # the spans starting before ``end``
+        while i > 0:
+            furthest = max(furthest, self.tree[i])
+            i -= i & -i
+        return furthest > start
 
 
 def _definition_drafts(text: str, spacy_drafts: list[_Draft]) -> list[_Draft]:
     drafts: list[_Draft] = []
     spacy_labels = {text[d.start : d.end]: d.label for d in spacy_drafts}
-    for definition in find_definitions(text):
+    definitions = find_definitions(text)
+    taken = _Spans(len(text) if definitions else 0)
+    for definition in definitions:
         label = spacy_labels.get(definition.long)
         if label not in _PERSON_KEEP or label == "PERSON":
             label = label_for_long_form(definition.long)
         for start, end in _occurrences(text, definition.long):
             drafts.append(_Draft(start, end, label))
+            taken.add(start, end)
         for start, end in _occurrences(text, definition.short):
-            if not _overlaps(drafts, start, end):
+            if not taken.overlaps(start, end):
                 drafts.append(_Draft(start, end, label, expansion=definition.long))
+                taken.add(start, end)
     return drafts
 
 
@@ -459,6 +485,7 @@ def _term_drafts(doc: Doc, text: str, taken: list[_Draft]) -> list[_Draft]:
                 sid += 1
             sent_of[tok.i] = sid
     known = {text[d.start : d.end].lower(): d.label for d in taken}
+    occupied = _Spans(len(text), taken)
     keys = Counter(doc[a:b].text for a, b in runs)
     drafts: list[_Draft] = []
     for a, b in runs:
@@ -467,13 +494,13 @@ def _term_drafts(doc: Doc, text: str, taken: list[_Draft]) -> list[_Draft]:
             continue
         if all(_word(t) in _ALL_TITLE for t in span):
             continue
-        if _overlaps(taken, span.start_char, span.end_char):
+        if occupied.overlaps(span.start_char, span.end_char):
             continue
         label = known.get(span.text.lower()) or label_for_long_form(span.text)
         drafts.append(_Draft(span.start_char, span.end_char, label))
     for a in acronyms:
         token = doc[a]
-        if sent_of.get(a, -1) in shouty or _overlaps(taken, token.idx, token.idx + len(token)):
+        if sent_of.get(a, -1) in shouty or occupied.overlaps(token.idx, token.idx + len(token)):
             continue
         label = known.get(token.lower_, "TERM")
         drafts.append(_Draft(token.idx, token.idx + len(token), label))
@@ -491,8 +518,9 @@ def extract_mentions(doc: Doc) -> list[EntityMention]:
                 spacy_drafts.append(draft)
     defined = _definition_drafts(text, spacy_drafts)
     drafts = list(defined)
+    by_definition = _Spans(len(text), defined)
     for draft in spacy_drafts:
-        if not _overlaps(defined, draft.start, draft.end):
+        if not by_definition.overlaps(draft.start, draft.end):
             drafts.append(draft)
     drafts.extend(_term_drafts(doc, text, drafts))
     drafts.sort(key=lambda d: (d.start, -d.end))

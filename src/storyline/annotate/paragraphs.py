@@ -22,6 +22,8 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
+from .components import set_sent_starts
+
 # A line this long is a paragraph, not hard-wrapped prose.
 LONG_LINE = 150
 
@@ -46,17 +48,19 @@ def mark_paragraph_starts(doc: Doc) -> Doc:
     def ends_paragraph(space: str) -> bool:
         return is_paragraph_break(space) or (one_per_line and "\n" in space)
 
+    writes: list[tuple[int, bool]] = []
     for token in doc[1:]:
         before = doc[token.i - 1]
         if token.is_space:
             continue
         if (before.is_space and ends_paragraph(before.text)) or ends_paragraph(before.whitespace_):
-            token.is_sent_start = True
+            writes.append((token.i, True))
             # A closing quotation mark ending the paragraph ('... be lost."') belongs
             # to the sentence it closes; left alone the parser may start one with it.
             last = before.i - 1 if before.is_space else before.i
             if last > 0 and doc[last].text in _CLOSING_MARKS and doc[last - 1].text in _FINAL_PUNCT:
-                doc[last].is_sent_start = False
+                writes.append((last, False))
+    set_sent_starts(doc, writes)
     return doc
 
 

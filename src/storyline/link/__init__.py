@@ -18,4 +18,7 @@ def link(
     mentions = {aid: ann.mentions for aid, ann in annotations.items()}
     # an article naming the other's outlet ("according to X") confirms a loose rewrite
     citations = {aid: ann.citations for aid, ann in annotations.items()}
-    return resolve_entities(mentions), find_copies(articles, citations=citations)
+    # a cited source is an organisation (quote addressees are not: "told us", "told me")
+    cited = [c.cites for cs in citations.values() for c in cs]
+    entities = resolve_entities(mentions, cited=cited)
+    return entities, find_copies(articles, citations=citations)

@@ -20,6 +20,13 @@ Syndicated copies and rewrites also need at least 20 shared shingles (about 25
 words of running text in common), so two short notes that share a headline
 template are not copies.
 
+A copy needs shared body text, not shared furniture: text an outlet repeats
+on many of its pages around different stories (an advert under every report,
+a sidebar; see ``ingest.furniture``) is left out of the shingles and sentences
+before anything is compared, and an article with less than ``MIN_ORIGINAL``
+shingles of its own (an advert-only item, a one-line teaser) is never the
+original of a syndicated copy or a rewrite; only of an exact duplicate.
+
 The earlier-published article is the original; with equal or unknown dates,
 the one with the smaller id. Each copy is reported once, against its best
 original (strongest kind, then highest similarity); members of a duplicate
@@ -40,6 +47,7 @@ import numpy as np
 from datasketch import MinHash, MinHashLSH
 
 from ..errors import StorylineError
+from ..ingest.furniture import furniture_spans
 from ..models import Article, Citation, Copy
 from .names import fold
 
@@ -53,6 +61,7 @@ REWRITE_CONTAINMENT = 0.3
 CITED_REWRITE_CONTAINMENT = 0.05
 CITED_REWRITE_SHARED = 20
 MIN_SHARED = 20
+MIN_ORIGINAL = 40  # body shingles (about 45 words) an original of a non-duplicate needs
 _KIND_RANK = {"duplicate": 3, "syndicated": 2, "rewrite": 1}
 
 _WORDS = re.compile(r"\w+")
@@ -70,8 +79,22 @@ def _identity(x: int) -> int:
 @dataclass
 class _Doc:
     id: str
-    shingles: np.ndarray  # sorted unique uint32 hashes
+    shingles: np.ndarray  # sorted unique uint32 hashes of the body
     article: Article
+    body: str  # the text without its outlet's furniture
+
+
+def _body(text: str, spans: Sequence[tuple[int, int]]) -> str:
+    """The text with furniture spans cut out (a line break each, so no shingle
+    spans the cut)."""
+    if not spans:
+        return text
+    parts, at = [], 0
+    for start, end in spans:
+        parts.append(text[at:start])
+        at = end
+    parts.append(text[at:])
+    return "\n".join(parts)
 
 
 def _shingles(words: list[str]) -> np.ndarray:
@@ -154,15 +177,16 @@ def find_copies(
     ``citations`` (article id → its citations) lets a citation of the other
     article's outlet confirm a loose rewrite.
     """
-    docs: list[_Doc] = []
-    seen: set[str] = set()
+    unique: dict[str, Article] = {}
     for article in articles:
-        if article.id in seen:
-            continue  # the same text twice is one article
-        seen.add(article.id)
-        docs.append(_Doc(article.id, _shingles(_WORDS.findall(article.text.lower())), article))
-    if len(docs) < 2:
+        unique.setdefault(article.id, article)  # the same text twice is one article
+    if len(unique) < 2:
         return []
+    furniture = furniture_spans(list(unique.values()))
+    docs: list[_Doc] = []
+    for article in unique.values():
+        body = _body(article.text, furniture.get(article.id, ()))
+        docs.append(_Doc(article.id, _shingles(_WORDS.findall(body.lower())), article, body))
     try:
         lsh = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM)
     except ValueError as exc:
@@ -178,7 +202,7 @@ def find_copies(
         lsh.insert(i, mh, check_duplication=False)
     postings: dict[int, list[int]] = defaultdict(list)
     for i, doc in enumerate(docs):
-        for key in _sentence_keys(doc.article.text):
+        for key in _sentence_keys(doc.body):
             postings[key].append(i)
     for members in postings.values():
         if 1 < len(members) <= max_sentence_articles:
@@ -203,6 +227,8 @@ def find_copies(
         if verdict is None:
             continue
         original, copy = (i, j) if _earlier(a.article, b.article) else (j, i)
+        if verdict[0] != "duplicate" and len(docs[original].shingles) < MIN_ORIGINAL:
+            continue  # too little text of its own to be what a longer piece copies
         relations.append((copy, original, verdict[0], verdict[1]))
     return _choose(docs, relations)
 

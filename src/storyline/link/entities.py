@@ -8,19 +8,23 @@ surnames), so the cost grows with the number of distinct names.
 Merges, in order:
 
 1. same folded key (case, accents, "the", possessive, dots): one form;
-2. organisation suffixes ("Lockheed Martin Corp." = "Lockheed Martin") and
-   singular/plural of terms ("Army Tactical Missile Systems"), same kind of type;
-3. short forms the articles define (``EntityMention.expansion``), one-word short
-   names of a longer name in the same article ("the Post", "Halvard"), and initials
-   ("UK" = "United Kingdom", three letters or more, or two with the same label);
-4. people: surnames spelled differently (Zelenskyy / Zelensky / Zelenskiy /
+2. organisations, places and things (``variants``): spelling, suffix and plural
+   variants, a country's names, defined short forms, a name qualified by its
+   country, initials anywhere in the story;
+3. people: surnames spelled differently (Zelenskyy / Zelensky / Zelenskiy /
    Zelenkyy) join when they are within a small edit distance, start alike, are
    five letters or longer, and no two full names with different first names
    carry them; full names join when surname and first name agree (initials and
    one-letter transliterations allowed); a bare surname joins the only full name
    in the story with that surname, or, when several people share it, the one
    whose title matches or who was named last (else most) in that article;
-   otherwise it stays on its own.
+   otherwise it stays on its own. A people ("Haitian") or a known place
+   ("Germany") is nobody's surname;
+4. one-word short names of a longer name in the same article ("the Post",
+   "Halvard"), never a word that starts several names ("World", "Health").
+
+Types come from a vote over every mention's label plus the name's own evidence
+(``types``).
 
 "Biden" and "the Biden administration" never merge: the second is an
 organisation whose last word is not a name.
@@ -32,135 +36,19 @@ import hashlib
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass, field, replace
-from functools import cached_property
+from dataclasses import replace
 
-from ..annotate.mentions import TITLE_CORE
 from ..models import Entity, EntityMention, MentionRef
-from .names import (
-    bounded_edit_distance,
-    fold,
-    initials,
-    is_acronym,
-    singular_key,
-    strip_org_suffix,
-)
+from .forms import Form, Union, cluster_votes, collect
+from .gazetteer import country_of, is_place, split_country_prefix
+from .names import bounded_edit_distance, fold, is_acronym, singular_key, strip_org_suffix
+from .types import PLACE_LABELS, compatible, top_type
+from .variants import VariantMerger, media_base
 
-_CLASSES = {
-    "PERSON": {"person"},
-    "GPE": {"place"},
-    "LOC": {"place"},
-    "FAC": {"place", "thing"},
-    "NORP": {"group"},
-    "ORG": {"thing"},
-    "TERM": {"thing"},
-    "PRODUCT": {"thing"},
-    "LAW": {"thing"},
-    "EVENT": {"thing"},
-    "WORK_OF_ART": {"thing"},
-}
-_TYPE_ORDER = (
-    "PERSON",
-    "ORG",
-    "GPE",
-    "TERM",
-    "PRODUCT",
-    "NORP",
-    "LOC",
-    "FAC",
-    "LAW",
-    "EVENT",
-    "WORK_OF_ART",
-)
+__all__ = ["alias_index", "compatible", "resolve_entities", "with_ids"]
 
 
-def compatible(a: str, b: str) -> bool:
-    """Whether two labels can name the same thing (ORG ~ TERM ~ PRODUCT, GPE ~ LOC ...)."""
-    return a == b or bool(_CLASSES.get(a, {a}) & _CLASSES.get(b, {b}))
-
-
-@dataclass
-class _Form:
-    key: str
-    surfaces: Counter[str] = field(default_factory=Counter)
-    votes: Counter[str] = field(default_factory=Counter)
-    expansions: Counter[str] = field(default_factory=Counter)
-    titles: Counter[str] = field(default_factory=Counter)
-    refs: list[MentionRef] = field(default_factory=list)
-
-    @cached_property
-    def label(self) -> str:  # read only once the votes are all in
-        return _top(self.votes)
-
-    @cached_property
-    def surface(self) -> str:
-        return self.surfaces.most_common(1)[0][0]
-
-
-def _top(votes: Counter[str]) -> str:
-    if not votes:
-        return "TERM"
-    best = max(votes.values())
-    return next(t for t in (*_TYPE_ORDER, *sorted(votes)) if votes.get(t) == best)
-
-
-class _Union:
-    def __init__(self) -> None:
-        self.parent: dict[str, str] = {}
-
-    def find(self, x: str) -> str:
-        parent = self.parent
-        root = x
-        while parent.get(root, root) != root:
-            root = parent[root]
-        while parent.get(x, x) != root:
-            parent[x], x = root, parent[x]
-        return root
-
-    def union(self, a: str, b: str) -> None:
-        ra, rb = self.find(a), self.find(b)
-        if ra != rb:
-            # Deterministic: the smaller key is the root.
-            if rb < ra:
-                ra, rb = rb, ra
-            self.parent[rb] = ra
-
-
-def _person_key(key: str, label: str) -> str:
-    words = key.split()
-    if label == "PERSON":
-        while len(words) > 1 and words[0] in TITLE_CORE:
-            words.pop(0)
-    return " ".join(words)
-
-
-def _collect(mentions: Mapping[str, Sequence[EntityMention]]) -> dict[str, _Form]:
-    forms: dict[str, _Form] = {}
-    keys: dict[tuple[str, str], str] = {}
-    for article in sorted(mentions):
-        for index, m in enumerate(mentions[article]):
-            key = keys.get((m.text, m.label))
-            if key is None:
-                key = keys[(m.text, m.label)] = _person_key(fold(m.text), m.label)
-            if not key:
-                continue
-            form = forms.get(key)
-            if form is None:
-                form = forms[key] = _Form(key)
-            form.surfaces[m.text] += 1
-            form.votes[m.label] += 3 if m.expansion else 1
-            if m.expansion:
-                form.expansions[m.expansion] += 1
-            if m.title:
-                form.titles[fold(m.title)] += 1
-            form.refs.append(MentionRef(article, index))
-    for form in forms.values():
-        if strip_org_suffix(form.key) != form.key and len(form.key.split()) > 1:
-            form.votes["ORG"] += 3 * sum(form.surfaces.values())
-    return forms
-
-
-def _is_full_name(form: _Form) -> bool:
+def _is_full_name(form: Form) -> bool:
     words = form.surface.split()
     return (
         form.votes.get("PERSON", 0) > 0
@@ -170,6 +58,10 @@ def _is_full_name(form: _Form) -> bool:
         and form.key.split()[-1].isalpha()
         and strip_org_suffix(form.key) == form.key
     )
+
+
+def _is_known_place(form: Form) -> bool:
+    return is_place(form.key) and form.label in PLACE_LABELS
 
 
 def _delete_keys(word: str) -> Iterable[str]:
@@ -205,76 +97,48 @@ def _first_names_match(a: str, b: str) -> bool:
 
 
 class _Resolver:
-    def __init__(self, mentions: Mapping[str, Sequence[EntityMention]]) -> None:
+    def __init__(
+        self, mentions: Mapping[str, Sequence[EntityMention]], cited: Mapping[str, int]
+    ) -> None:
         self.mentions = mentions
-        self.forms = _collect(mentions)
-        self.uf = _Union()
+        # Bare surnames given to a person: their mentions vote PERSON whatever the
+        # tagger said ("Fukuda" tagged ORG twenty times is still Keiji Fukuda).
+        self.surnames: set[str] = set()
+        self.forms = collect(mentions, cited)
+        self.uf = Union()
 
-    def cluster_votes(self) -> dict[str, Counter[str]]:
-        votes: dict[str, Counter[str]] = defaultdict(Counter)
-        for key, form in self.forms.items():
-            votes[self.uf.find(key)].update(form.votes)
-        return votes
+    def cluster_types(self) -> dict[str, str]:
+        """Each cluster's type (keyed by root) as the votes stand now."""
+        return {root: top_type(v) for root, v in cluster_votes(self.forms, self.uf).items()}
 
     def merge_variants(self) -> None:
-        """Company suffixes, plurals, defined short forms, initials."""
-        forms = self.forms
-        for key, form in forms.items():
-            label = form.label
-            if label == "PERSON" and form.votes.get("ORG", 0) == 0:
-                continue
-            stripped = strip_org_suffix(key)
-            if stripped != key and stripped in forms:
-                self.uf.union(key, stripped)
-            one = singular_key(key)
-            if one != key and one in forms and compatible(label, forms[one].label):
-                if label not in ("PERSON",) and forms[one].label != "PERSON":
-                    self.uf.union(key, one)
-        for key, form in forms.items():
-            for expansion in form.expansions:
-                long = fold(expansion)
-                for candidate in (long, singular_key(long), long + "s"):
-                    if candidate in forms and candidate != key:
-                        self.uf.union(key, candidate)
-        by_initials: dict[str, set[str]] = defaultdict(set)
-        for key, form in forms.items():
-            words = form.surface.split()
-            if len(words) >= 2 and not is_acronym(form.surface) and form.label != "PERSON":
-                by_initials[initials(form.surface)].add(key)
-        for key, form in forms.items():
-            surface = form.surface
-            if not is_acronym(surface) or form.expansions:
-                continue
-            letters = "".join(c for c in surface if c.isalnum()).upper()
-            matches = {
-                self.uf.find(k)
-                for k in by_initials.get(letters, ())
-                if compatible(form.label, forms[k].label)
-                and (len(letters) >= 3 or form.label == forms[k].label)
-            }
-            if len(matches) == 1:
-                self.uf.union(key, matches.pop())
+        """Spellings, suffixes, plurals, countries, defined short forms, initials."""
+        VariantMerger(self.forms, self.uf).run()
 
     def merge_people(self) -> dict[MentionRef, str]:
         """Surname variants, full names, bare surnames. Returns per-mention overrides."""
         forms = self.forms
-        votes = self.cluster_votes()
+        types = self.cluster_types()
         full: list[str] = []
         bare: list[str] = []
+        members = Counter(self.uf.find(k) for k in forms)
         for key, form in forms.items():
-            cluster_type = _top(votes[self.uf.find(key)])
-            if cluster_type not in ("PERSON", "GPE", "ORG", "NORP") or form.expansions:
-                continue
+            root = self.uf.find(key)
+            cluster_type = types[root]
+            if cluster_type not in ("PERSON", "GPE", "ORG") or form.expansions:
+                continue  # a people ("Haitian", "German") is nobody's surname
             if _is_full_name(form) and cluster_type == "PERSON":
                 full.append(key)
             elif len(key.split()) == 1 and key.isalpha() and not is_acronym(form.surface):
+                if cluster_type != "PERSON" and (members[root] > 1 or _is_known_place(form)):
+                    continue  # "Haiti", "Germany", "U.S."/"America": not "Yele Haiti", "Gorman"
                 bare.append(key)
         # Surname variants, blocked by one-deletion keys.
         surnames = sorted({k.split()[-1] for k in full} | set(bare))
         firsts: dict[str, set[str]] = defaultdict(set)
         for k in full:
             firsts[k.split()[-1]].add(k.split()[0])
-        sur = _Union()
+        sur = Union()
         index: dict[str, list[str]] = defaultdict(list)
         for s in surnames:
             for d in set(_delete_keys(s)):
@@ -305,7 +169,7 @@ class _Resolver:
         return self.assign_bare(bare, by_surname, sur)
 
     def assign_bare(
-        self, bare: list[str], by_surname: Mapping[str, list[str]], sur: _Union
+        self, bare: list[str], by_surname: Mapping[str, list[str]], sur: Union
     ) -> dict[MentionRef, str]:
         forms = self.forms
         overrides: dict[MentionRef, str] = {}
@@ -325,10 +189,12 @@ class _Resolver:
                 continue
             form = forms[key]
             people = sorted({self.uf.find(k) for k in keys})
-            # Never tagged PERSON anywhere: only where its article names the person in full.
-            is_person = form.votes.get("PERSON", 0) > 0
+            # Mostly tagged otherwise ("Jacmel", a town, once a person): only where its
+            # article names the person in full.
+            is_person = form.votes.get("PERSON", 0) * 3 >= sum(form.votes.values())
             if len(people) == 1 and is_person:
                 self.uf.union(key, people[0])
+                self.surnames.add(key)
                 continue
             titled = self._by_title(form, people, keys) if is_person else None
             dominant = self._dominant(keys) if is_person else None
@@ -339,6 +205,7 @@ class _Resolver:
                 choice = titled or self._in_article(positions, ref.index) or dominant
                 if choice is not None:
                     overrides[ref] = choice
+                    self.surnames.add(key)
         return overrides
 
     def _dominant(self, keys: Sequence[str], share: float = 0.75) -> str | None:
@@ -349,7 +216,7 @@ class _Resolver:
         (top, n), *_ = counts.most_common(1)
         return top if n >= share * sum(counts.values()) else None
 
-    def _by_title(self, form: _Form, people: list[str], keys: Sequence[str]) -> str | None:
+    def _by_title(self, form: Form, people: list[str], keys: Sequence[str]) -> str | None:
         if not form.titles or len(people) < 2:
             return None
         title = form.titles.most_common(1)[0][0]
@@ -372,18 +239,24 @@ class _Resolver:
         the same article that ends with that word ("The Washington Post"); a one-word
         organisation ("Halvard") the only organisation whose name starts with it
         ("Halvard Dynamics"). Only names in the same article count: across
-        articles a short name is too often someone else's."""
+        articles a short name is too often someone else's.
+
+        A word that starts the names of several organisations in the story ("World"
+        Bank, "World" Health Organization; "Health" Ministry) is a truncated mention,
+        not a short name, and stays on its own."""
         forms = self.forms
-        votes = self.cluster_votes()
+        types = self.cluster_types()
         # (article, word) -> clusters of longer names ending / starting with that word
         lasts: dict[tuple[str, str], set[str]] = defaultdict(set)
         firsts: dict[tuple[str, str], set[str]] = defaultdict(set)
+        starts: dict[str, set[str]] = defaultdict(set)  # word -> clusters, whole story
         for key, form in forms.items():
             words = key.split()
             root = self.uf.find(key)
-            label = _top(votes[root])
+            label = types[root]
             if len(words) < 2 or not compatible(label, "ORG"):
                 continue
+            starts[words[0]].add(root)
             for article in {ref.article for ref in form.refs}:
                 lasts[(article, singular_key(words[-1]))].add(root)
                 if label == "ORG":
@@ -391,7 +264,7 @@ class _Resolver:
         sizes = Counter(self.uf.find(k) for k in forms)
         for key, form in forms.items():
             root = self.uf.find(key)
-            label = _top(votes[root])
+            label = types[root]
             if " " in key or is_acronym(form.surface) or not compatible(label, "ORG"):
                 continue
             if sizes[root] > 1:
@@ -400,10 +273,16 @@ class _Resolver:
                 if ref in overrides:
                     continue
                 owners = lasts.get((ref.article, singular_key(key)), set())
-                if not owners and label == "ORG":
+                if owners and (ref.article, key) in firsts:
+                    continue  # ends one name here and starts another: whose?
+                if not owners and label == "ORG" and len(starts.get(key, ())) == 1:
                     owners = firsts.get((ref.article, key), set())
                 if len(owners) == 1:
                     overrides[ref] = next(iter(owners))
+
+    def _votes(self, key: str) -> Mapping[str, float]:
+        form = self.forms[key]
+        return {"PERSON": sum(form.votes.values())} if key in self.surnames else form.votes
 
     def entities(self, overrides: Mapping[MentionRef, str]) -> list[Entity]:
         refs: dict[str, list[MentionRef]] = defaultdict(list)
@@ -414,6 +293,9 @@ class _Resolver:
         for key, form in self.forms.items():
             for expansion in form.expansions:
                 targets[self.uf.find(key)].add(fold(expansion))
+            country = country_of(key)
+            if country is not None:  # "United States", not "United States of America"
+                targets[self.uf.find(key)].add(country)
         moved = {ref.article for ref in overrides}
         for key, form in self.forms.items():
             root = self.uf.find(key)
@@ -422,7 +304,7 @@ class _Resolver:
                 refs[root].extend(form.refs)
                 surfaces[root].update(form.surfaces)
                 form_counts[root][key] += len(form.refs)
-                for label, n in form.votes.items():
+                for label, n in self._votes(key).items():
                     votes[root][label] += n
                 continue
             share = 1.0 / max(len(form.refs), 1)
@@ -431,7 +313,8 @@ class _Resolver:
                 refs[target].append(ref)
                 surfaces[target][self.mentions[ref.article][ref.index].text] += 1
                 form_counts[target][key] += 1
-                for label, n in form.votes.items():
+                own = ref not in overrides
+                for label, n in (form.votes if own else self._votes(key)).items():
                     votes[target][label] += n * share
         out: list[Entity] = []
         for root, mention_refs in refs.items():
@@ -442,7 +325,7 @@ class _Resolver:
                 counts, key=lambda k: _informative(self.forms[k].surface, counts[k], targets[root])
             )
             name = self.forms[best].surface
-            etype = _top(Counter({k: round(v, 6) for k, v in votes[root].items()}))
+            etype = top_type({k: round(v, 6) for k, v in votes[root].items()})
             out.append(
                 Entity(
                     id="",
@@ -452,7 +335,9 @@ class _Resolver:
                     mentions=tuple(sorted(mention_refs, key=lambda r: (r.article, r.index))),
                 )
             )
-        out.sort(key=lambda e: (-len(e.mentions), e.name, [(m.article, m.index) for m in e.mentions[:1]]))
+        out.sort(
+            key=lambda e: (-len(e.mentions), e.name, [(m.article, m.index) for m in e.mentions[:1]])
+        )
         return with_ids(out)
 
 
@@ -477,19 +362,37 @@ def with_ids(entities: Sequence[Entity]) -> list[Entity]:
     return out
 
 
-def _informative(surface: str, count: int, targets: set[str]) -> tuple[int, int, int, int, str]:
+def _informative(
+    surface: str, count: int, targets: set[str]
+) -> tuple[int, int, int, int, int, str]:
+    """Sort key for the canonical name: a defined or official long form, then a name
+    not qualified by its country ("U.S. Centers for ...") nor a news arm ("BBC News"),
+    not an initialism, with two words or more ("Margaret Chan", not "Chan"), then the
+    commonest."""
     key = fold(surface)
-    words = min(len(strip_org_suffix(key).split()), 4)
-    return (int(key in targets), int(not is_acronym(surface)), words, count, surface)
+    words = strip_org_suffix(key).split()
+    plain = split_country_prefix(key) is None and media_base(key) is None
+    return (
+        int(key in targets),
+        int(plain),
+        int(not is_acronym(surface)),
+        min(len(words), 2),
+        count,
+        surface,
+    )
 
 
-def resolve_entities(mentions: Mapping[str, Sequence[EntityMention]]) -> list[Entity]:
+def resolve_entities(
+    mentions: Mapping[str, Sequence[EntityMention]], *, cited: Iterable[str] = ()
+) -> list[Entity]:
     """Entities across articles; ``mentions`` maps article id → that article's mentions.
 
-    Each ``MentionRef.index`` indexes the article's mention list. Entities come
-    most-mentioned first; ``Entity.id`` is a hash of type and canonical name.
+    ``cited``: the names the articles cite as sources ("according to Reuters"), as
+    written, once per citation; they are organisations. Each ``MentionRef.index`` indexes the article's
+    mention list. Entities come most-mentioned first; ``Entity.id`` is a hash of
+    type and canonical name.
     """
-    resolver = _Resolver(mentions)
+    resolver = _Resolver(mentions, Counter(fold(name) for name in cited))
     resolver.merge_variants()
     overrides = resolver.merge_people()
     resolver.assign_short_names(overrides)

@@ -62,6 +62,50 @@ def singular(word: str) -> str:
     return word
 
 
+# British spellings that differ from the American by a whole word, and the endings that
+# differ by rule. "Labour" stays: the Labour and Labor parties are different parties.
+_UK_WORDS = {
+    "centre": "center", "centres": "centers", "theatre": "theater", "metre": "meter",
+    "defence": "defense", "licence": "license", "offence": "offense", "programme": "program",
+    "programmes": "programs", "colour": "color", "honour": "honor", "favour": "favor",
+    "harbour": "harbor", "armour": "armor", "neighbour": "neighbor", "behaviour": "behavior",
+    "rumour": "rumor", "humour": "humor", "tumour": "tumor", "vapour": "vapor",
+    "endeavour": "endeavor", "saviour": "savior", "valour": "valor", "fibre": "fiber",
+    "calibre": "caliber", "sceptic": "skeptic", "paediatric": "pediatric",
+    "paediatrics": "pediatrics", "anaemia": "anemia", "haemorrhagic": "hemorrhagic",
+    "oestrogen": "estrogen", "foetal": "fetal", "aluminium": "aluminum", "catalogue": "catalog",
+    "dialogue": "dialog", "analogue": "analog", "grey": "gray", "tyre": "tire", "kerb": "curb",
+    "manoeuvre": "maneuver", "jewellery": "jewelry", "enrolment": "enrollment",
+    "fulfil": "fulfill", "travelled": "traveled", "travelling": "traveling",
+    "labelled": "labeled", "modelling": "modeling", "counsellor": "counselor",
+}  # fmt: skip
+# -ise/-ize (organisation, recognised, privatising) and -yse/-yze (analyse, paralysed).
+_ISE = re.compile(r"(?<=\w{2})([iy])s(e|es|ed|ing|ation|ations|er|ers)$")
+
+
+def spelling(word: str) -> str:
+    """One spelling for British and American forms of a folded word (``organisation`` →
+    ``organization``). Both sides of a comparison go through it, so a word that only
+    looks British ("promise") is changed the same way everywhere and harms nothing."""
+    mapped = _UK_WORDS.get(word)
+    if mapped is not None:
+        return mapped
+    return _ISE.sub(r"\1z\2", word) if len(word) > 5 else word
+
+
+@lru_cache(maxsize=65536)
+def variant_key(key: str) -> str:
+    """``fold`` key made insensitive to spelling, company suffixes and plurals: every word
+    of a name of three or more words is made singular ("Centres for Disease Control" =
+    "Center for Disease Control"), only the last word of a shorter one."""
+    words = [spelling(w) for w in strip_org_suffix(key).split()]
+    if len(words) >= 3:
+        words = [singular(w) if len(w) > 3 else w for w in words]
+    elif words:
+        words[-1] = singular(words[-1])
+    return " ".join(words)
+
+
 def singular_key(key: str) -> str:
     """``fold`` key with its last word made singular."""
     head, _, last = key.rpartition(" ")
@@ -94,6 +138,7 @@ def initials(name: str) -> str:
     return "".join(out)
 
 
+@lru_cache(maxsize=65536)
 def is_acronym(text: str) -> bool:
     """All-capital short form such as ``ATACMS``, ``U.K.`` or ``PrSM``."""
     letters = [c for c in text if c.isalpha()]

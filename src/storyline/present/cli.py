@@ -14,11 +14,12 @@ from typing import Annotated, Any, NoReturn
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.text import Text
 
 from .. import api
 from ..errors import StorylineError
 from ..options import Options
-from ..store import Store
+from ..store import Store, redact
 from . import tables
 from .eval_cli import eval_app
 
@@ -38,8 +39,14 @@ class State:
     options: Options = Options()
 
 
-def _fail(message: str, status: int = 1) -> NoReturn:
-    err.print(f"[red]error:[/red] {message}", highlight=False)
+def _say(label: str, style: str, message: object) -> None:
+    """One line on stderr. The message is printed as text, never as rich markup:
+    it carries file names, manifest entries and article text."""
+    err.print(Text.assemble((f"{label}: ", style), str(message)), highlight=False)
+
+
+def _fail(message: object, status: int = 1) -> NoReturn:
+    _say("error", "red", message)
     raise typer.Exit(status)
 
 
@@ -62,6 +69,28 @@ def _store(read_only: bool = False) -> Store:
         return Store(State.options.db, read_only=read_only)
     except StorylineError as exc:
         _fail(str(exc))
+
+
+def _view_store() -> Store:
+    """The store for a view command, with a warning when some of it is not annotated:
+    a view of a half-annotated store is not the whole story."""
+    try:
+        store = Store(State.options.db, read_only=True)
+    except StorylineError as exc:
+        if getattr(exc, "code", "") != "E402":
+            _fail(str(exc))
+        _store().close()  # a store made by an older storyline: migrate it once, then read
+        store = _store(read_only=True)
+    missing = store.not_annotated()
+    if missing:
+        failed = len(store.failures())
+        why = (
+            f"{failed} could not be annotated (`storyline add` lists them)"
+            if failed >= missing
+            else "an interrupted `add`? run the same `storyline add` again to finish"
+        )
+        _say("warning", "yellow", f"{missing} of {store.counts()['articles']} articles are not annotated ({why})")
+    return store
 
 
 def _emit(payload: dict[str, Any]) -> None:
@@ -99,6 +128,9 @@ def add(
         tasks: dict[str, Any] = {}
 
         def progress(stage: str, done: int, total: int) -> None:
+            if stage == "resume":
+                _say("note", "cyan", f"annotating {done} articles left by an interrupted run")
+                return
             if stage not in tasks:
                 tasks[stage] = bar.add_task(stage, total=total)
             bar.update(tasks[stage], completed=done, total=total)
@@ -107,13 +139,26 @@ def add(
             report = api.add(store, paths or [], manifest=manifest, options=State.options, progress=progress)
         except StorylineError as exc:
             _fail(str(exc))
+        except KeyboardInterrupt:
+            bar.stop()
+            counts = store.counts()
+            _say(
+                "interrupted",
+                "red",
+                f"{counts['articles']} articles stored, {counts['annotated']} annotated; "
+                "run the same command again to finish (nothing stored is lost)",
+            )
+            raise typer.Exit(130) from None
     for error in report.errors:
-        err.print(f"[red]error:[/red] {error}", highlight=False)
+        _say("error", "red", error)
+    for error in report.earlier_failures:
+        _say("note", "cyan", f"not annotated by an earlier run, not retried: {error}")
     if as_json:
         _emit(
             {
                 "added": report.added,
                 "unchanged": report.unchanged,
+                "resumed": report.resumed,
                 "errors": [{"item": e.item, "code": e.code, "message": e.message} for e in report.errors],
             }
         )
@@ -121,6 +166,8 @@ def add(
         err.print(
             f"added {len(report.added)}, already stored {len(report.unchanged)}, "
             f"failed {len(report.errors)}"
+            + (f", resumed {report.resumed}" if report.resumed else ""),
+            highlight=False,
         )
     if report.errors:
         raise typer.Exit(1)
@@ -129,7 +176,7 @@ def add(
 @app.command()
 def articles(as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
     """List stored articles."""
-    payload = api.articles(_store(read_only=True))
+    payload = api.articles(_view_store())
     _emit(payload) if as_json else tables.articles(out, payload)
 
 
@@ -145,7 +192,7 @@ def timeline(
     """The dated timeline, each event with its evidence."""
     start, end = _date(date_from, "--from"), _date(date_to, "--to")
     payload = api.timeline(
-        _store(read_only=True),
+        _view_store(),
         start=start,
         end=end,
         entity=entity,
@@ -160,30 +207,33 @@ def timeline(
 def quotes(
     as_json: Annotated[bool, typer.Option("--json")] = False,
     speaker: Annotated[str | None, typer.Option(help="Only this speaker's quotes.")] = None,
+    show_all: Annotated[
+        bool, typer.Option("--all", help="Every quote extracted, not only the confident ones.")
+    ] = False,
 ) -> None:
-    """Who said what."""
-    payload = api.quotes(_store(read_only=True), speaker=speaker)
+    """Who said what (the confident quotes; --all: everything extracted)."""
+    payload = api.quotes(_view_store(), speaker=speaker, all=show_all)
     _emit(payload) if as_json else tables.quotes(out, payload)
 
 
 @app.command()
 def entities(as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
     """Who is who: one entity per actor, with aliases."""
-    payload = api.entities(_store(read_only=True))
+    payload = api.entities(_view_store())
     _emit(payload) if as_json else tables.entities(out, payload)
 
 
 @app.command()
 def sources(as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
     """Outlets, who cites whom, and copies."""
-    payload = api.sources(_store(read_only=True))
+    payload = api.sources(_view_store())
     _emit(payload) if as_json else tables.sources(out, payload)
 
 
 @app.command()
 def facts(as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
     """Numbers with units, and where outlets disagree."""
-    payload = api.facts(_store(read_only=True))
+    payload = api.facts(_view_store())
     _emit(payload) if as_json else tables.facts(out, payload)
 
 
@@ -197,31 +247,66 @@ def report(
 
     if fmt not in FORMATS:
         _fail(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}", 2)
-    text = render(_store(read_only=True), fmt, options=State.options)
+    text = render(_view_store(), fmt, options=State.options)
     if output is None:
         sys.stdout.write(text)
     else:
         output.write_text(text, encoding="utf-8")
-        err.print(f"wrote {output}")
+        _say("wrote", "green", output)
 
 
 @app.command()
 def serve(
     host: Annotated[str, typer.Option(help="Address to bind.")] = "127.0.0.1",
     port: Annotated[int, typer.Option(help="Port.")] = 8000,
+    allow_host: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--allow-host",
+            help="Host name the server may be reached by, besides localhost (repeatable; "
+            "'*.example.org' for a domain). Others are refused, against DNS rebinding.",
+        ),
+    ] = None,
 ) -> None:
     """The local web workspace (read-only on the store)."""
     import uvicorn
 
     from .web import create_app
 
-    _store(read_only=True).close()
-    uvicorn.run(create_app(State.options.db), host=host, port=port, log_level="warning")
+    _view_store().close()
+    _check_port(host, port)
+    app_ = create_app(State.options.db, allowed_hosts=[host, *(allow_host or [])])
+    uvicorn.run(app_, host=host, port=port, log_level="warning")
+
+
+def _check_port(host: str, port: int) -> None:
+    """A clear coded error for a port that cannot be had, before uvicorn's own."""
+    import socket
+
+    try:
+        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+    except (OSError, UnicodeError) as exc:
+        _fail(f"[E501] cannot serve on {host}: {exc}", 2)
+    family, kind, proto, _name, address = infos[0]
+    with socket.socket(family, kind, proto) as probe:
+        probe.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+        try:
+            probe.bind(address)
+        except OSError as exc:
+            _fail(f"[E502] cannot serve on {host}:{port}: {exc.strerror or exc}; pick another --port")
 
 
 def main() -> None:
+    from sqlalchemy.exc import DBAPIError
+
+    from ..store import scrub
+
     try:
         app()
     except StorylineError as exc:  # a coded error that escaped a command
-        err.print(f"[red]error:[/red] {exc}", highlight=False)
+        _say("error", "red", exc)
+        sys.exit(1)
+    except DBAPIError as exc:  # a store that broke under a command: damaged, or its server went away
+        detail = scrub(str(exc.orig), State.options.db)
+        _say("error", "red", f"[E406] store {redact(State.options.db)} failed: {detail}")
         sys.exit(1)

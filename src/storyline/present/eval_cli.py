@@ -9,6 +9,7 @@ from typing import Annotated, Any
 
 import typer
 from rich.console import Console
+from rich.text import Text
 
 eval_app = typer.Typer(help="Score storyline's stages on public benchmarks.", no_args_is_help=True)
 _err = Console(stderr=True)
@@ -27,7 +28,7 @@ def _report(result: dict[str, Any], as_json: bool) -> None:
 
 def _check(directory: Path) -> None:
     if not directory.is_dir():
-        _err.print(f"[red]error:[/red] [E601] no such folder: {directory}")
+        _err.print(Text.assemble(("error: ", "red"), f"[E601] no such folder: {directory}"), highlight=False)
         raise typer.Exit(2)
 
 
@@ -56,9 +57,17 @@ def tls(directory: Path, as_json: Json = False, predictions: Predictions = None)
 
 
 @eval_app.command()
-def quotes(directory: Path, as_json: Json = False, predictions: Predictions = None) -> None:
-    """PolNeAR layout: source, cue and content F1 (overlap and exact)."""
+def quotes(
+    directory: Path,
+    as_json: Json = False,
+    predictions: Predictions = None,
+    show_all: Annotated[
+        bool, typer.Option("--all", help="Score every quote extracted, not only those shown.")
+    ] = False,
+) -> None:
+    """PolNeAR layout: source, cue and content F1 (overlap and exact) of what `storyline
+    quotes` shows (--all: of everything extracted)."""
     from ..eval.quotes import evaluate
 
     _check(directory)
-    _report(evaluate(directory, predictions), as_json)
+    _report(evaluate(directory, predictions, all=show_all), as_json)

@@ -114,7 +114,7 @@ def timelinejs(data: dict[str, Any]) -> dict[str, Any]:
             year, week = e["date"].split("-W")
             slide["start_date"] = _tl_date(e["start"])
             slide["end_date"] = _tl_date(e["end"])
-            slide["display_date"] = f"Week {int(week)}, {year}"
+            slide["display_date"] = escape(f"Week {int(week)}, {year}")  # shown as HTML too
         else:
             slide["start_date"] = _tl_date(e["date"])
         events.append(slide)

@@ -23,8 +23,10 @@ from sqlalchemy import (
     insert,
     select,
     text,
+    update,
 )
-from sqlalchemy.exc import OperationalError
+from sqlalchemy import inspect as sa_inspect
+from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.pool import StaticPool
 
 from ..errors import NotFound, StoreError
@@ -35,6 +37,7 @@ from ..models import (
     Copy,
     Entity,
     EntityMention,
+    ItemError,
     MentionRef,
     Quantity,
     Quote,
@@ -46,7 +49,7 @@ from . import schema
 from .migrations import migrate, pending
 from .rows import article_from_row, article_row, from_row, to_row
 
-__all__ = ["Store", "database_url"]
+__all__ = ["Store", "database_url", "redact"]
 
 _ANNOTATION_FIELDS = (
     ("sentences", schema.sentences, Sentence),
@@ -57,6 +60,51 @@ _ANNOTATION_FIELDS = (
     ("citations", schema.citations, Citation),
     ("quantities", schema.quantities, Quantity),
 )
+
+
+def redact(target: str) -> str:
+    """``target`` fit to print: a password in a database URL becomes ``***``."""
+    if "://" not in target:
+        return target
+    scheme, _, rest = target.partition("://")
+    netloc, slash, path = rest.partition("/")
+    if "@" in netloc:
+        userinfo, _, host = netloc.rpartition("@")
+        if ":" in userinfo:
+            userinfo = userinfo.split(":", 1)[0] + ":***"
+        netloc = f"{userinfo}@{host}"
+    return f"{scheme}://{netloc}{slash}{_redact_query(path)}"
+
+
+def _redact_query(path: str) -> str:
+    # libpq also takes ``?password=...`` in the query string.
+    if "?" not in path:
+        return path
+    base, _, query = path.partition("?")
+    parts = [
+        f"{k}=***" if k.lower() == "password" else f"{k}={v}" if sep else k
+        for k, sep, v in (item.partition("=") for item in query.split("&"))
+    ]
+    return base + "?" + "&".join(parts)
+
+
+def scrub(message: str, target: str) -> str:
+    """``message`` with every secret of ``target`` replaced, in case a driver echoed it."""
+    if "://" not in target:
+        return message
+    secrets = []
+    netloc = target.partition("://")[2].partition("/")[0]
+    userinfo = netloc.rpartition("@")[0]
+    if ":" in userinfo:
+        secrets.append(userinfo.split(":", 1)[1])
+    for item in target.partition("?")[2].split("&"):
+        key, _, value = item.partition("=")
+        if key.lower() == "password" and value:
+            secrets.append(value)
+    for secret in secrets:
+        if secret:
+            message = message.replace(secret, "***")
+    return message.replace(target, redact(target))
 
 
 def database_url(target: str | Path, *, read_only: bool = False) -> str:
@@ -85,10 +133,11 @@ class Store:
 
     def __init__(self, target: str | Path = "storyline.db", *, read_only: bool = False) -> None:
         self.target = str(target)
+        self.shown = redact(self.target)  # the only form of the target any message carries
         self.read_only = read_only
         if read_only and self.target != ":memory:" and "://" not in self.target:
             if not Path(self.target).exists():
-                raise StoreError(f"no store at {self.target}; run `storyline add` first", code="E401")
+                raise StoreError(f"no store at {self.shown}; run `storyline add` first", code="E401")
         url = database_url(target, read_only=read_only)
         kwargs: dict[str, Any] = {}
         if url == "sqlite://":
@@ -101,18 +150,30 @@ class Store:
             event.listen(self.engine, "connect", _sqlite_pragmas)
         try:
             with self.engine.begin() as conn:
+                _check_is_storyline(conn, self.shown)
                 if read_only:
                     if pending(conn):
                         raise StoreError(
-                            f"store {self.target} needs migrating; open it once for writing",
+                            f"store {self.shown} needs migrating; open it once for writing",
                             code="E402",
                         )
                 else:
                     migrate(conn)
                     if url.startswith("sqlite") and url != "sqlite://":
                         conn.execute(text("PRAGMA journal_mode=WAL"))
+        except StoreError:
+            self.engine.dispose()
+            raise
         except OperationalError as exc:
-            raise StoreError(f"cannot open store {self.target}: {exc.orig}", code="E403") from exc
+            self.engine.dispose()
+            detail = scrub(str(exc.orig), self.target)
+            if "not a database" in detail or "malformed" in detail:
+                raise StoreError(f"{self.shown} is not a storyline store ({detail})", code="E405") from None
+            raise StoreError(f"cannot open store {self.shown}: {detail}", code="E403") from None
+        except DatabaseError as exc:  # "file is not a database", a damaged file
+            self.engine.dispose()
+            detail = scrub(str(exc.orig), self.target)
+            raise StoreError(f"{self.shown} is not a storyline store ({detail})", code="E405") from None
 
     @property
     def dialect(self) -> str:
@@ -145,6 +206,8 @@ class Store:
                 seq += 1
                 conn.execute(insert(schema.articles).values(**article_row(article, seq)))
                 added.append(article.id)
+            if added:
+                _bump_generation(conn)
         return added, present
 
     def article_ids(self) -> list[str]:
@@ -171,12 +234,17 @@ class Store:
     # ---- annotations -----------------------------------------------------
 
     def unannotated(self, pipeline: str) -> list[str]:
-        """Ids of articles with no annotations from this pipeline version."""
-        a, n = schema.articles, schema.annotated
+        """Ids of articles with no annotations from this pipeline version, less those
+        this version already failed on (``failures``)."""
+        a, n, f = schema.articles, schema.annotated, schema.annotation_failures
         query = (
             select(a.c.id)
-            .select_from(a.outerjoin(n, and_(n.c.article_id == a.c.id, n.c.pipeline == pipeline)))
-            .where(n.c.article_id.is_(None))
+            .select_from(
+                a.outerjoin(n, and_(n.c.article_id == a.c.id, n.c.pipeline == pipeline)).outerjoin(
+                    f, and_(f.c.article_id == a.c.id, f.c.pipeline == pipeline)
+                )
+            )
+            .where(n.c.article_id.is_(None), f.c.article_id.is_(None))
             .order_by(a.c.seq)
         )
         with self.engine.connect() as conn:
@@ -201,7 +269,55 @@ class Store:
                         conn.execute(insert(table), rows)
                 conn.execute(insert(schema.annotated).values(article_id=ann.article_id, pipeline=pipeline))
                 count += 1
+            if count:
+                _bump_generation(conn)
         return count
+
+    def put_failures(self, failures: Iterable[tuple[str, ItemError]], pipeline: str) -> None:
+        """Record (article id, error) for articles this pipeline version failed on."""
+        f = schema.annotation_failures
+        with self.engine.begin() as conn:
+            for article_id, error in failures:
+                conn.execute(delete(f).where(f.c.article_id == article_id))
+                conn.execute(
+                    insert(f).values(
+                        article_id=article_id, pipeline=pipeline, code=error.code, message=error.message
+                    )
+                )
+
+    def failures(self) -> list[ItemError]:
+        """Articles annotation failed on (any pipeline version), as item errors."""
+        f, a = schema.annotation_failures, schema.articles
+        query = (
+            select(f.c.article_id, f.c.code, f.c.message, a.c.path)
+            .join(a, a.c.id == f.c.article_id)
+            .order_by(a.c.seq)
+        )
+        with self.engine.connect() as conn:
+            return [ItemError(r.path or r.article_id, r.code, r.message) for r in conn.execute(query)]
+
+    def not_annotated(self) -> int:
+        """How many articles have no annotations at all (an interrupted or failed run)."""
+        a, n = schema.articles, schema.annotated
+        query = (
+            select(func.count())
+            .select_from(a.outerjoin(n, n.c.article_id == a.c.id))
+            .where(n.c.article_id.is_(None))
+        )
+        with self.engine.connect() as conn:
+            return int(conn.execute(query).scalar_one())
+
+    # ---- run state -------------------------------------------------------
+
+    def generation(self) -> int:
+        """Moves on every write of articles or annotations."""
+        with self.engine.connect() as conn:
+            return _state(conn, "generation")
+
+    def links_current(self) -> bool:
+        """Whether the stored links were computed from the stored articles and annotations."""
+        with self.engine.connect() as conn:
+            return _state(conn, "linked_generation") == _state(conn, "generation")
 
     def _delete_annotations(self, conn: Any, article_id: str) -> None:
         for _name, table, _cls in _ANNOTATION_FIELDS:
@@ -237,6 +353,7 @@ class Store:
 
     def search_sentences(self, query: str, limit: int = 50) -> list[tuple[str, int, str]]:
         """(article id, sentence index, text) matching a full-text query."""
+        query = "".join(ch if ch >= " " else " " for ch in query)  # no NUL reaches either engine
         with self.engine.connect() as conn:
             if self.dialect == "sqlite":
                 rows = conn.execute(
@@ -259,8 +376,24 @@ class Store:
 
     # ---- links -----------------------------------------------------------
 
-    def replace_links(self, entities: Sequence[Entity], copies: Sequence[Copy]) -> None:
+    def replace_links(
+        self, entities: Sequence[Entity], copies: Sequence[Copy], *, generation: int | None = None
+    ) -> bool:
+        """Replace every link as one unit; ``generation`` is the store generation
+        (``generation()``) read before the links were computed from the store.
+        Links from an older generation than the stored ones are not written (a
+        concurrent run got there with newer ones); returns whether they were."""
         with self.engine.begin() as conn:
+            if generation is not None:
+                # Write first (takes the write lock at once), guarded by the generation.
+                state = schema.store_state
+                moved = conn.execute(
+                    update(state)
+                    .where(state.c.key == "linked_generation", state.c.value <= generation)
+                    .values(value=generation)
+                ).rowcount
+                if not moved:
+                    return False
             conn.execute(delete(schema.entity_mentions))
             conn.execute(delete(schema.entities))
             conn.execute(delete(schema.copies))
@@ -287,6 +420,7 @@ class Store:
                         for c in copies
                     ],
                 )
+        return True
 
     def entities(self) -> list[Entity]:
         with self.engine.connect() as conn:
@@ -328,6 +462,32 @@ class Store:
                     ("quotes", schema.quotes),
                 )
             }
+
+
+def _state(conn: Any, key: str) -> int:
+    row = conn.execute(select(schema.store_state.c.value).where(schema.store_state.c.key == key)).first()
+    return int(row[0]) if row else -1
+
+
+def _bump_generation(conn: Any) -> None:
+    state = schema.store_state
+    conn.execute(update(state).where(state.c.key == "generation").values(value=state.c.value + 1))
+
+
+def _check_is_storyline(conn: Any, shown: str) -> None:
+    """Refuse a database that holds other tables but was never a storyline store,
+    rather than writing storyline's tables into someone else's data."""
+    if conn.dialect.name == "sqlite":
+        # Reading the schema makes SQLite check the file header ("not a database").
+        names = {r[0] for r in conn.execute(text("SELECT name FROM sqlite_master WHERE type='table'"))}
+    else:
+        names = set(sa_inspect(conn).get_table_names())
+    if names and schema.migrations.name not in names:
+        raise StoreError(
+            f"{shown} is not a storyline store (it holds other tables: "
+            f"{', '.join(sorted(names)[:5])}); give a new file or an existing store",
+            code="E405",
+        )
 
 
 def _fts_query(query: str) -> str:

@@ -9,16 +9,47 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from sqlalchemy import Connection, insert, select, text
+from sqlalchemy import Column, Connection, ForeignKey, MetaData, Table, insert, select, text
 
 from . import schema
 
 Migration = tuple[int, str, Callable[[Connection], None]]
 
 
+# Tables that later migrations add: the initial schema stays what it was.
+_LATER = {"storyline_migrations", "store_state", "annotation_failures"}
+# Columns that later migrations add to tables of the initial schema (table -> columns):
+# a new store gets them from those migrations too, as an old one does.
+_LATER_COLUMNS = {"quotes": frozenset({"confidence"})}
+
+
+def _as_first_released(table: Table, meta: MetaData) -> Table:
+    """``table`` in ``meta`` without the columns later migrations add."""
+    later = _LATER_COLUMNS.get(table.name)
+    if not later:
+        return table.to_metadata(meta)
+    columns = [
+        Column(
+            c.name,
+            c.type,
+            *[ForeignKey(fk.target_fullname) for fk in c.foreign_keys],
+            primary_key=c.primary_key,
+            nullable=c.nullable,
+        )
+        for c in table.columns
+        if c.name not in later
+    ]
+    return Table(table.name, meta, *columns)
+
+
 def _initial(conn: Connection) -> None:
-    tables = [t for name, t in schema.metadata.tables.items() if name != "storyline_migrations"]
-    schema.metadata.create_all(conn, tables=tables)
+    meta = MetaData()
+    tables = [
+        _as_first_released(t, meta)
+        for name, t in schema.metadata.tables.items()
+        if name not in _LATER
+    ]
+    meta.create_all(conn, tables=tables)
 
 
 def _sentence_search(conn: Connection) -> None:
@@ -46,9 +77,27 @@ def _sentence_search(conn: Connection) -> None:
         )
 
 
+def _run_state(conn: Connection) -> None:
+    """Store-wide run state (link generation) and recorded annotation failures."""
+    schema.metadata.create_all(conn, tables=[schema.store_state, schema.annotation_failures])
+    # Rows exist from the start, so writers only ever UPDATE them (atomic everywhere);
+    # -1 makes a store that predates this migration relink once.
+    conn.execute(
+        insert(schema.store_state),
+        [{"key": "generation", "value": 0}, {"key": "linked_generation", "value": -1}],
+    )
+
+
+def _quote_confidence(conn: Connection) -> None:
+    """How sure the extractor is of each quote; NULL in rows stored before (read as 1.0)."""
+    conn.execute(text("ALTER TABLE quotes ADD COLUMN confidence FLOAT"))
+
+
 MIGRATIONS: list[Migration] = [
     (1, "initial schema", _initial),
     (2, "sentence full-text search", _sentence_search),
+    (3, "run state and annotation failures", _run_state),
+    (4, "quote confidence", _quote_confidence),
 ]
 
 

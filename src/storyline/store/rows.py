@@ -31,6 +31,8 @@ def from_row(cls: type[T], row: Any, *, skip: tuple[str, ...] = ("article_id", "
         if f.name in skip or f.name not in mapping:
             continue
         value = mapping[f.name]
+        if value is None and f.default not in (dataclasses.MISSING, None):
+            continue  # a column added later, NULL in older rows: the field's default
         if isinstance(value, str) and f.type in ("dt.date | None", "dt.date"):
             value = dt.date.fromisoformat(value)
         values[f.name] = value

@@ -122,6 +122,7 @@ quotes = _per_article(
     Column("addressee", Text),
     Column("sentence", Integer, nullable=False),
     Column("speaker_resolved", Text),
+    Column("confidence", Float),  # added by migration 4: NULL in rows stored before it
 )
 
 citations = _per_article(
@@ -176,3 +177,25 @@ copies = Table(
 
 # Tables the annotate stage owns for one article, in dependency-free order.
 ANNOTATION_TABLES = (sentences, mentions, timexes, sentence_dates, quotes, citations, quantities)
+
+# Store-wide counters (key -> value). ``generation`` moves on every write of
+# articles or annotations; ``linked_generation`` is the generation the stored
+# links were computed from, written in the links' own transaction, so links
+# left stale by an interrupted run are seen and rebuilt by the next one.
+store_state = Table(
+    "store_state",
+    metadata,
+    Column("key", String(64), primary_key=True),
+    Column("value", Integer, nullable=False),
+)
+
+# Articles the pipeline failed on, per pipeline version: not retried on every
+# later ``add`` (a new pipeline version tries them again).
+annotation_failures = Table(
+    "annotation_failures",
+    metadata,
+    Column("article_id", String(32), ForeignKey("articles.id"), primary_key=True),
+    Column("pipeline", String(200), nullable=False),
+    Column("code", String(8), nullable=False),
+    Column("message", Text, nullable=False),
+)

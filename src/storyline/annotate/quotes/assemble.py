@@ -31,14 +31,16 @@ Order of work for one doc:
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 
 from spacy.tokens import Doc, Token
 
 from .cues import CLAUSE, SPEECH_VERBS
 from .direct import QuoteSpan, find_quote_spans, quote_chain
 from .indirect import source_span, verb_attribution
+from .lookup import Interiors, LastEnding, NearHeads, Overlaps, holders, overlapped
 from .parenthetical import final_parenthetical, parenthetical_content
-from .phrases import colon_attribution, phrase_attributions
+from .phrases import colon_attribution, named_last_words, phrase_attributions
 from .signed import signed_quotes
 from .spans import Attribution, DocView, char_span, trim_chars, trim_tokens
 from .transcript import split_at_labels, take_turns, transcript_labels
@@ -66,21 +68,28 @@ def _chain_spans(quotes: list[QuoteSpan], k: int) -> list[int]:
 
 
 def _align_to_quotes(
-    att: Attribution, quotes: list[QuoteSpan], owners: dict[int, Attribution] | None = None
+    att: Attribution,
+    quotes: list[QuoteSpan],
+    owners: dict[int, Attribution] | None = None,
+    overlaps: Overlaps | None = None,
 ) -> None:
     """Widen content to whole quotes; mark the attribution direct when it is only quotes.
 
     A quote with an adjacent speech cue (``owners``) belongs to that cue: another
-    verb whose parse reaches into the quote does not get it.
+    verb whose parse reaches into the quote does not get it. ``overlaps`` indexes
+    ``quotes``, so only the quotes a content span overlaps are looked at.
     """
     if not att.content:
         return
+    overlaps = overlaps or Overlaps(quotes)
     new: list[tuple[int, int]] = []
     used: list[int] = []
     all_quote = True
     for a, b in att.content:
         hit = None
-        for k, q in enumerate(quotes):
+        near = overlaps.of(a, b)
+        for k in near:
+            q = quotes[k]
             if q.start < b and a < q.end:
                 if _inside(a, b, q) or (q.inner_start <= a and b <= q.inner_end + 1):
                     hit = k
@@ -96,7 +105,8 @@ def _align_to_quotes(
                     new.append((quotes[j].start, quotes[j].end))
             continue
         all_quote = False
-        for q in quotes:
+        for k in near:
+            q = quotes[k]
             if q.start < b and a < q.end:
                 a, b = min(a, q.start), max(b, q.end)
         new.append((a, b))
@@ -105,23 +115,13 @@ def _align_to_quotes(
     att.direct = all_quote and bool(used)
 
 
-def _covered(quotes: list[QuoteSpan], atts: list[Attribution]) -> set[int]:
-    out: set[int] = set()
-    for k, q in enumerate(quotes):
-        for att in atts:
-            if any(q.start < b and a < q.end for a, b in att.content):
-                out.add(k)
-                break
-    return out
-
-
 def _token_at(doc: Doc, char: int) -> int | None:
     span = doc.char_span(char, char + 1, alignment_mode="expand")
     return span.start if span is not None and len(span) else None
 
 
 def _adjacent_cue(
-    doc: Doc, q: QuoteSpan, speech: list[Attribution], *, free_only: bool
+    doc: Doc, q: QuoteSpan, speech: NearHeads, *, free_only: bool
 ) -> Attribution | None:
     """The speech cue right after (``"...," Ross said``) or before (``told reporters: "..."``) a quote.
 
@@ -133,9 +133,8 @@ def _adjacent_cue(
     q_last = _token_at(doc, q.end - 1)
     if q_first is None or q_last is None:
         return None
-    for att in speech:
-        if att.head < q_first - 60 or att.head > q_last + 60:
-            continue  # too far to be this quote's frame
+    # nearer than 60 tokens: further is too far to be this quote's frame
+    for att in speech.between(q_first - 60, q_last + 60):
         if any(q.start <= doc[i].idx < q.end for i in att.cue):
             continue  # the cue is inside this quote
         if (
@@ -166,16 +165,18 @@ def _speech(atts: list[Attribution]) -> list[Attribution]:
     return [a for a in atts if a.kind == "verb" and a.lemma in SPEECH_VERBS]
 
 
-def _is_continuation(quotes: list[QuoteSpan], k: int) -> bool:
-    return any(q.continues == k for q in quotes)
+def _continuations(quotes: list[QuoteSpan]) -> set[int]:
+    """The quotes that continue another (a later paragraph of a multi-paragraph quote)."""
+    return {q.continues for q in quotes if q.continues is not None}
 
 
 def _attach_adjacent(doc: Doc, quotes: list[QuoteSpan], atts: list[Attribution]) -> None:
     """Give unclaimed quotes to a speech cue right after or right before them."""
-    covered = _covered(quotes, atts)
-    speech = _speech(atts)
+    covered = overlapped(quotes, atts)
+    continued = _continuations(quotes)
+    speech = NearHeads(_speech(atts))
     for k, q in enumerate(quotes):
-        if k in covered or _is_continuation(quotes, k):
+        if k in covered or k in continued:
             continue
         best = _adjacent_cue(doc, q, speech, free_only=True)
         if best is None:
@@ -240,19 +241,23 @@ def _attach_continuations(
     doc: Doc, text: str, quotes: list[QuoteSpan], atts: list[Attribution]
 ) -> None:
     """``"A," he said. "B."``: a following quote in the paragraph continues the attribution."""
-    covered = _covered(quotes, atts)
+    covered = overlapped(quotes, atts)
+    continued = _continuations(quotes)
     ordered = sorted(atts, key=lambda a: a.head)
+    heads = [att.head for att in ordered]
     ends = [_extent_end(doc, att) for att in ordered]
+    last_ending = LastEnding(ends)
     for k, q in enumerate(quotes):
-        if k in covered or _is_continuation(quotes, k):
+        if k in covered or k in continued:
             continue
-        prev = None
-        for att, end in zip(ordered, ends, strict=True):
-            if end <= q.start:
-                prev = att
-        if prev is None or not prev.direct:
+        # the last attribution (by cue) that ends before the quote
+        at = last_ending.at_or_before(q.start)
+        if at is None or not ordered[at].direct:
             continue
-        end = ends[ordered.index(prev)]
+        prev = ordered[at]
+        # the first attribution equal to it (``ordered.index(prev)``): equal ones share its head
+        first = bisect_left(heads, prev.head)
+        end = ends[next(i for i in range(first, at + 1) if ordered[i] == prev)]
         gap = text[end : q.start]
         if "\n" in gap:
             continue
@@ -275,7 +280,9 @@ def _adjunct_gap(doc: Doc, start: int, end: int, head: int, most: int = 15) -> b
     return 0 < len(words) <= most and all(_governed_by(t, head) for t in words)
 
 
-def _repair_source(doc: Doc, text: str, quotes: list[QuoteSpan], att: Attribution) -> None:
+def _repair_source(
+    doc: Doc, text: str, quotes: list[QuoteSpan], att: Attribution, overlaps: Overlaps | None = None
+) -> None:
     """Sources the parser took from inside a quote or across a paragraph break.
 
     In ``"Like Oakland. Or Ferguson," Trump said`` the small model may make the
@@ -287,7 +294,8 @@ def _repair_source(doc: Doc, text: str, quotes: list[QuoteSpan], att: Attributio
     s, e = att.source
     a, b = doc[s].idx, doc[e - 1].idx + len(doc[e - 1].text)
     cue_at = doc[att.head].idx
-    for q in quotes:
+    for k in (overlaps or Overlaps(quotes)).of(a, b):
+        q = quotes[k]
         if q.start < b and a < q.end and not (q.start <= cue_at < q.end):
             first = min(att.cue)
             if q.end <= cue_at:
@@ -395,6 +403,7 @@ def find_attributions(view: DocView) -> tuple[list[Attribution], list[QuoteSpan]
     doc, text = view.doc, view.text
     labels = transcript_labels(text)
     quotes = split_at_labels(text, find_quote_spans(text), labels)
+    named = named_last_words(view.ents)
     atts: list[Attribution] = []
     for sent in view.sents:
         for tok in sent:
@@ -406,9 +415,10 @@ def find_attributions(view: DocView) -> tuple[list[Attribution], list[QuoteSpan]
                     atts.extend(phrase_attributions(doc, tok, sent))
             else:
                 atts.extend(phrase_attributions(doc, tok, sent))
-        atts.extend(colon_attribution(doc, sent, text, labels))
+        atts.extend(colon_attribution(doc, sent, text, labels, named))
     # reports inside someone's direct quote are part of that quote
-    atts = [a for a in atts if not _cue_in_quote(doc, a, quotes)]
+    interiors = Interiors(quotes)
+    atts = [a for a in atts if not _cue_in_quote(doc, a, interiors)]
     speech = _speech(atts)
     owners = take_turns(doc, text, quotes, atts)
     signed = signed_quotes(doc, text, quotes, set(owners))
@@ -418,31 +428,34 @@ def find_attributions(view: DocView) -> tuple[list[Attribution], list[QuoteSpan]
     owners.update((k, s) for s in signed for k in s.quotes)
     # turns and signed quotes own their content as is
     settled = {id(att) for att in owners.values()} | {id(att) for att in signed}
+    continued = _continuations(quotes)
+    near_speech = NearHeads(speech)
     for k, q in enumerate(quotes):
-        if k not in owners and not _is_continuation(quotes, k):
-            owner = _adjacent_cue(doc, q, speech, free_only=False)
+        if k not in owners and k not in continued:
+            owner = _adjacent_cue(doc, q, near_speech, free_only=False)
             if owner is not None:
                 owners[k] = owner
+    overlaps = Overlaps(quotes)
     for att in atts:
         if id(att) not in settled:
-            _align_to_quotes(att, quotes, owners)
+            _align_to_quotes(att, quotes, owners, overlaps)
     _attach_adjacent(doc, quotes, atts)
     _attach_continuations(doc, text, quotes, atts)
     for att in atts:
         if att.source is None and att.direct and att.content[0][1] <= doc[att.head].idx:
             att.source = _inverted_speaker(doc, att)
-        _repair_source(doc, text, quotes, att)
+        _repair_source(doc, text, quotes, att, overlaps)
         _drop_leading_modifier(doc, text, att)
         _clip_to_paragraph(doc, text, att)
     for att in atts:
         if not att.content and att.kind == "verb" and CLAUSE in _frames(att):
-            att.content = parenthetical_content(doc, att)
+            att.content = parenthetical_content(doc, att, text)
             if not att.content:
                 sent = doc[att.head].sent
                 att.content = final_parenthetical(doc, att, sent)
             if att.content:
                 att.frame = "parenthetical"
-                _align_to_quotes(att, quotes, owners)
+                _align_to_quotes(att, quotes, owners, overlaps)
     atts = [a for a in atts if a.content]
     for att in atts:
         _drop_dateline(text, att)
@@ -497,10 +510,13 @@ def _resolve_nesting(doc: Doc, text: str, atts: list[Attribution]) -> list[Attri
     """
     drop: set[int] = set()
     text_cut: dict[int, tuple[int, int]] = {}
+    # the outer attributions whose content holds each cue, as a scan of all pairs would
+    # find them (quadratic in a document with thousands of attributions)
+    holding = holders(doc, atts)
     for n, inner in enumerate(atts):
-        at = doc[inner.head].idx
-        for m, outer in enumerate(atts):
-            if m == n or m in drop or not any(a <= at < b for a, b in outer.content):
+        for m in holding[n]:
+            outer = atts[m]
+            if m == n or m in drop:
                 continue
             # "X said A, adding B": the inner report's speaker stands outside the outer
             # content. A sourceless passive inside ("X said the ministry had been asked to
@@ -557,9 +573,9 @@ def _frames(att: Attribution) -> frozenset[str]:
     return verb_frames(att.lemma)
 
 
-def _cue_in_quote(doc: Doc, att: Attribution, quotes: list[QuoteSpan]) -> bool:
+def _cue_in_quote(doc: Doc, att: Attribution, interiors: Interiors) -> bool:
     start = doc[att.head].idx
     # a speaker label opening a quoted paragraph ("\"PENCE: Well, ...") is not
     # inside anyone's words: the paragraph is PENCE's
     label = doc[att.source[0]].idx if att.kind == "colon" and att.source else -1
-    return any(q.inner_start <= start < q.inner_end and q.inner_start != label for q in quotes)
+    return interiors.holds(start, label)

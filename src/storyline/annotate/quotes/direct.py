@@ -19,8 +19,10 @@ OPEN_MARKS = "\u201c\u00ab\u201e"  # “ « „
 CLOSE_MARKS = "\u201d\u00bb"  # ” »
 STRAIGHT = '"'
 ALL_MARKS = OPEN_MARKS + CLOSE_MARKS + STRAIGHT
-# Two apostrophes stand for a double quotation mark in some wire and NYT copy.
-_MARK = re.compile("''|[\u201c\u00ab\u201e\u201d\u00bb\"]")
+# Two apostrophes stand for a double quotation mark in some wire and NYT copy; two
+# backticks open one in Penn Treebank tokenized text (`` like this '', as in T17).
+PTB_OPEN = "``"
+_MARK = re.compile("``|''|[\u201c\u00ab\u201e\u201d\u00bb\"]")
 
 # An unclosed quote longer than this is more likely a stray mark than speech.
 MAX_UNCLOSED = 400
@@ -43,6 +45,8 @@ class QuoteSpan:
 def _direction(text: str, i: int, width: int = 1) -> str:
     """'open' or 'close' for the mark at ``i``, from its neighbours."""
     ch = text[i]
+    if text.startswith(PTB_OPEN, i):
+        return "open"  # backticks only ever open
     before = text[i - 1] if i > 0 else " "
     after = text[i + width] if i + width < len(text) else " "
     if ch in OPEN_MARKS:
@@ -121,9 +125,15 @@ def find_quote_spans(text: str) -> list[QuoteSpan]:
             continued = nxt is not None and text[c : nxt[0]].strip() == ""
             if not continued and inner_end - o > MAX_UNCLOSED:
                 continue
-        if inner_end - (o + ow) < 1:
+        inner_start = o + ow
+        # tokenized text pads the marks with spaces (`` It is ''): the words start inside
+        while inner_start < inner_end and text[inner_start] in " \t":
+            inner_start += 1
+        while inner_end > inner_start and text[inner_end - 1] in " \t":
+            inner_end -= 1
+        if inner_end - inner_start < 1:
             continue
-        spans.append(QuoteSpan(o, end, o + ow, inner_end, closed))
+        spans.append(QuoteSpan(o, end, inner_start, inner_end, closed))
     # link a paragraph-final open quote to a quote opening the next paragraph
     linked: list[QuoteSpan] = []
     for k, span in enumerate(spans):
@@ -166,13 +176,23 @@ def is_quote_mark(ch: str) -> bool:
 
 def mark_width_before(text: str, i: int) -> int:
     """Width of a quotation mark ending just before ``i`` (0 when none)."""
-    if i >= 2 and text[i - 2 : i] == "''":
-        return 2
-    return 1 if i >= 1 and text[i - 1] in ALL_MARKS else 0
+    j = i
+    while j > 0 and text[j - 1] in " \t" and j > i - 2:
+        j -= 1  # `` padded with a space in tokenized text
+    if j >= 2 and text[j - 2 : j] in ("''", PTB_OPEN):
+        return i - j + 2
+    if i >= 1 and text[i - 1] in ALL_MARKS:
+        return 1
+    return 0
 
 
 def mark_width_at(text: str, i: int) -> int:
     """Width of a quotation mark starting at ``i`` (0 when none)."""
-    if text[i : i + 2] == "''":
-        return 2
-    return 1 if i < len(text) and text[i] in ALL_MARKS else 0
+    j = i
+    while j < len(text) and text[j] in " \t" and j < i + 1:
+        j += 1  # '' padded with a space in tokenized text
+    if text[j : j + 2] == "''":
+        return j - i + 2
+    if i < len(text) and text[i] in ALL_MARKS:
+        return 1
+    return 0

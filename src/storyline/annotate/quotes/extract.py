@@ -20,6 +20,7 @@ from spacy.tokens import Doc
 from ...errors import AnnotateError
 from ...models import Quote
 from .assemble import find_attributions
+from .confidence import asserted, confidences
 from .direct import ALL_MARKS, QuoteSpan
 from .learned import QuoteModels, apply_models
 from .spans import Attribution, DocView, char_span
@@ -51,12 +52,18 @@ def _strip_marks(text: str, a: int, b: int, quotes: list[QuoteSpan]) -> tuple[in
 
 
 def quotes_from(
-    view: DocView, atts: list[Attribution], quotes: list[QuoteSpan], speakers: list[Speaker]
+    view: DocView,
+    atts: list[Attribution],
+    quotes: list[QuoteSpan],
+    speakers: list[Speaker],
+    confidence: list[float] | None = None,
 ) -> list[Quote]:
+    """The records of ``atts``; ``confidence`` per attribution (1.0 each when not given)."""
     doc, text = view.doc, view.text
     starts = [s.start_char for s in view.sents]
     out: list[Quote] = []
-    for att, sp in zip(atts, speakers, strict=True):
+    sure = confidence if confidence is not None else [1.0] * len(atts)
+    for att, sp, conf in zip(atts, speakers, sure, strict=True):
         cue_a, cue_b = char_span(doc, min(att.cue), max(att.cue) + 1)
         while cue_b - cue_a > 1 and text[cue_a] in ALL_MARKS:
             cue_a += 1  # a signature's dash tokenized with the closing mark: "\u201d\u2015"
@@ -84,6 +91,7 @@ def quotes_from(
                     addressee=addressee,
                     sentence=_sentence_index(doc, a, starts),
                     speaker_resolved=sp.resolved,
+                    confidence=conf,
                 )
             )
     out.sort(key=lambda q: (q.start, q.end))
@@ -105,8 +113,10 @@ def extract_quotes(doc: Doc, models: QuoteModels | None = None) -> list[Quote]:
     atts, quotes = find_attributions(view)
     if models is not None:
         atts = apply_models(view, atts, models)
+    atts = [a for a in atts if asserted(view, a)]
     speakers = resolve_speakers(view, atts)
-    return quotes_from(view, atts, quotes, speakers)
+    sure = confidences(view, atts, speakers, models.confidence if models else None)
+    return quotes_from(view, atts, quotes, speakers, sure)
 
 
 def attribution_groups(quotes: Iterable[Quote]) -> list[list[Quote]]:

@@ -34,7 +34,7 @@ from .cues import (
     verb_frames,
 )
 from .nonreports import inverted_question
-from .spans import Attribution, runs, subtree_indices, trim_tokens
+from .spans import Attribution, is_opening_mark, runs, subtree_indices, trim_tokens
 from .subjects import (
     animate,
     carrier_verb,
@@ -303,7 +303,7 @@ def _has_predicate(verb: Token, obj: Token) -> bool:
         return True
     nxt = obj.right_edge.i + 1
     doc = verb.doc
-    return nxt < len(doc) and doc[nxt].text in ('"', "\u201c", "''")
+    return nxt < len(doc) and is_opening_mark(doc, nxt)
 
 
 def _document_subject(tok: Token | None) -> bool:

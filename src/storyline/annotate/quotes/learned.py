@@ -26,8 +26,10 @@ made (the outer report is the attribution, as in PolNeAR).
 
 from __future__ import annotations
 
+import hashlib
 import json
 import math
+from bisect import bisect_left
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from importlib import resources
@@ -42,7 +44,6 @@ from .speakers import span_head
 from .subjects import ANIMATE_PRONOUNS, animate
 
 MODEL_FILE = "quote_model.json"
-QUOTE_MARKS = frozenset('"\u201c\u201d')
 CANDIDATE_POS = frozenset({"VERB", "AUX", "NOUN", "ADJ"})
 # Children that are not part of what a candidate cue governs as content.
 NOT_CONTENT = frozenset({"punct", "cc", "conj", "agent", "nsubj", "nsubjpass", "poss", "aux"})
@@ -72,6 +73,8 @@ class QuoteModels:
     keep: LinearModel
     add: LinearModel
     version: str = ""
+    # scores each final attribution: the stored confidence (see ``confidence``)
+    confidence: LinearModel | None = None
 
 
 def load_quote_models(path: Path | None = None) -> QuoteModels:
@@ -83,7 +86,11 @@ def load_quote_models(path: Path | None = None) -> QuoteModels:
             raw = path.read_text(encoding="utf-8")
         data = json.loads(raw)
         return QuoteModels(
-            keep=_linear(data["keep"]), add=_linear(data["add"]), version=str(data["version"])
+            keep=_linear(data["keep"]),
+            add=_linear(data["add"]),
+            # the weights' digest too: a refit under the same name still re-annotates stores
+            version=f"{data['version']}:{hashlib.sha1(raw.encode()).hexdigest()[:10]}",
+            confidence=_linear(data["confidence"]) if "confidence" in data else None,
         )
     except (OSError, ValueError, KeyError, TypeError) as exc:
         where = path or MODEL_FILE
@@ -110,16 +117,17 @@ def models_to_json(models: QuoteModels) -> str:
         }
 
     body = {"version": models.version, "keep": one(models.keep), "add": one(models.add)}
+    if models.confidence is not None:
+        body["confidence"] = one(models.confidence)
     return json.dumps(body, indent=0, sort_keys=True) + "\n"
 
 
 # -- features -------------------------------------------------------------------
 
 
-def _in_quotes(tok: Token) -> int:
+def _in_quotes(view: DocView, tok: Token) -> int:
     """1 when an odd number of quotation marks precede the token in its sentence."""
-    marks = sum(1 for t in tok.doc[tok.sent.start : tok.i] if t.text in QUOTE_MARKS)
-    return marks % 2
+    return view.marks_between(tok.sent.start, tok.i) % 2
 
 
 def _subject_features(prefix: str, subj: Token) -> Features:
@@ -146,7 +154,7 @@ def keep_features(view: DocView, att: Attribution) -> Features:
         f"ctag={cue.tag_}": 1.0,
         "direct": float(att.direct),
         f"lemma+direct={lemma}|{int(att.direct)}": 1.0,
-        "in_quotes": float(_in_quotes(cue)),
+        "in_quotes": float(_in_quotes(view, cue)),
         f"nfrag={min(len(att.content), 3)}": 1.0,
         "clen_log": math.log1p(sum(b - a for a, b in att.content)) / 8,
         "ncue": min(len(att.cue), 5) / 5,
@@ -246,9 +254,10 @@ def add_candidates(view: DocView, atts: Sequence[Attribution]) -> list[Candidate
         if ca >= cb or ca <= sa < cb:
             continue
         c_start, c_end = char_span(doc, ca, cb)
-        if any(c_start <= s < c_end for s in cue_starts):
+        if bisect_left(cue_starts, c_start) < bisect_left(cue_starts, c_end):
             continue  # would swallow an attribution the rules found
         lemma = cue_lemma(tok)
+        sent = tok.sent
         f: Features = {
             f"lemma={lemma}": 1.0,
             f"tag={tok.tag_}": 1.0,
@@ -257,8 +266,8 @@ def add_candidates(view: DocView, atts: Sequence[Attribution]) -> list[Candidate
             f"kind={how}": 1.0,
             f"head_pos={tok.head.pos_}": 1.0,
             "anc_cue": float(any(a.i in cue_tokens for a in tok.ancestors)),
-            "sent_quote": float(any(t.text in QUOTE_MARKS for t in tok.sent)),
-            "in_quotes": float(_in_quotes(tok)),
+            "sent_quote": float(view.marks_between(sent.start, sent.end) > 0),
+            "in_quotes": float(_in_quotes(view, tok)),
             "root": float(tok.dep_ == "ROOT"),
             "clen": min(cb - ca, 40) / 40,
             "subj_in_source": float(doc[sa].idx in source_chars),
@@ -290,23 +299,51 @@ def add_candidates(view: DocView, atts: Sequence[Attribution]) -> list[Candidate
     return out
 
 
-def apply_models(
-    view: DocView, atts: Sequence[Attribution], models: QuoteModels
+def reviewed(att: Attribution) -> bool:
+    """Whether the keep model reviews this attribution (its form does not name the speaker
+    outright, and it has a source to doubt)."""
+    return att.source is not None and att.frame not in CERTAIN_FRAMES
+
+
+def select_attributions(
+    view: DocView,
+    atts: Sequence[Attribution],
+    keep_p: Sequence[float | None],
+    candidates: Sequence[Candidate],
+    add_p: Sequence[float],
+    keep_threshold: float,
+    add_threshold: float,
 ) -> list[Attribution]:
-    """The rules' attributions less those the keep model doubts, plus the add model's."""
+    """The rules' attributions whose keep probability clears ``keep_threshold`` (or that
+    are not reviewed: ``None``), plus the candidates whose add probability clears
+    ``add_threshold``; each keeps its probability in ``score``. Shared by
+    ``apply_models`` and the trainer, which passes out-of-fold probabilities."""
     added: list[Attribution] = []
-    for cand in add_candidates(view, atts):
-        if models.add.probability(cand.features) < models.add.threshold:
+    for cand, p in zip(candidates, add_p, strict=True):
+        if p < add_threshold:
             continue
         at = view.doc[cand.attribution.head].idx
         if any(s <= at < e for a in added for s, e in a.content):
             continue  # inside an addition already made: PolNeAR-style, the outer one stays
+        cand.attribution.score = p
         added.append(cand.attribution)
-    kept = [
-        a
-        for a in atts
-        if a.source is None
-        or a.frame in CERTAIN_FRAMES  # their form names the speaker outright
-        or models.keep.probability(keep_features(view, a)) >= models.keep.threshold
-    ]
+    kept = []
+    for a, kp in zip(atts, keep_p, strict=True):
+        if kp is None or kp >= keep_threshold:
+            a.score = kp
+            kept.append(a)
     return sorted(kept + added, key=lambda a: a.head)
+
+
+def apply_models(
+    view: DocView, atts: Sequence[Attribution], models: QuoteModels
+) -> list[Attribution]:
+    """The rules' attributions less those the keep model doubts, plus the add model's."""
+    cands = add_candidates(view, atts)
+    keep_p = [
+        models.keep.probability(keep_features(view, a)) if reviewed(a) else None for a in atts
+    ]
+    add_p = [models.add.probability(c.features) for c in cands]
+    return select_attributions(
+        view, atts, keep_p, cands, add_p, models.keep.threshold, models.add.threshold
+    )

@@ -20,8 +20,11 @@ PARENTHESIS_MARKS = (",", "\u2014", "--", "-", "(")
 TRAILING_DEPS = frozenset("prep npadvmod advmod punct agent".split())
 
 
-def parenthetical_content(doc: Doc, att: Attribution) -> list[tuple[int, int]]:
-    """Content of "The plan, he said, is dead" and "..., he said.": the host clause."""
+def parenthetical_content(
+    doc: Doc, att: Attribution, text: str | None = None
+) -> list[tuple[int, int]]:
+    """Content of "The plan, he said, is dead" and "..., he said.": the host clause.
+    ``text`` is ``doc.text``, which spaCy rebuilds from all the tokens on every access."""
     verb = doc[att.head]
     if verb.dep_ not in ("parataxis", "ccomp", "advcl", "conj") or verb.head.i == verb.i:
         return []
@@ -37,7 +40,7 @@ def parenthetical_content(doc: Doc, att: Attribution) -> list[tuple[int, int]]:
         return []  # "after the interview concluded, ..." is not a report of the host clause
     idx = subtree_indices(host) - subtree_indices(verb)
     # the parser may join paragraphs: the host clause stays in the verb's paragraph
-    text = doc.text
+    text = doc.text if text is None else text
     at = verb.idx
     p_start, p_end = text.rfind("\n", 0, at) + 1, text.find("\n", at)
     p_end = len(text) if p_end < 0 else p_end

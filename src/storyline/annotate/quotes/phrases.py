@@ -7,6 +7,8 @@ interview layout "Name: what they said".
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
 from spacy.tokens import Doc, Span, Token
 
 from .cues import (
@@ -295,19 +297,29 @@ def _label_name(name: Span) -> bool:
     return all(t.pos_ == "PROPN" and (t.is_title or t.is_upper) for t in words)
 
 
-def _named_elsewhere(doc: Doc, name: Span) -> bool:
+def named_last_words(ents: Iterable[Span]) -> dict[str, int]:
+    """The last word (lower case) of each PERSON or ORG entity, with the latest start of
+    an entity ending in it: ``_named_elsewhere`` then looks a label up instead of
+    walking the doc's entities (rebuilt by spaCy on every ``doc.ents``) for each."""
+    out: dict[str, int] = {}
+    for ent in ents:
+        if ent.label_ in ("PERSON", "ORG"):
+            last = ent[-1].lower_
+            out[last] = max(out.get(last, ent.start), ent.start)
+    return out
+
+
+def _named_elsewhere(doc: Doc, name: Span, named: dict[str, int] | None = None) -> bool:
     """A capitalised label the tagger missed ("Sanders: ..." tagged as a plural noun) that
-    names someone the doc mentions as a person or organisation elsewhere."""
+    names someone the doc mentions as a person or organisation elsewhere (later on).
+    ``named`` is ``named_last_words(doc.ents)``."""
     words = [t for t in name if not t.is_punct]
     if not words or len(words) > 3 or not all(t.is_title or t.is_upper for t in words):
         return False
     if any(t.pos_ in ("VERB", "AUX", "PRON", "DET", "ADP") for t in words):
         return False
-    last = words[-1].lower_
-    return any(
-        ent.label_ in ("PERSON", "ORG") and ent[-1].lower_ == last and ent.start >= name.end
-        for ent in doc.ents
-    )
+    named = named_last_words(doc.ents) if named is None else named
+    return named.get(words[-1].lower_, -1) >= name.end
 
 
 def _handle_only(words: str) -> bool:
@@ -316,14 +328,18 @@ def _handle_only(words: str) -> bool:
 
 
 def colon_attribution(
-    doc: Doc, sent: Span, text: str, labels: frozenset[str] = frozenset()
+    doc: Doc,
+    sent: Span,
+    text: str,
+    labels: frozenset[str] = frozenset(),
+    named: dict[str, int] | None = None,
 ) -> list[Attribution]:
     """ "Clinton: \"...\"", "Paul Ryan: Decision defies explanation": a name, a colon, the words.
 
     Only at the start of a line (a quotation mark may open it, as in a transcript
     quoted paragraph by paragraph), with a short name before the colon (see
     ``_label_name``) or one of the doc's ``transcript_labels``, and content up to
-    the end of the line.
+    the end of the line. ``named`` is ``named_last_words(doc.ents)``, computed once a doc.
     """
     out: list[Attribution] = []
     for start in _line_starts(doc, sent):
@@ -343,7 +359,7 @@ def colon_attribution(
         if label.text not in labels and (
             # a quoted line opens with a label only in a transcript ("\"Trump: ..." is
             # a tweet addressing Trump)
-            quoted or not (_label_name(label) or _named_elsewhere(doc, label))
+            quoted or not (_label_name(label) or _named_elsewhere(doc, label, named))
         ):
             continue
         line_end = text.find("\n", colon.idx)

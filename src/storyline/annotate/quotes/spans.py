@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from spacy.tokens import Doc, Span, Token
 
@@ -17,6 +19,9 @@ DASHES = "-\u2013\u2014"
 TURN = "turn"
 SIGNED = "signed"
 CERTAIN_FRAMES = frozenset({TURN, SIGNED})
+# Tokens that are a quotation mark, for the learned models' features (with the
+# Penn Treebank pair `` '' of tokenized copy; spaCy splits `` into two tokens).
+QUOTE_MARKS = frozenset(['"', "\u201c", "\u201d", "''", "``"])
 
 
 @dataclass
@@ -37,6 +42,7 @@ class Attribution:
     addressee: tuple[int, int] | None = None  # token span
     frame: str = ""  # which rule found the content, for explanations and tuning
     quotes: list[int] = field(default_factory=list)  # indices of QuoteSpans used as content
+    score: float | None = None  # the learned model's probability, when one reviewed it
 
     def content_range(self) -> tuple[int, int] | None:
         if not self.content:
@@ -57,6 +63,32 @@ class DocView:
     @classmethod
     def of(cls, doc: Doc) -> DocView:
         return cls(doc, doc.text, tuple(doc.sents), tuple(doc.ents))
+
+    @cached_property
+    def quote_marks(self) -> list[int]:
+        """Indices of the tokens in ``QUOTE_MARKS``, in order: counting them in a
+        stretch is then a lookup, not a walk over its tokens."""
+        doc = self.doc
+        return [
+            t.i
+            for t in doc
+            if t.text in QUOTE_MARKS or (t.text == "`" and _backtick_pair(doc, t.i))
+        ]
+
+    def marks_between(self, start: int, end: int) -> int:
+        """How many quotation-mark tokens lie in the token span [start, end)."""
+        return bisect_left(self.quote_marks, end) - bisect_left(self.quote_marks, start)
+
+
+def _backtick_pair(doc: Doc, i: int) -> bool:
+    """The first of two adjacent backtick tokens (one opening mark, counted once)."""
+    return i + 1 < len(doc) and doc[i + 1].text == "`" and doc[i + 1].idx == doc[i].idx + 1
+
+
+def is_opening_mark(doc: Doc, i: int) -> bool:
+    """Whether token ``i`` opens a quotation ("\u201c", a straight mark, ``)."""
+    text = doc[i].text
+    return text in ('"', "\u201c", "''", "``") or (text == "`" and _backtick_pair(doc, i))
 
 
 def char_span(doc: Doc, start: int, end: int) -> tuple[int, int]:
@@ -84,7 +116,7 @@ def trim_tokens(doc: Doc, start: int, end: int, *, keep_quotes: bool = False) ->
     """Drop punctuation and spaces from both edges of a token span."""
 
     def droppable(tok: Token) -> bool:
-        if keep_quotes and tok.text and tok.text[0] in "\"\u201c\u201d\u2018\u2019'":
+        if keep_quotes and tok.text and tok.text[0] in "\"\u201c\u201d\u2018\u2019'`":
             return False
         return tok.is_space or (tok.is_punct and tok.text not in ("%", "$"))
 

@@ -12,8 +12,13 @@ Resolution is a small rule-based coreference, gender-neutral:
 * "he"/"she" go to the one person named between the previous attribution's
   speaker and the pronoun (outside the pronoun's own content); with none, to
   the previous attribution's speaker (within three sentences); with two or more
-  different people, nowhere (ambiguous). "they" only goes to a plural or
-  organisational previous speaker.
+  different people, to the one person named in the nearest sentence naming
+  anyone when that person is its subject ("A met B. C was not impressed. '...,'
+  he said": C), else nowhere (ambiguous: "A met B. '...,' he said").
+  When neither the text since the previous speaker nor that speaker names anyone
+  ("he" after "he"), the same, up to ten sentences back.
+  A person the doc shows to be a man is not "she", nor a woman "he" (``gender``).
+  "they" only goes to a plural or organisational previous speaker.
 * "the official", "the chairman" go to the previous speaker with the same head
   noun ("One official ... the official said": stays anonymous), else to a
   person named with that title ("committee chairman Michael McCaul").
@@ -26,10 +31,11 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from .gender import FEMALE, compatible, genders, is_subject, key
 from .spans import Attribution, DocView, char_span
 
-SINGULAR_PRONOUNS = frozenset({"he", "she", "him", "her"})
-PLURAL_PRONOUNS = frozenset({"they", "them"})
+SINGULAR_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
+PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
 RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
 NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
 QUANTIFIERS = frozenset(
@@ -37,6 +43,8 @@ QUANTIFIERS = frozenset(
 )
 # How many sentences back a pronoun or description may look.
 WINDOW = 3
+# How far back "he" after an unnamed speaker looks for the person a passage is about.
+FAR_WINDOW = 10
 DESCRIPTION_WINDOW = 8
 
 # Nouns for people and groups of people: as a speaker's head noun without a
@@ -232,6 +240,7 @@ def resolve_speakers(view: DocView, atts: list[Attribution]) -> list[Speaker]:
     text = view.text
     ents = view.ents
     persons = [e for e in ents if e.label_ == "PERSON"]
+    known = genders(doc, persons)
     out: list[Speaker] = []
     for n, att in enumerate(atts):
         sp = describe(doc, att, text, ents)
@@ -244,8 +253,18 @@ def resolve_speakers(view: DocView, atts: list[Attribution]) -> list[Speaker]:
         prev = _previous(doc, atts, out, n, floor)
         low = head.lower_
         if head.pos_ == "PRON" and low in SINGULAR_PRONOUNS | PLURAL_PRONOUNS:
+            far = sents[max(0, k - FAR_WINDOW)].start_char
             _resolve_pronoun(
-                doc, ents, att, sp, prev, persons, floor, plural=low in PLURAL_PRONOUNS
+                doc,
+                ents,
+                att,
+                sp,
+                prev,
+                persons,
+                floor,
+                far,
+                known,
+                plural=low in PLURAL_PRONOUNS,
             )
         elif (desc := _is_description(doc, att)) is not None:
             dfloor = sents[max(0, k - DESCRIPTION_WINDOW)].start_char
@@ -286,9 +305,12 @@ def _resolve_pronoun(
     prev: tuple[Attribution, Speaker] | None,
     persons: list[Span],
     floor: int,
+    far: int,
+    known: dict[str, str],
     *,
     plural: bool,
 ) -> None:
+    """Resolve "he"/"she"/"they" (see the module); ``known``: ``gender.genders``, added to."""
     assert sp.start is not None
     if plural:
         if prev is not None and prev[1].plural:
@@ -305,18 +327,44 @@ def _resolve_pronoun(
         and p.end_char <= sp.start
         and not any(a <= p.start_char < b for a, b in content)
     ]
+    assert att.source is not None
+    pronoun = span_head(doc, *att.source).lower_
+    cands = compatible(known, cands, pronoun)
     names = {p[-1].lower_ for p in cands}
     if len(names) == 1:
         sp.resolved = _fullest_name(ents, cands[-1], cands[-1].start_char)
+        # one person named before the pronoun: what it says of their gender is sure enough
+        known.setdefault(key(cands[-1]), "f" if pronoun in FEMALE else "m")
         return
     if len(names) > 1:
+        _resolve_to_subject(ents, sp, cands)
         return
     if prev is not None:
         _inherit(sp, prev[0], prev[1], doc, ents)
+        if sp.resolved or sp.anonymous:
+            return
+    # nobody named since the last speaker, who names nobody either ("he" after "he"): the
+    # one person of the nearest sentence naming anyone, further back ("X ... He noted
+    # ... '...,' he said" continues X)
+    earlier = [
+        p
+        for p in persons
+        if far <= p.start_char
+        and p.end_char <= sp.start
+        and not any(a <= p.start_char < b for a, b in content)
+    ]
+    _resolve_to_subject(ents, sp, compatible(known, earlier, pronoun))
+
+
+def _resolve_to_subject(ents: tuple[Span, ...], sp: Speaker, cands: list[Span]) -> None:
+    """The one person named in the nearest sentence naming anyone, when that person is
+    its subject; a second person there ("A met B") or an object only: nobody."""
+    if not cands:
         return
-    earlier = [p for p in persons if floor <= p.start_char and p.end_char <= sp.start]
-    if len({p[-1].lower_ for p in earlier}) == 1:
-        sp.resolved = _fullest_name(ents, earlier[-1], earlier[-1].start_char)
+    last = cands[-1].sent.start
+    near = [p for p in cands if p.sent.start == last]
+    if len({p[-1].lower_ for p in near}) == 1 and any(is_subject(p) for p in near):
+        sp.resolved = _fullest_name(ents, near[-1], near[-1].start_char)
 
 
 def _resolve_description(

@@ -12,7 +12,7 @@ from __future__ import annotations
 from spacy.tokens import Doc, Token
 
 from .cues import DOCUMENT_NOUNS, SPEECH_VERBS
-from .spans import trim_tokens
+from .spans import is_opening_mark, trim_tokens
 from .speakers import HUMAN_NOUNS
 
 # Quantifiers that stand alone as a subject ("many argue"), which the parser may
@@ -250,7 +250,9 @@ def subject_parsed_as_clause(doc: Doc, verb: Token) -> tuple[int, int] | None:
     clause = left[0]
     if not any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children):
         return None
-    after = verb.i + 1 < len(doc) and doc[verb.i + 1].text in ('"', "\u201c", "''", ":")
+    after = verb.i + 1 < len(doc) and (
+        doc[verb.i + 1].text == ":" or is_opening_mark(doc, verb.i + 1)
+    )
     right = any(c.dep_ == "ccomp" and c.i > verb.i for c in verb.children)
     # the clause must be comma-separated from the verb: "X, who ..., said"
     if not (after or right) or doc[verb.i - 1].text != ",":

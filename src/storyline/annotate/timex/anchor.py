@@ -97,9 +97,13 @@ def resolve_weekday(dct: dt.date, weekday: int, direction: int) -> dt.date:
     ``direction`` -1: the most recent such day on or before the dct (past
     clause; "said Tuesday" on a Tuesday is the dct itself); +1: the next
     one on or after the dct; -2 / +2: strictly before / after ("last
-    Friday", "next Friday").
+    Friday", "next Friday"); 0: the nearest one (a present-tense clause).
     """
     diff = weekday - dct.isoweekday()
+    if direction == 0:
+        back = diff if diff <= 0 else diff - 7
+        ahead = diff if diff >= 0 else diff + 7
+        return dct + dt.timedelta(days=back if -back < ahead else ahead)
     if direction == -1:
         return dct + dt.timedelta(days=diff if diff <= 0 else diff - 7)
     if direction == 1:
@@ -242,6 +246,35 @@ def _shift_value(value: str, n: int, unit: str) -> str | None:
     return None
 
 
+def shift_month_by_days(value: str, mod: str | None, days: int) -> tuple[str, str | None] | None:
+    """A month value (with its mod) moved by ``days``, at month granularity.
+
+    "Two weeks later" after "late May" is early to mid June: the part of the
+    month the mod names (thirds: START, MID, END) is moved, and the month
+    holding its middle is the result; a mod is kept where the moved part
+    falls inside one third of that month.
+    """
+    m = _MONTH_RX.match(value)
+    if not m:
+        return None
+    y, mo = int(m.group(1)), int(m.group(2))
+    last = calendar.monthrange(y, mo)[1]
+    lo, hi = {"START": (1, 10), "MID": (11, 20), "END": (21, last)}.get(mod or "", (1, last))
+    try:
+        a = dt.date(y, mo, lo) + dt.timedelta(days=days)
+        b = dt.date(y, mo, hi) + dt.timedelta(days=days)
+    except OverflowError:
+        return None
+    mid = a + (b - a) / 2
+    if (a.year, a.month) != (mid.year, mid.month):
+        a = mid.replace(day=1)
+    if (b.year, b.month) != (mid.year, mid.month):
+        b = mid.replace(day=calendar.monthrange(mid.year, mid.month)[1])
+    third = {1 if d.day <= 10 else 2 if d.day <= 20 else 3 for d in (a, b)}
+    part = {1: "START", 2: "MID", 3: "END"}[third.pop()] if len(third) == 1 else None
+    return month_value(mid.year, mid.month), part
+
+
 def truncate(value: str, unit: str) -> str | None:
     """The enclosing value at a coarser granularity: ('2023-05-09', 'Y') -> '2023'."""
     iv = interval(value)
@@ -310,6 +343,29 @@ _RIGHT_PERFECT_RX = re.compile(
 )
 _PERFECT_RX = re.compile(r"\bhad\s+(?:not\s+|been\s+)?[a-z]+(?:ed|en)\b", re.IGNORECASE)
 _BOUNDARY_RX = re.compile(r"[.!?;\n](?:\s|$)|``|''|\"")
+# a full stop after these ends an abbreviation, not the sentence ("U.K. Prime Minister")
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr gen col lt sgt rep sen gov st jr sr prof inc corp co ltd vs no jan feb mar apr"
+    " jun jul aug sep sept oct nov dec mon tue tues wed thu thurs fri sat sun".split()
+)
+_WORD_BEFORE_STOP_RX = re.compile(r"([A-Za-z][A-Za-z.]*)\.$")
+
+
+def _boundaries(text: str) -> list[re.Match[str]]:
+    """Sentence or quotation boundaries in ``text``, abbreviations left out."""
+    out = []
+    for m in _BOUNDARY_RX.finditer(text):
+        if m.group().startswith("."):
+            word = _WORD_BEFORE_STOP_RX.search(text, max(0, m.start() - 12), m.start() + 1)
+            if word and (len(word.group(1).replace(".", "")) == 1 or "." in word.group(1)
+                         or word.group(1).lower() in _ABBREVIATIONS):  # fmt: skip
+                continue
+        out.append(m)
+    return out
+
+
+_PERFECT_AUX = frozenset({"has", "have", "had", "'ve", "not", "never", "already"})
+_PAST_EED = frozenset({"agreed", "freed", "guaranteed", "decreed", "disagreed", "refereed"})
 
 
 def _word_tense(words: list[str], i: int) -> Tense | None:
@@ -318,14 +374,18 @@ def _word_tense(words: list[str], i: int) -> Tense | None:
     future = w in _FUTURE_WORDS or (
         w in _FUTURE_PAIRS and i + 1 < len(words) and words[i + 1] in _FUTURE_PAIRS[w]
     )
+    if future and w == "next" and i + 1 < len(words) and words[i + 1] == "to":
+        future = False  # "next to the embassy": a place
     if future:
         if "had" in words[max(0, i - 2) : i] and w != "would":
             return "past"  # "had been due to expire Friday": a plan that is now past
         return "future"
     if w == "says":
         return "present"
-    if w in _PAST_WORDS:
-        return "past"
+    if w in _PAST_WORDS or (w == "been" and i > 0 and words[i - 1] in _PERFECT_AUX):
+        return "past"  # "has been on patrol since March"
+    if w.endswith("eed") and w not in _PAST_EED:
+        return None  # "succeed", "exceed", "need": not past forms
     if len(w) > 4 and w.endswith("ed") and w not in _FALSE_PAST:
         if i > 0 and words[i - 1] in _ADJ_BEFORE:
             return None  # "a still unspecified date", "the revised plan": an adjective
@@ -344,14 +404,12 @@ def text_tense(text: str, start: int, end: int) -> Tense | None:
     """
     left = text[max(0, start - 160) : start]
     right = text[end : min(len(text), end + 120)]
-    cut = None
-    for m in _BOUNDARY_RX.finditer(left):
-        cut = m.end()
-    if cut is not None:
-        left = left[cut:]
-    m2 = _BOUNDARY_RX.search(right)
-    if m2:
-        right = right[: m2.start()]
+    stops = _boundaries(left)
+    if stops:
+        left = left[stops[-1].end() :]
+    after = _boundaries(right)
+    if after:
+        right = right[: after[0].start()]
     if _DEADLINE_RX.search(left) and not _PERFECT_RX.search(left):
         if not _RIGHT_PERFECT_RX.match(right):
             return "future"  # "until Tuesday", "as early as Friday", "by Dec. 15"

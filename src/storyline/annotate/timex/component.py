@@ -30,6 +30,9 @@ _FUTURE_HEADS = frozenset(
      "intends", "aim", "aims", "hope", "hopes", "slated"}
 )  # fmt: skip
 
+_PRESENT_TAGS = frozenset({"VBZ", "VBP"})
+_TEMPORAL_MARKS = frozenset({"when", "once", "until", "till", "whenever"})
+
 
 def register_extensions() -> None:
     """Doc._.dct (date | None), Doc._.timexes (list[Timex] | None), Doc._.timex_error."""
@@ -53,6 +56,10 @@ def _verb_tense(verb: Token) -> Tense | None:
         return "past"
     if verb.tag_ == "VBN" and any(a.lemma_ == "have" for a in aux):
         return "past"
+    if verb.tag_ in _PRESENT_TAGS or any(a.tag_ in _PRESENT_TAGS for a in aux):
+        if any(c.lower_ in _TEMPORAL_MARKS for c in verb.children if c.dep_ in ("mark", "advmod")):
+            return "future"  # "when the two meet on Friday": English puts a future there in the present
+        return "present"
     return None
 
 

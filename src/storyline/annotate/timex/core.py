@@ -19,6 +19,7 @@ from storyline.annotate.timex import (
     rules_anaphora,
     rules_clock,
     rules_dates,
+    rules_hhmm,
     rules_misc,
     rules_relative,
 )
@@ -41,6 +42,7 @@ RULES: tuple[Rule, ...] = (
     rules_dates.RULES
     + rules_relative.RULES
     + rules_clock.RULES
+    + rules_hhmm.RULES
     + rules_misc.RULES
     + rules_anaphora.RULES
 )
@@ -109,6 +111,9 @@ _RULE_TRIGGERS: MappingProxyType[str, frozenset[str]] = MappingProxyType(
         "year_ago_adj": frozenset({"year"}),
         "year_end": frozenset({"end"}),
         "clock": frozenset({_DIGIT, "noon", "midnight", "midday", "clock"}),
+        "clock_zoned": frozenset({_DIGIT}),
+        "clock_restated": frozenset({_DIGIT}),
+        "clock_stamp": frozenset({_DIGIT}),
         "duration": _UNIT_WORDS,
         "duration_vague": _UNIT_WORDS,
         "duration_long": frozenset({"long"}),
@@ -164,6 +169,8 @@ class _Context:
         self.dct = dct
         self._tense_fn = tense_fn
         self.prev: list[tuple[int, int, str, str]] = []
+        self.mods: dict[int, str] = {}  # end -> mod of the calendar values in ``prev``
+        self.cache: dict[str, int] = {}
 
     def tense(self, start: int, end: int) -> Tense | None:
         if self._tense_fn is not None:
@@ -198,6 +205,10 @@ class _Context:
         for _s, e, value, rule in reversed(self.prev):
             if e <= start:
                 yield value, e, rule
+
+    def mod_of(self, end: int) -> str | None:
+        """The mod ("END" for "late May") of the calendar value ending at ``end``."""
+        return self.mods.get(end)
 
     def previous_word(self, pos: int) -> str:
         chunk = self.text[max(0, pos - 30) : pos]
@@ -339,10 +350,14 @@ def tag(text: str, dct: dt.date | None, *, tense: TenseFn | None = None) -> list
                 banned.add(id(c))
                 failed = True
                 continue
+            if res.type == "SKIP":
+                continue  # claimed so that no other reading takes it ("(0735 GMT)"), not reported
             tx = _make_timex(text, c, res)
             result.append(tx)
             if res.type in ("DATE", "TIME") and A.granularity(res.value) is not None:
                 ctx.prev.append((tx.start, tx.end, res.value, c.rule.name))
+                if res.mod:
+                    ctx.mods[tx.end] = res.mod
         if not failed:
             break
     return result

@@ -8,6 +8,8 @@ Rules, in order (``SentenceDate.rule`` says which one decided):
   calendar expression of the sentence that is not a modifier of a noun
   ("Tuesday's vote" is still taken; "the 1990s war" is not).
 - ``present_ref``: "now", "currently" ... date the sentence to the dct.
+- ``lead``: the article's lead (its opening report, see :mod:`.lead`) with no
+  expression of its own: it happened on or just before the publication day.
 - ``publication``: no expression, but past-tense reporting ("officials
   said"): the event happened by the publication date.
 - otherwise no date: generic present tense, or a future with no date.
@@ -17,12 +19,14 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from bisect import bisect_left, bisect_right
 from collections.abc import Sequence
 
 from spacy.tokens import Doc, Span, Token
 
 from storyline.annotate.timex.anchor import interval, text_tense
 from storyline.annotate.timex.component import _verb_tense
+from storyline.annotate.timex.lead import lead_date, lead_index
 from storyline.models import SentenceDate, Timex
 
 _PAST_RX = re.compile(
@@ -107,13 +111,15 @@ def _attachment(doc: Doc, tx: Timex, sent: Span) -> int | None:
         if tok.head.i == tok.i:
             return None
         parent = tok.head
-        if parent.pos_ in ("NOUN", "PROPN", "PRON") and parent not in span:
+        # a clause head the tagger took for a noun ("when the two meet" with "meet" a NOUN)
+        clause = parent.dep_ in ("advcl", "ccomp")
+        if parent.pos_ in ("NOUN", "PROPN", "PRON") and parent not in span and not clause:
             nouns += 1
             # "said at a Tuesday news conference", "in an interview with PBS in June":
             # event nouns hanging off the verb through prepositions are fine, subjects not
             if parent.dep_ not in ("pobj", "dobj", "npadvmod", "obl") or nouns > 2:
                 return None
-        elif parent.pos_ in ("VERB", "AUX") and parent != root and parent.dep_ in (
+        elif (parent.pos_ in ("VERB", "AUX") or clause) and parent != root and parent.dep_ in (
             "relcl", "acl", "advcl", "ccomp",
         ):  # fmt: skip
             # an expression in a subordinate clause dates that clause, not the main one
@@ -170,6 +176,20 @@ def _pick(
     return None
 
 
+class _ByStart:
+    """The timexes ordered by start, so those of one sentence are found without a scan
+    of all of them (every sentence of a long document scanning every timex is
+    quadratic in its length)."""
+
+    def __init__(self, timexes: Sequence[Timex]) -> None:
+        self.order = sorted(range(len(timexes)), key=lambda i: timexes[i].start)
+        self.starts = [timexes[i].start for i in self.order]
+
+    def starting_in(self, start: int, end: int) -> list[int]:
+        """Indices, in order, of the timexes with ``start <= tx.start <= end``."""
+        return sorted(self.order[bisect_left(self.starts, start) : bisect_right(self.starts, end)])
+
+
 def _date_region(
     doc: Doc,
     index: int,
@@ -179,10 +199,13 @@ def _date_region(
     timexes: Sequence[Timex],
     dct: dt.date | None,
     exclude: tuple[int, int] | None = None,
+    by_start: _ByStart | None = None,
 ) -> SentenceDate | None:
+    # a timex ends after it starts, so only those starting in [start, end] can qualify
+    near = range(len(timexes)) if by_start is None else by_start.starting_in(start, end)
     cands = [
         (i, tx)
-        for i, tx in enumerate(timexes)
+        for i, tx in ((i, timexes[i]) for i in near)
         if start <= tx.start
         and tx.end <= end
         and not (exclude and exclude[0] <= tx.start < exclude[1])
@@ -208,10 +231,14 @@ def date_sentences(doc: Doc, timexes: Sequence[Timex], dct: dt.date | None) -> l
     """One SentenceDate per sentence that has dating evidence (see module doc)."""
     sents = _spacy_sents(doc)
     spans = sentence_spans(doc, timexes)
+    by_start = _ByStart(timexes)
+    lead = lead_index(doc, spans, sents) if dct is not None else None
     out: list[SentenceDate] = []
     for index, (start, end) in enumerate(spans):
         sent = sents[index] if sents is not None else None
-        got = _date_region(doc, index, start, end, sent, timexes, dct)
+        got = _date_region(doc, index, start, end, sent, timexes, dct, by_start=by_start)
+        if index == lead and dct is not None and (got is None or got.rule != "timex"):
+            got = lead_date(doc, index, sent, (start, end), timexes, dct) or got
         if got is not None:
             out.append(got)
     return out

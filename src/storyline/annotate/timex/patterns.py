@@ -38,7 +38,13 @@ MONTH = r"(?:" + MONTH_NAME + "|" + MONTH_SHORT + ")"
 WEEKDAY = _cased(WEEKDAY_FULL) + r"(?![A-Za-z])"
 WEEKDAY_ANY = r"(?:" + WEEKDAY + "|" + _cased(WEEKDAY_ABBR) + r"(?:\s?\.)?(?=\s?,?\s+[A-Z0-9]))"
 DAY = r"(?:0?[1-9]|[12]\d|3[01])(?:st|nd|rd|th)?(?!\d|:\d|,\d{3})"
-YEAR4 = r"(?:1[0-9]\d\d|20\d\d)(?![\d%])(?![,.]\d)(?!-\d\d-)"
+# Zones that follow a clock time, never a year ("1230 GMT"). Abbreviations are
+# matched upper-case only, so the words "et" or "est" are not zones.
+CLOCK_ZONE = (
+    r"(?:(?-i:GMT|UTC|BST|CES?T|EES?T|E[SD]T|C[SD]T|P[SD]T|M[SD]T|MSK|JST|IST|ET|PT|AST|SGT"
+    r"|HKT|AEST|AEDT|hrs|HRS)(?![A-Za-z])|local\s+time)"
+)
+YEAR4 = r"(?:1[0-9]\d\d|20\d\d)(?![\d%])(?![,.]\d)(?!-\d\d-)(?!\s*" + CLOCK_ZONE + r")"
 YEAR_APOS = r"['’]\d\d(?![\d%])"
 YEAR_WORDS = (
     r"(?:(?:nineteen|eighteen|twenty)[- ](?:oh[- ])?" + NUMBER_WORD_RX + r"|two[- ]thousand"
@@ -133,7 +139,11 @@ def approx_trim(m: re.Match[str], group: str) -> int:
 
 @dataclass(frozen=True)
 class Res:
-    """What a rule makes of a match: TIMEX3 type, value and mod."""
+    """What a rule makes of a match: TIMEX3 type, value and mod.
+
+    Type ``SKIP`` claims the span without reporting it: no other reading of
+    those characters is taken (a restated clock time is no year).
+    """
 
     type: str
     value: str
@@ -148,6 +158,7 @@ class Ctx(Protocol):
 
     text: str
     dct: dt.date | None
+    cache: dict[str, int]  # per-text counts a rule computes once (``hhmm.stamped``)
 
     def tense(self, start: int, end: int) -> Tense | None: ...
 
@@ -164,6 +175,8 @@ class Ctx(Protocol):
     def previous_word(self, pos: int) -> str: ...
 
     def next_word(self, pos: int) -> str: ...
+
+    def mod_of(self, end: int) -> str | None: ...
 
 
 Handler = Callable[[re.Match[str], Ctx], Res | None]

@@ -65,16 +65,33 @@ def _clock(m: re.Match[str], ctx: Ctx) -> Res | None:
     )
 
 
+# a bracket between the time and its day: "at 1425 local time (1925 GMT) on Thursday"
+_BRACKET = r"(?:\s*(?:\([^()]{1,25}\)|-LRB-[^()]{1,25}?-RRB-))?"
 _DAY_AFTER_RX = re.compile(
-    r"(?:\s*\([^()]{1,25}\))?,?\s+(?:on\s+|this\s+)?((?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+    _BRACKET
+    + r",?\s+(?:on\s+|this\s+)?((?-i:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
     r"|today|yesterday|tomorrow)\b",
     re.IGNORECASE,
 )
 
-# "at 6:30 pm on February 11, 2013": the date named right after, its year if written
+# "at 6:30 pm on February 11, 2013", "at 1930 CDT on 1 June": the date named right
+# after, its year if written
 _DATE_AFTER_RX = re.compile(
-    r",?\s+on\s+(?:" + WEEKDAY + r",?\s+)?(" + MONTH + r")\s*(" + DAY + r")(?:\s*,?\s*("
-    + YEAR4 + r"))?",
+    _BRACKET
+    + r",?\s+on\s+(?:"
+    + WEEKDAY
+    + r",?\s+)?(?:(?P<mon>"
+    + MONTH
+    + r")\s*(?P<day>"
+    + DAY
+    + r")"
+    r"|(?P<day2>"
+    + DAY
+    + r")\s+(?:of\s+)?(?P<mon2>"
+    + MONTH
+    + r"))(?:\s*,?\s*(?P<year>"
+    + YEAR4
+    + r"))?",
     re.IGNORECASE,
 )
 
@@ -103,10 +120,18 @@ def _clock_day(m: re.Match[str], ctx: Ctx) -> str:
             found = _calendar_day(ctx, m, md.group(1), md.group(2), m.group("dyear"))
             if found is not None:
                 return found
+    return named_day(m, ctx) or dct_value(ctx, "D") or "XXXX-XX-XX"
+
+
+def named_day(m: re.Match[str], ctx: Ctx) -> str | None:
+    """The day of a clock time at ``m`` that the text names around it: a date or a day
+    right after it, or one just before it (None: no day is named)."""
     # "at midnight on Sunday": the day named right after
     dated = _DATE_AFTER_RX.match(ctx.text, m.end())
     if dated:
-        found = _calendar_day(ctx, m, dated.group(1), dated.group(2), dated.group(3))
+        month = dated.group("mon") or dated.group("mon2")
+        day = dated.group("day") or dated.group("day2")
+        found = _calendar_day(ctx, m, month, day, dated.group("year"))
         if found is not None:
             return found
     after = _DAY_AFTER_RX.match(ctx.text, m.end())
@@ -120,7 +145,7 @@ def _clock_day(m: re.Match[str], ctx: Ctx) -> str:
     prev = ctx.reference(m.start(), 25)
     if prev is not None and A.granularity(prev[0]) == "day":
         return prev[0][:10]
-    return dct_value(ctx, "D") or "XXXX-XX-XX"
+    return None
 
 
 RULES: tuple[Rule, ...] = (

@@ -7,6 +7,7 @@ import re
 from types import MappingProxyType
 
 from storyline.annotate.timex import anchor as A
+from storyline.annotate.timex.hhmm import year_evidence
 from storyline.annotate.timex.holidays import holiday_date
 from storyline.annotate.timex.lexicon import MONTHS, ORDINALS, WEEKDAYS, word_number, year_words
 from storyline.annotate.timex.patterns import (
@@ -222,7 +223,6 @@ def _month(m: re.Match[str], ctx: Ctx) -> Res | None:
 
 # ---- years, decades, centuries -----------------------------------------------
 
-_YEAR_PREPS = frozenset({"in", "since", "of", "by", "from", "until", "during", "before", "after"})
 _COUNTED = re.compile(r"\s+(?:[a-z]+s|people|percent|per\s*cent|%|men|women|children)\b")
 
 
@@ -256,8 +256,8 @@ def _year(m: re.Match[str], ctx: Ctx) -> Res | None:
             return None  # "2000 people": a count, not a year
         if prev in ("about", "around", "some", "nearly", "almost", "than", "over", "under"):
             return None  # "about 2000": a quantity
-        if not 1800 <= year <= 2100 and prev not in _YEAR_PREPS:
-            return None
+        if not year_evidence(ctx, year, prev, m.start("y"), m.end("y")):
+            return None  # a clock time ("1230 GMT"), or no sign that it is a year
     return Res("DATE", f"{year:04d}", part_mod(m.group("part")), anchor="none")
 
 
@@ -454,7 +454,9 @@ RULES: tuple[Rule, ...] = (
     ),
     rule(
         "date_iso",
-        r"(?P<y>\d{4})-(?P<m>\d\d)-(?P<d>\d\d)(?:T(?P<H>\d\d):(?P<M>\d\d)(?::\d\d(?:\.\d+)?)?Z?)?",
+        # 2009-06-19, and the 2009/06/19 or "2009 06 19" of wire datelines
+        r"(?P<y>\d{4})(?P<sep>[-/.]| )(?P<m>\d\d)(?P=sep)(?P<d>\d\d)(?![-/])"
+        r"(?:T(?P<H>\d\d):(?P<M>\d\d)(?::\d\d(?:\.\d+)?)?Z?)?",
         _iso,
         priority=6,
     ),

@@ -90,6 +90,11 @@ def _anchored(
     base = ref[0]
     unit = {"WE": "W"}.get(code, code)
     gran = A.granularity(base)
+    if code in ("D", "W") and gran == "month" and shift:
+        # "two weeks later" after "late May": early June, a month like its anchor
+        moved = A.shift_month_by_days(base, ctx.mod_of(ref[1]), shift * (7 if code == "W" else 1))
+        if moved is not None:
+            return Res("DATE", moved[0], moved[1], anchor="timex")
     if code in ("D", "W", "WE") and gran not in ("day", "week"):
         return Res("DATE", base, anchor="timex")  # too coarse to move by days
     if code == "M" and gran not in ("day", "month"):
@@ -272,8 +277,9 @@ def weekday_date(ctx: Ctx, wd: int, rel: str, start: int, end: int) -> tuple[str
     elif rel in ("next", "this coming", "coming", "the following", "the next"):
         direction = 2
     else:
+        # a present tense in news is a schedule or a report: the nearest such day
         tense = ctx.tense(start, end)
-        direction = 1 if tense == "future" else -1
+        direction = {"future": 1, "present": 0}.get(tense or "", -1)
     return A.day_value(A.resolve_weekday(dct, wd, direction)), "dct"
 
 

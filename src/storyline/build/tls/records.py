@@ -15,6 +15,10 @@ def period_key(day: dt.date, granularity: str) -> dt.date:
 
 
 def previous_period(key: dt.date, granularity: str) -> dt.date:
+    """The period before ``key``'s; the calendar's first period is its own
+    (a store may hold an article dated 0001-01-01)."""
+    if key <= dt.date.min:
+        return key
     if granularity == "day":
         return key - dt.timedelta(days=1)
     return (key - dt.timedelta(days=1)).replace(day=1)
@@ -24,8 +28,10 @@ def period_span(key: dt.date, granularity: str) -> tuple[str, dt.date, dt.date]:
     """(value, first day, last day) of a period key: ``2010-04-20`` or ``2010-04``."""
     if granularity == "day":
         return key.isoformat(), key, key
+    if (key.year, key.month) == (dt.date.max.year, dt.date.max.month):
+        return f"{key.year:04d}-{key.month:02d}", key, dt.date.max
     nxt = (key.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
-    return key.strftime("%Y-%m"), key, nxt - dt.timedelta(days=1)
+    return f"{key.year:04d}-{key.month:02d}", key, nxt - dt.timedelta(days=1)
 
 
 @dataclass(frozen=True)

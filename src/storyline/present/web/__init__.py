@@ -6,12 +6,13 @@
 Pages: ``/`` overview, ``/timeline``, ``/entities``, ``/entities/{id}``, ``/quotes``,
 ``/sources``, ``/facts``, ``/articles``, ``/articles/{id}``, ``/search``. The JSON
 API under ``/api/`` mirrors the CLI's ``--json`` shapes. No build step: htmx
-2.0.4 is vendored under ``static/``.
+2.0.4 is vendored under ``static/``. Only requests addressed to a loopback name
+(or one in ``allowed_hosts``) are answered: see ``hosts``.
 """
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator
+from collections.abc import AsyncIterator, Sequence
 from contextlib import asynccontextmanager
 
 from fastapi import FastAPI
@@ -20,6 +21,7 @@ from starlette.concurrency import run_in_threadpool
 
 from ...options import Options
 from .errors import GuardMiddleware, install_handlers
+from .hosts import HostGuard, allowed_names
 from .rendering import STATIC, Renderer
 from .routes import ROUTERS
 from .routes.timeline import warm
@@ -28,8 +30,17 @@ from .state import WebState
 __all__ = ["create_app", "WebState"]
 
 
-def create_app(db: str, *, options: Options | None = None) -> FastAPI:
-    """The web app for the store at ``db`` (a path, or a postgresql:// URL), read-only."""
+def create_app(
+    db: str, *, options: Options | None = None, allowed_hosts: Sequence[str] | None = None
+) -> FastAPI:
+    """The web app for the store at ``db`` (a path, or a postgresql:// URL), read-only.
+
+    ``allowed_hosts``: host names answered besides ``localhost``, ``127.0.0.1`` and
+    ``[::1]`` (any port): the name bound to, names given with ``--allow-host``;
+    ``*.example.org`` allows a domain, ``*`` any name. Wildcard bind addresses
+    (``0.0.0.0``, ``::``) in the list are ignored, so the address served on can be
+    passed as it is.
+    """
     state = WebState(db, options)
     renderer = Renderer()
 
@@ -50,6 +61,8 @@ def create_app(db: str, *, options: Options | None = None) -> FastAPI:
     app.state.web = state
     app.state.renderer = renderer
     install_handlers(app, renderer)
+    # Added first, so it runs inside GuardMiddleware: a refusal gets the security headers.
+    app.add_middleware(HostGuard, renderer=renderer, allowed=allowed_names(allowed_hosts))
     app.add_middleware(GuardMiddleware, renderer=renderer)
     app.mount("/static", StaticFiles(directory=STATIC), name="static")
     for router in ROUTERS:

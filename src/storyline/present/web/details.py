@@ -4,27 +4,89 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import json
+import re
+from collections.abc import Callable
 from typing import Any
 
 from fastapi import Request
+from fastapi.responses import HTMLResponse, Response
 
 from ...build import views
 from ...build.corpus import Corpus
 from ...errors import NotFound
 from .errors import InvalidParam
 from .insights import Chart, chart, co_occurring, mention_dates, sentence_index, timeline_counts
-from .rendering import Renderer
+from .rendering import VARY, Renderer
 from .state import WebState
 
+# Free text a parameter may carry (search words, a filter, a speaker): long enough
+# for anything typed or pasted, short enough that every use of it stays cheap.
+MAX_TEXT = 16_384
+# Words a timeline text filter may hold: the filter tries each word on each
+# sentence, so ten thousand words would cost seconds per request.
+MAX_WORDS = 64
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
-def web_state(request: Request) -> WebState:
+
+# async: these only read app.state, so they need no trip to the threadpool.
+async def web_state(request: Request) -> WebState:
     state: WebState = request.app.state.web
     return state
 
 
-def renderer(request: Request) -> Renderer:
+async def renderer(request: Request) -> Renderer:
     r: Renderer = request.app.state.renderer
     return r
+
+
+def clean_text(value: str | None) -> str:
+    """Free text from a parameter without control characters (a NUL ends a string for
+    SQLite's full-text query parser), whitespace trimmed."""
+    return _CONTROLS.sub(" ", value or "").strip()
+
+
+def check_words(value: str | None, name: str) -> str | None:
+    """``value`` unchanged, if it holds at most ``MAX_WORDS`` words."""
+    if value and len(re.findall(r"\w+", value)) > MAX_WORDS:
+        raise InvalidParam(name, f"at most {MAX_WORDS} words")
+    return value
+
+
+def search_words(value: str) -> str:
+    """The distinct words of a search, for the full-text index (which ANDs them: a
+    repeated word changes nothing, but thousands of them cost a minute)."""
+    seen: dict[str, str] = {}
+    for word in clean_text(value).split():
+        seen.setdefault(word.lower(), word)
+    return " ".join(seen.values())
+
+
+def json_body(payload: Any) -> bytes:
+    """``payload`` encoded exactly as FastAPI's ``JSONResponse`` would."""
+    return json.dumps(payload, ensure_ascii=False, allow_nan=False, indent=None, separators=(",", ":")).encode()
+
+
+def json_response(body: bytes) -> Response:
+    return Response(body, media_type="application/json")
+
+
+def cached_page(
+    state: WebState,
+    render: Renderer,
+    request: Request,
+    key: tuple[Any, ...],
+    name: str,
+    context: Callable[[], dict[str, Any]],
+    *,
+    filtered: bool = False,
+) -> HTMLResponse:
+    """A rendered page or fragment, kept like the views it shows: big pages (thousands
+    of quotes) are rendered once per store state, not once per request."""
+    body = state.cached(
+        ("page", name, *key), lambda: render.body(request, name, **context()).encode(), filtered=filtered
+    )
+    return HTMLResponse(body, headers=VARY)
 
 
 def parse_date(value: str | None, name: str) -> dt.date | None:
@@ -34,7 +96,7 @@ def parse_date(value: str | None, name: str) -> dt.date | None:
     try:
         return dt.date.fromisoformat(value.strip())
     except ValueError as exc:
-        raise InvalidParam(name, f"must be an ISO date (YYYY-MM-DD), not {value!r}") from exc
+        raise InvalidParam(name, f"must be an ISO date (YYYY-MM-DD), not {value[:40]!r}") from exc
 
 
 def _record(obj: Any) -> dict[str, Any]:
@@ -69,6 +131,7 @@ def timeline_events(
 ) -> list[dict[str, Any]]:
     """The timeline as ``api.timeline`` computes it (same view, same options), cached."""
     key = ("timeline", start, end, entity or None, query or None)
+    filtered = any(k is not None for k in key[1:])
 
     def build() -> list[dict[str, Any]]:
         events: list[dict[str, Any]] = views.timeline_view(
@@ -82,7 +145,7 @@ def timeline_events(
         )["events"]
         return events
 
-    return state.cached(key, build)
+    return state.cached(key, build, filtered=filtered)
 
 
 def articles_by_id(state: WebState) -> dict[str, dict[str, Any]]:
@@ -126,7 +189,12 @@ def article_detail(state: WebState, article_id: str) -> dict[str, Any]:
 
 
 def entity_detail(state: WebState, entity_id: str) -> tuple[dict[str, Any], Chart]:
-    """The entity row, their quotes, their company and mentions over time (+ the chart)."""
+    """The entity row, their quotes, their company and mentions over time (+ the chart);
+    kept, as each costs a pass over every quote."""
+    return state.cached(("entity", entity_id), lambda: _entity_detail(state, entity_id), filtered=True)
+
+
+def _entity_detail(state: WebState, entity_id: str) -> tuple[dict[str, Any], Chart]:
     corpus: Corpus = state.corpus()
     entity = next((e for e in corpus.entities if e.id == entity_id), None)
     if entity is None:
@@ -153,9 +221,15 @@ def entity_detail(state: WebState, entity_id: str) -> tuple[dict[str, Any], Char
 
 
 def search(state: WebState, q: str, limit: int = 100) -> dict[str, Any]:
+    """Sentences holding every word of ``q`` (taken as plain words, never query syntax)."""
     corpus = state.corpus()
     results = []
-    for article_id, idx, text in state.store.search_sentences(q, limit=limit):
+    words = search_words(q)
+    if not words:
+        return {"query": q, "results": []}
+    with state.reading() as store:
+        found = store.search_sentences(words, limit=limit)
+    for article_id, idx, text in found:
         article = corpus.articles.get(article_id)
         results.append(
             {

@@ -7,6 +7,7 @@ event shown by day sits in a "2023-05" group ahead of the days inside it.
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
@@ -28,18 +29,28 @@ def value_granularity(value: str) -> str:
     return {4: "year", 7: "month"}.get(len(value), "day")
 
 
+def add_days(day: dt.date, days: int) -> dt.date:
+    """``day`` moved by ``days``, held within 0001-01-01 .. 9999-12-31 (no OverflowError:
+    articles may be dated anywhere in that range)."""
+    try:
+        return day + dt.timedelta(days=days)
+    except OverflowError:
+        return dt.date.max if days > 0 else dt.date.min
+
+
 def period(day: dt.date, granularity: str) -> tuple[str, dt.date, dt.date]:
-    """(label, first day, last day) of the period of this granularity holding ``day``."""
+    """(label, first day, last day) of the period of this granularity holding ``day``;
+    the ISO weeks at either end of the calendar are cut at its ends. Years have four
+    digits, as in the events' own ISO values ("0001-01", not "1-01")."""
     if granularity == "year":
-        return str(day.year), dt.date(day.year, 1, 1), dt.date(day.year, 12, 31)
+        return f"{day.year:04d}", dt.date(day.year, 1, 1), dt.date(day.year, 12, 31)
     if granularity == "month":
-        first = day.replace(day=1)
-        nxt = (first + dt.timedelta(days=32)).replace(day=1)
-        return f"{day.year}-{day.month:02d}", first, nxt - dt.timedelta(days=1)
+        last = calendar.monthrange(day.year, day.month)[1]
+        return f"{day.year:04d}-{day.month:02d}", day.replace(day=1), day.replace(day=last)
     if granularity == "week":
         year, week, weekday = day.isocalendar()
-        monday = day - dt.timedelta(days=weekday - 1)
-        return f"{year}-W{week:02d}", monday, monday + dt.timedelta(days=6)
+        monday = add_days(day, 1 - weekday)
+        return f"{year:04d}-W{week:02d}", monday, add_days(day, 7 - weekday)
     return day.isoformat(), day, day
 
 

@@ -9,10 +9,12 @@ from typing import Any
 
 from ...build.corpus import Corpus
 from ...models import Entity
-from .grouping import period
+from .grouping import add_days, period
 
 CHART_WIDTH = 640
 CHART_HEIGHT = 90
+MAX_MONTHS = 120  # longer spans are counted by year
+MAX_PERIODS = 200  # bars drawn with the empty ones between
 
 
 def sentence_index(corpus: Corpus) -> dict[tuple[str, int], set[str]]:
@@ -88,19 +90,29 @@ class Chart:
 
 
 def timeline_counts(dates: list[dt.date]) -> tuple[str, list[tuple[str, int]]]:
-    """Counts per period, empty periods included, at a granularity fit for the span."""
+    """Counts per period, empty periods included, at a granularity fit for the span.
+
+    Months up to ``MAX_MONTHS`` of span, then years; a span of more than
+    ``MAX_PERIODS`` years (a stray date in year 1) lists the non-empty years only.
+    """
     if not dates:
         return "month", []
     first, last = min(dates), max(dates)
     span = (last - first).days
-    granularity = "day" if span <= 21 else "week" if span <= 120 else "month"
+    granularity = (
+        "day" if span <= 21 else "week" if span <= 120 else "month" if span <= MAX_MONTHS * 31 else "year"
+    )
     counts = Counter(period(d, granularity)[0] for d in dates)
+    if granularity == "year" and last.year - first.year >= MAX_PERIODS:
+        return granularity, sorted(counts.items(), key=lambda kv: int(kv[0]))
     rows: list[tuple[str, int]] = []
     day = period(first, granularity)[1]
     while day <= last:
         label, _start, end = period(day, granularity)
         rows.append((label, counts.get(label, 0)))
-        day = end + dt.timedelta(days=1)
+        if end == dt.date.max:
+            break
+        day = add_days(end, 1)
     return granularity, rows
 
 

@@ -21,6 +21,7 @@ from fastapi.responses import HTMLResponse, StreamingResponse
 from jinja2 import Environment, FileSystemLoader
 
 from ..report import safe_url
+from .grouping import add_days
 from .highlight import mark_words
 from .text import number, plural
 
@@ -52,11 +53,11 @@ def period_label(label: str, granularity: str) -> str:
         if granularity == "week":
             year, week = label.split("-W")
             monday = dt.date.fromisocalendar(int(year), int(week), 1)
-            sunday = monday + dt.timedelta(days=6)
+            sunday = add_days(monday, 6)
             return f"Week {int(week)}, {year} ({monday:%-d %b} to {sunday:%-d %b})"
         if granularity == "day":
             return dt.date.fromisoformat(label).strftime("%a %-d %B %Y")
-    except ValueError:  # not a calendar value after all: show it as written
+    except (ValueError, OverflowError):  # not a calendar value after all: show it as written
         return label
     return label
 
@@ -88,11 +89,13 @@ class Renderer:
     def render(self, name: str, **context: Any) -> str:
         return self.env.get_template(name).render(**context)
 
-    def page(self, request: Request, name: str, status: int = 200, **context: Any) -> HTMLResponse:
+    def body(self, request: Request, name: str, **context: Any) -> str:
         context.setdefault("nav", "")
         context.setdefault("search_q", "")
-        body = self.render(name, request_path=request.url.path, **context)
-        return HTMLResponse(body, status_code=status, headers=VARY)
+        return self.render(name, request_path=request.url.path, **context)
+
+    def page(self, request: Request, name: str, status: int = 200, **context: Any) -> HTMLResponse:
+        return HTMLResponse(self.body(request, name, **context), status_code=status, headers=VARY)
 
     def stream(self, request: Request, name: str, **context: Any) -> StreamingResponse:
         """Like ``page``, but sent as it renders, so the browser parses while we write."""

@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse
 
-from ..details import article_detail, cached_view, renderer, search, web_state
+from ..details import (
+    MAX_TEXT,
+    article_detail,
+    cached_page,
+    cached_view,
+    renderer,
+    search,
+    web_state,
+)
 from ..highlight import segments
 from ..rendering import Renderer
 from ..state import WebState
@@ -19,25 +27,27 @@ Render = Annotated[Renderer, Depends(renderer)]
 
 @router.get("/articles", response_class=HTMLResponse)
 def articles(request: Request, state: State, render: Render) -> HTMLResponse:
-    rows = cached_view(state, "articles")["articles"]
-    return render.page(request, "articles.html", nav="articles", rows=rows)
+    def context() -> dict[str, Any]:
+        return {"nav": "articles", "rows": cached_view(state, "articles")["articles"]}
+
+    return cached_page(state, render, request, (), "articles.html", context)
 
 
 @router.get("/articles/{article_id:path}", response_class=HTMLResponse)
 def article(request: Request, state: State, render: Render, article_id: str) -> HTMLResponse:
-    detail = article_detail(state, article_id)
-    corpus = state.corpus()
-    ann = corpus.annotations.get(article_id)
-    text = corpus.articles[article_id].text
-    return render.page(
-        request,
-        "article.html",
-        nav="articles",
-        a=detail["article"],
-        detail=detail,
-        segments=segments(text, ann, corpus),
-        quotes=list(enumerate(ann.quotes)) if ann else [],
-    )
+    def context() -> dict[str, Any]:
+        detail = article_detail(state, article_id)  # 404 for an unknown id: nothing kept
+        corpus = state.corpus()
+        ann = corpus.annotations.get(article_id)
+        return {
+            "nav": "articles",
+            "a": detail["article"],
+            "detail": detail,
+            "segments": segments(corpus.articles[article_id].text, ann, corpus),
+            "quotes": list(enumerate(ann.quotes)) if ann else [],
+        }
+
+    return cached_page(state, render, request, (article_id,), "article.html", context, filtered=True)
 
 
 @router.get("/search", response_class=HTMLResponse)
@@ -45,7 +55,7 @@ def search_page(
     request: Request,
     state: State,
     render: Render,
-    q: Annotated[str | None, Query(max_length=500)] = None,
+    q: Annotated[str | None, Query(max_length=MAX_TEXT)] = None,
 ) -> HTMLResponse:
     q = (q or "").strip()
     found = search(state, q, limit=200) if q else {"query": "", "results": []}

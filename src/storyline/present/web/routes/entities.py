@@ -2,12 +2,20 @@
 
 from __future__ import annotations
 
-from typing import Annotated
+from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse
 
-from ..details import cached_view, entity_detail, renderer, web_state
+from ..details import (
+    MAX_TEXT,
+    articles_by_id,
+    cached_page,
+    cached_view,
+    entity_detail,
+    renderer,
+    web_state,
+)
 from ..rendering import Renderer
 from ..state import WebState
 
@@ -21,33 +29,40 @@ def entities(
     request: Request,
     state: State,
     render: Render,
-    kind: Annotated[str | None, Query(alias="type", max_length=40)] = None,
-    q: Annotated[str | None, Query(max_length=200)] = None,
+    kind: Annotated[str | None, Query(alias="type", max_length=MAX_TEXT)] = None,
+    q: Annotated[str | None, Query(max_length=MAX_TEXT)] = None,
 ) -> HTMLResponse:
-    rows = cached_view(state, "entities")["entities"]
-    types = sorted({r["type"] for r in rows})
-    if kind:
-        rows = [r for r in rows if r["type"] == kind]
-    if q and q.strip():
-        needle = q.strip().casefold()
-        rows = [r for r in rows if any(needle in n.casefold() for n in [r["name"], *r["aliases"]])]
-    return render.page(
-        request, "entities.html", nav="entities", rows=rows[:1000], total=len(rows), types=types,
-        kind=kind or "", q=q or "",
-    )
+    kind, q = kind or "", q or ""
+
+    def context() -> dict[str, Any]:
+        rows = cached_view(state, "entities")["entities"]
+        types = sorted({r["type"] for r in rows})
+        if kind:
+            rows = [r for r in rows if r["type"] == kind]
+        if q.strip():
+            needle = q.strip().casefold()
+            rows = [r for r in rows if any(needle in n.casefold() for n in [r["name"], *r["aliases"]])]
+        return {
+            "nav": "entities", "rows": rows[:1000], "total": len(rows), "types": types, "kind": kind, "q": q,
+        }
+
+    key = (kind, q)
+    return cached_page(state, render, request, key, "entities.html", context, filtered=any(key))
 
 
 @router.get("/entities/{entity_id:path}", response_class=HTMLResponse)
 def entity(request: Request, state: State, render: Render, entity_id: str) -> HTMLResponse:
-    detail, chart = entity_detail(state, entity_id)
-    articles = {a["id"]: a for a in cached_view(state, "articles")["articles"]}
-    return render.page(
-        request,
-        "entity.html",
-        nav="entities",
-        e=detail["entity"],
-        quotes=detail["quotes"],
-        company=detail["co_occurring"],
-        chart=chart,
-        articles=[articles[a] for a in detail["entity"]["articles"] if a in articles],
-    )
+    detail, chart = entity_detail(state, entity_id)  # 404 for an unknown id, before the cache
+
+    def context() -> dict[str, Any]:
+        articles = articles_by_id(state)
+        return {
+            "nav": "entities",
+            "e": detail["entity"],
+            "quotes": detail["quotes"],
+            "company": detail["co_occurring"],
+            "chart": chart,
+            "articles": [articles[a] for a in detail["entity"]["articles"] if a in articles],
+        }
+
+    return cached_page(state, render, request, (entity_id,), "entity.html", context, filtered=True)

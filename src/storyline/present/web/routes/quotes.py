@@ -8,7 +8,7 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse
 
 from ....build import views
-from ..details import cached_view, renderer, web_state
+from ..details import MAX_TEXT, cached_page, cached_view, renderer, web_state
 from ..rendering import Renderer, htmx_target
 from ..state import WebState
 
@@ -46,15 +46,32 @@ def quotes(
     request: Request,
     state: Annotated[WebState, Depends(web_state)],
     render: Annotated[Renderer, Depends(renderer)],
-    speaker: Annotated[str | None, Query(max_length=200)] = None,
+    speaker: Annotated[str | None, Query(max_length=MAX_TEXT)] = None,
+    show_all: Annotated[bool, Query(alias="all", description="Every quote extracted")] = False,
 ) -> HTMLResponse:
-    speaker = (speaker or "").strip() or None
-    if speaker:
-        rows = state.cached(("quotes", speaker), lambda: views.quotes_view(state.corpus(), speaker=speaker))
-    else:
-        rows = cached_view(state, "quotes")
-    groups = by_speaker(rows["quotes"])
+    """The confident quotes (``QUOTE_CONFIDENCE``), as ``storyline quotes``; ``?all=1``: all."""
+    who = (speaker or "").strip()
+
+    def context() -> dict[str, Any]:
+        if who:
+            rows = views.quotes_view(state.corpus(), speaker=who, all=show_all)
+        elif show_all:
+            rows = all_quotes(state)
+        else:
+            rows = cached_view(state, "quotes")
+        groups = by_speaker(rows["quotes"])
+        return {
+            "nav": "quotes",
+            "groups": groups,
+            "total": len(rows["quotes"]),
+            "speaker": who,
+            "all": show_all,
+        }
+
     name = "quotes_list.html" if htmx_target(request) == "q-list" else "quotes.html"
-    return render.page(
-        request, name, nav="quotes", groups=groups, total=len(rows["quotes"]), speaker=speaker or ""
-    )
+    return cached_page(state, render, request, (who, show_all), name, context, filtered=bool(who))
+
+
+def all_quotes(state: WebState) -> dict[str, Any]:
+    """Every quote extracted (``storyline quotes --all``), kept per store state like the default."""
+    return state.cached(("quotes", "all"), lambda: views.quotes_view(state.corpus(), all=True))

@@ -17,7 +17,15 @@ from fastapi.responses import HTMLResponse, Response
 from markupsafe import Markup
 
 from ....errors import NotFound
-from ..details import cached_view, parse_date, renderer, timeline_events, web_state
+from ..details import (
+    MAX_TEXT,
+    cached_view,
+    check_words,
+    parse_date,
+    renderer,
+    timeline_events,
+    web_state,
+)
 from ..errors import InvalidParam
 from ..grouping import (
     FINER,
@@ -50,9 +58,9 @@ class Filters:
         self,
         date_from: Annotated[str | None, Query(alias="from")] = None,
         date_to: Annotated[str | None, Query(alias="to")] = None,
-        entity: str | None = None,
-        outlet: str | None = None,
-        q: Annotated[str | None, Query(max_length=500)] = None,
+        entity: Annotated[str | None, Query(max_length=MAX_TEXT)] = None,
+        outlet: Annotated[str | None, Query(max_length=MAX_TEXT)] = None,
+        q: Annotated[str | None, Query(max_length=MAX_TEXT)] = None,
     ) -> None:
         self.start = parse_date(date_from, "from")
         self.end = parse_date(date_to, "to")
@@ -60,7 +68,7 @@ class Filters:
             raise InvalidParam("from", f"{self.start} is after to ({self.end})")
         self.entity = (entity or "").strip() or None
         self.outlet = (outlet or "").strip() or None
-        self.q = (q or "").strip() or None
+        self.q = check_words((q or "").strip(), "q") or None
 
     def params(self) -> dict[str, Any]:
         return {
@@ -77,7 +85,8 @@ class Filters:
 
     def rows(self, state: WebState, events: list[dict[str, Any]]) -> list[Markup]:
         key = ("rows", self.start, self.end, self.entity, self.outlet, self.q)
-        return state.cached(key, lambda: event_rows(events))
+        filtered = any(k is not None for k in key[1:])
+        return state.cached(key, lambda: event_rows(events), filtered=filtered)
 
 
 def warm(state: WebState) -> None:

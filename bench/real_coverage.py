@@ -1,0 +1,187 @@
+"""What storyline shows on real scraped coverage: the T17 ``h1n1`` and ``haiti`` topics
+ingested as shipped (comments, adverts and all), checked the way a user would look.
+
+    .venv/bin/python bench/real_coverage.py [--topics h1n1 haiti] [--db-dir DIR]
+
+For each topic: ``storyline add`` of ``articles.jsonl.gz`` into a fresh SQLite store
+(or the store already in ``--db-dir`` named ``<topic>.db``), then, from the views:
+
+- furniture left in article text: comment-thread lines ("At 00:44 am , John wrote :",
+  "Posted by X at ..."), site notices ("House Rules", "Share your thoughts"), and
+  short lines repeated verbatim in 5 or more of one outlet's articles (adverts,
+  bylines); the detectors here are the benchmark's own, independent of the code;
+- copies whose original is furniture (under 300 characters, or all of it such lines);
+- the share of articles that are not copies and contribute at least one event to the
+  full timeline;
+- events dated from a clock time (a year-only date whose four digits the evidence
+  writes as a clock: before a time zone or "hours", as a live-page stamp, or after
+  "at"/"by" when no year that early fits);
+- in the default quotes view: the share with a pronoun or no speaker, and the share
+  whose content is two words or fewer;
+- the 30 most mentioned actors, with pairs that look like one actor flagged (the same
+  initials as another's words, or the same words once spelling is folded).
+
+Results: bench/results/real_coverage.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+import tempfile
+import time
+from collections import Counter, defaultdict
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import T17, write_result  # noqa: E402
+
+COMMENT = re.compile(
+    r"^(?:at\s+\d{1,2}:\d{2}\s*(?:am|pm)?\s*,?.{0,60}?\bwrote\s*:|posted\s+by\b.{0,80}\bat\s+\d{1,2}:\d{2}|"
+    r".{0,60}\b(?:wrote|said)\s*:?\s*$|report\s+abuse|recommend\s*\(\d+\))",
+    re.IGNORECASE,
+)
+NOTICE = re.compile(r"\bhouse\s+rules\b|\bshare\s+your\s+thoughts\b|\bcomments?\s+(?:are|is)\s+closed\b", re.IGNORECASE)
+PRONOUNS = {"i", "we", "you", "he", "she", "they", "it", "me", "us", "him", "her", "them", "who", "this", "that"}
+
+
+def build(topic: str, db: Path) -> float:
+    from storyline import api
+    from storyline.options import Options
+    from storyline.store import Store
+
+    if db.exists():
+        return 0.0
+    started = time.perf_counter()
+    store = Store(db)
+    api.add(store, [T17 / topic / "articles.jsonl.gz"], options=Options(db=str(db)))
+    store.close()
+    return time.perf_counter() - started
+
+
+def furniture_lines(articles: list[Any]) -> dict[str, Any]:
+    repeated: dict[str, Counter[str]] = defaultdict(Counter)
+    for article in articles:
+        for line in {ln.strip() for ln in article.text.split("\n") if 0 < len(ln.split()) <= 40}:
+            repeated[article.outlet or "?"][line] += 1
+    ads = {(outlet, line) for outlet, counts in repeated.items() for line, n in counts.items() if n >= 5}
+    comments = notices = adverts = 0
+    examples: list[str] = []
+    for article in articles:
+        for line in article.text.split("\n"):
+            stripped = line.strip()
+            if not stripped:
+                continue
+            hit = ""
+            if COMMENT.search(stripped):
+                comments += 1
+                hit = "comment"
+            elif NOTICE.search(stripped):
+                notices += 1
+                hit = "notice"
+            elif (article.outlet or "?", stripped) in ads:
+                adverts += 1
+                hit = "repeated"
+            if hit and len(examples) < 12:
+                examples.append(f"{hit}: {stripped[:100]}")
+    return {"comment_lines": comments, "notice_lines": notices, "repeated_lines": adverts, "examples": examples}
+
+
+def clock_events(events: list[dict[str, Any]]) -> list[str]:
+    found = []
+    for event in events:
+        value = event["date"]
+        if not re.fullmatch(r"\d{4}", value):
+            continue
+        hh, mm = int(value[:2]), int(value[2:])
+        if hh >= 24 or mm >= 60:
+            continue
+        # Written as a clock: a time zone or "hours" after it, a live-page stamp at
+        # the start of a line, or "at/by/after 1100" where no year that early fits.
+        clock = re.compile(
+            rf"\b{value}\b\s*(?:-LRB-\s*)?(?:GMT|BST|UTC|EST|EDT|CET|local|hrs|hours|h)\b|^\s*{value}\b"
+            + (rf"|\b(?:at|by|after|before|until|from|around)\s+{value}\b" if int(value) < 1500 else ""),
+            re.IGNORECASE | re.MULTILINE,
+        )
+        if any(clock.search(ev["sentence"]) for ev in event["evidence"]):
+            found.append(f"{value}: {event['summary'][:80]}")
+    return found
+
+
+def fold(name: str) -> str:
+    name = name.lower().replace("isation", "ization").replace("ise", "ize").replace("our", "or")
+    return re.sub(r"[^a-z0-9 ]", "", name).strip()
+
+
+def look_alike(actors: list[dict[str, Any]]) -> list[str]:
+    pairs = []
+    for i, a in enumerate(actors):
+        for b in actors[i + 1 :]:
+            fa, fb = fold(a["name"]), fold(b["name"])
+            words_a = [w for w in fa.split() if w not in {"of", "the", "and", "for"}]
+            words_b = [w for w in fb.split() if w not in {"of", "the", "and", "for"}]
+            initials_a, initials_b = "".join(w[0] for w in words_a), "".join(w[0] for w in words_b)
+            if fa == fb or (len(fa) >= 2 and fa.replace(" ", "") == initials_b) or (
+                len(fb) >= 2 and fb.replace(" ", "") == initials_a
+            ):
+                pairs.append(f"{a['name']} / {b['name']}")
+    return pairs
+
+
+def measure(topic: str, db: Path) -> dict[str, Any]:
+    from storyline import api
+    from storyline.store import Store
+
+    seconds = build(topic, db)
+    store = Store(db)  # writable: a store from an older storyline is migrated first
+    articles = store.articles()
+    copies = {c["article"]: c["copy_of"] for c in api.sources(store)["copies"]}
+    by_id = {a.id: a for a in articles}
+    furniture_originals = [
+        c for c in copies.values() if len(by_id[c].text) < 300 or furniture_lines([by_id[c]])["comment_lines"]
+    ]
+    events = api.timeline(store)["events"]
+    contributing = {ev["article"] for event in events for ev in event["evidence"]}
+    originals = [a.id for a in articles if a.id not in copies]
+    quotes = api.quotes(store)["quotes"]
+    no_speaker = [q for q in quotes if not q["speaker"] or q["speaker"].strip().lower() in PRONOUNS]
+    short = [q for q in quotes if len(q["text"].split()) <= 2]
+    entities = sorted(api.entities(store)["entities"], key=lambda e: -e["mentions"])[:30]
+    store.close()
+    return {
+        "articles": len(articles),
+        "add_seconds": round(seconds, 1),
+        "furniture_in_text": furniture_lines(articles),
+        "copies": len(copies),
+        "copies_of_furniture": len(furniture_originals),
+        "non_copy_articles": len(originals),
+        "share_contributing_an_event": round(sum(1 for a in originals if a in contributing) / max(1, len(originals)), 4),
+        "events": len(events),
+        "clock_time_events": clock_events(events),
+        "quotes_default": len(quotes),
+        "share_pronoun_or_no_speaker": round(len(no_speaker) / max(1, len(quotes)), 4),
+        "share_two_words_or_fewer": round(len(short) / max(1, len(quotes)), 4),
+        "top_actors": [f"{e['name']} ({e['type']}, {e['mentions']})" for e in entities],
+        "top_actor_look_alikes": look_alike(entities),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--topics", nargs="+", default=["h1n1", "haiti"])
+    parser.add_argument("--db-dir", type=Path, default=None, help="reuse <topic>.db stores here")
+    args = parser.parse_args()
+    results: dict[str, Any] = {}
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = args.db_dir or Path(tmp)
+        for topic in args.topics:
+            results[topic] = measure(topic, folder / f"{topic}.db")
+            print(json.dumps({topic: results[topic]}, indent=2, ensure_ascii=False))
+    print(f"wrote {write_result('real_coverage', results)}", file=sys.stderr)
+
+
+if __name__ == "__main__":
+    main()

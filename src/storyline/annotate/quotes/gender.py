@@ -1,0 +1,61 @@
+"""Which persons of a doc the doc itself shows to be "he" or "she", to resolve pronouns.
+
+No list of first names: the evidence is the doc's own. A courtesy title ("Mr.
+Holt", "Ms. Carver") says it outright, as does a reflexive object of the verb the
+person is the subject of ("Holt defended himself"); ``resolve_speakers`` adds the
+pronouns it resolved without doubt (one person named before them). A person with
+evidence both ways has none.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+MALE_TITLES = frozenset({"mr.", "mr"})
+FEMALE_TITLES = frozenset({"mrs.", "mrs", "ms.", "ms", "miss"})
+MALE = frozenset({"he", "him", "his", "himself"})
+FEMALE = frozenset({"she", "her", "hers", "herself"})
+SUBJECTS = frozenset({"nsubj", "nsubjpass"})
+
+
+def key(person: Span) -> str:
+    """Mentions of one person share the last word of the name ("Janet Yellen", "Yellen")."""
+    return person[-1].lower_
+
+
+def is_subject(person: Span) -> bool:
+    """The mention is a subject, or names one ("Walsh, a former leader, had ...",
+    "the chair, Janet Yellen, said")."""
+    root = person.root
+    if root.dep_ in SUBJECTS:
+        return True
+    return root.dep_ in ("appos", "compound") and root.head.dep_ in SUBJECTS
+
+
+def genders(doc: Doc, persons: list[Span]) -> dict[str, str]:
+    """Person key -> "m" or "f", for the persons the doc gives evidence for."""
+    seen: dict[str, set[str]] = {}
+    for p in persons:
+        if p.start > 0:
+            before = doc[p.start - 1].lower_
+            if before in MALE_TITLES:
+                seen.setdefault(key(p), set()).add("m")
+            elif before in FEMALE_TITLES:
+                seen.setdefault(key(p), set()).add("f")
+    for p in persons:
+        if not is_subject(p):
+            continue
+        verb = p.root.head if p.root.dep_ in SUBJECTS else p.root.head.head
+        for tok in verb.children:
+            if tok.dep_ == "dobj" and tok.lower_ in ("himself", "herself"):
+                seen.setdefault(key(p), set()).add("m" if tok.lower_ == "himself" else "f")
+    return {k: next(iter(v)) for k, v in seen.items() if len(v) == 1}
+
+
+def compatible(found: dict[str, str], cands: list[Span], pronoun: str) -> list[Span]:
+    """``cands`` less the persons known to be the other gender than ``pronoun``."""
+    if pronoun in MALE:
+        return [p for p in cands if found.get(key(p)) != "f"]
+    if pronoun in FEMALE:
+        return [p for p in cands if found.get(key(p)) != "m"]
+    return cands

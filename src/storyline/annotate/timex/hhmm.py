@@ -1,0 +1,90 @@
+"""When four digits are a clock time ("1230 GMT", "by 1100 (1600 GMT)", a live-blog
+"1808"), and the evidence a bare four-digit number needs before it is read as a year.
+
+Agency copy and live pages write times as ``hhmm``; read as years they put
+"Just after 1230 GMT a flight left" in the year 1230. A number that is a
+valid ``hhmm`` (hh < 24, mm < 60) is a clock time when a time zone follows it,
+when a clock time in brackets restates it, or when it opens a line the way
+live-blog entries do (at least two such lines in the text). Otherwise a bare
+number is a year only with year evidence: a preposition ("in", "since"), a
+prefix ("fiscal"), or a value plausible next to the publication date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from storyline.annotate.timex.patterns import CLOCK_ZONE, Ctx
+
+HHMM = r"(?:[01]\d|2[0-3])[0-5]\d"
+OPEN = r"(?:\(|-LRB-|\[|-LSB-)"
+# a clock time in brackets right after the number: "by 1100 (1600 GMT)"
+RESTATED = r"\s*" + OPEN + r"\s*" + HHMM + r"\s*" + CLOCK_ZONE
+_RESTATED_RX = re.compile(RESTATED)
+# an opening bracket right before the number
+OPENED_RX = re.compile(OPEN + r"\s*$")
+# a live-blog entry: the time alone on its line, or before a capitalized sentence
+LINE_OPENING = r"(?:(?<=\n)|(?<=\n[ \t])|(?<![\s\S]))"
+STAMP = r"(?P<hhmm>" + HHMM + r")(?=[ \t]*(?:\r?\n|$)|[ \t]+(?-i:[\"“`'‘A-Z]))"
+_STAMP_RX = re.compile(LINE_OPENING + STAMP)
+LINE_END_RX = re.compile(r"[ \t]*(?:\r?\n|$)")
+
+# How far from the publication year a bare number may be read as a year without
+# a preposition or a prefix: history reaches back, plans and forecasts a little ahead.
+YEARS_BACK = 100
+YEARS_AHEAD = 30
+
+
+def is_hhmm(digits: str) -> bool:
+    return len(digits) == 4 and digits.isdigit() and int(digits[:2]) < 24 and int(digits[2:]) < 60
+
+
+def stamps(text: str) -> int:
+    """How many lines of ``text`` open with a live-blog time."""
+    return sum(1 for _ in _STAMP_RX.finditer(text))
+
+
+def clock_number(ctx: Ctx, start: int, end: int) -> bool:
+    """Whether the four digits at [start, end) are a clock time, not a year."""
+    digits = ctx.text[start:end]
+    if not is_hhmm(digits):
+        return False
+    if re.match(r"\s*" + CLOCK_ZONE, ctx.text[end : end + 20]):
+        return True
+    if _RESTATED_RX.match(ctx.text, end):
+        return True
+    return _STAMP_RX.match(ctx.text, start) is not None and stamped(ctx)
+
+
+def year_evidence(ctx: Ctx, year: int, prev: str, start: int, end: int) -> bool:
+    """Whether a bare four-digit ``year`` (no prefix, no part word) reads as one.
+
+    ``prev`` is the word before it, lowercased.
+    """
+    if clock_number(ctx, start, end):
+        return False
+    if prev == "at" and is_hhmm(ctx.text[start:end]) and not _plausible(ctx.dct, year):
+        return False  # "at 1100": a time; "at 2008 prices" stays a year
+    return prev in _YEAR_PREPS or _plausible(ctx.dct, year)
+
+
+# after these a number names a year however far back ("in 1804", "since 1900")
+_YEAR_PREPS = frozenset(
+    {"in", "since", "of", "by", "from", "until", "till", "during", "before", "after", "circa"}
+)
+
+
+def _plausible(dct: dt.date | None, year: int) -> bool:
+    if not 1800 <= year <= 2100:
+        return False
+    if dct is None:
+        return True
+    return dct.year - YEARS_BACK <= year <= dct.year + YEARS_AHEAD
+
+
+def stamped(ctx: Ctx) -> bool:
+    """At least two lines open with a time: a live page, not a one-off number."""
+    if "stamps" not in ctx.cache:  # counted once per text
+        ctx.cache["stamps"] = stamps(ctx.text)
+    return ctx.cache["stamps"] >= 2

@@ -1,0 +1,120 @@
+"""Distinct surface forms of the story's names, and the union-find that groups them.
+
+Entity linking works on forms (one per folded key), never on all pairs of mentions.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass, field
+from functools import cached_property
+
+from ..annotate.mentions import TITLE_CORE
+from ..models import EntityMention, MentionRef
+from .names import fold, strip_org_suffix
+from .types import add_evidence, mention_label, top_type
+
+
+@dataclass
+class Form:
+    key: str
+    surfaces: Counter[str] = field(default_factory=Counter)
+    votes: dict[str, float] = field(default_factory=dict)
+    expansions: Counter[str] = field(default_factory=Counter)
+    titles: Counter[str] = field(default_factory=Counter)
+    refs: list[MentionRef] = field(default_factory=list)
+
+    @cached_property
+    def label(self) -> str:  # read only once the votes are all in
+        return top_type(self.votes)
+
+    @cached_property
+    def surface(self) -> str:
+        return self.surfaces.most_common(1)[0][0]
+
+    @property
+    def size(self) -> int:
+        return len(self.refs)
+
+
+class Union:
+    def __init__(self) -> None:
+        self.parent: dict[str, str] = {}
+
+    def find(self, x: str) -> str:
+        parent = self.parent
+        root = x
+        while parent.get(root, root) != root:
+            root = parent[root]
+        while parent.get(x, x) != root:
+            parent[x], x = root, parent[x]
+        return root
+
+    def union(self, a: str, b: str) -> None:
+        ra, rb = self.find(a), self.find(b)
+        if ra != rb:
+            # Deterministic: the smaller key is the root.
+            if rb < ra:
+                ra, rb = rb, ra
+            self.parent[rb] = ra
+
+
+def person_key(key: str, label: str) -> str:
+    words = key.split()
+    if label == "PERSON":
+        while len(words) > 1 and words[0] in TITLE_CORE:
+            words.pop(0)
+    return " ".join(words)
+
+
+def collect(
+    mentions: Mapping[str, Sequence[EntityMention]], cited: Mapping[str, int] | None = None
+) -> dict[str, Form]:
+    """One form per folded key, with its spellings, label votes and evidence.
+
+    ``cited`` counts the citations of each folded name ("according to Reuters")."""
+    cited = cited or {}
+    forms: dict[str, Form] = {}
+    keys: dict[tuple[str, str], str] = {}
+    titled: Counter[str] = Counter()
+    for article in sorted(mentions):
+        for index, m in enumerate(mentions[article]):
+            key = keys.get((m.text, m.label))
+            if key is None:
+                key = keys[(m.text, m.label)] = person_key(fold(m.text), m.label)
+            if not key:
+                continue
+            form = forms.get(key)
+            if form is None:
+                form = forms[key] = Form(key)
+            form.surfaces[m.text] += 1
+            label = mention_label(m.text, m.label, bool(m.title))
+            form.votes[label] = form.votes.get(label, 0) + (3 if m.expansion else 1)
+            if m.expansion:
+                form.expansions[m.expansion] += 1
+            if m.title:
+                form.titles[fold(m.title)] += 1
+                titled[key] += 1
+            form.refs.append(MentionRef(article, index))
+    for form in forms.values():
+        if strip_org_suffix(form.key) != form.key and len(form.key.split()) > 1:
+            form.votes["ORG"] = form.votes.get("ORG", 0) + 3 * sum(form.surfaces.values())
+        add_evidence(
+            form.votes,
+            form.key,
+            form.surfaces,
+            titled=titled[form.key],
+            cited=cited.get(form.key, 0),
+        )
+    return forms
+
+
+def cluster_votes(forms: Mapping[str, Form], uf: Union) -> dict[str, dict[str, float]]:
+    """Label votes summed over each cluster of forms (keyed by root)."""
+    votes: dict[str, dict[str, float]] = {}
+    for key, form in forms.items():
+        total = votes.setdefault(uf.find(key), {})
+        for label, n in form.votes.items():
+            total[label] = total.get(label, 0) + n
+    return votes

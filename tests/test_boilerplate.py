@@ -1,0 +1,142 @@
+"""Per-article furniture: comment threads, site notices, prompts, widgets."""
+
+from __future__ import annotations
+
+from storyline.ingest.boilerplate import strip_boilerplate
+
+BODY = (
+    "The river council in Velmar approved the new flood barrier on Tuesday .\n"
+    "Work on the 40 million crown project will start in the spring , the mayor said .\n"
+    "Residents of the lower town have asked for the barrier since the floods of 2019 .\n"
+    "`` We have waited long enough , '' said Ana Pell , who runs a bakery by the quay .\n"
+)
+
+
+def test_comment_thread_with_headers_goes_to_the_end() -> None:
+    thread = (
+        "At 10:12 am on 3 May 2011 , kimlee wrote : This comment was removed because the "
+        "moderators found it broke the house rules .\n"
+        "At 10:40 3rd May 2011 , Jo Ann wrote : About time too .\n"
+        "My street flooded twice .\n"
+        "At 11:02 pm , riverwatcher wrote : Who pays for it ?\n"
+    )
+    clean, removed = strip_boilerplate(BODY + thread)
+    assert clean == BODY.strip()
+    assert removed[0].startswith("At 10:12 am on 3 May 2011 , kimlee wrote")
+    assert "My street flooded twice ." in removed
+    assert removed[-1] == "At 11:02 pm , riverwatcher wrote : Who pays for it ?"
+
+
+def test_a_header_glued_to_the_last_line_keeps_the_prose_before_it() -> None:
+    text = BODY + "The council meets again in June . At 09:15 4th May 2011 , tomsk wrote : Good .\n"
+    clean, removed = strip_boilerplate(text)
+    assert clean.endswith("The council meets again in June .")
+    assert removed == ("At 09:15 4th May 2011 , tomsk wrote : Good .",)
+
+
+def test_one_wrote_line_in_prose_is_not_a_thread() -> None:
+    text = BODY + "At 10:30 , the harbour master wrote : `` The gates will hold . ''\n" + BODY
+    clean, removed = strip_boilerplate(text)
+    assert removed == ()
+    assert clean == text.strip()
+
+
+def test_signed_comments_after_the_article() -> None:
+    thread = (
+        "Finally some sense from the council .\n"
+        "Posted by : quaybird | May 3 , 2011 10:12 AM | Report abuse They should have done it years ago .\n"
+        "Posted by : millrace | May 3 , 2011 11:40 AM | Report abuse\n"
+        "The comments to this entry are closed .\n"
+    )
+    clean, removed = strip_boilerplate(BODY + thread)
+    assert clean == BODY.strip()  # the reporting line before the first comment stays
+    assert removed[0] == "Finally some sense from the council ."
+    assert "The comments to this entry are closed ." in removed
+
+
+def test_cnn_style_signatures_and_reply_rows() -> None:
+    thread = (
+        "Great news for the bakery !\nMay 3 , 2011 at 7:59 pm | Report abuse | Reply Agreed .\n"
+    )
+    clean, removed = strip_boilerplate(BODY + thread)
+    assert clean == BODY.strip()
+    assert len(removed) == 2
+
+
+def test_debate_closed_notice_starts_the_readers_part() -> None:
+    intro = "Should Velmar build the barrier ?\nThe council votes on Tuesday . This debate is now closed .\n"
+    comments = "I live by the quay and I say yes .\nNo , it costs too much !\n"
+    clean, removed = strip_boilerplate(intro + comments)
+    assert clean == "Should Velmar build the barrier ?\nThe council votes on Tuesday ."
+    assert removed == ("This debate is now closed .", *comments.strip().split("\n"))
+
+
+def test_site_notices_go_anywhere() -> None:
+    notices = [
+        "Your comments may be published on any Gazette media worldwide .",
+        "We welcome comments that advance the story through relevant opinion and data .",
+        "To play this content JavaScript must be turned on and the latest Flash player installed .",
+        "Sorry , this media is not available in your territory .",
+        "Today is broadcast live and the running order is subject to change .",
+        "PLEASE NOTE : We are unable to offer transcripts for our program interviews .",
+        "For the latest developments , please go to our main news page .",
+    ]
+    lines = BODY.strip().split("\n")
+    text = "\n".join([lines[0], notices[0], lines[1], *notices[1:], lines[2], lines[3]])
+    clean, removed = strip_boilerplate(text)
+    assert clean == BODY.strip()
+    assert removed == tuple(notices)
+
+
+def test_prose_about_comments_and_the_web_survives() -> None:
+    prose = (
+        "The mayor 's comments were moderated by the chair after a complaint .\n"
+        "The start-up lets you embed documents in blog posts and click through them .\n"
+        "`` Please leave your comments at the town hall , '' the clerk told residents .\n"
+        "Investors can follow the bond sale through the city 's website .\n"
+    )
+    clean, removed = strip_boilerplate(BODY + prose + BODY)
+    assert removed == ()
+
+
+def test_reader_questions_go_with_the_form_not_alone() -> None:
+    prompt = (
+        "Have you been affected by the floods ?\n"
+        "Are you a resident of the lower town ?\n"
+        "Tell us your experiences by filling in the form below .\n"
+    )
+    clean, removed = strip_boilerplate(BODY + prompt)
+    assert clean == BODY.strip()
+    assert removed == tuple(prompt.strip().split("\n"))
+    # a rhetorical question, even the last line, and an interview's questions stay
+    rhetoric = BODY + "But surely , you might think , the council could have acted sooner ?\n"
+    assert strip_boilerplate(rhetoric) == (rhetoric.strip(), ())
+    interview = "What are your plans for the quay ?\nWe will rebuild it , the mayor said .\n" + BODY
+    assert strip_boilerplate(interview)[1] == ()
+
+
+def test_other_sites_headlines_and_blog_footers() -> None:
+    widget = (
+        "Velmar Post Barrier vote set for Tuesday - 2 hrs ago Coast Radio "
+        "Floods : what next - 5 hrs ago River Times\n"
+    )
+    footer = "Posted by Kim Lee at 10:48 AM | Comments -LRB- 2 -RRB- | Permalink Next post starts here .\n"
+    clean, removed = strip_boilerplate(BODY + widget + footer)
+    assert clean == BODY.strip() + "\nNext post starts here ."
+    assert removed == (
+        widget.strip(),
+        "Posted by Kim Lee at 10:48 AM | Comments -LRB- 2 -RRB- | Permalink",
+    )
+
+
+def test_blog_self_description_at_the_end() -> None:
+    tail = "I 'm Kim Lee , the Gazette 's health correspondent .\nThis is my blog for discussion of health .\n"
+    clean, removed = strip_boilerplate(BODY + tail)
+    assert removed == ("This is my blog for discussion of health .",)
+
+
+def test_app_in_a_longer_word_is_not_an_app_promotion() -> None:
+    text = (
+        "Kel Morrow said he would get the choir together for the flood appeal this week .\n" + BODY
+    )
+    assert strip_boilerplate(text)[1] == ()
