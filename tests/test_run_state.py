@@ -256,14 +256,20 @@ def _json_views(db: Path) -> list[str]:
     return views
 
 
+def _interrupted_add(tmp_path: Path, sig: int) -> tuple[Path, Path, subprocess.Popen[str]]:
+    """``add`` of 60 T17 articles, sent ``sig`` once its first annotations are committed."""
+    source = _t17_jsonl(tmp_path, "haiti", 60)
+    db = tmp_path / "interrupted.db"
+    proc = _run(db, "add", str(source))
+    _wait_annotated(db, proc, 1)
+    proc.send_signal(sig)
+    return source, db, proc
+
+
 @pytest.mark.model
 def test_kill_during_add_loses_nothing(tmp_path: Path) -> None:
     """One quick kill -9 mid-annotation; the rerun ends equal to an uninterrupted run."""
-    source = _t17_jsonl(tmp_path, "haiti", 60)
-    killed = tmp_path / "killed.db"
-    proc = _run(killed, "add", str(source))
-    _wait_annotated(killed, proc, 1)
-    proc.send_signal(signal.SIGKILL)
+    source, killed, proc = _interrupted_add(tmp_path, signal.SIGKILL)
     proc.wait(timeout=30)
     with sqlite3.connect(killed) as conn:
         assert conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
@@ -288,11 +294,7 @@ def test_kill_during_add_loses_nothing(tmp_path: Path) -> None:
 
 @pytest.mark.model
 def test_ctrl_c_says_so_and_views_warn(tmp_path: Path) -> None:
-    source = _t17_jsonl(tmp_path, "haiti", 60)
-    db = tmp_path / "s.db"
-    proc = _run(db, "add", str(source))
-    _wait_annotated(db, proc, 1)
-    proc.send_signal(signal.SIGINT)
+    _source, db, proc = _interrupted_add(tmp_path, signal.SIGINT)
     _out, err = proc.communicate(timeout=60)
     assert proc.returncode == 130
     assert "interrupted" in err and "run the same command again" in " ".join(err.split())
