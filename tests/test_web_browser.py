@@ -10,19 +10,14 @@ from __future__ import annotations
 import json
 import os
 import re
-import socket
-import threading
-import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
 
+from live_server import ARGS, CHROMIUM, Server
 from test_web_data import XSS_ID, story_store, synthetic_store
-
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 pytestmark = [
     pytest.mark.browser,
@@ -46,34 +41,6 @@ RENDERED = """() => new Promise(done => requestAnimationFrame(() => requestAnima
   done({painted: performance.now(), response_end: nav.responseEnd, dom_ready: nav.domContentLoadedEventEnd,
         events: document.querySelectorAll('.events > li').length});
 })))"""
-
-
-class Server:
-    """The app under uvicorn in a background thread on a free loopback port."""
-
-    def __init__(self, db: Path) -> None:
-        import uvicorn
-
-        from storyline.present.web import create_app
-
-        self.db = db
-        with socket.socket() as s:
-            s.bind(("127.0.0.1", 0))
-            self.port = s.getsockname()[1]
-        config = uvicorn.Config(create_app(str(db)), host="127.0.0.1", port=self.port, log_level="warning")
-        self.server = uvicorn.Server(config)
-        self.thread = threading.Thread(target=self.server.run, daemon=True)
-        self.thread.start()
-        deadline = time.monotonic() + 30
-        while not self.server.started:
-            if time.monotonic() > deadline or not self.thread.is_alive():
-                raise RuntimeError("the web app did not start")
-            time.sleep(0.02)
-        self.url = f"http://127.0.0.1:{self.port}"
-
-    def stop(self) -> None:
-        self.server.should_exit = True
-        self.thread.join(timeout=10)
 
 
 @pytest.fixture(scope="module")

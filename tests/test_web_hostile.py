@@ -10,8 +10,6 @@ from __future__ import annotations
 import asyncio
 import json
 import re
-import socket
-import threading
 import time
 import warnings
 from collections.abc import Iterator
@@ -27,6 +25,7 @@ with warnings.catch_warnings():
     warnings.simplefilter("ignore")  # starlette nudges towards httpx2
     from fastapi.testclient import TestClient
 
+from live_server import ARGS, CHROMIUM, Server
 from storyline.present.report import FORMATS, render, timelinejs
 from storyline.present.web import create_app
 from storyline.present.web import state as state_module
@@ -402,8 +401,6 @@ def test_reports_keep_hostile_text_inert(hostile_db: Path) -> None:
 
 # ---- 3b. in a real browser ----------------------------------------------------------
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 WATCH = """
 window.__cspViolations = [];
 document.addEventListener('securitypolicyviolation',
@@ -426,29 +423,6 @@ CLEAN = """() => ({
 })"""
 
 
-class LiveServer:
-    """The app under uvicorn in a thread, on a free loopback port."""
-
-    def __init__(self, db: Path) -> None:
-        import uvicorn
-
-        with socket.socket() as s:
-            s.bind(("127.0.0.1", 0))
-            port = s.getsockname()[1]
-        self.server = uvicorn.Server(uvicorn.Config(create_app(str(db)), host="127.0.0.1", port=port, log_level="warning"))
-        self.thread = threading.Thread(target=self.server.run, daemon=True)
-        self.thread.start()
-        deadline = time.monotonic() + 30
-        while not self.server.started:
-            assert time.monotonic() < deadline and self.thread.is_alive(), "the web app did not start"
-            time.sleep(0.02)
-        self.url = f"http://127.0.0.1:{port}"
-
-    def stop(self) -> None:
-        self.server.should_exit = True
-        self.thread.join(timeout=10)
-
-
 @pytest.mark.browser
 @pytest.mark.model
 @pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium")
@@ -463,7 +437,7 @@ def test_no_payload_runs_in_the_browser(hostile_db: Path, tmp_path: Path) -> Non
         slides = json.loads(render(store, "timelinejs"))
     paths = ["/", "/timeline", "/entities", f"/entities/{entity}", "/quotes", "/sources", "/facts", "/articles"]
     paths += [f"/articles/{a}" for a in articles] + ["/search?q=script", "/search?q=Keller"]
-    server = LiveServer(hostile_db)
+    server = Server(hostile_db)
     dialogs: list[str] = []
     errors: list[str] = []
     try:
