@@ -32,11 +32,11 @@ def main() -> None:
     from storyline.annotate.mentions import extract_mentions
     from storyline.annotate.pipeline import load_model
     from storyline.annotate.quantities import extract_quantities
-    from storyline.build.facts import find_disagreements
     from storyline.link.copies import find_copies
     from storyline.link.entities import resolve_entities
     from storyline.models import Article
     from storyline.options import DEFAULT_MODELS
+    from storyline.views.facts import find_disagreements
 
     rows = t17_articles(args.articles)
     texts = [r["text"] for r in rows]

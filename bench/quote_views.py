@@ -66,7 +66,7 @@ def main() -> None:
 
     store = Store(args.store, read_only=True)
     corpus = api.load(store)
-    from storyline.build.views import quotes_view
+    from storyline.views.payloads import quotes_view
 
     result = {
         "store": args.store,

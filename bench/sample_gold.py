@@ -23,8 +23,8 @@ def main() -> None:
     parser.add_argument("--misses", action="store_true")
     args = parser.parse_args()
     from storyline import api
-    from storyline.build.corpus import Corpus
     from storyline.store import Store
+    from storyline.views.corpus import Corpus
 
     sample = ROOT / "src" / "storyline" / "sample"
     with tempfile.TemporaryDirectory() as tmp:

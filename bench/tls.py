@@ -27,8 +27,8 @@ import time
 from pathlib import Path
 from typing import Any
 
-from storyline.build.tls import TLSParams, build_timeline, tagger_name
 from storyline.eval.tls import Builder, Topic, average, prepare_dataset, score_topics
+from storyline.views.tls import TLSParams, build_timeline, tagger_name
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from common import RESULTS, ROOT, T17, code_digest  # noqa: E402
@@ -125,7 +125,7 @@ def _preparation_code() -> list[str]:
     tokenizer and the stop list and stemmer it takes from the ROUGE module)."""
     src = ROOT / "src" / "storyline"
     timex = [str(p.relative_to(src)) for p in (src / "annotate" / "timex").rglob("*.py")]
-    tls = [f"build/tls/{n}" for n in ("prepare.py", "mentions.py", "records.py", "relevance.py")]
+    tls = [f"views/tls/{n}" for n in ("prepare.py", "mentions.py", "records.py", "relevance.py")]
     return [*timex, *tls, "eval/rouge.py"]
 
 

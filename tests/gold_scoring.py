@@ -12,9 +12,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from storyline.build.corpus import Corpus
-from storyline.build.views import facts_view, speaker_entity
 from storyline.models import Article
+from storyline.views.corpus import Corpus
+from storyline.views.payloads import facts_view, speaker_entity
 
 
 @dataclass

@@ -8,13 +8,13 @@ from pathlib import Path
 
 import pytest
 
-from storyline.build.corpus import Corpus
-from storyline.build.entry import entry_text, join_entries, names_day
-from storyline.build.tls import CandidateSentence, DateRef, build_timeline
-from storyline.build.views import timeline_view
 from storyline.eval.tls import events_to_timeline
 from storyline.models import Evidence, TimelineEvent
 from storyline.store import Store
+from storyline.views.corpus import Corpus
+from storyline.views.entry import entry_text, join_entries, names_day
+from storyline.views.payloads import timeline_view
+from storyline.views.tls import CandidateSentence, DateRef, build_timeline
 
 
 @pytest.mark.parametrize(

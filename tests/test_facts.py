@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from storyline.build.facts import find_disagreements, value_interval
 from storyline.models import Annotations, EntityMention, Quantity
+from storyline.views.facts import find_disagreements, value_interval
 
 SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "corpora" / "seeds"
 MILE = 1.609344

@@ -1,4 +1,4 @@
-"""One event per happening on the default timeline (build/happenings.py, build/timeline.py)."""
+"""One event per happening on the default timeline (views/happenings.py, views/timeline.py)."""
 
 from __future__ import annotations
 
@@ -7,8 +7,8 @@ from pathlib import Path
 
 from typer.testing import CliRunner
 
-from storyline.build.happenings import HappeningIndex, group_happenings
 from storyline.present.cli import app
+from storyline.views.happenings import HappeningIndex, group_happenings
 
 # Background sentences so that the story's own names are common, as in a real story.
 STORY = [

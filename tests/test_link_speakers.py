@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from storyline.build.corpus import Corpus
-from storyline.build.views import speaker_entity
 from storyline.link.entities import resolve_entities
 from storyline.models import Annotations, Article, Citation, EntityMention, Quote
+from storyline.views.corpus import Corpus
+from storyline.views.payloads import speaker_entity
 
 TEXT = (
     "The UK's Defence Minister Ben Wallace said it. The Washington Post reported it. "

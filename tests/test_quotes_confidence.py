@@ -15,12 +15,12 @@ from spacy.language import Language
 from sqlalchemy import create_engine, insert, inspect, select
 
 from storyline.annotate.quotes.direct import find_quote_spans
-from storyline.build.corpus import Corpus
-from storyline.build.views import quotes_view, shown
 from storyline.eval.quotes import shown as eval_shown
 from storyline.models import QUOTE_CONFIDENCE, Annotations, Article, Quote, Sentence
 from storyline.store import Store, schema
 from storyline.store.migrations import MIGRATIONS, _initial
+from storyline.views.corpus import Corpus
+from storyline.views.payloads import quotes_view, shown
 
 
 def test_threshold_is_the_one_the_trainer_chose() -> None:

@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from storyline.build.corpus import Corpus
 from storyline.store import Store
+from storyline.views.corpus import Corpus
 
 sys.path.insert(0, str(Path(__file__).parent))
 from gold_scoring import score_gold  # noqa: E402

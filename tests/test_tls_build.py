@@ -6,17 +6,17 @@ import datetime as dt
 
 import pytest
 
-from storyline.build.tls import (
+from storyline.errors import OptionsError
+from storyline.views.tls import (
     CandidateSentence,
     DateRef,
     TLSParams,
     build_timeline,
     rank_dates,
 )
-from storyline.build.tls.dates import DateParams, choose_n_dates, day_evidence
-from storyline.build.tls.dedup import group_duplicates, jaccard, near_duplicate, token_set
-from storyline.build.tls.relevance import is_furniture, keyword_match
-from storyline.errors import OptionsError
+from storyline.views.tls.dates import DateParams, choose_n_dates, day_evidence
+from storyline.views.tls.dedup import group_duplicates, jaccard, near_duplicate, token_set
+from storyline.views.tls.relevance import is_furniture, keyword_match
 
 D = dt.date
 COLLAPSE = D(2015, 3, 2)
@@ -219,8 +219,8 @@ def test_shared_wording_is_preferred() -> None:
         _s("b3", D(2015, 6, 3), "Water levels climbed quickly behind the Redwater structure on June 1 .",
            0, day),
     ]  # fmt: skip
-    from storyline.build.tls.relevance import Tokenizer
-    from storyline.build.tls.summarize import _support
+    from storyline.views.tls.relevance import Tokenizer
+    from storyline.views.tls.summarize import _support
 
     tok = Tokenizer()
     sup = _support([0, 1, 2], sents, [tok(s.text) for s in sents])

@@ -10,10 +10,10 @@ from pathlib import Path
 
 import pytest
 
-from storyline.build.tls import CandidateSentence
 from storyline.errors import EvalError
 from storyline.eval.tls import GoldTimeline, evaluate, load_topic, task_window
 from storyline.models import Evidence, TimelineEvent
+from storyline.views.tls import CandidateSentence
 
 T17 = Path(__file__).resolve().parents[1].parent / "shared" / "datasets" / "t17"
 

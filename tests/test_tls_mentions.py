@@ -5,7 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from storyline.build.tls.mentions import (
+from storyline.models import Timex
+from storyline.views.tls.mentions import (
     article_date_mentions,
     date_mentions,
     fallback_tag,
@@ -14,8 +15,7 @@ from storyline.build.tls.mentions import (
     tagger_name,
     timex_to_ref,
 )
-from storyline.build.tls.prepare import SourceArticle, prepare
-from storyline.models import Timex
+from storyline.views.tls.prepare import SourceArticle, prepare
 
 DCT = dt.date(2015, 3, 4)  # a Wednesday
 

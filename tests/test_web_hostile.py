@@ -483,7 +483,7 @@ def test_no_payload_runs_in_the_browser(hostile_db: Path, tmp_path: Path) -> Non
 # ---- 4. the cache under concurrent requests -------------------------------------------
 
 def test_concurrent_first_requests_build_once(story_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    from storyline.build.corpus import Corpus
+    from storyline.views.corpus import Corpus
 
     built: list[int] = []
     real = Corpus.from_store
@@ -503,7 +503,7 @@ def test_concurrent_first_requests_build_once(story_db: Path, monkeypatch: pytes
 
 def test_api_answers_from_the_cache(story_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     from storyline import api
-    from storyline.build.corpus import Corpus
+    from storyline.views.corpus import Corpus
 
     with TestClient(create_app(str(story_db)), base_url=LOCAL) as c:  # startup reads the store once
         reads: list[int] = []
@@ -532,14 +532,16 @@ def test_routes_run_in_the_threadpool() -> None:
 
 
 def test_filtered_entries_stay_within_the_budget(story_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr(state_module, "FILTERED_BUDGET", 100)
+    from storyline.views import cache as cache_module
+
+    monkeypatch.setattr(cache_module, "FILTERED_BUDGET", 100)
     state = WebState(str(story_db))
     state.cached(("base",), lambda: ["x"] * 5_000)  # the store's own views: always kept
     for i in range(200):
         state.cached(("f", i), lambda: ["x"] * 30, filtered=True)
-    kept = [k for k in state._cache if k[0] == "f"]
+    kept = [k for k in state.story.cache._cache if k[0] == "f"]
     assert 1 <= len(kept) <= 4 and kept[-1] == ("f", 199)
     state.cached(("big",), lambda: ["x"] * 1_000, filtered=True)  # over the budget alone: kept, alone
-    assert [k for k in state._cache if k != ("base",)] == [("big",)]
-    assert len([k for k in state._cache if k[0] == "f"]) <= state_module.MAX_FILTERED
+    assert [k for k in state.story.cache._cache if k != ("base",)] == [("big",)]
+    assert len([k for k in state.story.cache._cache if k[0] == "f"]) <= state_module.MAX_FILTERED
     state.close()

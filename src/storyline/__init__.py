@@ -9,5 +9,6 @@ __version__ = "0.1.0"
 from . import api  # noqa: E402
 from .options import Options  # noqa: E402
 from .store import Store  # noqa: E402
+from .views.story import Story  # noqa: E402
 
-__all__ = ["Options", "Store", "api", "__version__"]
+__all__ = ["Options", "Store", "Story", "api", "__version__"]

@@ -16,13 +16,13 @@ from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
-from .build import views
-from .build.corpus import Corpus
 from .ingest import read_paths
 from .ingest.furniture import strip_furniture
 from .models import AddReport, Annotations, Article, ItemError
 from .options import Options
 from .store import Store
+from .views.corpus import Corpus
+from .views.story import Story
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
 
@@ -169,12 +169,17 @@ def _annotate(articles: Sequence[Article], *, nlp: Any, options: Options, on_don
     )
 
 
+def story(store: Store, options: Options | None = None) -> Story:
+    """The read core over ``store``: its methods are the views (``views.story``)."""
+    return Story(store, options)
+
+
 def load(store: Store) -> Corpus:
     return Corpus.from_store(store)
 
 
 def articles(store: Store) -> dict[str, Any]:
-    return views.articles_view(load(store))
+    return dict(story(store).articles())
 
 
 def timeline(
@@ -185,33 +190,28 @@ def timeline(
     entity: str | None = None,
     query: str | None = None,
     limit: int | None = None,
+    all: bool = False,
     options: Options | None = None,
 ) -> dict[str, Any]:
-    options = options or Options()
-    return views.timeline_view(
-        load(store),
-        start=start,
-        end=end,
-        entity=entity,
-        query=query,
-        limit=limit,
-        n_dates=options.timeline_dates,
-        sents_per_date=options.timeline_sentences,
+    """What happened when: the digest by default; ``all``: every dated happening."""
+    payload = story(store, options).timeline(
+        start=start, end=end, entity=entity, query=query, limit=limit, all=all
     )
+    return dict(payload)
 
 
 def quotes(store: Store, *, speaker: str | None = None, all: bool = False) -> dict[str, Any]:
     """Who said what: by default the quotes that clear ``QUOTE_CONFIDENCE``; ``all``: every one."""
-    return views.quotes_view(load(store), speaker=speaker, all=all)
+    return dict(story(store).quotes(speaker=speaker, all=all))
 
 
 def entities(store: Store) -> dict[str, Any]:
-    return views.entities_view(load(store))
+    return dict(story(store).entities())
 
 
 def sources(store: Store) -> dict[str, Any]:
-    return views.sources_view(load(store))
+    return dict(story(store).sources())
 
 
 def facts(store: Store) -> dict[str, Any]:
-    return views.facts_view(load(store))
+    return dict(story(store).facts())

@@ -1,7 +1,7 @@
 """Coded errors, spaCy style: every message starts with ``[Ennn]``.
 
 Codes are grouped by stage: E0xx options and usage, E1xx ingest, E2xx
-annotate, E3xx link/build, E4xx store, E5xx present, E6xx eval.
+annotate, E3xx link/views, E4xx store, E5xx present, E6xx eval.
 """
 
 from __future__ import annotations

@@ -245,6 +245,6 @@ class TimelineEvent:
     summary: str
     evidence: tuple[Evidence, ...]
     score: float = 0.0
-    # The summary's sentences as the timeline tells them (``build.entry``): the
+    # The summary's sentences as the timeline tells them (``views.entry``): the
     # evidence sentences without the words that only repeat the event's date.
     entries: tuple[str, ...] = ()

@@ -21,11 +21,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from storyline.build.tls import build_timeline, prepare, tagger_name
-from storyline.build.tls.prepare import SourceArticle
-from storyline.build.tls.records import CandidateSentence
 from storyline.errors import EvalError
 from storyline.models import ItemError, TimelineEvent
+from storyline.views.tls import build_timeline, prepare, tagger_name
+from storyline.views.tls.prepare import SourceArticle
+from storyline.views.tls.records import CandidateSentence
 
 from .align import PRF, align_rouge, date_prf, f_score
 from .rouge import RougeScorer

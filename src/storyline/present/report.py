@@ -33,7 +33,7 @@ def safe_url(url: str | None) -> str | None:
 
 def collect(store: Store, options: Options | None = None) -> dict[str, Any]:
     corpus = api.load(store)
-    from ..build import views
+    from ..views import payloads as views
 
     tl = views.timeline_view(
         corpus,

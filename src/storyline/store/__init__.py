@@ -9,7 +9,7 @@ links are replaced as a unit inside one transaction.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable, Sequence
+from collections.abc import Hashable, Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -313,6 +313,25 @@ class Store:
         """Moves on every write of articles or annotations."""
         with self.engine.connect() as conn:
             return _state(conn, "generation")
+
+    def fingerprint(self) -> Hashable:
+        """Changes whenever the stored content may have changed: the file and WAL
+        stats of a SQLite file (no connection taken), else the store's generations
+        and row counts (one short read)."""
+        if self.dialect == "sqlite" and self.target != ":memory:" and "://" not in self.target:
+            path = Path(self.target).expanduser()
+            stats: list[tuple[int, int]] = []
+            for suffix in ("", "-wal"):
+                try:
+                    st = (path.parent / (path.name + suffix)).stat()
+                except FileNotFoundError:
+                    stats.append((0, 0))
+                else:
+                    stats.append((st.st_mtime_ns, st.st_size))
+            return tuple(stats)
+        with self.engine.connect() as conn:
+            generations = (_state(conn, "generation"), _state(conn, "linked_generation"))
+        return (generations, tuple(sorted(self.counts().items())))
 
     def links_current(self) -> bool:
         """Whether the stored links were computed from the stored articles and annotations."""

@@ -12,9 +12,9 @@ from typing import Any
 from fastapi import Request
 from fastapi.responses import HTMLResponse, Response
 
-from ...build import views
-from ...build.corpus import Corpus
 from ...errors import NotFound
+from ...views import payloads as views
+from ...views.corpus import Corpus
 from .errors import InvalidParam
 from .insights import Chart, chart, co_occurring, mention_dates, sentence_index, timeline_counts
 from .rendering import VARY, Renderer

@@ -13,8 +13,8 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-from ...build.corpus import Corpus
 from ...models import Annotations
+from ...views.corpus import Corpus
 
 # Mention labels shown in a colour each; the rest share one.
 LABEL_CLASS = {

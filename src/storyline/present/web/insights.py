@@ -7,8 +7,8 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from typing import Any
 
-from ...build.corpus import Corpus
 from ...models import Entity
+from ...views.corpus import Corpus
 from .grouping import add_days, period
 
 CHART_WIDTH = 640

@@ -1,6 +1,6 @@
 """The JSON API: the CLI's ``--json`` shapes (shared/spec/cli.md), from the same functions.
 
-The list views call the ``build.views`` functions that ``storyline.api`` calls,
+The list views call the ``views.payloads`` functions that ``storyline.api`` calls,
 with the same arguments, but on the app's cached corpus rather than a fresh
 read of the store per request; each answer is kept encoded, per store state.
 The detail routes (one article, one entity, search) have no CLI twin and read
@@ -14,7 +14,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Query
 from fastapi.responses import JSONResponse, Response
 
-from ....build import views
+from ....views import payloads as views
 from ..details import (
     MAX_TEXT,
     article_detail,

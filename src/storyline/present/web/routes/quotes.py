@@ -7,7 +7,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse
 
-from ....build import views
+from ....views import payloads as views
 from ..details import MAX_TEXT, cached_page, cached_view, renderer, web_state
 from ..rendering import Renderer, htmx_target
 from ..state import WebState

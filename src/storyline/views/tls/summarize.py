@@ -32,7 +32,7 @@ the pieces of this score, fitted leave-one-topic-out) ranked sentences better
 at gold dates but lowered AR-1 whatever its target: ROUGE-1 F1 (long sentences
 win), ROUGE-1 precision, or matched unigrams less a price per unigram. Leaving
 out a day's weaker second sentences raised precision less than it cost recall.
-Measured again once the timeline's entries (``build.entry``) were scored, and
+Measured again once the timeline's entries (``views.entry``) were scored, and
 left out: a bonus for mentions written two or more days after the day, a
 redundancy penalty against the sentences chosen for other days, greedy
 coverage of the day vector (CentroidOpt), judging quality on the entry rather

@@ -43,7 +43,7 @@ def build_timeline(
     back in date order; each event's evidence is the chosen sentences, as
     written, and its entries (joined into the summary) are those sentences
     without the expressions that name exactly the event's date or period
-    (``build.entry``: the date column says it).
+    (``views.entry``: the date column says it).
     ``granularity="month"`` groups events by month (a sentence naming a day
     also counts for its month; month references like "in March" count too).
     """

@@ -4,10 +4,10 @@ Sentences dated by an explicit time expression are filed under their date
 value (at the granularity the text gave: "in May" stays 2023-05), each
 article's lead under its publication day (the news it opens with happened
 then: ``annotate.timex.lead``), and grouped
-into one event per happening (see ``build.happenings``); repeats from
+into one event per happening (see ``views.happenings``); repeats from
 syndicated copies and identical sentences are dropped; each event keeps every
 sentence and outlet behind it. An event's summary is its first sentence as an
-entry (``build.entry``): without the expression that names exactly the event's
+entry (``views.entry``): without the expression that names exactly the event's
 date ("said on Tuesday" -> "said"; "in late May" stays, it says more).
 """
 
@@ -137,7 +137,7 @@ def basic_timeline(
 ) -> list[TimelineEvent]:
     """Every dated happening: one event per happening, not per date value.
 
-    A date value's sentences are split into happenings (``build.happenings``);
+    A date value's sentences are split into happenings (``views.happenings``);
     a sentence dated coarser (a month) that tells of a happening dated finer
     inside it (a day of that month) joins that event as further evidence
     instead of making a second, vaguer event.

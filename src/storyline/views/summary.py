@@ -1,7 +1,7 @@
 """The summarized story timeline: the dates that matter, a few sentences each.
 
 Built from stored annotations only (sentences and their time expressions), by
-the timeline-summarization method of ``build.tls``: dates ranked by how the
+the timeline-summarization method of ``views.tls``: dates ranked by how the
 coverage refers to them, per-date sentences chosen for centrality and
 coverage, syndicated repeats skipped.
 """

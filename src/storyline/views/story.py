@@ -1,0 +1,93 @@
+"""The read core: one story over a store, whose methods are the views.
+
+    from storyline import Story
+    story = Story.open("story.db")
+    story.timeline()["events"][0]          # the digest
+    story.view("quotes", speaker="Blinken")
+
+In the spirit of Datasette's ``Datasette`` object: a ``Story`` owns the store,
+the options and the cache of view results (kept per store state, see
+``views.cache``). Views live in the catalogue (``views.registry``); the CLI,
+the web pages, ``/api/``, the report and ``storyline.api`` all call them
+through a story, so each is computed one way, once per store state.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable
+from typing import Any
+
+from ..options import Options
+from ..store import Store
+from . import catalog  # noqa: F401  (fills the catalogue)
+from .cache import ViewCache
+from .corpus import Corpus
+from .registry import get, run
+from .shapes import (
+    ArticlesPayload,
+    EntitiesPayload,
+    FactsPayload,
+    QuotesPayload,
+    SourcesPayload,
+    TimelinePayload,
+)
+
+
+def _key(params: dict[str, Any]) -> tuple[tuple[str, Hashable], ...]:
+    return tuple(sorted(params.items()))
+
+
+class Story:
+    """A story over ``store``: its views, computed once per store state."""
+
+    def __init__(self, store: Store, options: Options | None = None) -> None:
+        self.store = store
+        self.options = options or Options(db=store.target)
+        self.cache = ViewCache(store.fingerprint)
+
+    @classmethod
+    def open(cls, db: str, options: Options | None = None) -> Story:
+        """A story over the store at ``db``, opened read-only."""
+        return cls(Store(db, read_only=True), options or Options(db=db))
+
+    def close(self) -> None:
+        self.store.close()
+
+    def __enter__(self) -> Story:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def corpus(self) -> Corpus:
+        """Everything the views read, loaded once per store state."""
+        return self.cache.cached(("corpus",), lambda: Corpus.from_store(self.store))
+
+    def view(self, name: str, **params: Any) -> Any:
+        """The payload of the registered view ``name``; parameters left at their
+        defaults (None, False) are dropped, so equal requests share one entry."""
+        get(name)  # an unknown name is an error before anything is built
+        given = {k: v for k, v in params.items() if v is not None and v is not False}
+        return self.cache.cached((name, _key(given)), lambda: run(self, name, given), filtered=bool(given))
+
+    # ---- the views, typed ------------------------------------------------------
+
+    def articles(self) -> ArticlesPayload:
+        return self.view("articles")
+
+    def timeline(self, **params: Any) -> TimelinePayload:
+        """Parameters: start, end (dates), entity, query, limit, all."""
+        return self.view("timeline", **params)
+
+    def quotes(self, **params: Any) -> QuotesPayload:
+        """Parameters: speaker, all."""
+        return self.view("quotes", **params)
+
+    def entities(self) -> EntitiesPayload:
+        return self.view("entities")
+
+    def sources(self) -> SourcesPayload:
+        return self.view("sources")
+
+    def facts(self) -> FactsPayload:
+        return self.view("facts")
