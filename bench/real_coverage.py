@@ -14,12 +14,15 @@ For each topic: ``storyline add`` of ``articles.jsonl.gz`` into a fresh SQLite s
 - the share of articles that are not copies and contribute at least one event to the
   full timeline;
 - events dated from a clock time (a year-only date whose four digits the evidence
-  writes as a clock: before a time zone or "hours", as a live-page stamp, or after
-  "at"/"by" when no year that early fits);
+  writes as a clock: before a time zone or "hours", as a stamp opening a line of a
+  live page (see ``live_page``: a CV's "1950 : Stood first in BA" is a year), or
+  after "at"/"by" when no year that early fits);
 - in the default quotes view: the share with a pronoun or no speaker, and the share
   whose content is two words or fewer;
 - the 30 most mentioned actors, with pairs that look like one actor flagged (the same
-  initials as another's words, or the same words once spelling is folded).
+  initials as another's words, or the same words once spelling is folded);
+- for ``h1n1``, the Mexico death-toll series of the ``changes`` view (issue 22): each
+  figure with its date and outlet, the same-date disagreements and the changes.
 
 Results: bench/results/real_coverage.json.
 """
@@ -44,8 +47,27 @@ COMMENT = re.compile(
     r".{0,60}\b(?:wrote|said)\s*:?\s*$|report\s+abuse|recommend\s*\(\d+\))",
     re.IGNORECASE,
 )
-NOTICE = re.compile(r"\bhouse\s+rules\b|\bshare\s+your\s+thoughts\b|\bcomments?\s+(?:are|is)\s+closed\b", re.IGNORECASE)
-PRONOUNS = {"i", "we", "you", "he", "she", "they", "it", "me", "us", "him", "her", "them", "who", "this", "that"}
+NOTICE = re.compile(
+    r"\bhouse\s+rules\b|\bshare\s+your\s+thoughts\b|\bcomments?\s+(?:are|is)\s+closed\b",
+    re.IGNORECASE,
+)
+PRONOUNS = {
+    "i",
+    "we",
+    "you",
+    "he",
+    "she",
+    "they",
+    "it",
+    "me",
+    "us",
+    "him",
+    "her",
+    "them",
+    "who",
+    "this",
+    "that",
+}
 
 
 def build(topic: str, db: Path) -> float:
@@ -67,7 +89,12 @@ def furniture_lines(articles: list[Any]) -> dict[str, Any]:
     for article in articles:
         for line in {ln.strip() for ln in article.text.split("\n") if 0 < len(ln.split()) <= 40}:
             repeated[article.outlet or "?"][line] += 1
-    ads = {(outlet, line) for outlet, counts in repeated.items() for line, n in counts.items() if n >= 5}
+    ads = {
+        (outlet, line)
+        for outlet, counts in repeated.items()
+        for line, n in counts.items()
+        if n >= 5
+    }
     comments = notices = adverts = 0
     examples: list[str] = []
     for article in articles:
@@ -87,10 +114,31 @@ def furniture_lines(articles: list[Any]) -> dict[str, Any]:
                 hit = "repeated"
             if hit and len(examples) < 12:
                 examples.append(f"{hit}: {stripped[:100]}")
-    return {"comment_lines": comments, "notice_lines": notices, "repeated_lines": adverts, "examples": examples}
+    return {
+        "comment_lines": comments,
+        "notice_lines": notices,
+        "repeated_lines": adverts,
+        "examples": examples,
+    }
 
 
-def clock_events(events: list[dict[str, Any]]) -> list[str]:
+_STAMP_RX = re.compile(r"^\s*(\d{4})\b(?!\s*[-–]\s*\d)", re.MULTILINE)
+
+
+def live_page(text: str, published: str | None) -> bool:
+    """Whether an article's text is stamped line by line with clock times (a live page):
+    two or more lines open with four digits and one of them cannot be a year (before
+    1500, or after the publication year). A chronology or CV opens its lines with
+    years ("1950 : Stood first in BA"), and those are dates, not clocks."""
+    stamps = [int(m.group(1)) for m in _STAMP_RX.finditer(text)]
+    latest = int(published[:4]) if published else 2100
+    clocks = [s for s in stamps if s // 100 < 24 and s % 100 < 60]
+    return len(stamps) >= 2 and any(s < 1500 or s > latest for s in clocks)
+
+
+def clock_events(events: list[dict[str, Any]], live: set[str] | None = None) -> list[str]:
+    """``live``: the articles that are live pages (a line-start stamp counts only there;
+    None: everywhere, as before)."""
     found = []
     for event in events:
         value = event["date"]
@@ -101,12 +149,17 @@ def clock_events(events: list[dict[str, Any]]) -> list[str]:
             continue
         # Written as a clock: a time zone or "hours" after it, a live-page stamp at
         # the start of a line, or "at/by/after 1100" where no year that early fits.
-        clock = re.compile(
-            rf"\b{value}\b\s*(?:-LRB-\s*)?(?:GMT|BST|UTC|EST|EDT|CET|local|hrs|hours|h)\b|^\s*{value}\b"
-            + (rf"|\b(?:at|by|after|before|until|from|around)\s+{value}\b" if int(value) < 1500 else ""),
-            re.IGNORECASE | re.MULTILINE,
+        zoned = rf"\b{value}\b\s*(?:-LRB-\s*)?(?:GMT|BST|UTC|EST|EDT|CET|local|hrs|hours|h)\b"
+        after = (
+            rf"|\b(?:at|by|after|before|until|from|around)\s+{value}\b" if int(value) < 1500 else ""
         )
-        if any(clock.search(ev["sentence"]) for ev in event["evidence"]):
+        clock = re.compile(zoned + after, re.IGNORECASE)
+        stamp = re.compile(rf"^\s*{value}\b", re.MULTILINE)
+        if any(
+            clock.search(ev["sentence"])
+            or (stamp.search(ev["sentence"]) and (live is None or ev["article"] in live))
+            for ev in event["evidence"]
+        ):
             found.append(f"{value}: {event['summary'][:80]}")
     return found
 
@@ -124,8 +177,10 @@ def look_alike(actors: list[dict[str, Any]]) -> list[str]:
             words_a = [w for w in fa.split() if w not in {"of", "the", "and", "for"}]
             words_b = [w for w in fb.split() if w not in {"of", "the", "and", "for"}]
             initials_a, initials_b = "".join(w[0] for w in words_a), "".join(w[0] for w in words_b)
-            if fa == fb or (len(fa) >= 2 and fa.replace(" ", "") == initials_b) or (
-                len(fb) >= 2 and fb.replace(" ", "") == initials_a
+            if (
+                fa == fb
+                or (len(fa) >= 2 and fa.replace(" ", "") == initials_b)
+                or (len(fb) >= 2 and fb.replace(" ", "") == initials_a)
             ):
                 pairs.append(f"{a['name']} / {b['name']}")
     return pairs
@@ -141,15 +196,23 @@ def measure(topic: str, db: Path) -> dict[str, Any]:
     copies = {c["article"]: c["copy_of"] for c in api.sources(store)["copies"]}
     by_id = {a.id: a for a in articles}
     furniture_originals = [
-        c for c in copies.values() if len(by_id[c].text) < 300 or furniture_lines([by_id[c]])["comment_lines"]
+        c
+        for c in copies.values()
+        if len(by_id[c].text) < 300 or furniture_lines([by_id[c]])["comment_lines"]
     ]
-    events = api.timeline(store)["events"]
+    events = api.timeline(store, all=True)["events"]  # every dated happening, not the digest
+    live = {
+        a.id
+        for a in articles
+        if live_page(a.text, a.published.isoformat() if a.published else None)
+    }
     contributing = {ev["article"] for event in events for ev in event["evidence"]}
     originals = [a.id for a in articles if a.id not in copies]
     quotes = api.quotes(store)["quotes"]
     no_speaker = [q for q in quotes if not q["speaker"] or q["speaker"].strip().lower() in PRONOUNS]
     short = [q for q in quotes if len(q["text"].split()) <= 2]
     entities = sorted(api.entities(store)["entities"], key=lambda e: -e["mentions"])[:30]
+    toll = death_toll(api.story(store), "deaths in Mexico") if topic == "h1n1" else None
     store.close()
     return {
         "articles": len(articles),
@@ -158,14 +221,40 @@ def measure(topic: str, db: Path) -> dict[str, Any]:
         "copies": len(copies),
         "copies_of_furniture": len(furniture_originals),
         "non_copy_articles": len(originals),
-        "share_contributing_an_event": round(sum(1 for a in originals if a in contributing) / max(1, len(originals)), 4),
+        "share_contributing_an_event": round(
+            sum(1 for a in originals if a in contributing) / max(1, len(originals)), 4
+        ),
         "events": len(events),
-        "clock_time_events": clock_events(events),
+        "clock_time_events": clock_events(events, live),
+        "clock_time_events_any_line_stamp": clock_events(events),
         "quotes_default": len(quotes),
         "share_pronoun_or_no_speaker": round(len(no_speaker) / max(1, len(quotes)), 4),
         "share_two_words_or_fewer": round(len(short) / max(1, len(quotes)), 4),
         "top_actors": [f"{e['name']} ({e['type']}, {e['mentions']})" for e in entities],
         "top_actor_look_alikes": look_alike(entities),
+        **({"mexico_death_toll": toll} if toll is not None else {}),
+    }
+
+
+def death_toll(story: Any, about: str) -> dict[str, Any] | None:
+    """One series of the changes view, compact: "date outlet: as written" per figure,
+    then its same-date disagreements and its changes."""
+    series = next((f for f in story.view("changes")["figures"] if f["about"] == about), None)
+    if series is None:
+        return None
+    points = series["series"]
+    return {
+        "about": about,
+        "figures": [f"{p['date']} {p['outlet'] or 'unknown outlet'}: {p['text']}" for p in points],
+        "disagreements": [
+            f"{d['date']}: {d['spread']}: "
+            + "; ".join(f"{points[i]['outlet']} {points[i]['text']!r}" for i in d["points"])
+            for d in series["disagreements"]
+        ],
+        "changes": [
+            f"{c['start']} -> {c['end']}: {c['before']:g} -> {c['after']:g}"
+            for c in series["changes"]
+        ],
     }
 
 

@@ -93,13 +93,26 @@ class Serve:
 
     def __init__(self, db: Path, startup_s: float = 120) -> None:
         self.port = free_port()
-        self.log = tempfile.NamedTemporaryFile(prefix="storyline_serve_", suffix=".log", delete=False)
-        command = [*storyline_command(), "--db", str(db), "serve", "--host", HOST, "--port", str(self.port)]
+        self.log = tempfile.NamedTemporaryFile(
+            prefix="storyline_serve_", suffix=".log", delete=False
+        )
+        command = [
+            *storyline_command(),
+            "--db",
+            str(db),
+            "serve",
+            "--host",
+            HOST,
+            "--port",
+            str(self.port),
+        ]
         self.proc = subprocess.Popen(command, stdout=self.log, stderr=subprocess.STDOUT)
         deadline = time.monotonic() + startup_s
         while True:
             if self.proc.poll() is not None:
-                raise SystemExit(f"storyline serve exited ({self.proc.returncode}):\n{self.log_tail()}")
+                raise SystemExit(
+                    f"storyline serve exited ({self.proc.returncode}):\n{self.log_tail()}"
+                )
             try:
                 status, _body = get(self.port, "/api/sources", timeout=5)
                 if status == 200:
@@ -169,6 +182,7 @@ def urls_for(port: int) -> list[tuple[str, str]]:
         out += [
             ("/", "/"),
             ("/timeline", "/timeline"),
+            ("/timeline?all", "/timeline?all=1"),
             ("/timeline (a week)", "/timeline?" + urlencode(week)),
             ("/timeline/evidence", "/timeline/evidence?" + urlencode({"date": mid, "i": event})),
             ("/entities", "/entities"),
@@ -180,10 +194,14 @@ def urls_for(port: int) -> list[tuple[str, str]]:
             ("/articles", "/articles"),
             ("/articles/{id}", f"/articles/{art}"),
             ("/search", "/search?" + urlencode({"q": word})),
+            ("/api/overview", "/api/overview"),
             ("/api/articles", "/api/articles"),
             ("/api/articles/{id}", f"/api/articles/{art}"),
             ("/api/timeline", "/api/timeline"),
-            ("/api/timeline (a week)", "/api/timeline?" + urlencode({"from": week_from, "to": week_to})),
+            (
+                "/api/timeline (a week)",
+                "/api/timeline?" + urlencode({"from": week_from, "to": week_to}),
+            ),
             ("/api/timeline?limit", "/api/timeline?limit=10"),
             ("/api/quotes", "/api/quotes"),
             ("/api/quotes?speaker", "/api/quotes?" + urlencode({"speaker": who})),
@@ -207,8 +225,13 @@ class Tally:
 
 
 def client(
-    port: int, urls: list[tuple[str, str]], offset: int, stop_at: float, budget: list[int],
-    timeout: float, tally: Tally,
+    port: int,
+    urls: list[tuple[str, str]],
+    offset: int,
+    stop_at: float,
+    budget: list[int],
+    timeout: float,
+    tally: Tally,
 ) -> None:
     conn: http.client.HTTPConnection | None = None
     n = offset
@@ -263,7 +286,12 @@ def percentile(values: list[float], p: float) -> float:
 
 
 def load(
-    port: int, urls: list[tuple[str, str]], *, clients: int, duration: float, timeout: float,
+    port: int,
+    urls: list[tuple[str, str]],
+    *,
+    clients: int,
+    duration: float,
+    timeout: float,
     max_requests: int,
 ) -> dict[str, Any]:
     """``clients`` threads for ``duration`` seconds (or ``max_requests`` in all)."""
@@ -273,7 +301,9 @@ def load(
     stop_at = started + duration
     step = max(1, len(urls) // clients)
     threads = [
-        threading.Thread(target=client, args=(port, urls, k * step, stop_at, budget, timeout, tally), daemon=True)
+        threading.Thread(
+            target=client, args=(port, urls, k * step, stop_at, budget, timeout, tally), daemon=True
+        )
         for k in range(clients)
     ]
     for t in threads:
@@ -334,7 +364,12 @@ def run(
         warm_s = time.monotonic() - warm_started
         rss_warm = rss_kib(pid)
         result = load(
-            server.port, urls, clients=clients, duration=duration, timeout=timeout, max_requests=max_requests
+            server.port,
+            urls,
+            clients=clients,
+            duration=duration,
+            timeout=timeout,
+            max_requests=max_requests,
         )
         rss_after = rss_kib(pid)
         if result["errors"]:
@@ -359,7 +394,9 @@ def run(
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("--db", type=Path, help="store to serve (default: T17 h1n1, built once)")
     parser.add_argument("--clients", type=int, default=50)
     parser.add_argument("--duration", type=float, default=60.0, help="seconds of load")
@@ -369,10 +406,16 @@ def main() -> None:
     args = parser.parse_args()
     db = args.db or build_h1n1(Path(tempfile.gettempdir()) / "storyline_web_load_h1n1.db")
     result = run(
-        db, clients=args.clients, duration=args.duration, timeout=args.timeout, max_requests=args.max_requests
+        db,
+        clients=args.clients,
+        duration=args.duration,
+        timeout=args.timeout,
+        max_requests=args.max_requests,
     )
     result["command"] = " ".join(["python", "bench/web_load.py", *sys.argv[1:]])
-    summary = {k: result[k] for k in ("requests", "requests_per_s", "errors", "p50_ms", "p99_ms", "max_ms")}
+    summary = {
+        k: result[k] for k in ("requests", "requests_per_s", "errors", "p50_ms", "p99_ms", "max_ms")
+    }
     print(json.dumps({**summary, "server_rss_mib": result["server_rss_mib"]}, indent=2))
     print("wrote", write_result(args.out, result))
 

@@ -13,9 +13,34 @@ from storyline.present.cli import app
 runner = CliRunner()
 
 REQUIRED = {
-    "articles": ("articles", {"id", "title", "outlet", "url", "published", "published_source", "duplicate_of", "language"}),
+    "articles": (
+        "articles",
+        {
+            "id",
+            "title",
+            "outlet",
+            "url",
+            "published",
+            "published_source",
+            "duplicate_of",
+            "language",
+        },
+    ),
     "timeline": ("events", {"date", "start", "end", "summary", "evidence"}),
-    "quotes": ("quotes", {"text", "speaker", "speaker_entity", "anonymous", "direct", "cue", "article", "outlet", "date"}),
+    "quotes": (
+        "quotes",
+        {
+            "text",
+            "speaker",
+            "speaker_entity",
+            "anonymous",
+            "direct",
+            "cue",
+            "article",
+            "outlet",
+            "date",
+        },
+    ),
     "entities": ("entities", {"id", "name", "type", "aliases", "mentions", "articles"}),
 }
 
@@ -31,7 +56,7 @@ def test_json_shapes(sample_db: Path, command: str) -> None:
     assert code == 0
     key, fields = REQUIRED[command]
     payload = json.loads(stdout)
-    assert list(payload) == [key]
+    assert list(payload)[0] == key  # the spec's list first; more fields are welcome
     assert payload[key], f"{command} returned nothing on the sample corpus"
     for row in payload[key]:
         assert fields <= set(row), fields - set(row)
@@ -90,7 +115,7 @@ def test_bad_inputs_named_exit_1_rest_stored_and_readd_is_noop(tmp_path: Path) -
     folder.mkdir()
     (folder / "good.txt").write_text(
         " date 2025-03-13 The port authority in Velmar said on Tuesday that the ferry terminal would "
-        "be delayed again. \"We need more time,\" director Ana Pell said.\n",
+        'be delayed again. "We need more time," director Ana Pell said.\n',
         encoding="utf-8",
     )
     (folder / "other.html").write_text(
@@ -125,7 +150,14 @@ def test_bad_inputs_named_exit_1_rest_stored_and_readd_is_noop(tmp_path: Path) -
     summary = json.loads(stdout)
     assert len(summary["added"]) == 1
     named = " ".join(e["item"] for e in summary["errors"])
-    for name in ("other.html", "vanished.txt", "binary.txt", "empty.txt", "cp1252.txt", "broken.html"):
+    for name in (
+        "other.html",
+        "vanished.txt",
+        "binary.txt",
+        "empty.txt",
+        "cp1252.txt",
+        "broken.html",
+    ):
         assert name in named
         assert name in stderr
     assert len(summary["errors"]) == 6
@@ -154,8 +186,8 @@ def test_summarized_timeline_reads_like_a_story(sample_db: Path) -> None:
     assert text.index("no plans") < text.index("authorized")
 
 
-def test_default_timeline_keeps_granularity_and_no_duplicates(sample_db: Path) -> None:
-    _, stdout, _ = run(sample_db, "timeline", "--json")
+def test_full_timeline_keeps_granularity_and_no_duplicates(sample_db: Path) -> None:
+    _, stdout, _ = run(sample_db, "timeline", "--json", "--all")
     events = json.loads(stdout)["events"]
     granularities = {len(e["date"]) for e in events}
     assert {4, 7, 10} <= granularities  # years, months and days all appear

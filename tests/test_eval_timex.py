@@ -75,13 +75,26 @@ def test_reader_strips_tags_and_entities(tmp_path: Path) -> None:
     ]
 
 
-def test_evaluate_and_predictions_round_trip(tmp_path: Path) -> None:
+@pytest.fixture(scope="module")
+def dating_nlp():  # type: ignore[no-untyped-def]
+    from storyline.eval.timex import dating_pipeline
+
+    return dating_pipeline()
+
+
+@pytest.mark.parametrize("parse", [False, pytest.param(True, marks=pytest.mark.model)])
+def test_evaluate_and_predictions_round_trip(
+    tmp_path: Path, parse: bool, request: pytest.FixtureRequest
+) -> None:
+    # parse: the tagger inside the annotation pipeline, as `add` runs it
+    nlp = request.getfixturevalue("dating_nlp") if parse else None
     src = tmp_path / "gold" / "sub"
     src.mkdir(parents=True)
     (src / "a.tml").write_text(TML, encoding="utf-8")
     (tmp_path / "gold" / "broken.tml").write_text("<TimeML><TEXT>unclosed", encoding="utf-8")
     out = tmp_path / "pred"
-    res = evaluate(tmp_path / "gold", out)
+    res = evaluate(tmp_path / "gold", out, parse=parse, nlp=nlp)
+    assert res["tagger"] == ("pipeline" if parse else "text")
     assert res["files"] == 1 and len(res["errors"]) == 1 and "[E610]" in res["errors"][0]
     assert res["strict_f1"] == 1.0 and res["value_f1"] == 1.0
     for key in ("relaxed_f1", "type_f1", "strict_precision", "strict_recall",
@@ -94,7 +107,7 @@ def test_evaluate_and_predictions_round_trip(tmp_path: Path) -> None:
         ("yesterday", "2024-09-10"),
     ]
     # scoring the written predictions as gold against the tagger again is perfect too
-    assert evaluate(out)["strict_f1"] == 1.0
+    assert evaluate(out, parse=parse, nlp=nlp)["strict_f1"] == 1.0
 
 
 def test_write_skips_overlaps(tmp_path: Path) -> None:

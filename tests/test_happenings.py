@@ -43,7 +43,8 @@ def test_grouping_keeps_order_and_splits_unrelated_sentences() -> None:
 
 
 def _events(db: Path) -> list[dict]:  # type: ignore[type-arg]
-    result = CliRunner().invoke(app, ["--db", str(db), "timeline", "--json"])
+    """The full dated record (`timeline --all`): these tests read every happening."""
+    result = CliRunner().invoke(app, ["--db", str(db), "timeline", "--all", "--json"])
     assert result.exit_code == 0, result.stderr
     return json.loads(result.stdout)["events"]  # type: ignore[no-any-return]
 

@@ -7,12 +7,8 @@ import spacy
 from spacy.tokens import Doc
 
 from storyline.annotate import mentions as mod  # noqa: F401 (registers the factory)
-from storyline.annotate.mentions import (
-    best_long_form,
-    extract_mentions,
-    find_definitions,
-    label_for_long_form,
-)
+from storyline.annotate.definitions import best_long_form, find_definitions
+from storyline.annotate.mentions import extract_mentions, label_for_long_form
 
 
 @pytest.fixture(scope="module")

@@ -196,7 +196,8 @@ def test_new_store_gets_the_column_from_migration_four(tmp_path: Path) -> None:
     assert columns[-1] == "confidence"
     with store.engine.connect() as conn:
         versions = [r[0] for r in conn.execute(select(schema.migrations.c.version))]
-    assert versions[-1] == 4 and MIGRATIONS[3][1] == "quote confidence"
+    # (later migrations may follow it)
+    assert 4 in versions and MIGRATIONS[3][1] == "quote confidence"
 
 
 def test_store_from_before_confidence_is_migrated(tmp_path: Path) -> None:
@@ -248,7 +249,8 @@ def test_cli_quotes_takes_all(flag: list[str], tmp_path: Path) -> None:
     Store(db).close()
     result = CliRunner().invoke(app, ["--db", str(db), "quotes", "--json", *flag])
     assert result.exit_code == 0, result.output
-    assert json.loads(result.stdout) == {"quotes": []}
+    payload = json.loads(result.stdout)
+    assert payload["quotes"] == [] and payload.get("total", 0) == 0
 
 
 def test_web_quotes_show_the_same_as_the_cli(tmp_path: Path) -> None:

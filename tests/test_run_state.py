@@ -69,12 +69,12 @@ def test_interrupted_link_is_repaired_by_the_next_run(tmp_path: Path, monkeypatc
 
     store = Store(tmp_path / "broken.db")
     api.add(store, paths[:1])
-    import storyline.link as link_module
+    import storyline.link.incremental as link_module
 
     def killed(*_args: Any, **_kwargs: Any) -> Any:
         raise KeyboardInterrupt  # stands for a kill between annotation and link
 
-    monkeypatch.setattr(link_module, "link", killed)
+    monkeypatch.setattr(link_module, "_link_one", killed)
     with pytest.raises(KeyboardInterrupt):
         api.add(store, paths)
     monkeypatch.undo()

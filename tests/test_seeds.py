@@ -38,7 +38,7 @@ def _event_with(events: list[dict], date: str, article: str, words: str) -> dict
 
 
 def test_relative_dates_on_the_timeline(seeds_db: Path) -> None:
-    events = _json(seeds_db, "timeline")["events"]
+    events = _json(seeds_db, "timeline", "--all")["events"]
     cases = [
         ("2023-05-09", "1lurer.am", "Tuesday news conference"),
         ("2023-07-20", "arkansasonline", "Aspen Security Forum on Thursday"),
@@ -52,7 +52,7 @@ def test_relative_dates_on_the_timeline(seeds_db: Path) -> None:
 
 
 def test_month_stays_a_month(seeds_db: Path) -> None:
-    events = _json(seeds_db, "timeline")["events"]
+    events = _json(seeds_db, "timeline", "--all")["events"]
     article = _seed_id(seeds_db, "arkansasonline")
     assert _event_with(events, "2023-05", article, "In late May") is not None
 

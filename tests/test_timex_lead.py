@@ -114,7 +114,7 @@ def test_every_article_contributes_its_lead_to_the_timeline(tmp_path: Path) -> N
         store, [tmp_path], manifest=tmp_path / "manifest.jsonl", options=Options(db=str(db))
     )
     assert not report.errors, report.errors
-    events = api.timeline(store)["events"]
+    events = api.timeline(store, all=True)["events"]
     store.close()
     leads = {
         (e["date"], " ".join(ev["sentence"].split()[:3]))

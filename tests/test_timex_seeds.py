@@ -89,7 +89,7 @@ def test_every_seed_contributes_its_lead(seeds_db: Path) -> None:
         assert result.exit_code == 0, result.stderr
         return json.loads(result.stdout)  # type: ignore[no-any-return]
 
-    events = view("timeline")["events"]
+    events = view("timeline", "--all")["events"]
     for article in view("articles")["articles"]:
         leads = [
             e["date"]

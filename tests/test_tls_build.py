@@ -227,3 +227,31 @@ def test_shared_wording_is_preferred() -> None:
     assert sup[2] == 0.0 and sup[0] > 0 and sup[1] > 0
     events = build_timeline(sents, n_dates=1, sents_per_date=1)
     assert events[0].evidence[0].article in ("b1", "b2")
+
+
+def test_a_repeat_counts_for_ranking_but_is_never_shown() -> None:
+    vigil = D(2015, 3, 3)
+    copy = "Wire : thousands held a vigil for the Redwater dam victims on March 3 in the capital ."
+    sentences = [
+        _s("b1", D(2015, 3, 6), "Thousands held a vigil for the victims of the Redwater dam on March 3 .",
+           0, vigil),
+        *(
+            CandidateSentence(f"r{i}", "outlet-r", D(2015, 3, 6), copy, 0, (_ref(vigil),), repeat=True)
+            for i in range(3)
+        ),
+        _s("c1", D(2015, 3, 8), "The Redwater dam inquiry met again on March 5 to hear the engineers .",
+           0, INQUIRY),
+        _s("c2", D(2015, 3, 9), "Engineers told the Redwater dam inquiry on March 5 that cracks were known .",
+           0, INQUIRY),
+    ]  # fmt: skip
+    # the copies make March 3 the most referred-to day (four articles name it) ...
+    ranked = [d for d, _ in rank_dates(sentences, D(2015, 3, 1), D(2015, 3, 31), DateParams())]
+    assert ranked[0] == vigil
+    events = build_timeline(sentences, n_dates=1, sents_per_date=2)
+    assert [e.start for e in events] == [vigil]
+    # ... but what the day shows comes from the original only
+    assert [e.article for e in events[0].evidence] == ["b1"]
+    without = [s for s in sentences if not s.repeat]
+    assert [d for d, _ in rank_dates(without, D(2015, 3, 1), D(2015, 3, 31), DateParams())][
+        0
+    ] == INQUIRY

@@ -47,7 +47,10 @@ def cli_json(db: Path, *args: str) -> dict[str, object]:
 SAME = [
     (["articles"], "/api/articles"),
     (["timeline"], "/api/timeline"),
-    (["timeline", "--from", "2024-03-10", "--to", "2024-04-30"], "/api/timeline?from=2024-03-10&to=2024-04-30"),
+    (
+        ["timeline", "--from", "2024-03-10", "--to", "2024-04-30"],
+        "/api/timeline?from=2024-03-10&to=2024-04-30",
+    ),
     (["timeline", "--entity", "Elena Ruiz"], "/api/timeline?entity=Elena%20Ruiz"),
     (["timeline", "--limit", "3"], "/api/timeline?limit=3"),
     (["timeline", "--query", "ferries"], "/api/timeline?query=ferries"),
@@ -60,7 +63,9 @@ SAME = [
 
 
 @pytest.mark.parametrize(("args", "url"), SAME, ids=[" ".join(a) for a, _u in SAME])
-def test_api_returns_what_the_cli_prints(db: Path, client: TestClient, args: list[str], url: str) -> None:
+def test_api_returns_what_the_cli_prints(
+    db: Path, client: TestClient, args: list[str], url: str
+) -> None:
     response = client.get(url)
     assert response.status_code == 200
     assert response.headers["content-type"].startswith("application/json")
@@ -68,9 +73,11 @@ def test_api_returns_what_the_cli_prints(db: Path, client: TestClient, args: lis
 
 
 def test_filters_really_filter(client: TestClient) -> None:
-    everything = client.get("/api/timeline").json()["events"]
-    ruiz = client.get("/api/timeline?entity=Elena%20Ruiz").json()["events"]
+    everything = client.get("/api/timeline?all=1").json()["events"]
+    ruiz = client.get("/api/timeline?all=1&entity=Elena%20Ruiz").json()["events"]
     assert 0 < len(ruiz) < len(everything)
+    digest = client.get("/api/timeline").json()["events"]
+    assert 0 < len(digest) < len(everything)
     assert len(client.get("/api/timeline?limit=3").json()["events"]) == 3
     quotes = client.get("/api/quotes?speaker=Ruiz").json()["quotes"]
     assert quotes and all(q["speaker"] == "Elena Ruiz" for q in quotes)
@@ -148,7 +155,9 @@ def test_every_response_carries_the_security_headers(client: TestClient) -> None
 def test_article_detail(client: TestClient) -> None:
     body = client.get("/api/articles/a000000000000003").json()
     article = body["article"]
-    assert article["outlet"] == "Marlow Gazette" and article["text"].startswith("An inspection report")
+    assert article["outlet"] == "Marlow Gazette" and article["text"].startswith(
+        "An inspection report"
+    )
     berg = next(m for m in body["mentions"] if m["text"] == "Tomas Berg")
     assert berg["entity"] == "person:tomas-berg"
     assert article["text"][berg["start"] : berg["end"]] == "Tomas Berg"
@@ -163,7 +172,10 @@ def test_entity_detail(client: TestClient) -> None:
     assert body["entity"]["name"] == "Elena Ruiz"
     assert "Ruiz" in body["entity"]["aliases"]
     assert [c["name"] for c in body["co_occurring"]][:1] == ["Tomas Berg"]
-    assert {q["text"] for q in body["quotes"]} == {"as long as it takes to be sure", "work would begin in April"}
+    assert {q["text"] for q in body["quotes"]} == {
+        "as long as it takes to be sure",
+        "work would begin in April",
+    }
     counts = body["mentions_over_time"]["counts"]
     assert sum(c["mentions"] for c in counts) == body["entity"]["mentions"]
 
@@ -189,7 +201,9 @@ def test_cache_follows_the_store(tmp_path: Path) -> None:
     with TestClient(create_app(str(db)), base_url=LOCAL) as c:
         before = len(c.get("/api/articles").json()["articles"])
         assert "5</strong> articles" in c.get("/").text
-        extra = Doc("c000000000000009", "Late Post", None, ["A late note about the bridge on Friday."])
+        extra = Doc(
+            "c000000000000009", "Late Post", None, ["A late note about the bridge on Friday."]
+        )
         article, ann = build(extra)
         with Store(db) as writer:
             writer.add_articles([article])
@@ -210,3 +224,53 @@ def test_api_matches_the_cli_on_the_sample_corpus(sample_db: Path) -> None:
         assert c.get(f"/api/entities/{top['id']}").json()["entity"] == top
         first = c.get("/api/articles").json()["articles"][0]
         assert c.get(f"/api/articles/{first['id']}").json()["article"]["id"] == first["id"]
+
+
+def test_api_documents_the_view_payloads(client: TestClient) -> None:
+    doc = client.get("/api/openapi.json").json()
+    schemas = doc["components"]["schemas"]
+    for name in (
+        "TimelinePayload",
+        "QuotesPayload",
+        "OverviewPayload",
+        "ActorPayload",
+        "ArticlePayload",
+    ):
+        assert name in schemas, name
+    assert set(schemas["Event"]["required"]) >= {"date", "start", "end", "summary", "evidence"}
+    ok = doc["paths"]["/api/entities/{entity_id}"]["get"]["responses"]["200"]["content"][
+        "application/json"
+    ]
+    assert ok["schema"]["$ref"].endswith("/ActorPayload")
+    brief = client.get("/api/overview").json()
+    assert set(brief) >= {"range", "developments", "latest", "actors", "quotes", "figures"}
+
+
+def test_pages_and_api_share_one_cache(db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A view asked for by a page and by /api/ (with the same parameters) is built once."""
+    import dataclasses
+
+    from storyline.views import registry
+
+    built: list[tuple[str, tuple[tuple[str, object], ...]]] = []
+    for name in ("timeline", "quotes", "actor", "article"):
+        view = registry.VIEWS[name]
+
+        def counted(
+            story: object, _name: str = name, _fn: object = view.function, **params: object
+        ) -> object:
+            built.append((_name, tuple(sorted(params.items()))))
+            return _fn(story, **params)  # type: ignore[operator]
+
+        monkeypatch.setitem(registry.VIEWS, name, dataclasses.replace(view, function=counted))
+    with TestClient(create_app(str(db)), base_url=LOCAL) as c:
+        for url in ("/timeline?all=1", "/api/timeline?all=1", "/api/timeline", "/timeline"):
+            assert c.get(url).status_code == 200
+        for url in ("/entities/person:elena-ruiz", "/api/entities/person:elena-ruiz"):
+            assert c.get(url).status_code == 200
+        for url in ("/articles/a000000000000003", "/api/articles/a000000000000003"):
+            assert c.get(url).status_code == 200
+    assert built.count(("timeline", (("all", True),))) == 1
+    assert built.count(("timeline", ())) == 1  # built at startup, then served to both
+    assert built.count(("actor", (("id", "person:elena-ruiz"),))) == 1
+    assert built.count(("article", (("id", "a000000000000003"),))) == 1

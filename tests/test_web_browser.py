@@ -21,7 +21,9 @@ from test_web_data import XSS_ID, story_store, synthetic_store
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium"),
+    pytest.mark.skipif(
+        not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium"
+    ),
 ]
 
 playwright_api = pytest.importorskip("playwright.sync_api")
@@ -59,7 +61,9 @@ def story(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
 
 @pytest.fixture(scope="module")
 def big(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
-    server = Server(synthetic_store(tmp_path_factory.mktemp("browser_big") / "big.db", n_events=5000))
+    server = Server(
+        synthetic_store(tmp_path_factory.mktemp("browser_big") / "big.db", n_events=5000)
+    )
     yield server
     server.stop()
 
@@ -89,8 +93,15 @@ def page(browser: Any) -> Iterator[Any]:
 
 def assert_clean(page: Any) -> None:
     assert page.evaluate("typeof window.__pwned") == "undefined"
-    assert page.title() != "PWNED"  # what the payload would set (the escaped title text may say PWNED)
-    assert page.locator("a[href^='javascript'], a[href^='JAVASCRIPT'], [onerror], [onmouseover], img").count() == 0
+    assert (
+        page.title() != "PWNED"
+    )  # what the payload would set (the escaped title text may say PWNED)
+    assert (
+        page.locator(
+            "a[href^='javascript'], a[href^='JAVASCRIPT'], [onerror], [onmouseover], img"
+        ).count()
+        == 0
+    )
 
 
 VIEWS = {
@@ -121,7 +132,7 @@ def event_count(page: Any) -> int:
 
 
 def test_timeline_zoom_filter_evidence_and_links(page: Any, story: Server) -> None:
-    page.goto(story.url + "/timeline")
+    page.goto(story.url + "/timeline?all=1")
     assert event_count(page) == 8
     assert page.locator("#tl-form input[value=week]").is_checked()  # auto zoom for a 3-month story
 
@@ -129,12 +140,20 @@ def test_timeline_zoom_filter_evidence_and_links(page: Any, story: Server) -> No
         page.get_by_label("month").check()
     expect(page.locator("#tl-list h3").first).to_contain_text("March 2024")
     assert "gran=month" in page.url
-    assert [h.split()[0] for h in page.locator("#tl-list h3").all_inner_texts()] == ["March", "April", "May", "June"]
+    assert [h.split()[0] for h in page.locator("#tl-list h3").all_inner_texts()] == [
+        "March",
+        "April",
+        "May",
+        "June",
+    ]
 
     with page.expect_response(re.compile(r"gran=week")):
         page.locator("#tl-list h3 a", has_text="March 2024").click()  # zoom in
     expect(page.locator("#tl-list h3").first).to_contain_text("Week 10")
-    assert "from=2024-03-01" in page.url and page.locator("#tl-form input[name=from]").input_value() == "2024-03-01"
+    assert (
+        "from=2024-03-01" in page.url
+        and page.locator("#tl-form input[name=from]").input_value() == "2024-03-01"
+    )
     assert event_count(page) == 4
 
     page.locator("#tl-form input[name=q]").fill("corrosion")  # typed text filters after a pause
@@ -145,7 +164,11 @@ def test_timeline_zoom_filter_evidence_and_links(page: Any, story: Server) -> No
     evidence.first.wait_for()
     assert "Marlow Gazette, 2024-03-12" in evidence.first.inner_text()
     assert page.locator(".events button.t").first.get_attribute("aria-expanded") == "true"
-    assert page.locator(".events .b a", has_text="original").get_attribute("href").startswith("https://gazette.example/")
+    assert (
+        page.locator(".events .b a", has_text="original")
+        .get_attribute("href")
+        .startswith("https://gazette.example/")
+    )
 
     page.locator(".events .b a", has_text="in the article").click()
     page.wait_for_url(re.compile(r"/articles/a000000000000003#s0$"))
@@ -163,11 +186,11 @@ def test_timeline_zoom_filter_evidence_and_links(page: Any, story: Server) -> No
 
 
 def test_timeline_actor_and_outlet_filters(page: Any, story: Server) -> None:
-    page.goto(story.url + "/timeline")
+    page.goto(story.url + "/timeline?all=1")
     page.locator("#tl-form input[name=entity]").fill("Tomas Berg")
     page.locator("#tl-form input[name=entity]").press("Tab")
     expect(page.locator(".events > li")).to_have_count(1)
-    page.goto(story.url + "/timeline")
+    page.goto(story.url + "/timeline?all=1")
     page.locator("select[name=outlet]").select_option("Coast Herald")
     expect(page.locator(".events > li")).to_have_count(3)
     assert re.search(r"outlet=Coast(\+|%20)Herald", page.url)
@@ -181,16 +204,18 @@ def hover_payloads(page: Any) -> None:
 
 
 def test_no_script_from_article_data_ever_runs(page: Any, story: Server, tmp_path: Path) -> None:
-    paths = [*VIEWS.values(), f"/articles/{XSS_ID}", "/search?q=posted", "/timeline?gran=day"]
+    paths = [*VIEWS.values(), f"/articles/{XSS_ID}", "/search?q=posted", "/timeline?all=1&gran=day"]
     for path in paths:
         page.goto(story.url + path)
         hover_payloads(page)
         assert_clean(page)
-    page.goto(story.url + "/timeline?gran=day")
+    page.goto(story.url + "/timeline?all=1&gran=day")
     page.locator(".events button.t", has_text="Residents posted").click()
     page.locator(".events .b .evidence li").first.wait_for()
     page.locator(".events .b").first.hover()
-    assert "<script>" in page.locator(".events > li", has_text="Residents posted").inner_text()  # as text
+    assert (
+        "<script>" in page.locator(".events > li", has_text="Residents posted").inner_text()
+    )  # as text
     assert_clean(page)
 
     from storyline.present.report import render
@@ -207,7 +232,10 @@ def test_no_script_from_article_data_ever_runs(page: Any, story: Server, tmp_pat
 
 def test_5000_events_render_in_under_a_second(page: Any, big: Server) -> None:
     timings: dict[str, list[dict[str, float]]] = {}
-    for label, path in (("all 5,000 events", "/timeline?size=5000"), ("first page", "/timeline")):
+    for label, path in (
+        ("all 5,000 events", "/timeline?all=1&size=5000"),
+        ("first page", "/timeline?all=1"),
+    ):
         runs = []
         for _ in range(3):  # best of three: the machine is shared
             page.goto(big.url + path)

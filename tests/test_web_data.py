@@ -87,12 +87,18 @@ def build(doc: Doc) -> tuple[Article, Annotations]:
         at = doc.sentences[i].index(surface)
         return starts[i] + at, starts[i] + at + len(surface)
 
-    sentences = tuple(Sentence(i, starts[i], starts[i] + len(s), s) for i, s in enumerate(doc.sentences))
-    mentions = tuple(EntityMention(surface, label, *span(i, surface), i) for i, surface, label in doc.mentions)
+    sentences = tuple(
+        Sentence(i, starts[i], starts[i] + len(s), s) for i, s in enumerate(doc.sentences)
+    )
+    mentions = tuple(
+        EntityMention(surface, label, *span(i, surface), i) for i, surface, label in doc.mentions
+    )
     timexes, dates = [], []
     for n, (i, surface, value) in enumerate(doc.timexes):
         first, last = interval(value)
-        timexes.append(Timex(surface, *span(i, surface), "DATE", value, None, first, last, "dct", "test"))
+        timexes.append(
+            Timex(surface, *span(i, surface), "DATE", value, None, first, last, "dct", "test")
+        )
         dates.append(SentenceDate(i, value, first, last, "timex", n))
     quotes = []
     for i, content, speaker, cue, anonymous in doc.quotes:
@@ -100,7 +106,9 @@ def build(doc: Doc) -> tuple[Article, Annotations]:
         ss, se = span(i, speaker) if speaker else (None, None)
         cs, ce = span(i, cue)
         quotes.append(
-            Quote(content, s, e, True, speaker, ss, se, cue, cs, ce, anonymous=anonymous, sentence=i)
+            Quote(
+                content, s, e, True, speaker, ss, se, cue, cs, ce, anonymous=anonymous, sentence=i
+            )
         )
     citations = tuple(Citation(name, cue, i, *span(i, name)) for i, name, cue in doc.citations)
     quantities = tuple(
@@ -118,7 +126,14 @@ def build(doc: Doc) -> tuple[Article, Annotations]:
         boilerplate=doc.boilerplate,
     )
     ann = Annotations(
-        doc.id, sentences, mentions, tuple(timexes), tuple(dates), tuple(quotes), citations, quantities
+        doc.id,
+        sentences,
+        mentions,
+        tuple(timexes),
+        tuple(dates),
+        tuple(quotes),
+        citations,
+        quantities,
     )
     return article, ann
 
@@ -162,8 +177,12 @@ def story_docs() -> list[Doc]:
             title="Marlow shuts Kestrel Bridge after cracks found",
             url="https://wire.example/marlow-bridge",
             boilerplate=("Subscribe to our newsletter", "Share this story"),
-            mentions=[(0, "Kestrel Bridge", "FAC"), (0, "Marlow", "GPE"), (1, "Elena Ruiz", "PERSON"),
-                      (3, "Northline Transit Authority", "ORG")],
+            mentions=[
+                (0, "Kestrel Bridge", "FAC"),
+                (0, "Marlow", "GPE"),
+                (1, "Elena Ruiz", "PERSON"),
+                (3, "Northline Transit Authority", "ORG"),
+            ],
             timexes=[(0, "Monday", "2024-03-04"), (3, "week 12", "2024-W12")],
             quotes=[(1, "as long as it takes to be sure", "Mayor Elena Ruiz", "said", False)],
             quantities=[(2, "$12 million", 12_000_000.0, "USD", "cost")],
@@ -192,8 +211,12 @@ def story_docs() -> list[Doc]:
             ],
             title="Report finds corrosion on Kestrel Bridge pier",
             url="https://gazette.example/2024/03/12/report",
-            mentions=[(1, "Tomas Berg", "PERSON"), (1, "Gazette", "ORG"), (3, "Ruiz", "PERSON"),
-                      (4, "Coast Herald", "ORG")],
+            mentions=[
+                (1, "Tomas Berg", "PERSON"),
+                (1, "Gazette", "ORG"),
+                (3, "Ruiz", "PERSON"),
+                (4, "Coast Herald", "ORG"),
+            ],
             timexes=[(0, "March 11", "2024-03-11"), (3, "April", "2024-04")],
             quotes=[
                 (1, "the pier can be saved", "Engineer Tomas Berg", "told", False),
@@ -215,7 +238,11 @@ def story_docs() -> list[Doc]:
             title="Girders lifted as Kestrel repairs advance",
             url="http://herald.example/news/girders",
             mentions=[(1, "Elena Ruiz", "PERSON"), (1, "Tomas Berg", "PERSON")],
-            timexes=[(0, "May 2", "2024-05-02"), (1, "May 17", "2024-05-17"), (2, "June", "2024-06")],
+            timexes=[
+                (0, "May 2", "2024-05-02"),
+                (1, "May 17", "2024-05-17"),
+                (2, "June", "2024-06"),
+            ],
             quotes=[(2, "The bridge should reopen in June", "officials", "said", True)],
         ),
         Doc(
@@ -262,7 +289,9 @@ WORDS = (
 ).split()
 
 
-def synthetic_store(path: Path, n_events: int = 5000, per_article: int = 100, seed: int = 7) -> Path:
+def synthetic_store(
+    path: Path, n_events: int = 5000, per_article: int = 100, seed: int = 7
+) -> Path:
     """About ``n_events`` events: each day one happening, told in two sentences
     (the same words, two slots), so two pieces of evidence per event."""
     rng = random.Random(seed)
@@ -320,6 +349,6 @@ def test_synthetic_store_has_thousands_of_days(tmp_path: Path) -> None:
 
     db = synthetic_store(tmp_path / "syn.db", n_events=300)
     with Store(db, read_only=True) as store:
-        events = api.timeline(store)["events"]
+        events = api.timeline(store, all=True)["events"]
     assert len(events) == 300
     assert all(len(e["evidence"]) == 2 for e in events)

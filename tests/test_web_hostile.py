@@ -29,12 +29,11 @@ from live_server import ARGS, CHROMIUM, Server
 from storyline.present.report import FORMATS, render, timelinejs
 from storyline.present.web import create_app
 from storyline.present.web import state as state_module
-from storyline.present.web.grouping import add_days, period
 from storyline.present.web.hosts import allowed_names, host_allowed, host_name
-from storyline.present.web.insights import timeline_counts
 from storyline.present.web.rendering import period_label
 from storyline.present.web.state import WebState
 from storyline.store import Store
+from storyline.views.periods import add_days, period, timeline_counts
 from test_web_data import story_store
 
 LOCAL = "http://localhost"
@@ -43,7 +42,15 @@ SCRIPT = f"<script>{PWN}</script>"
 IMG = f'"><img src=x onerror="{PWN}">'
 SVG = f"<svg onload={PWN}>"
 # Markup that must never reach a page unescaped.
-RAW = ("<script>window", "<script>alert", "<img src=x", "<svg onload", "<iframe", "</textarea><", "<b>bold")
+RAW = (
+    "<script>window",
+    "<script>alert",
+    "<img src=x",
+    "<svg onload",
+    "<iframe",
+    "</textarea><",
+    "<b>bold",
+)
 
 
 @pytest.fixture(scope="module")
@@ -70,10 +77,29 @@ def assert_error_shape(response: Any) -> None:
 
 # ---- 1. Host header -----------------------------------------------------------------
 
-ANSWERED = ["localhost", "localhost:8000", "LOCALHOST", "localhost.", "127.0.0.1", "127.0.0.1:1", "[::1]", "[::1]:8000"]
+ANSWERED = [
+    "localhost",
+    "localhost:8000",
+    "LOCALHOST",
+    "localhost.",
+    "127.0.0.1",
+    "127.0.0.1:1",
+    "[::1]",
+    "[::1]:8000",
+]
 REFUSED = [
-    "evil.example", "evil.example:8000", "localhost.evil.example", "127.0.0.1.nip.io", "127.0.0.2",
-    "testserver", "0.0.0.0:8000", "[::]:8000", "localhost:abc", "[::1]x", "localhost@evil.example", "",
+    "evil.example",
+    "evil.example:8000",
+    "localhost.evil.example",
+    "127.0.0.1.nip.io",
+    "127.0.0.2",
+    "testserver",
+    "0.0.0.0:8000",
+    "[::]:8000",
+    "localhost:abc",
+    "[::1]x",
+    "localhost@evil.example",
+    "",
 ]
 
 
@@ -88,16 +114,28 @@ def test_other_hosts_get_400_in_the_error_shape(client: TestClient, host: str, p
     response = client.get(path, headers={"host": host})
     assert response.status_code == 400
     assert_error_shape(response)
-    assert "content-security-policy" in response.headers and response.headers["x-frame-options"] == "DENY"
+    assert (
+        "content-security-policy" in response.headers
+        and response.headers["x-frame-options"] == "DENY"
+    )
     assert "Kestrel" not in response.text  # nothing from the store
 
 
 def asgi_status(app: Any, headers: list[tuple[bytes, bytes]]) -> int:
     """One raw ASGI request (a client may send no Host, or two)."""
     scope = {
-        "type": "http", "asgi": {"version": "3.0"}, "http_version": "1.1", "method": "GET", "scheme": "http",
-        "path": "/api/sources", "raw_path": b"/api/sources", "query_string": b"", "root_path": "",
-        "headers": headers, "client": ("127.0.0.1", 5), "server": ("127.0.0.1", 8000),
+        "type": "http",
+        "asgi": {"version": "3.0"},
+        "http_version": "1.1",
+        "method": "GET",
+        "scheme": "http",
+        "path": "/api/sources",
+        "raw_path": b"/api/sources",
+        "query_string": b"",
+        "root_path": "",
+        "headers": headers,
+        "client": ("127.0.0.1", 5),
+        "server": ("127.0.0.1", 8000),
     }
     sent: list[dict[str, Any]] = []
 
@@ -119,11 +157,18 @@ def test_a_missing_or_doubled_host_is_refused(client: TestClient) -> None:
 
 
 def test_allowed_hosts_adds_names_but_never_wildcard_binds(story_db: Path) -> None:
-    app = create_app(str(story_db), allowed_hosts=["storyline.lan", "0.0.0.0", "::", "*.corp.example"])
+    app = create_app(
+        str(story_db), allowed_hosts=["storyline.lan", "0.0.0.0", "::", "*.corp.example"]
+    )
     with TestClient(app, raise_server_exceptions=False, base_url=LOCAL) as c:
         for host, status in [
-            ("storyline.lan:8000", 200), ("a.corp.example", 200), ("localhost", 200),
-            ("corp.example", 400), ("0.0.0.0", 400), ("[::]", 400), ("evil.example", 400),
+            ("storyline.lan:8000", 200),
+            ("a.corp.example", 200),
+            ("localhost", 200),
+            ("corp.example", 400),
+            ("0.0.0.0", 400),
+            ("[::]", 400),
+            ("evil.example", 400),
         ]:
             assert c.get("/api/sources", headers={"host": host}).status_code == status, host
     with TestClient(create_app(str(story_db), allowed_hosts=["*"]), base_url=LOCAL) as c:
@@ -142,29 +187,91 @@ def test_host_names() -> None:
 # ---- 2. hostile parameters -----------------------------------------------------------
 
 HOSTILE = [
-    '"', "'", "NEAR(", "NEAR(a b, 2)", "*", "a*", "AND", "OR", "NOT", "-", "-x", "^x", "col:x", "( )",
-    '" OR 1=1 --', "\x00", "a\x00b", "\x01\x1f\x7f", "\u202e\u200f", "\ufeff\uffff", SCRIPT, "{{7*7}}",
-    "%00", "../../etc/passwd", "9999-12-31", "0001-01-01", "-1", "0", "9" * 30, "1e309", "NaN", "", " ",
-    "x" * 10_240, "bridge " * 1_463, "\u00e9" * 5_120,
+    '"',
+    "'",
+    "NEAR(",
+    "NEAR(a b, 2)",
+    "*",
+    "a*",
+    "AND",
+    "OR",
+    "NOT",
+    "-",
+    "-x",
+    "^x",
+    "col:x",
+    "( )",
+    '" OR 1=1 --',
+    "\x00",
+    "a\x00b",
+    "\x01\x1f\x7f",
+    "\u202e\u200f",
+    "\ufeff\uffff",
+    SCRIPT,
+    "{{7*7}}",
+    "%00",
+    "../../etc/passwd",
+    "9999-12-31",
+    "0001-01-01",
+    "-1",
+    "0",
+    "9" * 30,
+    "1e309",
+    "NaN",
+    "",
+    " ",
+    "x" * 10_240,
+    "bridge " * 1_463,
+    "\u00e9" * 5_120,
 ]
 # (path, parameter); None: the value is the last path segment.
 ROUTES: list[tuple[str, str | None]] = [
-    ("/", "x"), ("/timeline", "from"), ("/timeline", "to"), ("/timeline", "entity"), ("/timeline", "outlet"),
-    ("/timeline", "q"), ("/timeline", "gran"), ("/timeline", "page"), ("/timeline", "size"),
-    ("/timeline/evidence", "date"), ("/timeline/evidence", "i"), ("/timeline/evidence", "entity"),
-    ("/entities", "type"), ("/entities", "q"), ("/entities/", None), ("/quotes", "speaker"),
-    ("/sources", "x"), ("/facts", "x"), ("/articles", "x"), ("/articles/", None), ("/search", "q"),
-    ("/api/articles", "x"), ("/api/articles/", None), ("/api/timeline", "from"), ("/api/timeline", "to"),
-    ("/api/timeline", "entity"), ("/api/timeline", "query"), ("/api/timeline", "limit"),
-    ("/api/quotes", "speaker"), ("/api/entities", "x"), ("/api/entities/", None), ("/api/sources", "x"),
-    ("/api/facts", "x"), ("/api/search", "q"), ("/api/search", "limit"),
+    ("/", "x"),
+    ("/timeline", "from"),
+    ("/timeline", "to"),
+    ("/timeline", "entity"),
+    ("/timeline", "outlet"),
+    ("/timeline", "q"),
+    ("/timeline", "gran"),
+    ("/timeline", "page"),
+    ("/timeline", "size"),
+    ("/timeline/evidence", "date"),
+    ("/timeline/evidence", "i"),
+    ("/timeline/evidence", "entity"),
+    ("/entities", "type"),
+    ("/entities", "q"),
+    ("/entities/", None),
+    ("/quotes", "speaker"),
+    ("/sources", "x"),
+    ("/facts", "x"),
+    ("/articles", "x"),
+    ("/articles/", None),
+    ("/search", "q"),
+    ("/api/articles", "x"),
+    ("/api/articles/", None),
+    ("/api/timeline", "from"),
+    ("/api/timeline", "to"),
+    ("/api/timeline", "entity"),
+    ("/api/timeline", "query"),
+    ("/api/timeline", "limit"),
+    ("/api/quotes", "speaker"),
+    ("/api/entities", "x"),
+    ("/api/entities/", None),
+    ("/api/sources", "x"),
+    ("/api/facts", "x"),
+    ("/api/search", "q"),
+    ("/api/search", "limit"),
 ]
 BASE = {"/timeline/evidence": {"date": "2024-03-04"}}
 
 
-@pytest.mark.parametrize("value", HOSTILE, ids=[f"{i}-{ascii(v)[:14]}" for i, v in enumerate(HOSTILE)])
+@pytest.mark.parametrize(
+    "value", HOSTILE, ids=[f"{i}-{ascii(v)[:14]}" for i, v in enumerate(HOSTILE)]
+)
 @pytest.mark.parametrize(("path", "name"), ROUTES, ids=[f"{p}{n or '{id}'}" for p, n in ROUTES])
-def test_hostile_parameters_never_fail(client: TestClient, path: str, name: str | None, value: str) -> None:
+def test_hostile_parameters_never_fail(
+    client: TestClient, path: str, name: str | None, value: str
+) -> None:
     if name is None:
         response = client.get(path + quote(value, safe=""))
     else:
@@ -194,11 +301,14 @@ def test_search_takes_words_only_and_long_queries_just_work(client: TestClient) 
     assert client.get("/search?" + urlencode({"q": "girders " * 1_400})).status_code == 200
     # the timeline's text filter tries each word on each sentence: a bounded number of words
     many = " ".join(f"w{i}" for i in range(100))
-    assert client.get("/api/timeline?" + urlencode({"query": many})).json()["error"]["code"] == "E422"
+    assert (
+        client.get("/api/timeline?" + urlencode({"query": many})).json()["error"]["code"] == "E422"
+    )
     assert client.get("/timeline?" + urlencode({"q": many})).status_code == 422
 
 
 # ---- dates at the ends of the calendar --------------------------------------------
+
 
 def test_period_arithmetic_is_held_within_the_calendar() -> None:
     import datetime as dt
@@ -245,16 +355,39 @@ def every_url(c: TestClient) -> list[str]:
     """Every page and /api/ route, with each entity, article and event of the store."""
     entities = [quote(e["id"], safe="") for e in c.get("/api/entities").json()["entities"]]
     articles = [quote(a["id"], safe="") for a in c.get("/api/articles").json()["articles"]]
-    events = c.get("/api/timeline").json()["events"]
-    urls = ["/", "/timeline", "/entities", "/quotes", "/sources", "/facts", "/articles", "/search?q=Keller"]
+    events = c.get("/api/timeline?all=1").json()["events"]
+    urls = [
+        "/",
+        "/timeline",
+        "/timeline?all=1",
+        "/entities",
+        "/quotes",
+        "/sources",
+        "/facts",
+        "/articles",
+    ]
+    urls += [
+        "/search?q=Keller",
+        "/sources?show=citations",
+        "/facts?show=numbers",
+        "/quotes?who=anonymous",
+    ]
     urls += ["/quotes?speaker=Keller", "/timeline?entity=Anna+Keller", "/timeline?q=bridge"]
     urls += [f"/timeline?gran={g}" for g in ("year", "month", "week", "day")]
     for i, e in enumerate(events):
-        urls.append("/timeline/evidence?" + urlencode({"date": e["date"], "i": i}))
+        urls.append("/timeline/evidence?" + urlencode({"date": e["date"], "i": i, "all": 1}))
         for g in ("year", "month", "week", "day"):
             urls.append("/timeline?" + urlencode({"gran": g, "from": e["start"], "to": e["end"]}))
     urls += [f"/entities/{e}" for e in entities] + [f"/articles/{a}" for a in articles]
-    api = ["articles", "timeline", "quotes", "quotes?speaker=Keller", "entities", "sources"]
+    api = [
+        "articles",
+        "timeline",
+        "timeline?all=1",
+        "quotes",
+        "quotes?speaker=Keller",
+        "entities",
+        "sources",
+    ]
     urls += [f"/api/{name}" for name in [*api, "facts", "search?q=Keller"]]
     urls += [f"/api/timeline?from={e['start']}&to={e['end']}" for e in events]
     urls += [f"/api/entities/{e}" for e in entities] + [f"/api/articles/{a}" for a in articles]
@@ -263,10 +396,17 @@ def every_url(c: TestClient) -> list[str]:
 
 @pytest.mark.model
 @pytest.mark.parametrize("days", [["9999-12-31"], ["0001-01-01"], ["0001-01-01", "9999-12-31"]])
-def test_stores_dated_at_the_ends_of_the_calendar(tmp_path: Path, nlp: Any, days: list[str]) -> None:
+def test_stores_dated_at_the_ends_of_the_calendar(
+    tmp_path: Path, nlp: Any, days: list[str]
+) -> None:
     records = [
-        {"title": f"Edge {d}", "outlet": "Edge Wire", "url": f"https://edge.example/{d}", "published": d,
-         "text": EDGE_TEXT}
+        {
+            "title": f"Edge {d}",
+            "outlet": "Edge Wire",
+            "url": f"https://edge.example/{d}",
+            "published": d,
+            "text": EDGE_TEXT,
+        }
         for d in days
     ]
     db = jsonl_store(tmp_path, records)
@@ -284,7 +424,9 @@ def test_stores_dated_at_the_ends_of_the_calendar(tmp_path: Path, nlp: Any, days
     "days",
     [["9999-12-31"], ["0001-01-01"], ["0001-01-01", "9999-12-31"]],
 )
-def test_summarized_timeline_at_the_ends_of_the_calendar(tmp_path: Path, nlp: Any, days: list[str]) -> None:
+def test_summarized_timeline_at_the_ends_of_the_calendar(
+    tmp_path: Path, nlp: Any, days: list[str]
+) -> None:
     records = [{"title": d, "published": d, "text": EDGE_TEXT} for d in days]
     db = jsonl_store(tmp_path, records)
     with TestClient(create_app(str(db)), raise_server_exceptions=False, base_url=LOCAL) as c:
@@ -295,28 +437,40 @@ def test_summarized_timeline_at_the_ends_of_the_calendar(tmp_path: Path, nlp: An
 
 HOSTILE_RECORDS = [
     {
-        "title": f"{SCRIPT}Minister backs {IMG} plan", "outlet": f"{IMG}Wire", "url": "javascript:alert(1)",
-        "published": "2024-05-06", "origin": f"{SVG} agency",
+        "title": f"{SCRIPT}Minister backs {IMG} plan",
+        "outlet": f"{IMG}Wire",
+        "url": "javascript:alert(1)",
+        "published": "2024-05-06",
+        "origin": f"{SVG} agency",
         "text": f'"{SCRIPT} is the plan," the minister said on Monday. Minister Anna Keller said on May 2 '
         f'that "{IMG} would not stop the talks". The council of {{{{7*7}}}} met on Tuesday in Brussels, '
         f"Anna Keller said. On May 3, 2024, protesters in Lisbon wrote </textarea>{SVG} on a wall. "
         "Officials said 120 people attended on Friday, according to Reuters.",
     },
     {
-        "title": "{{7*7}} \u202egnp.exe <b>bold</b>", "outlet": "<script>alert(1)</script>",
-        "url": f"JaVaScRiPt:{PWN}", "published": "2024-05-07", "origin": '"><script>alert(1)</script>',
+        "title": "{{7*7}} \u202egnp.exe <b>bold</b>",
+        "outlet": "<script>alert(1)</script>",
+        "url": f"JaVaScRiPt:{PWN}",
+        "published": "2024-05-07",
+        "origin": '"><script>alert(1)</script>',
         "text": f'Anna Keller told reporters on Wednesday that "the {SVG} talks will resume in June". '
         f'The ministry said 300 {SCRIPT} doses arrived on May 5. "We will not '
         '<iframe src=javascript:alert(1)></iframe> back down," said Anna Keller.',
     },
     {
-        "title": "A clean title", "outlet": "Clean Post", "url": 'https://ok.example/a"><script>alert(1)</script>',
-        "published": "2024-05-08", "origin": "Clean Post",
+        "title": "A clean title",
+        "outlet": "Clean Post",
+        "url": 'https://ok.example/a"><script>alert(1)</script>',
+        "published": "2024-05-08",
+        "origin": "Clean Post",
         "text": f"Reuters reported on Thursday that Anna Keller met the {IMG} delegation in Brussels. "
         "The delegation said 150 tonnes of aid left on May 6.",
     },
     {
-        "title": "Linked story", "outlet": "Linked Post", "url": "https://ok.example/story", "published": "2024-05-09",
+        "title": "Linked story",
+        "outlet": "Linked Post",
+        "url": "https://ok.example/story",
+        "published": "2024-05-09",
         "text": "Anna Keller said on Friday that the talks would end in July.",
     },
 ]
@@ -350,17 +504,30 @@ def assert_inert(html: str, where: str, tags: set[str] | None = None) -> None:
         for name in ("href", "src", "action", "formaction", "srcset", "xlink:href"):
             value = re.sub(r"[\x00-\x20]", "", attrs.get(name) or "").casefold()
             if name in attrs:
-                assert value.startswith(("/", "#", "?", "http://", "https://")), (where, tag, name, value)
+                assert value.startswith(("/", "#", "?", "http://", "https://")), (
+                    where,
+                    tag,
+                    name,
+                    value,
+                )
 
 
 @pytest.mark.model
 def test_pages_and_api_keep_hostile_text_inert(hostile_db: Path) -> None:
-    with TestClient(create_app(str(hostile_db)), raise_server_exceptions=False, base_url=LOCAL) as c:
+    with TestClient(
+        create_app(str(hostile_db)), raise_server_exceptions=False, base_url=LOCAL
+    ) as c:
         outlets = [o["name"] for o in c.get("/api/sources").json()["outlets"]]
-        urls = every_url(c) + ["/search?" + urlencode({"q": "script"}), "/search?" + urlencode({"q": SCRIPT})]
+        urls = every_url(c) + [
+            "/search?" + urlencode({"q": "script"}),
+            "/search?" + urlencode({"q": SCRIPT}),
+        ]
         urls += ["/timeline?" + urlencode({"outlet": o}) for o in outlets]
         urls += ["/entities?" + urlencode({"q": SCRIPT}), "/quotes?" + urlencode({"speaker": IMG})]
-        assert len(c.get("/api/quotes").json()["quotes"]) >= 3 and len(c.get("/api/timeline").json()["events"]) >= 5
+        assert (
+            len(c.get("/api/quotes").json()["quotes"]) >= 3
+            and len(c.get("/api/timeline?all=1").json()["events"]) >= 5
+        )
         pages = {}
         for url in urls:
             response = c.get(url)
@@ -372,7 +539,10 @@ def test_pages_and_api_keep_hostile_text_inert(hostile_db: Path) -> None:
                 assert_inert(response.text, url)
                 pages[url] = response.text
         articles = c.get("/api/articles").json()["articles"]
-        assert {a["url"] for a in articles} >= {"javascript:alert(1)", f"JaVaScRiPt:{PWN}"}  # kept as is
+        assert {a["url"] for a in articles} >= {
+            "javascript:alert(1)",
+            f"JaVaScRiPt:{PWN}",
+        }  # kept as is
     every = "".join(pages.values())
     assert "{{7*7}}" in every and "&lt;script&gt;" in every  # shown as text, never evaluated
     assert 'href="https://ok.example/story"' in every  # real links still work
@@ -387,7 +557,9 @@ def test_reports_keep_hostile_text_inert(hostile_db: Path) -> None:
     md = reports["md"]
     assert not re.search(r"(?<!\\)<", md) and "](javascript" not in md.casefold()
     assert "url=https://ok.example/story" in md and "url=javascript" not in md.casefold()
-    assert json.loads(reports["json"])["articles"][0]["url"] == "javascript:alert(1)"  # data, for a consumer
+    assert (
+        json.loads(reports["json"])["articles"][0]["url"] == "javascript:alert(1)"
+    )  # data, for a consumer
     data = json.loads(reports["timelinejs"])
     assert data == timelinejs(json.loads(reports["json"]))
     # TimelineJS renders headline and text as HTML: only the list markup the export writes
@@ -435,7 +607,16 @@ def test_no_payload_runs_in_the_browser(hostile_db: Path, tmp_path: Path) -> Non
     with Store(hostile_db, read_only=True) as store:
         report.write_text(render(store, "html"), encoding="utf-8")
         slides = json.loads(render(store, "timelinejs"))
-    paths = ["/", "/timeline", "/entities", f"/entities/{entity}", "/quotes", "/sources", "/facts", "/articles"]
+    paths = [
+        "/",
+        "/timeline",
+        "/entities",
+        f"/entities/{entity}",
+        "/quotes",
+        "/sources",
+        "/facts",
+        "/articles",
+    ]
     paths += [f"/articles/{a}" for a in articles] + ["/search?q=script", "/search?q=Keller"]
     server = Server(hostile_db)
     dialogs: list[str] = []
@@ -455,7 +636,10 @@ def test_no_payload_runs_in_the_browser(hostile_db: Path, tmp_path: Path) -> Non
                 page.wait_for_load_state("networkidle")
                 found = page.evaluate(CLEAN)
                 assert found["pwned"] == "undefined" and found["title"] != "PWNED", (where, found)
-                assert found["handlers"] == found["js_links"] == found["scripts"] == 0, (where, found)
+                assert found["handlers"] == found["js_links"] == found["scripts"] == 0, (
+                    where,
+                    found,
+                )
                 assert page.evaluate("window.__cspViolations || []") == [], where
 
             for path in paths:
@@ -482,7 +666,10 @@ def test_no_payload_runs_in_the_browser(hostile_db: Path, tmp_path: Path) -> Non
 
 # ---- 4. the cache under concurrent requests -------------------------------------------
 
-def test_concurrent_first_requests_build_once(story_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+
+def test_concurrent_first_requests_build_once(
+    story_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from storyline.views.corpus import Corpus
 
     built: list[int] = []
@@ -508,8 +695,18 @@ def test_api_answers_from_the_cache(story_db: Path, monkeypatch: pytest.MonkeyPa
     with TestClient(create_app(str(story_db)), base_url=LOCAL) as c:  # startup reads the store once
         reads: list[int] = []
         real = Corpus.from_store
-        monkeypatch.setattr(Corpus, "from_store", staticmethod(lambda s: reads.append(1) or real(s)))
-        routes = ["articles", "timeline", "quotes", "entities", "sources", "facts", "timeline?entity=Ruiz"]
+        monkeypatch.setattr(
+            Corpus, "from_store", staticmethod(lambda s: reads.append(1) or real(s))
+        )
+        routes = [
+            "articles",
+            "timeline",
+            "quotes",
+            "entities",
+            "sources",
+            "facts",
+            "timeline?entity=Ruiz",
+        ]
         with ThreadPoolExecutor(8) as pool:
             answers = list(pool.map(lambda r: c.get(f"/api/{r}"), routes * 5))
         assert all(a.status_code == 200 for a in answers) and reads == []
@@ -531,7 +728,9 @@ def test_routes_run_in_the_threadpool() -> None:
     assert not [r.path for r in routes if asyncio.iscoroutinefunction(r.endpoint)]
 
 
-def test_filtered_entries_stay_within_the_budget(story_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_filtered_entries_stay_within_the_budget(
+    story_db: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     from storyline.views import cache as cache_module
 
     monkeypatch.setattr(cache_module, "FILTERED_BUDGET", 100)
@@ -541,7 +740,9 @@ def test_filtered_entries_stay_within_the_budget(story_db: Path, monkeypatch: py
         state.cached(("f", i), lambda: ["x"] * 30, filtered=True)
     kept = [k for k in state.story.cache._cache if k[0] == "f"]
     assert 1 <= len(kept) <= 4 and kept[-1] == ("f", 199)
-    state.cached(("big",), lambda: ["x"] * 1_000, filtered=True)  # over the budget alone: kept, alone
+    state.cached(
+        ("big",), lambda: ["x"] * 1_000, filtered=True
+    )  # over the budget alone: kept, alone
     assert [k for k in state.story.cache._cache if k != ("base",)] == [("big",)]
     assert len([k for k in state.story.cache._cache if k[0] == "f"]) <= state_module.MAX_FILTERED
     state.close()

@@ -18,5 +18,5 @@ def test_ten_clients_for_three_seconds(sample_db: Path) -> None:
     result = web_load.run(sample_db, clients=10, duration=3, timeout=10, max_requests=20_000)
     assert result["errors"] == 0, result.get("server_log_tail")
     assert result["requests"] >= 50 and set(result["statuses"]) == {"200"}
-    assert result["routes_covered"] == 25 and all(r["requests"] for r in result["routes"].values())
+    assert result["routes_covered"] == 27 and all(r["requests"] for r in result["routes"].values())
     assert result["p99_ms"] < 5_000

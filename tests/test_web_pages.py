@@ -20,6 +20,7 @@ from storyline.present.web import create_app
 from storyline.present.web.grouping import auto_granularity, event_rows, group_events, period
 from storyline.present.web.highlight import mark_words, segments
 from storyline.present.web.rendering import period_label
+from storyline.views.article import annotation_records
 from test_web_data import PWN, XSS_ID, build, story_store, synthetic_store
 
 # The app answers loopback host names only (TestClient's default is "testserver").
@@ -101,9 +102,44 @@ def test_hostile_article_shows_its_payloads_as_text(client: TestClient) -> None:
 def test_overview(client: TestClient) -> None:
     html = client.get("/").text
     assert "5</strong> articles" in html and "2024-03-05" in html and "2024-05-20" in html
-    assert 'href="/entities/person%3Aelena-ruiz"' in html
-    # the latest event, as its entry reads under 2024-06 ("in June" is the date column)
-    assert "The bridge should reopen, officials said." in html
+    assert 'href="/entities/person%3Aelena-ruiz"' in html  # a key actor
+    # a top development from the digest, with the outlet that reported it first
+    assert "Top developments" in html and "first reported by" in html
+    assert 'href="/articles/a000000000000003">Marlow Gazette</a>, 2024-03-12' in html
+    # the latest news, newest publication first
+    latest = html[html.index("Latest news") :]
+    assert latest.index("Girders lifted as Kestrel repairs advance") < latest.index(
+        "Marlow shuts Kestrel Bridge"
+    )
+    assert "as long as it takes to be sure" in html  # a key quote by a named speaker
+
+
+def test_timeline_opens_on_the_digest(client: TestClient) -> None:
+    def count(url: str) -> int:
+        return client.get(url).text.count('<li data-i="')
+
+    digest = client.get("/timeline").text
+    assert 'aria-current="page">Digest</a>' in digest and "The digest:" in digest
+    assert 'href="/timeline?all=1"' in digest  # zoom to the full dated record
+    assert 0 < count("/timeline") < count("/timeline?all=1")
+    every = client.get("/timeline?all=1").text
+    assert 'aria-current="page">All dated events</a>' in every
+
+
+def test_a_weeks_digest_is_ranked_on_one_screen(client: TestClient) -> None:
+    week = "from=2024-03-11&to=2024-03-17"
+    html = client.get(f"/timeline?{week}").text
+    assert 'class="events ranked"' in html and "most important first" in html
+    shown = re.findall(
+        r'<li data-i="\d+"><button class="t" aria-expanded="false"><time>([^<]+)</time>', html
+    )
+    events = client.get(f"/api/timeline?{week}").json()["events"]
+    ranked = sorted(events, key=lambda e: -e["score"])
+    assert shown == [e["date"] for e in ranked] and shown
+    assert all("2024-03-11" <= d[:10] <= "2024-03-17" for d in shown)
+    # the same week in date order, on request
+    assert 'class="events ranked"' not in client.get(f"/timeline?{week}&order=date").text
+    assert client.get(f"/timeline?{week}&order=sideways").status_code == 422
 
 
 def headings(html: str) -> list[str]:
@@ -111,53 +147,64 @@ def headings(html: str) -> list[str]:
 
 
 def test_timeline_zoom_levels(client: TestClient) -> None:
-    by_month = headings(client.get("/timeline?gran=month").text)
+    by_month = headings(client.get("/timeline?all=1&gran=month").text)
     assert [h.split(" ")[0:2] for h in by_month] == [
-        ["March", "2024"], ["April", "2024"], ["May", "2024"], ["June", "2024"]
+        ["March", "2024"],
+        ["April", "2024"],
+        ["May", "2024"],
+        ["June", "2024"],
     ]
-    by_week = headings(client.get("/timeline?gran=week").text)
+    by_week = headings(client.get("/timeline?all=1&gran=week").text)
     assert by_week[0].startswith("Week 10, 2024")
     assert any(h.startswith("April 2024") for h in by_week)  # a month event keeps its own group
-    by_day = headings(client.get("/timeline?gran=day").text)
+    by_day = headings(client.get("/timeline?all=1&gran=day").text)
     assert by_day[0].startswith("Mon 4 March 2024")
-    zoom = client.get("/timeline?gran=month").text
-    assert "/timeline?from=2024-03-01&amp;to=2024-03-31&amp;gran=week" in zoom
+    zoom = client.get("/timeline?all=1&gran=month").text
+    assert "/timeline?from=2024-03-01&amp;to=2024-03-31&amp;all=1&amp;gran=week" in zoom
 
 
 def test_timeline_filters(client: TestClient) -> None:
     def count(url: str) -> int:
         return client.get(url).text.count('<li data-i="')
 
-    assert count("/timeline") == 8
-    assert count("/timeline?entity=Tomas%20Berg") == 1
-    assert count("/timeline?outlet=Coast%20Herald") == 3
-    assert count("/timeline?q=corrosion") == 1
-    assert count("/timeline?from=2024-05-01&to=2024-05-31") == 2
+    assert count("/timeline?all=1") == 8
+    assert count("/timeline?all=1&entity=Tomas%20Berg") == 1
+    assert count("/timeline?all=1&outlet=Coast%20Herald") == 3
+    assert count("/timeline?all=1&q=corrosion") == 1
+    assert count("/timeline?all=1&from=2024-05-01&to=2024-05-31") == 2
     assert "No actor is named" in client.get("/timeline?entity=Nobody").text
 
 
 def test_timeline_fragments_for_htmx(client: TestClient) -> None:
     headers = {"HX-Request": "true", "HX-Target": "tl-list"}
-    fragment = client.get("/timeline?q=ferries", headers=headers)
+    fragment = client.get("/timeline?all=1&q=ferries", headers=headers)
     assert "<html" not in fragment.text and fragment.text.count('<li data-i="') == 1
     assert 'id="tl-state"' in fragment.text and 'value="ferries"' in fragment.text
-    main = client.get("/timeline?gran=day", headers={"HX-Request": "true", "HX-Target": "tl-main"}).text
+    main = client.get(
+        "/timeline?gran=day", headers={"HX-Request": "true", "HX-Target": "tl-main"}
+    ).text
     assert "<html" not in main and 'id="tl-form"' in main
-    restore = client.get("/timeline", headers={"HX-Request": "true", "HX-History-Restore-Request": "true"})
+    restore = client.get(
+        "/timeline", headers={"HX-Request": "true", "HX-History-Restore-Request": "true"}
+    )
     assert "<html" in restore.text
     assert "HX-Request" in fragment.headers["vary"]
 
 
 def test_timeline_evidence(client: TestClient) -> None:
-    html = client.get("/timeline/evidence?i=1&date=2024-03-11", headers={"HX-Request": "true"}).text
+    html = client.get(
+        "/timeline/evidence?all=1&i=1&date=2024-03-11", headers={"HX-Request": "true"}
+    ).text
     assert "corrosion at the base of the north pier" in html
     assert "Marlow Gazette, 2024-03-12" in html
     assert 'href="/articles/a000000000000003#s0"' in html
     assert 'href="https://gazette.example/2024/03/12/report"' in html
     # a wrong index still finds the event by its date; an unknown date is a 404
-    assert "north pier" in client.get("/timeline/evidence?i=99&date=2024-03-11").text
+    assert "north pier" in client.get("/timeline/evidence?all=1&i=99&date=2024-03-11").text
     assert client.get("/timeline/evidence?date=1999-01-01").status_code == 404
-    hostile = client.get("/timeline/evidence?date=2024-03-12", headers={"HX-Request": "true"}).text
+    hostile = client.get(
+        "/timeline/evidence?all=1&date=2024-03-12", headers={"HX-Request": "true"}
+    ).text
     assert "javascript" not in re.sub(r"&lt;.*?&gt;", "", hostile).split("href=")[-1][:20]
     assert_inert(hostile)
 
@@ -165,10 +212,13 @@ def test_timeline_evidence(client: TestClient) -> None:
 def test_timeline_paging(tmp_path: Path) -> None:
     db = synthetic_store(tmp_path / "syn.db", n_events=230)
     with TestClient(create_app(str(db)), base_url=LOCAL) as c:
-        first = c.get("/timeline?size=100&gran=year").text
+        first = c.get("/timeline?all=1&size=100&gran=year").text
         assert first.count('<li data-i="') == 100
         assert "Show 100 more of 130 remaining" in first
-        more = c.get("/timeline?size=100&gran=year&page=3", headers={"HX-Request": "true", "HX-Target": "tl-more"})
+        more = c.get(
+            "/timeline?all=1&size=100&gran=year&page=3",
+            headers={"HX-Request": "true", "HX-Target": "tl-more"},
+        )
         assert more.text.count('<li data-i="') == 30 and '<li data-i="229"' in more.text
         assert "(continued)" in more.text and "more of" not in more.text
         assert c.get("/timeline?size=5001").status_code == 422
@@ -190,6 +240,65 @@ def test_quotes_page(client: TestClient) -> None:
     assert html.count("as long as it takes to be sure") == 1
     only = client.get("/quotes?speaker=Berg").text
     assert "the pier can be saved" in only and "as long as it takes" not in only
+
+
+def test_quotes_filters(client: TestClient) -> None:
+    def texts(url: str) -> list[str]:
+        return re.findall(r"<blockquote[^>]*>(.*?)</blockquote>", client.get(url).text, re.S)
+
+    everything = texts("/quotes")
+    anonymous = texts("/quotes?who=anonymous")
+    named = texts("/quotes?who=named")
+    assert anonymous and named and sorted(anonymous + named) == sorted(everything)
+    direct, indirect = texts("/quotes?kind=direct"), texts("/quotes?kind=indirect")
+    assert all(t.startswith("\u201c") for t in direct) and not any(
+        t.startswith("\u201c") for t in indirect
+    )
+    assert sorted(direct + indirect) == sorted(everything)
+    may = texts("/quotes?from=2024-05-01&to=2024-05-31")
+    assert 0 < len(may) < len(everything)
+    assert texts("/quotes?outlet=Coast%20Herald") and len(
+        texts("/quotes?outlet=Coast%20Herald")
+    ) < len(everything)
+    assert client.get("/quotes?kind=shouted").status_code == 422
+    assert client.get("/quotes?from=2024-06-01&to=2024-05-01").status_code == 422
+
+
+def test_every_list_pages(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from storyline.present.web.routes import articles, entities, quotes, sources
+
+    client = TestClient(
+        create_app(str(story_store(tmp_path / "story.db"))), base_url=LOCAL
+    )  # a fresh cache
+
+    monkeypatch.setattr(articles, "PER_PAGE", 2)
+    monkeypatch.setattr(entities, "PER_PAGE", 3)
+    monkeypatch.setattr(quotes, "PER_PAGE", 2)
+    monkeypatch.setattr(sources, "PER_PAGE", 1)
+    monkeypatch.setattr(sources, "PREVIEW", 1)
+
+    def article_links(url: str) -> list[str]:
+        return re.findall(r'<td><a href="/articles/([^"]+)">', client.get(url).text)
+
+    pages = [article_links(f"/articles?page={n}") for n in (1, 2, 3)]
+    assert [len(p) for p in pages] == [2, 2, 1] and len({a for p in pages for a in p}) == 5
+    assert (
+        article_links("/articles?page=4") == pages[2]
+    )  # past the end: the last page, not an error
+    assert "page 3 of 3" in client.get("/articles?page=3").text
+    assert 'rel="next"' not in client.get("/articles?page=3").text
+    assert 'rel="next" href="/articles?page=2"' in client.get("/articles").text
+    assert client.get("/articles?page=0").status_code == 422
+    assert client.get("/entities").text.count('<tr><td><a href="/entities/') == 3
+    assert 'href="/entities?page=2"' in client.get("/entities").text
+    one = client.get("/quotes").text
+    assert one.count("<blockquote") == 2 and "page 1 of 3" in one and 'href="/quotes?page=2"' in one
+    assert client.get("/quotes?page=3").text.count("<blockquote") == 2  # 6 quotes
+    sources_page = client.get("/sources").text
+    assert 'href="/sources?show=outlets"' in sources_page and "all 4" in sources_page
+    alone = client.get("/sources?show=outlets&page=2").text
+    assert "page 2 of 4" in alone and "Who cites whom" not in alone
+    assert client.get("/sources?show=nothing").status_code == 422
 
 
 def test_sources_and_facts_pages(client: TestClient) -> None:
@@ -262,7 +371,7 @@ def test_segments_nest_and_cross() -> None:
         timexes=(Timex("Monday", mon, mon + 6, "DATE", "2024-05-06"),),
         quotes=(Quote("we open on Monday", quote_at, mon + 6, True, "Ana", 0, 3, "said", 4, 8),),
     )
-    segs = segments(text, ann)
+    segs = segments(text, annotation_records(ann))
     assert "".join(s.text for s in segs) == text
     assert segs[0].anchor == 0 and segs[0].speaker and segs[0].mention == 0
     monday = [s for s in segs if s.timex is not None]
@@ -272,12 +381,15 @@ def test_segments_nest_and_cross() -> None:
     assert "".join(s.text for s in crossing) == "on Mon"
     # spans outside the text are ignored, not fatal
     bad = Annotations("x", mentions=(EntityMention("?", "ORG", 40, 90, 0),))
-    assert "".join(s.text for s in segments(text, bad)) == text
+    assert "".join(s.text for s in segments(text, annotation_records(bad))) == text
 
 
 def test_mark_words() -> None:
     assert mark_words("Bridge bridges the bridge.", ["bridge"]) == [
-        ("Bridge", True), (" bridges the ", False), ("bridge", True), (".", False)
+        ("Bridge", True),
+        (" bridges the ", False),
+        ("bridge", True),
+        (".", False),
     ]
     assert mark_words("no match", []) == [("no match", False)]
     assert mark_words("a (b) c", ["(b)"]) == [("a ", False), ("(b)", True), (" c", False)]

@@ -49,7 +49,8 @@ def add(
     are older than the stored annotations (``Store.links_current``), so links
     an interrupted run left stale are repaired by the next one.
     """
-    from .annotate.pipeline import load_pipeline, pipeline_version
+    from .annotate.pipeline import load_pipeline
+    from .scale import pipeline_version_for
 
     options = options or Options()
     report = AddReport()
@@ -66,19 +67,56 @@ def add(
     added, present = store.add_articles(articles)
     report.added, report.unchanged = added, present
 
-    nlp = load_pipeline(options.models)
-    version = pipeline_version(nlp)
+    # The version is read from the pipeline's files: the driver loads spaCy only
+    # when it annotates itself.
+    version = pipeline_version_for(options.models)
     todo_ids = store.unannotated(version)
     fresh = set(added)
     report.resumed = sum(1 for article_id in todo_ids if article_id not in fresh)
     if report.resumed and progress:
         progress("resume", report.resumed, len(todo_ids))
-    if todo_ids:
+    if todo_ids and options.executor == "ray":
+        # Ray's workers read their shards from the store and write their records
+        # there themselves: nothing goes through the driver per article.
+        _annotate_in_workers(store, todo_ids, version, options, report, progress)
+    elif todo_ids:
+        nlp = load_pipeline(options.models)
         _annotate_and_store(store, store.articles(todo_ids), nlp, version, options, report, progress)
     failed_now = {e.item for e in report.errors}
     report.earlier_failures = [e for e in store.failures() if e.item not in failed_now]
     relink(store, progress=progress)
+    assign_stories(store, progress=progress)
     return report
+
+
+def assign_stories(store: Store, *, progress: Progress | None = None) -> int:
+    """Put the articles no story holds yet into stories, against the stored story
+    index (``link.story_index``); returns how many were assigned."""
+    from .link.story_index import assign_stories as assign
+
+    return len(assign(store, progress=progress).assignments)
+
+
+def _annotate_in_workers(
+    store: Store,
+    todo_ids: Sequence[str],
+    version: str,
+    options: Options,
+    report: AddReport,
+    progress: Progress | None,
+) -> None:
+    from .scale import ShardReport, make_executor
+
+    done = 0
+
+    def on_shard(shard: ShardReport) -> None:
+        nonlocal done
+        done += shard.annotated + len(shard.errors)
+        if progress:
+            progress("annotate", done, len(todo_ids))
+
+    run = make_executor(options).run(store, todo_ids, version, on_shard=on_shard)
+    report.errors.extend(run.errors)
 
 
 COMMIT_EVERY = 64  # articles
@@ -131,47 +169,39 @@ def _commit(
 
 
 def relink(store: Store, *, progress: Progress | None = None, force: bool = False) -> bool:
-    """Recompute the corpus-wide links if they are older than the stored
-    annotations (or ``force``). Returns whether it did."""
-    from .link import link
+    """Link the articles annotated since the last link, against the indexes kept
+    in the store (``link.incremental``), if the links are older than the stored
+    annotations; ``force``: forget every link and link the whole pile again
+    (entity ids are kept). Returns whether it linked."""
+    from .link.incremental import link_new, mark_linked
 
     if not force and store.links_current():
         return False
     # A concurrent run may store more while this one links: link again (a few
     # times at most) so the last run to finish leaves current links.
-    for _attempt in range(3):
+    for attempt in range(3):
         generation = store.generation()
         if progress:
             progress("link", 0, 1)
-        entities, copies = link(store.articles(), store.annotations())
-        store.replace_links(entities, copies, generation=generation)
-        if progress:
-            progress("link", 1, 1)
+        link_new(store, progress=progress, rebuild=force and attempt == 0)
+        mark_linked(store, generation)
         if store.links_current():
             break
     return True
 
 
 def _annotate(articles: Sequence[Article], *, nlp: Any, options: Options, on_done: Callable[[int], None]) -> Any:
-    if options.executor == "ray":
-        from .scale.ray import annotate_ray
+    """One result per article from the executor ``options.executor`` names
+    (``scale.make_executor``); the caller stores them."""
+    from .scale import make_executor
 
-        return annotate_ray(articles, models=options.models, workers=options.workers, batch_size=options.batch_size)
-    from .scale.local import annotate_local
-
-    return annotate_local(
-        articles,
-        models=options.models,
-        workers=options.workers,
-        batch_size=options.batch_size,
-        nlp=nlp,
-        on_done=on_done,
-    )
+    return make_executor(options).map(articles, nlp=nlp, on_done=on_done)
 
 
-def story(store: Store, options: Options | None = None) -> Story:
-    """The read core over ``store``: its methods are the views (``views.story``)."""
-    return Story(store, options)
+def story(store: Store, options: Options | None = None, *, story: str | None = None) -> Story:
+    """The read core over ``store``: its methods are the views (``views.story``);
+    ``story``: a story id (``stories``), to show that story only."""
+    return Story(store, options, story=story)
 
 
 def load(store: Store) -> Corpus:
@@ -200,9 +230,17 @@ def timeline(
     return dict(payload)
 
 
-def quotes(store: Store, *, speaker: str | None = None, all: bool = False) -> dict[str, Any]:
-    """Who said what: by default the quotes that clear ``QUOTE_CONFIDENCE``; ``all``: every one."""
-    return dict(story(store).quotes(speaker=speaker, all=all))
+def quotes(store: Store, *, speaker: str | None = None, all: bool = False, **filters: Any) -> dict[str, Any]:
+    """Who said what: by default the quotes that clear ``QUOTE_CONFIDENCE``; ``all``: every one.
+    ``filters``: start, end, outlet, direct, indirect, anonymous, named, page, per_page
+    (``Story.quotes``)."""
+    return dict(story(store).quotes(speaker=speaker, all=all, **filters))
+
+
+def overview(store: Store, *, options: Options | None = None) -> dict[str, Any]:
+    """The story in brief: date range, top developments, latest news, key actors,
+    quotes and figures (``views.overview``)."""
+    return dict(story(store, options).overview())
 
 
 def entities(store: Store) -> dict[str, Any]:

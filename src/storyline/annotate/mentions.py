@@ -24,29 +24,23 @@ from spacy.tokens import Doc, Span, Token
 
 from ..models import EntityMention
 from .components import ExtractorComponent
+from .definitions import ALL_TITLE as _ALL_TITLE
+from .definitions import CONNECT as _CONNECT
+from .definitions import TITLE_CORE, find_definitions
+
+__all__ = [
+    "ENTITY_LABELS",
+    "TITLE_CORE",
+    "doc_text",
+    "extract_mentions",
+    "sentence_index",
+    "sentence_starts",
+]
 
 ENTITY_LABELS = frozenset(
     {"PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "PRODUCT", "EVENT", "LAW", "WORK_OF_ART"}
 )
 
-# Words that make up a title in front of a name; one of TITLE_CORE must be present.
-TITLE_CORE = frozenset(
-    """president president-elect vice-president secretary secretary-general minister premier
-    chancellor gen general lt col colonel maj capt captain sgt sergeant adm admiral cmdr
-    commander brig sen sens senator senators rep reps representative gov governor mayor dr mr
-    mrs ms sir dame lord judge justice king queen prince princess pope ambassador chairman
-    chairwoman chair chairperson speaker spokesman spokeswoman spokesperson envoy adviser
-    advisor director commissioner prosecutor sheikh ayatollah rev bishop archbishop cardinal
-    emir sultan leader chief ceo undersecretary marshal whip""".split()
-)
-TITLE_MODIFIERS = frozenset(
-    """foreign defense defence home interior finance treasury state prime vice deputy assistant
-    national security press attorney commerce energy education labor labour transportation
-    agriculture homeland economy economic trade health army navy air force joint chiefs staff
-    majority minority senate house of the elect - first executive former acting then ranking
-    committee""".split()
-)
-_ALL_TITLE = TITLE_CORE | TITLE_MODIFIERS
 
 # A person's name followed by one of these is an organisation ("the Biden administration").
 _PERSON_ORG_HEADS = frozenset({"administration", "government", "campaign", "regime", "cabinet"})
@@ -64,142 +58,35 @@ _LAW_HEADS = frozenset(
     "act law treaty convention agreement accord bill resolution protocol directive regulation "
     "charter pact".split()
 )
-_CONNECT = frozenset({"of", "for", "and", "the", "on", "de", "du", "des", "del", "&"})
+# A lower-case noun of this kind right before a name says what the name is: "the charity
+# Oxfam", "UN children's agency Unicef", "aid group Partners in Health".
+# (Not "guard", "force", "court": "security guard John Lee", "air force Col.")
+# Nouns for products: "the antiviral drug Tamiflu", "the vaccine Pandemrix".
+_PRODUCT_DESCRIPTORS = frozenset(
+    "drug drugs medicine medicines medication vaccine vaccines antiviral antivirals pill".split()
+)
+# Measures of a substance: "doses of Tamiflu", "stockpiles of Relenza" (nobody counts
+# doses of a person, a place or a company).
+_PRODUCT_MEASURES = frozenset(
+    """dose doses supply supplies stock stocks stockpile stockpiles course courses
+    prescription prescriptions tablet tablets capsule capsules shipment shipments""".split()
+)
+_ORG_DESCRIPTORS = frozenset(
+    """charity charities agency agencies organization organisation organisations organizations
+    ngo group groups fund foundation firm company companies corporation broadcaster newspaper
+    network watchdog institute association federation union party alliance coalition
+    bank university ministry department bureau commission committee council""".split()
+)
+# A clock time before a capitalised word makes it a time zone ("2153 GMT", "1000 EST",
+# "9:30 PST"), and so does "All times GMT": a label of the clock, not an actor.
+_CLOCK_RX = re.compile(r"(?:[01]?\d|2[0-3])[:.]?[0-5]\d(?:[ap]\.?m\.?)?", re.IGNORECASE)
 _TIME_WORDS = frozenset(
     """january february march april may june july august september october november december
     monday tuesday wednesday thursday friday saturday sunday""".split()
 )
+_CLOCK_WORDS = frozenset({"times", "midnight", "noon", "midday"})
 _POSSESSIVE_TOKENS = frozenset({"'s", "’s", "'", "’"})
 _PERSON_KEEP = frozenset({"GPE", "LOC", "NORP", "PERSON"})
-
-# ---- acronym definitions ------------------------------------------------------
-
-_WORD = r"[A-Z][\w’'\-]*"
-_CONN = r"(?:of|for|and|the|on|in|to|de|du|des|del|&)"
-_LONG = rf"{_WORD}(?:\s+(?:{_CONN}\s+){{0,2}}{_WORD}){{0,9}}"
-_ACR = r"[A-Z][A-Za-z0-9&\-]{0,8}[A-Z0-9][A-Za-z0-9]?"
-_ALIAS = rf"(?:{_ACR}|[A-Z][a-z]{{2,12}})"
-_NAMED = r"(?:also\s+)?(?P<cue>known\s+as|called|dubbed|nicknamed|abbreviated(?:\s+as)?|or)"
-_DEFINITION_PATTERNS = (
-    # Foo Bar Baz (FBB)
-    re.compile(rf"(?P<long>{_LONG})\s*\(\s*(?:the\s+)?(?P<short>{_ACR})\s*\)"),
-    # FBB (Foo Bar Baz)
-    re.compile(rf"\b(?P<short>{_ACR})\s*\(\s*(?:the\s+)?(?P<long>{_LONG})\s*\)"),
-    # Foo Bar Baz, known as FBB / called the Fob, for FBB
-    re.compile(
-        rf"(?P<long>{_LONG}),?\s+{_NAMED}\s+(?:the\s+)?(?P<short>{_ALIAS})"
-        rf"(?:,?\s+(?:or|for|short\s+for)\s+(?:the\s+)?(?P<short2>{_ACR}))?\b"
-    ),
-    # Foo Bar Baz, the FBB,
-    re.compile(
-        rf"(?P<long>{_LONG}),\s+(?:the|an?)\s+(?P<short>{_ACR})\b(?=\s*[,.;:)—–]|\s+(?:to|is|was|which|that|in|for)\b)"
-    ),
-    # FBB, the Foo Bar Baz
-    re.compile(rf"\b(?P<short>{_ACR}),\s+(?:the|an?)\s+(?P<long>{_LONG})"),
-)
-
-
-@dataclass(frozen=True)
-class Definition:
-    """An article's own definition of a short form."""
-
-    short: str
-    long: str
-    start: int  # offsets of the whole defining phrase
-    end: int
-
-
-def best_long_form(short: str, candidate: str) -> str | None:
-    """Schwartz & Hearst (2003): the shortest tail of ``candidate`` that ``short`` abbreviates.
-
-    Every letter or digit of ``short`` must appear in order in the long form, the
-    first one at the start of a word. Returns None when it does not.
-    """
-    s = len(short) - 1
-    pos = len(candidate) - 1
-    while s >= 0:
-        ch = short[s].lower()
-        if not ch.isalnum():
-            s -= 1
-            continue
-        while pos >= 0 and (
-            candidate[pos].lower() != ch or (s == 0 and pos > 0 and candidate[pos - 1].isalnum())
-        ):
-            pos -= 1
-        if pos < 0:
-            return None
-        pos -= 1
-        s -= 1
-    long = candidate[pos + 1 :].strip()
-    words = long.split()
-    if len(long) <= len(short) or len(words) < 2:
-        return None
-    if len(words) > min(len(short) + 5, 2 * len(short)):
-        return None
-    return long
-
-
-def _initials_fit(short: str, long: str) -> bool:
-    """Every content word of the long form starts a letter of the short form, in order."""
-    letters = short.lower()
-    pos = 0
-    for word in long.split():
-        if word.lower() in _CONNECT or word.lower() in ("in", "to"):
-            continue
-        pos = letters.find(word[0].lower(), pos)
-        if pos < 0:
-            return False
-        pos += 1
-    return True
-
-
-def _nickname(alias: str, long: str) -> str | None:
-    """The long form a cue such as "called the Volt" names, without initials to check."""
-    words = long.split()
-    if words and words[0].lower() == "the":
-        words = words[1:]
-    if len(words) < 2 or alias.lower() in _ALL_TITLE or alias.lower() in _CONNECT:
-        return None
-    if any(w.lower().rstrip(".") in TITLE_CORE for w in words):
-        return None  # "President Obama, known as ..." is about a person
-    return " ".join(words)
-
-
-def find_definitions(text: str) -> list[Definition]:
-    """Short forms the text defines, first definition of each short form wins.
-
-    A short form must abbreviate its long form (Schwartz & Hearst, and every
-    content word's initial in order: ATACMS / Army Tactical Missile System); a
-    capitalised word after "called", "known as", "dubbed" or "nicknamed" is
-    taken as a nickname of the name before it.
-    """
-    found: dict[str, Definition] = {}
-    has_paren = "(" in text
-    for n, pattern in enumerate(_DEFINITION_PATTERNS):
-        if n < 2 and not has_paren:
-            continue
-        for match in pattern.finditer(text):
-            groups = match.groupdict()
-            cue = (groups.get("cue") or "").split()
-            for key in ("short", "short2"):
-                short = groups.get(key)
-                if not short or short in found:
-                    continue
-                acronym = sum(1 for c in short if c.isupper()) >= 2
-                if not acronym and (not cue or cue[0] in ("or", "abbreviated")):
-                    continue  # "Britain, or London": a list, not a name
-                long = best_long_form(short, groups["long"])
-                if long is not None and not _initials_fit(short, long):
-                    long = None
-                if long is None and key == "short" and cue and cue[0] not in ("or", "abbreviated"):
-                    long = _nickname(short, groups["long"])
-                if long is None or long.lower().startswith(("the ", "a ")):
-                    continue
-                found[short] = Definition(short, long, match.start(), match.end())
-    return sorted(found.values(), key=lambda d: d.start)
-
-
-# ---- helpers -------------------------------------------------------------------
 
 
 def doc_text(doc: Doc) -> str:
@@ -262,10 +149,18 @@ class _Draft:
     label: str
     expansion: str | None = None
     title: str | None = None
+    # The text itself says what the name is ("the charity Oxfam"): the label to give the
+    # article's other mentions of the same name.
+    described: bool = False
 
 
 def _title_before(doc: Doc, start: int) -> tuple[int, str] | None:
-    """The title phrase right before token ``start``: (first token index, text)."""
+    """The title phrase right before token ``start``: (first token index, text).
+
+    None when the phrase ends in "of" or "for": "a representative of Unicef" is a
+    role at what the name is, not a title of a person called so."""
+    if start > 0 and doc[start - 1].lower_ in ("of", "for"):
+        return None
     j = start - 1
     while j >= 0 and start - j <= 6 and _word(doc[j]) in _ALL_TITLE:
         j -= 1
@@ -275,6 +170,92 @@ def _title_before(doc: Doc, start: int) -> tuple[int, str] | None:
     if first >= start or not any(_word(doc[k]) in TITLE_CORE for k in range(first, start)):
         return None
     return first, doc[first:start].text
+
+
+def _described_as(doc: Doc, start: int, end: int, depth: int = 0) -> str | None:
+    """What the text says the name at tokens [start, end) is: "PRODUCT" after a product
+    noun ("the antiviral drug Tamiflu") or a measure of it ("doses of Tamiflu"), "ORG"
+    as ``_described_as_organisation`` says, else None. A name listed after another
+    ("the drugs Tamiflu and Relenza") is what the first is said to be."""
+    if start > 0:
+        before = doc[start - 1]
+        if _describing_noun(before) and _word(before) in _PRODUCT_DESCRIPTORS:
+            return "PRODUCT"
+        if before.lower_ == "of" and start >= 2 and doc[start - 2].lower_ in _PRODUCT_MEASURES:
+            return "PRODUCT"
+    if _described_as_organisation(doc, start, end):
+        return "ORG"
+    # (not a place or a people: "the charity Oxfam and Haiti", "... and Haitians")
+    listed = doc[start].ent_type_ not in ("GPE", "LOC", "NORP")
+    if listed and depth < 3 and start >= 2 and doc[start - 1].lower_ in ("and", "or"):
+        prev = doc[start - 2]
+        if prev.ent_iob_ != "O":
+            first = prev.i
+            while first > 0 and doc[first].ent_iob_ == "I":
+                first -= 1
+            return _described_as(doc, first, prev.i + 1, depth + 1)
+    return None
+
+
+def _describing_noun(token: Token) -> bool:
+    """A common noun in lower case (the tagger may call "drug" in "flu drug X" a PROPN)."""
+    return token.is_lower and token.is_alpha and token.pos_ in ("NOUN", "PROPN")
+
+
+def _described_as_organisation(doc: Doc, start: int, end: int) -> bool:
+    """Whether the text says that the name at tokens [start, end) is an organisation:
+
+    - an organisation noun in lower case right before it ("the charity Oxfam", "UK-based
+      aid agency Oxfam", "the UN children's fund Unicef");
+    - a person's role "of" it ("the chief executive of Oxfam", "a representative of
+      Unicef"), where the name is one word the tagger did not call a place;
+    - a person "of" or "from" it, where the tagger called it a person too ("Tamar
+      Hahn of Unicef", "David Bull, from Unicef"): people belong to organisations and
+      places, not to other people;
+    - a "which" clause after a name the tagger called a person ("Unicef, which
+      suffered heavy damage"): people are "who".
+    """
+    label = doc[start].ent_type_
+    if (
+        label == "PERSON"
+        and end + 1 < len(doc)
+        and doc[end].text == ","
+        and doc[end + 1].lower_ == "which"
+    ):
+        return True
+    if start == 0:
+        return False
+    before = doc[start - 1]
+    if _describing_noun(before) and _word(before) in _ORG_DESCRIPTORS:
+        return True
+    if before.lower_ not in ("of", "from") or start < 2 or end - start != 1:
+        return False
+    owner = doc[start - 2]
+    if owner.text == "," and start >= 3:
+        owner = doc[start - 3]  # "David Bull, from Unicef"
+    if before.lower_ == "of" and label not in ("GPE", "LOC") and owner.is_lower:
+        return _word(owner) in TITLE_CORE
+    return label == "PERSON" and owner.ent_type_ == "PERSON"
+
+
+def _clock_zone(doc: Doc, start: int, end: int) -> bool:
+    """A one-word name in capitals after a clock time ("2153 GMT", "4:59 pm BST",
+    "midnight GMT", "local time"), in brackets after a day ("on Sunday (GMT)"), or in
+    "All times GMT": a time zone."""
+    if end - start != 1 or start == 0 or not doc[start].is_upper:
+        return False
+    k = start - 1
+    bracketed = doc[k].text in ("(", "-LRB-") and k > 0
+    if bracketed:
+        k -= 1
+    prev = doc[k]
+    if prev.lower_.replace(".", "") in ("am", "pm") and k > 0:
+        prev = doc[k - 1]  # "4:59 pm GMT"
+    if _CLOCK_RX.fullmatch(prev.text) or prev.lower_ in _CLOCK_WORDS:
+        return True
+    if prev.lower_ == "time" and k > 0 and doc[k - 1].lower_ == "local":
+        return True
+    return bracketed and prev.lower_ in _TIME_WORDS
 
 
 def _clean_ent(doc: Doc, text: str, ent: Span) -> _Draft | None:
@@ -319,6 +300,8 @@ def _clean_ent(doc: Doc, text: str, ent: Span) -> _Draft | None:
     span = doc[start:end]
     if not any(c.isalpha() for c in span.text) or span.text.islower():
         return None
+    if _clock_zone(doc, start, end):
+        return None
     words = [_word(t) for t in span]
     if all(w in _ALL_TITLE for w in words):
         # "State" in "Secretary of State", "Defence" in "Defence Minister".
@@ -330,6 +313,9 @@ def _clean_ent(doc: Doc, text: str, ent: Span) -> _Draft | None:
         found = _title_before(doc, start)
         if found is not None:
             title = found[1]
+    described = _described_as(doc, start, end) if title is None else None
+    if described is not None:
+        label = described
     start_char, end_char = span.start_char, span.end_char
     tail = text[end_char - 2 : end_char]
     if tail in ("'s", "’s") and end_char - 2 > start_char:
@@ -356,7 +342,7 @@ def _clean_ent(doc: Doc, text: str, ent: Span) -> _Draft | None:
         # "the Ledger reported": people take no article; a one-word name after a
         # lower-case "the" is a publication or an organisation's short name.
         label = "ORG"
-    return _Draft(start_char, end_char, label, title=title)
+    return _Draft(start_char, end_char, label, title=title, described=label == described)
 
 
 def _occurrences(text: str, form: str) -> Iterable[tuple[int, int]]:
@@ -473,7 +459,7 @@ def _term_drafts(doc: Doc, text: str, taken: list[_Draft]) -> list[_Draft]:
             runs.extend(_split_at_titles(doc, i, end))
         elif end - i == 1 and doc[i].is_upper and 3 <= len(doc[i]) <= 8 and doc[i].ent_iob_ == "O":
             # Shouted words ("STOP", "MONEY") are not names: the tagger says so.
-            if not doc[i].is_stop and doc[i].pos_ == "PROPN":
+            if not doc[i].is_stop and doc[i].pos_ == "PROPN" and not _clock_zone(doc, i, i + 1):
                 acronyms.append(i)
         i = j if j > i else i + 1
     shouty = {s for s, (caps, words) in sent_caps.items() if words >= 4 and caps > 0.6 * words}
@@ -507,6 +493,21 @@ def _term_drafts(doc: Doc, text: str, taken: list[_Draft]) -> list[_Draft]:
     return drafts
 
 
+def _spread_descriptions(text: str, drafts: list[_Draft]) -> None:
+    """Give every mention of a name the label the article's own words give it once
+    ("the charity Oxfam" ... "Oxfam's warehouse"): the tagger reads each mention
+    alone and splits one name over several labels. A name described two ways is left
+    as tagged; a mention with a title stays a person's."""
+    said: dict[str, set[str]] = {}
+    for d in drafts:
+        if d.described:
+            said.setdefault(text[d.start : d.end], set()).add(d.label)
+    for d in drafts:
+        labels = said.get(text[d.start : d.end])
+        if labels and len(labels) == 1 and d.title is None and d.expansion is None:
+            d.label = next(iter(labels))
+
+
 def extract_mentions(doc: Doc) -> list[EntityMention]:
     """Cleaned entity mentions of one parsed article, in text order, never overlapping."""
     text = doc_text(doc)
@@ -523,6 +524,7 @@ def extract_mentions(doc: Doc) -> list[EntityMention]:
         if not by_definition.overlaps(draft.start, draft.end):
             drafts.append(draft)
     drafts.extend(_term_drafts(doc, text, drafts))
+    _spread_descriptions(text, drafts)
     drafts.sort(key=lambda d: (d.start, -d.end))
     starts = sentence_starts(doc)
     mentions: list[EntityMention] = []

@@ -216,7 +216,8 @@ def score(
 
 def default_nlp() -> Language:
     """The trained model with the annotate stage's sentence rules (paragraph breaks)
-    in front of its parser, so the eval sees the sentences the product does."""
+    in front of its parser, so the eval sees the sentences the product does; no
+    quotes component (callers run ``extract_quotes`` themselves)."""
     import spacy
 
     from storyline.annotate.pipeline import add_sentence_rules
@@ -229,8 +230,24 @@ def default_nlp() -> Language:
     raise EvalError(f"no spaCy model installed (tried {', '.join(MODELS)})", code="E633")
 
 
+QUOTES_COMPONENT = "storyline_quotes_v1"
+
+
+def product_nlp() -> Language:
+    """The annotation pipeline as ``storyline add`` loads it (``load_pipeline``: the
+    model, the sentence rules, the quotes component with the settings of
+    ``config.cfg``), with only the components quotes need running: the others read
+    the same parse and write other fields."""
+    from storyline.annotate.pipeline import load_pipeline, pipeline_config
+
+    nlp = load_pipeline()
+    ours = pipeline_config()["pipeline"]["components"]
+    nlp.select_pipes(disable=[name for name in ours if name != QUOTES_COMPONENT])
+    return nlp
+
+
 def _doc_quotes(nlp: Language, doc: Doc, models: QuoteModels | None) -> list[Quote]:
-    if "storyline_quotes_v1" in nlp.pipe_names:
+    if QUOTES_COMPONENT in nlp.pipe_names:
         return list(doc._.quotes or [])
     try:
         return extract_quotes(doc, models)
@@ -266,9 +283,11 @@ def evaluate(
 ) -> dict[str, Any]:
     """Score quote extraction on a PolNeAR-layout folder; optionally write .ann predictions.
 
-    ``nlp`` parses the texts (default: en_core_web_sm); when it has no
-    ``storyline_quotes_v1`` component, ``extract_quotes`` runs on its docs, with the
-    shipped learned models unless ``learned`` is false. By default the quotes that
+    ``nlp`` parses the texts; by default the pipeline ``storyline add`` runs
+    (``product_nlp``), or with ``learned`` false the model and sentence rules alone
+    with the quote rules run on its docs. When ``nlp`` has no ``storyline_quotes_v1``
+    component, ``extract_quotes`` runs on its docs, with the shipped learned models
+    unless ``learned`` is false. By default the quotes that
     ``storyline quotes`` shows are scored, with ``all`` every quote extracted
     ("setting" in the result says which). A text whose extraction fails scores as no
     predictions and is listed under "errors".
@@ -277,7 +296,8 @@ def evaluate(
     pairs = gold_pairs(Path(directory))
     if not pairs:
         raise EvalError(f"{directory}: no texts with attribution files", code="E634")
-    nlp = nlp or default_nlp()
+    if nlp is None:
+        nlp = product_nlp() if learned else default_nlp()
     models = load_quote_models() if learned else None
     if predictions is not None:
         Path(predictions).mkdir(parents=True, exist_ok=True)

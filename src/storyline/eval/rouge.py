@@ -10,7 +10,7 @@ This follows the Perl script as the timeline-summarization literature runs it
   tokens, and all sentences of a summary form one token stream (bigrams run
   across sentence boundaries);
 * ``-s``: tokens in the SMART stop list that ships with ROUGE-1.5.5
-  (``smart_common_words.txt``, 596 distinct entries, reproduced below) are
+  (``smart_common_words.txt``, 596 distinct entries, in ``storyline.text.stopwords``) are
   dropped *before* n-grams are formed;
 * ``-m``: a token longer than three characters is first looked up in the
   script's WordNet-2.0 irregular-form table (``froze`` -> ``freeze``) and
@@ -31,53 +31,20 @@ from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-_SMART_WORDS = """
-reuters ap jan feb mar apr may jun jul aug sep oct nov dec tech news index mon tue wed
-thu fri sat 's a a's able about above according accordingly across actually after
-afterwards again against ain't all allow allows almost alone along already also although
-always am amid among amongst an and another any anybody anyhow anyone anything anyway
-anyways anywhere apart appear appreciate appropriate are aren't around as aside ask
-asking associated at available away awfully b be became because become becomes becoming
-been before beforehand behind being believe below beside besides best better between
-beyond both brief but by c c'mon c's came can can't cannot cant cause causes certain
-certainly changes clearly co com come comes concerning consequently consider considering
-contain containing contains corresponding could couldn't course currently d definitely
-described despite did didn't different do does doesn't doing don't done down downwards
-during e each edu eg e.g. eight either else elsewhere enough entirely especially et etc
-etc. even ever every everybody everyone everything everywhere ex exactly example except
-f far few fifth five followed following follows for former formerly forth four from
-further furthermore g get gets getting given gives go goes going gone got gotten
-greetings h had hadn't happens hardly has hasn't have haven't having he he's hello help
-hence her here here's hereafter hereby herein hereupon hers herself hi him himself his
-hither hopefully how howbeit however i i'd i'll i'm i've ie i.e. if ignored immediate in
-inasmuch inc indeed indicate indicated indicates inner insofar instead into inward is
-isn't it it'd it'll it's its itself j just k keep keeps kept know knows known l lately
-later latter latterly least less lest let let's like liked likely little look looking
-looks ltd m mainly many maybe me mean meanwhile merely might more moreover most mostly
-mr. ms. much must my myself n namely nd near nearly necessary need needs neither never
-nevertheless new next nine no nobody non none noone nor normally not nothing novel now
-nowhere o obviously of off often oh ok okay old on once one ones only onto or other
-others otherwise ought our ours ourselves out outside over overall own p particular
-particularly per perhaps placed please plus possible presumably probably provides q que
-quite qv r rather rd re really reasonably regarding regardless regards relatively
-respectively right s said same saw say saying says second secondly see seeing seem
-seemed seeming seems seen self selves sensible sent serious seriously seven several
-shall she should shouldn't since six so some somebody somehow someone something sometime
-sometimes somewhat somewhere soon sorry specified specify specifying still sub such sup
-sure t t's take taken tell tends th than thank thanks thanx that that's thats the their
-theirs them themselves then thence there there's thereafter thereby therefore therein
-theres thereupon these they they'd they'll they're they've think third this thorough
-thoroughly those though three through throughout thru thus to together too took toward
-towards tried tries truly try trying twice two u un under unfortunately unless unlikely
-until unto up upon us use used useful uses using usually uucp v value various very via
-viz vs w want wants was wasn't way we we'd we'll we're we've welcome well went were
-weren't what what's whatever when whence whenever where where's whereafter whereas
-whereby wherein whereupon wherever whether which while whither who who's whoever whole
-whom whose why will willing wish with within without won't wonder would wouldn't x y yes
-yet you you'd you'll you're you've your yours yourself yourselves z zero
-"""
+# The stemmer and stop list live in the text layer (the timeline uses them too);
+# they are re-exported here because ROUGE-1.5.5's preprocessing is defined by them.
+from storyline.text.stem import porter_stem
+from storyline.text.stopwords import SMART_STOPWORDS
 
-SMART_STOPWORDS: frozenset[str] = frozenset(_SMART_WORDS.split())
+__all__ = [
+    "SMART_STOPWORDS",
+    "NGramCounts",
+    "RougeScorer",
+    "porter_stem",
+    "see_sentence_text",
+    "wordnet_exceptions",
+]
+
 
 # WordNet 2.0 exception lists (irregular inflections -> base form), as ROUGE-1.5.5
 # ships them in data/WordNet-2.0.exc.db and consults them before stemming.
@@ -360,103 +327,6 @@ def wordnet_exceptions() -> dict[str, str]:
     """The irregular-form table ROUGE-1.5.5 applies before Porter stemming."""
     text = zlib.decompress(base64.b85decode("".join(_WORDNET_EXCEPTIONS_Z85))).decode("ascii")
     return dict(line.split(" ", 1) for line in text.splitlines())
-
-
-# ---- Porter stemmer, as in ROUGE-1.5.5.pl (Perl "Release 1" port) ----------
-
-_C = "[^aeiou][^aeiouy]*"  # consonant sequence ('Y' for an initial y is a consonant)
-_V = "[aeiouy][aeiou]*"  # vowel sequence
-_MGR0 = re.compile(f"^(?:{_C})?{_V}{_C}")  # m > 0
-_MEQ1 = re.compile(f"^(?:{_C})?{_V}{_C}(?:{_V})?$")  # m == 1
-_MGR1 = re.compile(f"^(?:{_C})?{_V}{_C}{_V}{_C}")  # m > 1
-_HAS_VOWEL = re.compile(f"^(?:{_C})?[aeiouy]")
-_CVC = re.compile(f"^{_C}[aeiouy][^aeiouwxy]$")
-_STEP1A = re.compile(r"(ss|i)es$")
-_STEP1A_S = re.compile(r"([^s])s$")
-_STEP1B = re.compile(r"(ed|ing)$")
-_DOUBLE = re.compile(r"([^aeiouylsz])\1$")
-_STEP2_MAP = {
-    "ational": "ate", "tional": "tion", "enci": "ence", "anci": "ance", "izer": "ize",
-    "bli": "ble", "alli": "al", "entli": "ent", "eli": "e", "ousli": "ous",
-    "ization": "ize", "ation": "ate", "ator": "ate", "alism": "al", "iveness": "ive",
-    "fulness": "ful", "ousness": "ous", "aliti": "al", "iviti": "ive", "biliti": "ble",
-    "logi": "log",
-}  # fmt: skip
-_STEP2 = re.compile(
-    r"(ational|tional|enci|anci|izer|bli|alli|entli|eli|ousli|ization|ation|ator|alism"
-    r"|iveness|fulness|ousness|aliti|iviti|biliti|logi)$"
-)
-_STEP3_MAP = {
-    "icate": "ic", "ative": "", "alize": "al", "iciti": "ic", "ical": "ic", "ful": "",
-    "ness": "",
-}  # fmt: skip
-_STEP3 = re.compile(r"(icate|ative|alize|iciti|ical|ful|ness)$")
-_STEP4 = re.compile(r"(al|ance|ence|er|ic|able|ible|ant|ement|ou|ism|ate|iti|ous|ive|ize)$")
-_STEP4_ION = re.compile(r"(s|t)(ion)$")
-
-
-def porter_stem(word: str) -> str:
-    """Stem one lower-case word exactly as ROUGE-1.5.5's Perl ``stem`` does."""
-    if len(word) < 3:
-        return word
-    initial_y = word[0] == "y"
-    w = "Y" + word[1:] if initial_y else word
-    # Step 1a
-    if m := _STEP1A.search(w):
-        w = w[: m.start()] + m.group(1)
-    elif m := _STEP1A_S.search(w):
-        w = w[: m.start()] + m.group(1)
-    # Step 1b
-    if w.endswith("eed"):
-        if _MGR0.search(w[:-3]):
-            w = w[:-1]
-    elif m := _STEP1B.search(w):
-        stem = w[: m.start()]
-        if _HAS_VOWEL.search(stem):
-            w = stem
-            if w.endswith(("at", "bl", "iz")):
-                w += "e"
-            elif _DOUBLE.search(w):
-                w = w[:-1]
-            elif _CVC.search(w):
-                w += "e"
-    # Step 1c
-    if w.endswith("y") and _HAS_VOWEL.search(w[:-1]):
-        w = w[:-1] + "i"
-    # Step 2
-    if m := _STEP2.search(w):
-        stem = w[: m.start()]
-        if _MGR0.search(stem):
-            w = stem + _STEP2_MAP[m.group(1)]
-    # Step 3
-    if m := _STEP3.search(w):
-        stem = w[: m.start()]
-        if _MGR0.search(stem):
-            w = stem + _STEP3_MAP[m.group(1)]
-    # Step 4: the script's order, including its separate -ment / -ent passes.
-    if m := _STEP4.search(w):
-        stem = w[: m.start()]
-        if _MGR1.search(stem):
-            w = stem
-    if w.endswith("ment") and _MGR1.search(w[:-4]):
-        w = w[:-4]
-    if w.endswith("ent"):
-        if _MGR1.search(w[:-3]):
-            w = w[:-3]
-    elif m := _STEP4_ION.search(w):
-        stem = w[: m.start()] + m.group(1)
-        if _MGR1.search(stem):
-            w = stem
-    # Step 5
-    if w.endswith("e"):
-        stem = w[:-1]
-        if _MGR1.search(stem) or (_MEQ1.search(stem) and not _CVC.search(stem)):
-            w = stem
-    if w.endswith("ll") and _MGR1.search(w):
-        w = w[:-1]
-    if initial_y:
-        w = "y" + w[1:]
-    return w
 
 
 # ---- tokenization and counts -----------------------------------------------

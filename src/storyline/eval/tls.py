@@ -15,20 +15,25 @@ from __future__ import annotations
 import datetime as dt
 import gzip
 import json
+import tempfile
 import time
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from storyline.errors import EvalError
 from storyline.models import ItemError, TimelineEvent
 from storyline.views.tls import build_timeline, prepare, tagger_name
 from storyline.views.tls.prepare import SourceArticle
 from storyline.views.tls.records import CandidateSentence
+from storyline.views.tls.relevance import Tokenizer
 
 from .align import PRF, align_rouge, date_prf, f_score
 from .rouge import RougeScorer
+
+Preparation = Literal["product", "lines"]
+PREPARATIONS: tuple[Preparation, ...] = ("product", "lines")
 
 Builder = Callable[
     [Sequence[CandidateSentence], int, int, Sequence[str], dt.date, dt.date], list[TimelineEvent]
@@ -147,15 +152,60 @@ def _mean(xs: Sequence[float]) -> float:
     return sum(xs) / len(xs) if xs else 0.0
 
 
-def prepare_dataset(directory: Path, use_project_tagger: bool = True) -> tuple[list[Topic], float]:
-    """Load every topic and date/tokenize its sentences once; returns the seconds spent
-    on preparation (mostly date tagging)."""
+def product_candidates(
+    topic_dir: Path, store_path: Path
+) -> tuple[list[CandidateSentence], list[ItemError]]:
+    """A topic's candidates as ``storyline timeline`` has them: the topic's articles
+    added to the store at ``store_path`` by ``api.add`` (as ``storyline add`` adds
+    them: a store already there is brought up to date, its known articles skipped and
+    annotations redone only if the pipeline changed), then ``views.summary.candidates``
+    over the store. Tokens are filled in once here; the builder would compute the same
+    ones itself."""
+    # Function-level imports: the store, the pipeline and the views are heavy and
+    # only this path needs them.
+    from storyline import api
+    from storyline.options import Options
+    from storyline.store import Store
+    from storyline.views.corpus import Corpus
+    from storyline.views.summary import candidates
+
+    with Store(store_path) as store:
+        report = api.add(
+            store, [topic_dir / "articles.jsonl.gz"], options=Options(db=str(store_path))
+        )
+        corpus = Corpus.from_store(store)
+    tokenizer = Tokenizer()
+    # in the order the product hands them to the builder
+    sentences = [replace(s, tokens=tokenizer(s.text)) for s in candidates(corpus)]
+    return sentences, list(report.errors)
+
+
+def prepare_dataset(
+    directory: Path,
+    use_project_tagger: bool = True,
+    *,
+    preparation: Preparation = "lines",
+    stores: Path | None = None,
+) -> tuple[list[Topic], float]:
+    """Load every topic and prepare its candidate sentences once; returns the seconds
+    spent on preparation (date tagging, or building the stores).
+
+    ``preparation="product"`` keeps one store per topic under ``stores``
+    (``<topic>.db``, built when missing; ``stores`` is required)."""
     topics = [load_topic(tdir) for tdir in topic_dirs(directory)]
     t0 = time.perf_counter()
     for topic in topics:
-        topic.sentences, topic.errors = prepare(
-            topic.articles, use_project_tagger=use_project_tagger
-        )
+        if preparation == "product":
+            if stores is None:
+                raise EvalError("the product path needs a folder for its stores", code="E618")
+            stores.mkdir(parents=True, exist_ok=True)
+            topic.sentences, topic.errors = product_candidates(
+                directory / topic.name, stores / f"{topic.name}.db"
+            )
+        else:
+            topic.sentences, topic.errors = prepare(
+                topic.articles, use_project_tagger=use_project_tagger
+            )
     return topics, time.perf_counter() - t0
 
 
@@ -229,22 +279,40 @@ def evaluate(
     *,
     builder: Builder = default_builder,
     use_project_tagger: bool = True,
+    preparation: Preparation = "product",
+    stores: Path | None = None,
 ) -> dict[str, Any]:
     """Run the timeline builder on every gold timeline under ``directory`` and score it.
 
+    ``preparation`` says how candidates are made (see the module docstring); the
+    product path keeps its stores under ``stores`` (reused when there) or, without
+    it, in a temporary folder removed afterwards.
+
     Returns ``timelines``, ``ar1_f1``, ``ar2_f1``, ``date_f1`` (with their
     ``*_precision`` / ``*_recall``), ``seconds`` (all of it), ``prepare_seconds``
-    (loading, date tagging, tokenizing), ``build_seconds`` (timeline building),
-    ``tagger``, ``tagging_errors`` and ``per_timeline`` rows.
+    (loading and preparing the candidates), ``build_seconds`` (timeline building),
+    ``preparation``, ``tagger``, ``tagging_errors`` and ``per_timeline`` rows.
     """
+    if preparation not in PREPARATIONS:
+        raise EvalError(f"preparation must be one of {PREPARATIONS}: {preparation!r}", code="E618")
     t0 = time.perf_counter()
     extension = 7 if directory.name == "entities" else 0
-    topics, prep_seconds = prepare_dataset(directory, use_project_tagger)
+    with tempfile.TemporaryDirectory(prefix="storyline-eval-tls-") as scratch:
+        topics, prep_seconds = prepare_dataset(
+            directory,
+            use_project_tagger,
+            preparation=preparation,
+            stores=stores if stores is not None else Path(scratch),
+        )
     result = score_topics(topics, extension, predictions, builder)
     per_timeline = result.pop("per_timeline")
     result["seconds"] = round(time.perf_counter() - t0, 2)
     result["prepare_seconds"] = round(prep_seconds, 2)
-    result["tagger"] = tagger_name() if use_project_tagger else "fallback"
+    result["preparation"] = preparation
+    if preparation == "product":
+        result["tagger"] = "pipeline"
+    else:
+        result["tagger"] = tagger_name() if use_project_tagger else "fallback"
     result["tagging_errors"] = sum(len(t.errors) for t in topics)
     result["per_timeline"] = per_timeline
     return result

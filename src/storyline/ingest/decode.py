@@ -6,8 +6,10 @@ import codecs
 import re
 
 from ..errors import IngestError
+from ..options import MAX_ARTICLE_BYTES  # one default, kept with the options
 
-MAX_ARTICLE_BYTES = 20 * 1024 * 1024
+__all__ = ["MAX_ARTICLE_BYTES", "MAX_ARTICLE_CHARS"]
+
 # spaCy's nlp.max_length: a longer text could never be annotated, so it is
 # refused here, naming the file, rather than failing every later ``add``.
 MAX_ARTICLE_CHARS = 1_000_000

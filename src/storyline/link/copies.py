@@ -209,57 +209,72 @@ def find_copies(
             for x in range(len(members)):
                 for y in range(x + 1, len(members)):
                     pairs.add((members[x], members[y]))
-    relations: list[tuple[int, int, str, float]] = []  # copy, original, kind, similarity
+    relations: list[Relation] = []
     for i, j in sorted(pairs):
         a, b = docs[i], docs[j]
-        if not len(a.shingles) or not len(b.shingles):
-            continue
-        shared = int(np.intersect1d(a.shingles, b.shingles, assume_unique=True).size)
-        if not shared:
-            continue
-        union = len(a.shingles) + len(b.shingles) - shared
-        jaccard = shared / union
-        containment = shared / min(len(a.shingles), len(b.shingles))
-        reinforced = containment >= CITED_REWRITE_CONTAINMENT and _reinforced(
-            a.article, b.article, citations
-        )
-        verdict = classify(jaccard, containment, shared, reinforced)
-        if verdict is None:
-            continue
-        original, copy = (i, j) if _earlier(a.article, b.article) else (j, i)
-        if verdict[0] != "duplicate" and len(docs[original].shingles) < MIN_ORIGINAL:
-            continue  # too little text of its own to be what a longer piece copies
-        relations.append((copy, original, verdict[0], verdict[1]))
-    return _choose(docs, relations)
+        found = relate(a.shingles, a.article, b.shingles, b.article, citations)
+        if found is not None:
+            relations.append(found)
+    return choose(relations, unique)
 
 
-def _choose(docs: list[_Doc], relations: list[tuple[int, int, str, float]]) -> list[Copy]:
-    # Duplicate groups: every member points at the group's earliest article.
-    parent = list(range(len(docs)))
+Relation = tuple[str, str, str, float]  # copy id, original id, kind, similarity
 
-    def find(x: int) -> int:
-        while parent[x] != x:
-            parent[x] = parent[parent[x]]
+
+def relate(
+    a_shingles: np.ndarray,
+    a: Article,
+    b_shingles: np.ndarray,
+    b: Article,
+    citations: Mapping[str, Sequence[Citation]] | None,
+) -> Relation | None:
+    """Whether one of two candidate articles copies the other, scored exactly on
+    their body shingles (sorted unique hashes)."""
+    if not len(a_shingles) or not len(b_shingles):
+        return None
+    shared = int(np.intersect1d(a_shingles, b_shingles, assume_unique=True).size)
+    if not shared:
+        return None
+    union = len(a_shingles) + len(b_shingles) - shared
+    jaccard = shared / union
+    containment = shared / min(len(a_shingles), len(b_shingles))
+    reinforced = containment >= CITED_REWRITE_CONTAINMENT and _reinforced(a, b, citations)
+    verdict = classify(jaccard, containment, shared, reinforced)
+    if verdict is None:
+        return None
+    original, copy = ((a, a_shingles), b) if _earlier(a, b) else ((b, b_shingles), a)
+    if verdict[0] != "duplicate" and len(original[1]) < MIN_ORIGINAL:
+        return None  # too little text of its own to be what a longer piece copies
+    return copy.id, original[0].id, verdict[0], verdict[1]
+
+
+def choose(relations: Sequence[Relation], articles: Mapping[str, Article]) -> list[Copy]:
+    """One record per copied article from the pairwise ``relations``: its best
+    original; members of a duplicate group point at the group's earliest article.
+    ``articles`` holds every article the relations name (dates and ids decide)."""
+    parent: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        while parent.get(x, x) != x:
+            parent[x] = parent.get(parent[x], parent[x])
             x = parent[x]
         return x
 
-    for copy, original, kind, _ in relations:
+    for copy, original, kind, _ in sorted(relations):
         if kind == "duplicate":
             ra, rb = find(copy), find(original)
             if ra != rb:
-                keep, drop = (ra, rb) if _earlier(docs[ra].article, docs[rb].article) else (rb, ra)
+                keep, drop = (ra, rb) if _earlier(articles[ra], articles[rb]) else (rb, ra)
                 parent[drop] = keep
-    best: dict[int, tuple[int, float, str]] = {}  # copy -> (rank, similarity, original id)
-    targets: dict[int, int] = {}
+    best: dict[str, tuple[int, float, str]] = {}  # copy -> (rank, similarity, original id)
 
-    def offer(copy: int, target: int, kind: str, similarity: float) -> None:
-        score = (_KIND_RANK[kind], similarity, docs[target].id)
+    def offer(copy: str, target: str, kind: str, similarity: float) -> None:
+        score = (_KIND_RANK[kind], similarity, target)
         old = best.get(copy)
         if old is None or (score[0], score[1], _neg(score[2])) > (old[0], old[1], _neg(old[2])):
             best[copy] = score
-            targets[copy] = target
 
-    for copy, original, kind, similarity in relations:
+    for copy, original, kind, similarity in sorted(relations):
         root_c, root_o = find(copy), find(original)
         if kind == "duplicate":
             member = copy if copy != root_c else original
@@ -269,13 +284,8 @@ def _choose(docs: list[_Doc], relations: list[tuple[int, int, str, float]]) -> l
             offer(copy, root_o, kind, similarity)
     names = {r: k for k, r in _KIND_RANK.items()}
     out = [
-        Copy(
-            article=docs[copy].id,
-            copy_of=docs[targets[copy]].id,
-            kind=names[rank],
-            similarity=round(similarity, 4),
-        )
-        for copy, (rank, similarity, _) in best.items()
+        Copy(article=copy, copy_of=target, kind=names[rank], similarity=round(similarity, 4))
+        for copy, (rank, similarity, target) in best.items()
     ]
     return sorted(out, key=lambda c: c.article)
 

@@ -10,7 +10,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
-from ..annotate.mentions import TITLE_CORE
+from ..annotate.definitions import TITLE_CORE
 from ..models import EntityMention, MentionRef
 from .names import fold, strip_org_suffix
 from .types import add_evidence, mention_label, top_type

@@ -9,17 +9,27 @@ import datetime as dt
 import json
 import sys
 from pathlib import Path
-from typing import Annotated, Any, NoReturn
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn
 
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.text import Text
 
-from .. import api
 from ..errors import StorylineError
 from ..options import Options
-from ..store import Store, redact
+
+# The API and the store (SQLAlchemy, NumPy, spaCy behind them) load when a command
+# runs, not for ``--help`` (start-up time).
+if TYPE_CHECKING:
+    from .. import api
+    from ..store import Store, redact
+else:
+    from ..lazy import LazyCallable, LazyModule
+
+    api = LazyModule("storyline.api")
+    Store = LazyCallable("storyline.store", "Store")
+    redact = LazyCallable("storyline.store", "redact")
 from . import tables
 from .eval_cli import eval_app
 
@@ -37,6 +47,7 @@ err = Console(stderr=True, soft_wrap=True)
 
 class State:
     options: Options = Options()
+    story: str | None = None  # --story ID: the views show that story only
 
 
 def _say(label: str, style: str, message: object) -> None:
@@ -57,7 +68,12 @@ def main_options(
         typer.Option("--db", help="Store: a SQLite path, :memory: or postgresql://... [env STORYLINE_DB]"),
     ] = None,
     workers: Annotated[int | None, typer.Option(help="Annotation processes (default 1).")] = None,
+    story: Annotated[
+        str | None,
+        typer.Option("--story", help="Show this story only (`storyline stories` lists the ids)."),
+    ] = None,
 ) -> None:
+    State.story = story
     try:
         State.options = Options.from_env(db=db, workers=workers)
     except StorylineError as exc:
@@ -91,6 +107,14 @@ def _view_store() -> Store:
         )
         _say("warning", "yellow", f"{missing} of {store.counts()['articles']} articles are not annotated ({why})")
     return store
+
+
+def _view(name: str, **params: Any) -> Any:
+    """A view's payload over the store, of the ``--story`` story when one is given."""
+    try:
+        return api.story(_view_store(), State.options, story=State.story).view(name, **params)
+    except StorylineError as exc:
+        _fail(str(exc))
 
 
 def _emit(payload: dict[str, Any]) -> None:
@@ -176,7 +200,7 @@ def add(
 @app.command()
 def articles(as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
     """List stored articles."""
-    payload = api.articles(_view_store())
+    payload = _view("articles")
     _emit(payload) if as_json else tables.articles(out, payload)
 
 
@@ -187,18 +211,15 @@ def timeline(
     date_to: Annotated[str | None, typer.Option("--to", help="Latest date (YYYY-MM-DD).")] = None,
     entity: Annotated[str | None, typer.Option(help="Keep to events involving this actor.")] = None,
     query: Annotated[str | None, typer.Option(help="Keep to events matching these words.")] = None,
-    limit: Annotated[int | None, typer.Option(min=1, help="At most N events (the most important).")] = None,
+    limit: Annotated[int | None, typer.Option(min=1, help="At most N dates (the most important).")] = None,
+    show_all: Annotated[
+        bool, typer.Option("--all", help="Every dated happening, not only the digest.")
+    ] = False,
 ) -> None:
-    """The dated timeline, each event with its evidence."""
+    """The digest: the dates that matter, a few sentences each (--all: every dated happening)."""
     start, end = _date(date_from, "--from"), _date(date_to, "--to")
-    payload = api.timeline(
-        _view_store(),
-        start=start,
-        end=end,
-        entity=entity,
-        query=query,
-        limit=limit,
-        options=State.options,
+    payload = _view(
+        "timeline", start=start, end=end, entity=entity, query=query, limit=limit, all=show_all
     )
     _emit(payload) if as_json else tables.timeline(out, payload)
 
@@ -210,44 +231,162 @@ def quotes(
     show_all: Annotated[
         bool, typer.Option("--all", help="Every quote extracted, not only the confident ones.")
     ] = False,
+    date_from: Annotated[str | None, typer.Option("--from", help="Published on or after (YYYY-MM-DD).")] = None,
+    date_to: Annotated[str | None, typer.Option("--to", help="Published on or before (YYYY-MM-DD).")] = None,
+    outlet: Annotated[str | None, typer.Option(help="Only quotes this outlet carried.")] = None,
+    direct: Annotated[bool, typer.Option("--direct", help="Only direct quotes.")] = False,
+    indirect: Annotated[bool, typer.Option("--indirect", help="Only indirect (reported) speech.")] = False,
+    anonymous: Annotated[bool, typer.Option("--anonymous", help="Only anonymous sources.")] = False,
+    named: Annotated[bool, typer.Option("--named", help="Only named speakers.")] = False,
+    page: Annotated[int | None, typer.Option(min=1, help="Page N of --per-page quotes.")] = None,
+    per_page: Annotated[int | None, typer.Option("--per-page", min=1, help="Quotes a page (default: all).")] = None,
 ) -> None:
-    """Who said what (the confident quotes; --all: everything extracted)."""
-    payload = api.quotes(_view_store(), speaker=speaker, all=show_all)
+    """Who said what (the confident quotes; --all: everything extracted), by speaker."""
+    if direct and indirect or anonymous and named:
+        _fail("--direct/--indirect and --anonymous/--named each keep one kind: give one of a pair", 2)
+    payload = _view(
+        "quotes",
+        speaker=speaker,
+        all=show_all,
+        start=_date(date_from, "--from"),
+        end=_date(date_to, "--to"),
+        outlet=outlet,
+        direct=direct,
+        indirect=indirect,
+        anonymous=anonymous,
+        named=named,
+        page=page,
+        per_page=per_page,
+    )
     _emit(payload) if as_json else tables.quotes(out, payload)
 
 
 @app.command()
 def entities(as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
     """Who is who: one entity per actor, with aliases."""
-    payload = api.entities(_view_store())
+    payload = _view("entities")
     _emit(payload) if as_json else tables.entities(out, payload)
 
 
 @app.command()
 def sources(as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
     """Outlets, who cites whom, and copies."""
-    payload = api.sources(_view_store())
+    payload = _view("sources")
     _emit(payload) if as_json else tables.sources(out, payload)
 
 
 @app.command()
 def facts(as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
     """Numbers with units, and where outlets disagree."""
-    payload = api.facts(_view_store())
+    payload = _view("facts")
     _emit(payload) if as_json else tables.facts(out, payload)
+
+
+@app.command()
+def changes(
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+    entity: Annotated[
+        str | None, typer.Option(help="Positions held by this actor, figures about it.")
+    ] = None,
+    show_all: Annotated[
+        bool, typer.Option("--all", help="Every position and figure series found.")
+    ] = False,
+) -> None:
+    """What changed: positions (stance per dated mention) and figures over time."""
+    payload = _view("changes", entity=entity, all=show_all)
+    if as_json:
+        _emit(payload)
+        return
+    for p in payload["positions"]:
+        out.print(Text.assemble((p["actor"], "bold"), f" on “{p['claim']}”"), highlight=False)
+        for step in p["steps"]:
+            first = step["evidence"][0]
+            line = f"  {step['date']:<10} {step['stance']:<9} {first['sentence']} ({first['outlet'] or '?'})"
+            out.print(Text(line), highlight=False)
+    for f in payload["figures"]:
+        moves = "; ".join(
+            f"{c['before']:g} → {c['after']:g} ({c['start']} → {c['end']})" for c in f["changes"]
+        )
+        spreads = "; ".join(
+            f"{d['date']}: {d['spread']} ({', '.join(d['outlets'])})" for d in f["disagreements"]
+        )
+        title = Text.assemble((f["about"], "bold"), f"  {len(f['series'])} figures")
+        out.print(title, highlight=False)
+        if moves:
+            out.print(Text(f"  changed: {moves}"), highlight=False)
+        if spreads:
+            out.print(Text(f"  outlets disagree: {spreads}"), highlight=False)
+
+
+@app.command()
+def stories(as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
+    """The stories in a mixed pile, largest first, each with its articles."""
+    payload = _view("stories")
+    if as_json:
+        _emit(payload)
+        return
+    for row in payload["stories"]:
+        out.print(
+            Text.assemble(
+                (row["id"], "bold"),
+                f"  {row['size']} articles, {row['first']} to {row['last']}  ",
+                row["title"] or "(no headline)",
+            ),
+            highlight=False,
+        )
+
+
+@app.command()
+def new(
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+    since: Annotated[str | None, typer.Option(help="Everything published on or after (YYYY-MM-DD).")] = None,
+    article: Annotated[str | None, typer.Option(help="What this article adds (`storyline articles` lists ids).")] = None,
+    show_all: Annotated[
+        bool, typer.Option("--all", help="Every quote extracted, not only the confident ones.")
+    ] = False,
+) -> None:
+    """What is new: what an article, or everything since a date, adds to what came before."""
+    if (since is None) == (article is None):
+        _fail("give one of --since DATE or --article ID", 2)
+    payload = _view("new", since=_date(since, "--since"), article=article, all=show_all)
+    if as_json:
+        _emit(payload)
+        return
+    for item in payload["items"]:
+        out.print(
+            Text.assemble(
+                (f"{item['kind']:<7}", "bold"),
+                f" {item['date'] or '':<10} {item['text']}  ",
+                (f"({item['outlet'] or '?'}, {item['first_seen'] or 'undated'})", "dim"),
+            ),
+            highlight=False,
+        )
 
 
 @app.command()
 def report(
     output: Annotated[Path | None, typer.Option("-o", "--output", help="File to write (default stdout).")] = None,
     fmt: Annotated[str, typer.Option("--format", help="html | md | json | timelinejs")] = "html",
+    date_from: Annotated[str | None, typer.Option("--from", help="Earliest date (YYYY-MM-DD).")] = None,
+    date_to: Annotated[str | None, typer.Option("--to", help="Latest date (YYYY-MM-DD).")] = None,
+    entity: Annotated[str | None, typer.Option(help="Keep to this actor.")] = None,
+    limit: Annotated[int | None, typer.Option(min=1, help="At most N dates in the digest.")] = None,
 ) -> None:
-    """One self-contained report file."""
+    """One self-contained report file: the digest first, then actors, quotes, figures, sources."""
     from .report import FORMATS, render
 
     if fmt not in FORMATS:
         _fail(f"--format must be one of {', '.join(FORMATS)}, not {fmt!r}", 2)
-    text = render(_view_store(), fmt, options=State.options)
+    text = render(
+        _view_store(),
+        fmt,
+        options=State.options,
+        start=_date(date_from, "--from"),
+        end=_date(date_to, "--to"),
+        entity=entity,
+        limit=limit,
+        story=State.story,
+    )
     if output is None:
         sys.stdout.write(text)
     else:
@@ -296,17 +435,32 @@ def _check_port(host: str, port: int) -> None:
             _fail(f"[E502] cannot serve on {host}:{port}: {exc.strerror or exc}; pick another --port")
 
 
+def _story_first(argv: list[str]) -> list[str]:
+    """``--story ID`` may follow the subcommand (spec/cli.md): move it before, where
+    the global option is read."""
+    for i, arg in enumerate(argv):
+        if arg == "--story" and i + 1 < len(argv):
+            return [*argv[i : i + 2], *argv[:i], *argv[i + 2 :]]
+        if arg.startswith("--story="):
+            return [arg, *argv[:i], *argv[i + 1 :]]
+    return argv
+
+
 def main() -> None:
-    from sqlalchemy.exc import DBAPIError
-
-    from ..store import scrub
-
     try:
-        app()
+        app(args=_story_first(sys.argv[1:]))
     except StorylineError as exc:  # a coded error that escaped a command
         _say("error", "red", exc)
         sys.exit(1)
-    except DBAPIError as exc:  # a store that broke under a command: damaged, or its server went away
+    except Exception as exc:
+        # A store that broke under a command (damaged, or its server went away). Read
+        # from sys.modules: a command that never opened a store never imported
+        # SQLAlchemy, so `--help` starts without it.
+        dbapi = sys.modules.get("sqlalchemy.exc")
+        if dbapi is None or not isinstance(exc, dbapi.DBAPIError):
+            raise
+        from ..store import scrub
+
         detail = scrub(str(exc.orig), State.options.db)
         _say("error", "red", f"[E406] store {redact(State.options.db)} failed: {detail}")
         sys.exit(1)

@@ -21,14 +21,18 @@ def _short(text: str | None, width: int = 160) -> Text:
 
 def articles(console: Console, payload: dict[str, Any]) -> None:
     table = Table(title=f"{len(payload['articles'])} articles", show_lines=False)
-    for col in ("published", "source", "outlet", "title", "id", "copy of"):
+    for col in ("published", "source", "outlet", "title", "origin", "id", "copy of"):
         table.add_column(col)
     for a in payload["articles"]:
+        title = _short(a["title"] or "(untitled)", 70)
+        if a.get("title_source") in ("text", "url"):
+            title.append(f" [from {a['title_source']}]", style="dim")  # made here, not the outlet's
         table.add_row(
             _t(a["published"] or "?"),
             _t(a["published_source"]),
             _t(a["outlet"]),
-            _short(a["title"], 70),
+            title,
+            _t(a.get("origin")),
             _t(a["id"]),
             _t(f"{a['copy_kind']} of {a['copy_of']}" if a.get("copy_of") else ""),
         )
@@ -47,15 +51,23 @@ def timeline(console: Console, payload: dict[str, Any]) -> None:
 
 
 def quotes(console: Console, payload: dict[str, Any]) -> None:
-    table = Table(title=f"{len(payload['quotes'])} quotes", show_lines=True)
+    total = payload.get("total", len(payload["quotes"]))
+    title = f"{total} quotes"
+    if payload.get("pages", 1) > 1:
+        title += f", page {payload['page']} of {payload['pages']}"
+    table = Table(title=title, show_lines=True)
     for col in ("date", "speaker", "quote", "outlets"):
         table.add_column(col)
     for q in payload["quotes"]:
         who = q["speaker"] or "?"
+        if q.get("role"):
+            who = f"{who}, {q['role']}"
         if q["anonymous"]:
             who = f"{who} (anonymous)"
         text = q["text"] if not q["direct"] else f"“{q['text']}”"
-        table.add_row(_t(q["date"]), _t(who), _short(text, 300), _t(", ".join(o or "?" for o in q["outlets"])))
+        table.add_row(
+            _t(q["date"]), _t(who), _short(text, 300), _t(", ".join(o or "?" for o in q["outlets"]))
+        )
     console.print(table)
 
 
@@ -65,7 +77,13 @@ def entities(console: Console, payload: dict[str, Any]) -> None:
         table.add_column(col)
     for e in payload["entities"]:
         others = [a for a in e["aliases"] if a != e["name"]]
-        table.add_row(_t(e["name"]), _t(e["type"]), _t(e["mentions"]), _t(len(e["articles"])), _short(", ".join(others), 100))
+        table.add_row(
+            _t(e["name"]),
+            _t(e["type"]),
+            _t(e["mentions"]),
+            _t(len(e["articles"])),
+            _short(", ".join(others), 100),
+        )
     console.print(table)
 
 
@@ -92,11 +110,18 @@ def sources(console: Console, payload: dict[str, Any]) -> None:
 
 def facts(console: Console, payload: dict[str, Any]) -> None:
     table = Table(title=f"{len(payload['facts'])} figures")
-    for col in ("#", "about", "as written", "normalized", "outlet"):
+    for col in ("#", "about", "of", "as written", "normalized", "outlet"):
         table.add_column(col)
     for i, f in enumerate(payload["facts"]):
         norm = f["normalized"]
-        table.add_row(_t(i), _t(f["about"]), _t(f["text"]), _t(f"{norm['value']:g} {norm['unit']}"), _t(f["outlet"]))
+        table.add_row(
+            _t(i),
+            _t(f["about"]),
+            _t(f.get("subject")),
+            _t(f["text"]),
+            _t(f"{norm['value']:g} {norm['unit']}"),
+            _t(f["outlet"]),
+        )
     console.print(table)
     dis = Table(title=f"{len(payload['disagreements'])} disagreements")
     for col in ("about", "figures", "spread"):

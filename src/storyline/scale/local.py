@@ -2,6 +2,8 @@
 
 Each pool worker loads the pipeline once (in its initializer) and keeps it for
 its lifetime: the model-holding-worker pattern the Ray executor uses too.
+``LocalExecutor`` is the executor object (``executor.Executor``);
+``annotate_local`` its ``map``.
 """
 
 from __future__ import annotations
@@ -9,13 +11,27 @@ from __future__ import annotations
 from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from typing import TYPE_CHECKING, Any
 
 from spacy.language import Language
 
 from ..annotate.pipeline import annotate, load_pipeline
-from ..models import Annotations, Article, ItemError
+from ..errors import AnnotateError
+from ..models import Article
+from .executor import (
+    Result,
+    RunReport,
+    ShardedExecutor,
+    ShardProgress,
+    ShardReport,
+    ShardWorker,
+    shards,
+    shared_target,
+)
 
-Result = Annotations | ItemError
+if TYPE_CHECKING:
+    from ..store import Store
 
 # Per-worker-process pipeline, set by the initializer. Lives only inside pool
 # worker processes, never in the caller's.
@@ -38,7 +54,9 @@ def _annotate_chunk(articles: list[Article], batch_size: int) -> list[Result]:
 CHUNK_CHARS = 40_000
 
 
-def chunks_by_size(articles: Sequence[Article], limit: int, max_count: int) -> Iterator[list[Article]]:
+def chunks_by_size(
+    articles: Sequence[Article], limit: int, max_count: int
+) -> Iterator[list[Article]]:
     """Consecutive runs of articles of at most ``limit`` characters in all (an
     article longer than that alone) and at most ``max_count`` articles."""
     chunk: list[Article] = []
@@ -93,3 +111,98 @@ def _finish(future: Future[list[Result]], on_done: Callable[[int], None] | None)
     if on_done:
         on_done(len(results))
     return results
+
+
+# ---- the executor object ---------------------------------------------------
+
+# Per-worker-process shard worker, set by the initializer (pool processes only).
+_SHARD_WORKER: ShardWorker | None = None
+
+
+def _init_shard_worker(
+    target: str, models: tuple[str, ...], version: str, settings: dict[str, Any]
+) -> None:
+    global _SHARD_WORKER
+    _SHARD_WORKER = ShardWorker(target, models, version, **settings)
+
+
+def _process_shard(ids: list[str]) -> ShardReport:
+    if _SHARD_WORKER is None:  # pragma: no cover - initializer always ran
+        raise RuntimeError("[E204] worker pipeline not loaded")
+    return _SHARD_WORKER.process(ids)
+
+
+class LocalExecutor(ShardedExecutor):
+    """Annotation in this process (``workers=1``) or a local process pool.
+
+    ``shard_size``, ``commit_every`` and ``crash_after`` go to the shard
+    workers (``executor.ShardWorker``; ``crash_after`` is fault injection).
+    """
+
+    name = "local"
+
+    def map(
+        self,
+        articles: Sequence[Article],
+        *,
+        nlp: Language | None = None,
+        on_done: Callable[[int], None] | None = None,
+    ) -> Iterator[Result]:
+        return annotate_local(
+            articles,
+            models=self.models,
+            workers=self.workers,
+            batch_size=self.batch_size,
+            nlp=nlp,
+            on_done=on_done,
+        )
+
+    def run(
+        self,
+        store: Store,
+        ids: Sequence[str],
+        version: str,
+        *,
+        on_shard: ShardProgress | None = None,
+        nlp: Language | None = None,
+    ) -> RunReport:
+        report = RunReport()
+        parts = shards(ids, self.shard_size)
+        if self.workers <= 1 or len(parts) < 2:
+            # In process, on the caller's store (an in-memory one included).
+            worker = ShardWorker(store, self.models, version, nlp=nlp, **self.worker_settings)
+            for part in parts:
+                shard = worker.process(part)
+                report.add(shard)
+                if on_shard:
+                    on_shard(shard)
+            return report
+        target = shared_target(store)
+        with ProcessPoolExecutor(
+            max_workers=self.workers,
+            initializer=_init_shard_worker,
+            initargs=(target, self.models, version, self.worker_settings),
+        ) as pool:
+            window = self.workers * 2  # shards in flight: memory stays flat on a long run
+            pending: deque[Future[ShardReport]] = deque()
+            for part in parts:
+                pending.append(pool.submit(_process_shard, part))
+                if len(pending) >= window:
+                    _collect(pending.popleft(), report, on_shard)
+            while pending:
+                _collect(pending.popleft(), report, on_shard)
+        return report
+
+
+def _collect(
+    future: Future[ShardReport], report: RunReport, on_shard: ShardProgress | None
+) -> None:
+    try:
+        shard = future.result()
+    except BrokenProcessPool as exc:
+        raise AnnotateError(
+            "an annotation worker died; what it committed is kept: run again to finish", code="E270"
+        ) from exc
+    report.add(shard)
+    if on_shard:
+        on_shard(shard)

@@ -9,7 +9,8 @@ links are replaced as a unit inside one transaction.
 from __future__ import annotations
 
 import json
-from collections.abc import Hashable, Iterable, Sequence
+from collections.abc import Hashable, Iterable, Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -46,10 +47,12 @@ from ..models import (
     Timex,
 )
 from . import schema
+from .link_state import LinkState
 from .migrations import migrate, pending
 from .rows import article_from_row, article_row, from_row, to_row
+from .stories import StoryRecords, StoryRow, follow
 
-__all__ = ["Store", "database_url", "redact"]
+__all__ = ["Store", "StoryRow", "database_url", "redact"]
 
 _ANNOTATION_FIELDS = (
     ("sentences", schema.sentences, Sentence),
@@ -128,7 +131,7 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
-class Store:
+class Store(StoryRecords):
     """Persisted records of every stage. Safe to open many times; cheap to keep."""
 
     def __init__(self, target: str | Path = "storyline.db", *, read_only: bool = False) -> None:
@@ -396,12 +399,20 @@ class Store:
     # ---- links -----------------------------------------------------------
 
     def replace_links(
-        self, entities: Sequence[Entity], copies: Sequence[Copy], *, generation: int | None = None
+        self,
+        entities: Sequence[Entity],
+        copies: Sequence[Copy],
+        *,
+        generation: int | None = None,
+        mints: Mapping[str, MentionRef] | None = None,
+        redirects: Mapping[str, str] | None = None,
     ) -> bool:
         """Replace every link as one unit; ``generation`` is the store generation
         (``generation()``) read before the links were computed from the store.
         Links from an older generation than the stored ones are not written (a
-        concurrent run got there with newer ones); returns whether they were."""
+        concurrent run got there with newer ones); returns whether they were.
+        ``mints`` and ``redirects`` (``link.entity_ids``), when given, replace the
+        stored entity-id state in the same transaction."""
         with self.engine.begin() as conn:
             if generation is not None:
                 # Write first (takes the write lock at once), guarded by the generation.
@@ -431,6 +442,23 @@ class Store:
                 ]
                 if refs:
                     conn.execute(insert(schema.entity_mentions), refs)
+            if mints is not None:
+                conn.execute(delete(schema.entity_mints))
+                if mints:
+                    conn.execute(
+                        insert(schema.entity_mints),
+                        [
+                            {"id": k, "article_id": ref.article, "mention_idx": ref.index}
+                            for k, ref in mints.items()
+                        ],
+                    )
+            if redirects is not None:
+                conn.execute(delete(schema.entity_redirects))
+                if redirects:
+                    conn.execute(
+                        insert(schema.entity_redirects),
+                        [{"old_id": k, "new_id": v} for k, v in redirects.items()],
+                    )
             if copies:
                 conn.execute(
                     insert(schema.copies),
@@ -461,6 +489,44 @@ class Store:
                 )
                 for r in conn.execute(select(schema.entities).order_by(schema.entities.c.id))
             ]
+
+    def entity_ids(self) -> tuple[dict[str, MentionRef], dict[str, str]]:
+        """Every minted entity id with the mention it was minted from, and the
+        redirects of merged ids (old id -> live id)."""
+        with self.engine.connect() as conn:
+            mints = {
+                r.id: MentionRef(r.article_id, r.mention_idx)
+                for r in conn.execute(select(schema.entity_mints))
+            }
+            return mints, self._entity_redirects(conn)
+
+    @staticmethod
+    def _entity_redirects(conn: Any) -> dict[str, str]:
+        return {r[0]: r[1] for r in conn.execute(select(schema.entity_redirects))}
+
+    def entity_redirects(self) -> dict[str, str]:
+        with self.engine.connect() as conn:
+            return self._entity_redirects(conn)
+
+    def resolve_entity(self, entity_id: str) -> str:
+        """The live id of ``entity_id`` (a merged entity's id leads to the one it
+        joined); NotFound when there is none."""
+        with self.engine.connect() as conn:
+            entity_id = follow(self._entity_redirects(conn), entity_id)
+            found = conn.execute(
+                select(schema.entities.c.id).where(schema.entities.c.id == entity_id)
+            ).first()
+        if not found:
+            raise NotFound(
+                f"no entity with id {entity_id!r}; `storyline entities` lists them", code="E408"
+            )
+        return entity_id
+
+    @contextmanager
+    def link_transaction(self) -> Iterator[LinkState]:
+        """The incremental link's indexes (``link_state``) in one transaction."""
+        with self.engine.begin() as conn:
+            yield LinkState(conn)
 
     def copies(self) -> list[Copy]:
         with self.engine.connect() as conn:

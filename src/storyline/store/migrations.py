@@ -17,7 +17,18 @@ Migration = tuple[int, str, Callable[[Connection], None]]
 
 
 # Tables that later migrations add: the initial schema stays what it was.
-_LATER = {"storyline_migrations", "store_state", "annotation_failures"}
+_LATER = {
+    "storyline_migrations",
+    "store_state",
+    "annotation_failures",
+    "stories",
+    "article_stories",
+    "story_redirects",
+    "story_index",
+    "entity_mints",
+    "entity_redirects",
+    *(t.name for t in schema.LINK_STATE_TABLES),
+}
 # Columns that later migrations add to tables of the initial schema (table -> columns):
 # a new store gets them from those migrations too, as an old one does.
 _LATER_COLUMNS = {"quotes": frozenset({"confidence"})}
@@ -93,11 +104,44 @@ def _quote_confidence(conn: Connection) -> None:
     conn.execute(text("ALTER TABLE quotes ADD COLUMN confidence FLOAT"))
 
 
+def _stories(conn: Connection) -> None:
+    """Stories in a mixed pile (issue 21): assignments, redirects, the clusterer's state."""
+    tables = [schema.stories, schema.article_stories, schema.story_redirects, schema.story_index]
+    schema.metadata.create_all(conn, tables=tables)
+    # The row exists from the start, so writers only ever UPDATE it, guarded by its version.
+    conn.execute(insert(schema.story_index).values(key="index", version=0, state=""))
+
+
+def _entity_ids(conn: Connection) -> None:
+    """Incremental link (issue 21): its indexes, and entity ids minted once. Each
+    stored entity keeps its id, minted from its earliest mention (by publication
+    date, then article id), so ids already shown keep working after the next
+    link; the indexes start empty, so the next link feeds every article once."""
+    tables = [schema.entity_mints, schema.entity_redirects, *schema.LINK_STATE_TABLES]
+    schema.metadata.create_all(conn, tables=tables)
+    a, m = schema.articles, schema.entity_mentions
+    query = (
+        select(m.c.entity_id, m.c.article_id, m.c.mention_idx)
+        .join(a, a.c.id == m.c.article_id)
+        .order_by(a.c.published.is_(None), a.c.published, a.c.id, m.c.mention_idx)
+    )
+    first: dict[str, tuple[str, int]] = {}
+    for entity_id, article_id, index in conn.execute(query):
+        first.setdefault(entity_id, (article_id, index))
+    if first:
+        conn.execute(
+            insert(schema.entity_mints),
+            [{"id": e, "article_id": a_id, "mention_idx": i} for e, (a_id, i) in first.items()],
+        )
+
+
 MIGRATIONS: list[Migration] = [
     (1, "initial schema", _initial),
     (2, "sentence full-text search", _sentence_search),
     (3, "run state and annotation failures", _run_state),
     (4, "quote confidence", _quote_confidence),
+    (5, "stories", _stories),
+    (6, "incremental link and entity ids minted once", _entity_ids),
 ]
 
 

@@ -8,11 +8,13 @@ unit, so re-running a stage for an article is idempotent. Link tables
 from __future__ import annotations
 
 from sqlalchemy import (
+    BigInteger,
     Boolean,
     Column,
     Float,
     ForeignKey,
     Integer,
+    LargeBinary,
     MetaData,
     String,
     Table,
@@ -198,4 +200,134 @@ annotation_failures = Table(
     Column("pipeline", String(200), nullable=False),
     Column("code", String(8), nullable=False),
     Column("message", Text, nullable=False),
+)
+
+# Stories (issue 21). Each article keeps the story it joined when it arrived;
+# a merge adds a redirect (old id -> the id it joined) instead of rewriting
+# assignments, so ids once shown keep working. ``stories`` holds each live
+# story's bookkeeping; ``story_index`` the online clusterer's state
+# (``link.stories.StoryIndex`` as JSON) with a version that guards concurrent writers.
+stories = Table(
+    "stories",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("title", Text, nullable=False),
+    Column("first_day", String(10), nullable=False),
+    Column("last_day", String(10), nullable=False),
+    Column("size", Integer, nullable=False),
+)
+
+article_stories = Table(
+    "article_stories",
+    metadata,
+    Column("article_id", String(32), ForeignKey("articles.id"), primary_key=True),
+    Column("story_id", String(64), nullable=False, index=True),
+)
+
+story_redirects = Table(
+    "story_redirects",
+    metadata,
+    Column("old_id", String(64), primary_key=True),
+    Column("new_id", String(64), nullable=False),
+)
+
+story_index = Table(
+    "story_index",
+    metadata,
+    Column("key", String(32), primary_key=True),
+    Column("version", Integer, nullable=False),
+    Column("state", Text, nullable=False),
+)
+
+# Entity ids (issue 21): an id is minted once, from the first mention of the
+# entity it names (``link.entity_ids``), and kept while that mention stays in
+# the entity; when entities merge the other ids redirect to the survivor.
+entity_mints = Table(
+    "entity_mints",
+    metadata,
+    Column("id", String(32), primary_key=True),
+    Column("article_id", String(32), nullable=False),
+    Column("mention_idx", Integer, nullable=False),
+)
+
+# The incremental link's indexes (``link.incremental``). ``link_docs``: the
+# articles linked so far, with the annotation pipeline they were linked from
+# and their body shingles (sorted uint32 hashes) for scoring copies exactly.
+link_docs = Table(
+    "link_docs",
+    metadata,
+    Column("article_id", String(32), primary_key=True),
+    Column("pipeline", String(200), nullable=False),
+    Column("outlet", Text, nullable=False, index=True),  # ``ingest.furniture.outlet_key``
+    Column("shingles", LargeBinary, nullable=False),
+)
+
+# MinHash LSH band keys (a hash of band number and band values) and long
+# sentences of each linked article: where copy candidates come from.
+copy_bands = Table(
+    "copy_bands",
+    metadata,
+    Column("key", BigInteger, nullable=False, index=True),
+    Column("article_id", String(32), nullable=False),
+)
+
+copy_sentences = Table(
+    "copy_sentences",
+    metadata,
+    Column("key", BigInteger, nullable=False, index=True),
+    Column("article_id", String(32), nullable=False),
+)
+
+# Every pair found to be a copy; ``copies`` holds each copy's best original among them.
+copy_relations = Table(
+    "copy_relations",
+    metadata,
+    Column("article_id", String(32), primary_key=True),
+    Column("copy_of", String(32), primary_key=True),
+    Column("kind", String(16), nullable=False),
+    Column("similarity", Float, nullable=False),
+)
+
+# Entity index: per entity, each folded name form with its evidence (JSON:
+# spellings, label votes, defined expansions, titles), and the lookup keys
+# (the form, its variants, a person's surname) new mentions are matched on.
+entity_forms = Table(
+    "entity_forms",
+    metadata,
+    Column("entity_id", String(32), primary_key=True),
+    Column("key", Text, primary_key=True),
+    Column("stats", Text, nullable=False),
+)
+
+entity_keys = Table(
+    "entity_keys",
+    metadata,
+    Column("key", Text, nullable=False, index=True),
+    Column("entity_id", String(32), nullable=False, index=True),
+    Column("weight", Integer, nullable=False),  # mentions behind the key in that entity
+)
+
+# How often each folded name is cited as a source ("according to Reuters").
+cited_names = Table(
+    "cited_names",
+    metadata,
+    Column("key", Text, primary_key=True),
+    Column("count", Integer, nullable=False),
+)
+
+LINK_STATE_TABLES = (
+    link_docs,
+    copy_bands,
+    copy_sentences,
+    copy_relations,
+    entity_forms,
+    entity_keys,
+    cited_names,
+)
+
+entity_redirects = Table(
+    "entity_redirects",
+    metadata,
+    Column("old_id", String(32), primary_key=True),
+    Column("new_id", String(32), nullable=False),
 )

@@ -44,7 +44,9 @@ def weight(value: object) -> int:
     if isinstance(value, bytes | str):
         return 1 + len(value) // 200
     if isinstance(value, dict):
-        return 1 + sum(weight(v) for v in value.values() if isinstance(v, list | tuple | dict | bytes))
+        return 1 + sum(
+            weight(v) for v in value.values() if isinstance(v, list | tuple | dict | bytes)
+        )
     if isinstance(value, list | tuple):
         total = 1
         for v in value:  # an event counts its evidence; a row or a string counts one

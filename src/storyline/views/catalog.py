@@ -5,12 +5,15 @@ from __future__ import annotations
 import datetime as dt
 from typing import TYPE_CHECKING, Any
 
+from ..errors import OptionsError
 from . import payloads
+from .quotes_view import filter_quotes, page_quotes
 from .registry import register
 from .shapes import (
     ArticlesPayload,
     EntitiesPayload,
     FactsPayload,
+    OverviewPayload,
     QuotesPayload,
     SourcesPayload,
     TimelinePayload,
@@ -37,10 +40,13 @@ def timeline(
     limit: int | None = None,
     all: bool = False,
 ) -> dict[str, Any]:
-    """What happened when: the digest, or with ``all`` every dated happening."""
-    options = story.options
+    """What happened when: the digest (``limit`` dates, else as many as the material
+    supports), or with ``all`` every dated happening."""
     if all:
-        return payloads.timeline_view(story.corpus(), start=start, end=end, entity=entity, query=query)
+        return payloads.timeline_view(
+            story.corpus(), start=start, end=end, entity=entity, query=query
+        )
+    options = story.options
     return payloads.timeline_view(
         story.corpus(),
         start=start,
@@ -50,13 +56,56 @@ def timeline(
         limit=limit,
         n_dates=options.timeline_dates,
         sents_per_date=options.timeline_sentences,
+        digest=True,
     )
 
 
 @register("quotes", QuotesPayload)
-def quotes(story: Story, *, speaker: str | None = None, all: bool = False) -> dict[str, Any]:
-    """Who said what: precision first; ``all`` shows every quote extracted."""
-    return payloads.quotes_view(story.corpus(), speaker=speaker, all=all)
+def quotes(
+    story: Story,
+    *,
+    speaker: str | None = None,
+    all: bool = False,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    outlet: str | None = None,
+    direct: bool = False,
+    indirect: bool = False,
+    anonymous: bool = False,
+    named: bool = False,
+    page: int | None = None,
+    per_page: int | None = None,
+) -> dict[str, Any]:
+    """Who said what: precision first (``all``: every quote extracted), by date, with
+    the speakers of the page and their roles; filters by publication day, outlet,
+    direct or indirect, anonymous or named; ``per_page`` quotes a page."""
+    if per_page is not None and per_page < 1 or page is not None and page < 1:
+        raise OptionsError("page and per_page must be at least 1", code="E301")
+    rows = story.cache.cached(
+        ("quote rows", speaker, all),
+        lambda: payloads.quotes_view(story.corpus(), speaker=speaker, all=all)["quotes"],
+        filtered=speaker is not None,
+    )
+    kept = filter_quotes(
+        rows,
+        start=start,
+        end=end,
+        outlet=outlet,
+        direct=direct,
+        indirect=indirect,
+        anonymous=anonymous,
+        named=named,
+    )
+    return page_quotes(kept, page=page, per_page=per_page)
+
+
+@register("overview", OverviewPayload)
+def overview(story: Story) -> dict[str, Any]:
+    """The story in brief: date range, top developments and who reported them first,
+    the latest news, key actors, quotes and figures."""
+    from .overview import overview as build
+
+    return build(story)
 
 
 @register("entities", EntitiesPayload)
@@ -75,3 +124,7 @@ def sources(story: Story) -> dict[str, Any]:
 def facts(story: Story) -> dict[str, Any]:
     """Figures with units, and where outlets disagree."""
     return payloads.facts_view(story.corpus())
+
+
+# The views registered in their own modules (imported for their registrations).
+from . import actor, article, changes, new, search, stories  # noqa: E402,F401

@@ -40,7 +40,9 @@ class Corpus:
             for i, mention in enumerate(ann.mentions):
                 eid = self.entity_of_mention.get((article_id, i))
                 if eid is not None:
-                    self._sentence_entities.setdefault((article_id, mention.sentence), set()).add(eid)
+                    self._sentence_entities.setdefault((article_id, mention.sentence), set()).add(
+                        eid
+                    )
             for sd in ann.sentence_dates:
                 self._sentence_dates.setdefault((article_id, sd.sentence), sd)
 

@@ -13,6 +13,7 @@ from typing import Any
 
 from ..models import QUOTE_CONFIDENCE, Entity, Evidence, Quote, TimelineEvent
 from .corpus import Corpus
+from .quotes_view import speaker_role
 from .timeline import basic_timeline, normalized_words
 
 
@@ -20,14 +21,59 @@ def _iso(value: dt.date | None) -> str | None:
     return value.isoformat() if value else None
 
 
+# A title made from text is cut to about this many characters, at a word.
+TITLE_CHARS = 90
+_SENTENCE_END = re.compile(r"(?<=[^\s.]{2}[.!?])\s+(?=\S)")
+
+
+def _shorten(text: str, width: int = TITLE_CHARS) -> str:
+    if len(text) <= width:
+        return text
+    cut = (
+        text[: width + 1].rsplit(" ", 1)[0].rstrip(" ,;:-") if " " in text[:width] else text[:width]
+    )
+    return cut + "\u2026"
+
+
+def title_from_url(url: str | None) -> str | None:
+    """The last path segment of ``url`` as words ("swine-flu-spreads.html" ->
+    "Swine flu spreads"); None when it is only digits, an id or empty."""
+    if not url:
+        return None
+    path = re.sub(r"[?#].*$", "", url.strip()).rstrip("/")
+    segment = path.rsplit("/", 1)[-1] if "/" in path.split("://", 1)[-1] else ""
+    segment = re.sub(r"\.(?:s?html?|php|aspx?|jsp|cms)$", "", segment, flags=re.IGNORECASE)
+    words = [w for w in re.split(r"[-_+.\s]+|%20", segment) if w]
+    if sum(1 for w in words if re.fullmatch(r"[^\W\d_]{2,}", w)) < 2:
+        return None  # "12345", "index", "a1b2c3": not a headline
+    text = " ".join(words)
+    return _shorten(text[:1].upper() + text[1:])
+
+
+def title_of(title: str | None, text: str, url: str | None) -> tuple[str | None, str]:
+    """The article's title and where it came from: as stored ("article"), else the
+    first sentence of its first line of text ("text"), else its URL ("url")."""
+    if title and title.strip():
+        return title, "article"
+    first_line = next((line.strip() for line in text.splitlines() if line.strip()), "")
+    if first_line:
+        return _shorten(_SENTENCE_END.split(first_line, maxsplit=1)[0].strip()), "text"
+    from_url = title_from_url(url)
+    if from_url:
+        return from_url, "url"
+    return None, "none"
+
+
 def articles_view(corpus: Corpus) -> dict[str, Any]:
     rows = []
     for article in corpus.articles.values():
         copy = corpus.copy_of.get(article.id)
+        title, title_source = title_of(article.title, article.text, article.url)
         rows.append(
             {
                 "id": article.id,
-                "title": article.title,
+                "title": title,
+                "title_source": title_source,
                 "outlet": article.outlet,
                 "url": article.url,
                 "published": _iso(article.published),
@@ -83,16 +129,18 @@ def timeline_view(
     limit: int | None = None,
     n_dates: int | None = None,
     sents_per_date: int | None = None,
+    digest: bool = False,
 ) -> dict[str, Any]:
-    """Every dated event by default; with ``limit`` (or ``n_dates``), the
-    summarized timeline: the ``limit`` dates that matter most, each with the
-    sentences that best say what happened (``sents_per_date``)."""
+    """Every dated event by default; with ``digest`` (or a ``limit`` or ``n_dates``),
+    the digest (``views.digest``): the ``limit`` dates that matter most (without
+    one, as many as the material supports), each with the sentences that best say
+    what happened (``sents_per_date``)."""
     entity_ids = resolve_entity_filter(corpus, entity)
-    if limit is not None or n_dates is not None:
-        from .summary import summarized_timeline
+    if digest or limit is not None or n_dates is not None:
+        from .digest import digest_events
 
         names = tuple(e.name for e in corpus.entities if entity_ids and e.id in entity_ids)
-        events = summarized_timeline(
+        events = digest_events(
             corpus,
             n_dates=limit or n_dates,
             sents_per_date=sents_per_date,
@@ -107,9 +155,7 @@ def timeline_view(
     if query:
         words = [w for w in re.findall(r"\w+", query.casefold()) if len(w) > 1]
         events = [
-            e
-            for e in events
-            if any(w in ev.text.casefold() for ev in e.evidence for w in words)
+            e for e in events if any(w in ev.text.casefold() for ev in e.evidence for w in words)
         ]
     return {"events": [event_json(e) for e in events]}
 
@@ -150,7 +196,9 @@ def speaker_entity(corpus: Corpus, article_id: str, quote: Quote) -> Entity | No
 
     def here() -> set[str | None]:  # the entities this article mentions, built on demand
         if not seen:
-            seen.append({corpus.entity_of_mention.get((article_id, i)) for i in range(len(mentions))})
+            seen.append(
+                {corpus.entity_of_mention.get((article_id, i)) for i in range(len(mentions))}
+            )
         return seen[0]
 
     def by_name(name: str) -> list[Entity]:
@@ -196,9 +244,7 @@ def shown(quote: Quote, *, all: bool = False) -> bool:
     return all or quote.confidence >= QUOTE_CONFIDENCE
 
 
-def quotes_view(
-    corpus: Corpus, *, speaker: str | None = None, all: bool = False
-) -> dict[str, Any]:
+def quotes_view(corpus: Corpus, *, speaker: str | None = None, all: bool = False) -> dict[str, Any]:
     """Quotes by date, one row per distinct text; by default only those at or above
     ``QUOTE_CONFIDENCE`` (``all``: every quote extracted)."""
     groups: dict[str, dict[str, Any]] = {}
@@ -231,6 +277,8 @@ def quotes_view(
                 "text": q.text,
                 "speaker": name if not q.anonymous else (q.speaker or name),
                 "speaker_entity": entity.id if entity and not q.anonymous else None,
+                "speaker_type": entity.type if entity and not q.anonymous else None,
+                "role": speaker_role(corpus, article_id, q, entity if not q.anonymous else None),
                 "anonymous": q.anonymous,
                 "direct": q.direct,
                 "cue": q.cue,
@@ -286,11 +334,19 @@ def sources_view(corpus: Corpus) -> dict[str, Any]:
                 }
             )
     copies = [
-        {"article": c.article, "copy_of": c.copy_of, "kind": c.kind, "similarity": round(c.similarity, 4)}
+        {
+            "article": c.article,
+            "copy_of": c.copy_of,
+            "kind": c.kind,
+            "similarity": round(c.similarity, 4),
+        }
         for c in corpus.copies
     ]
     return {
-        "outlets": [{"name": n, "articles": k} for n, k in sorted(outlets.items(), key=lambda x: (-x[1], x[0]))],
+        "outlets": [
+            {"name": n, "articles": k}
+            for n, k in sorted(outlets.items(), key=lambda x: (-x[1], x[0]))
+        ],
         "citations": citations,
         "copies": copies,
     }
@@ -300,7 +356,9 @@ def sources_view(corpus: Corpus) -> dict[str, Any]:
 
 
 def facts_view(corpus: Corpus) -> dict[str, Any]:
-    from .facts import find_disagreements
+    """Every figure with what it measures (``about``) and what of (``subject``: the
+    annotation's, else the nearest named thing in its sentence), and the disagreements."""
+    from .facts import _nearest_subject, find_disagreements
 
     facts: list[dict[str, Any]] = []
     pairs = []
@@ -312,22 +370,31 @@ def facts_view(corpus: Corpus) -> dict[str, Any]:
         if corpus.is_repeat(article_id):
             continue
         for q in ann.quantities:
+            subject, subject_source = q.subject, "annotation" if q.subject else None
+            if subject is None:
+                subject = _nearest_subject(q, ann.mentions)
+                subject_source = "nearest" if subject else None
             facts.append(
                 {
                     "about": q.about,
+                    "subject": subject,
+                    "subject_source": subject_source,
                     "value": q.value,
                     "unit": q.unit,
-                    "normalized": {"value": round(q.normalized_value, 3), "unit": q.normalized_unit},
+                    "normalized": {
+                        "value": round(q.normalized_value, 3),
+                        "unit": q.normalized_unit,
+                    },
                     "approximate": q.approximate,
                     "text": q.text,
-                    "sentence": ann.sentences[q.sentence].text if q.sentence < len(ann.sentences) else "",
+                    "sentence": ann.sentences[q.sentence].text
+                    if q.sentence < len(ann.sentences)
+                    else "",
                     "article": article_id,
                     "outlet": corpus.articles[article_id].outlet,
                 }
             )
             pairs.append((article_id, q))
     found = find_disagreements(pairs, annotations=corpus.annotations, term_entity=term_entity)
-    disagreements = [
-        {"about": d.about, "facts": list(d.facts), "spread": d.spread} for d in found
-    ]
+    disagreements = [{"about": d.about, "facts": list(d.facts), "spread": d.spread} for d in found]
     return {"facts": facts, "disagreements": disagreements}

@@ -48,7 +48,9 @@ def get(name: str) -> View:
     try:
         return VIEWS[name]
     except KeyError:
-        raise StorylineError(f"no view named {name!r}; views: {', '.join(sorted(VIEWS))}", code="E311") from None
+        raise StorylineError(
+            f"no view named {name!r}; views: {', '.join(sorted(VIEWS))}", code="E311"
+        ) from None
 
 
 def run(story: Story, name: str, params: dict[str, Any]) -> Any:

@@ -10,6 +10,9 @@ from typing import TypedDict
 
 
 class _ArticleRowExtra(TypedDict, total=False):
+    # Where ``title`` came from: "article" (as stored), "text" (its first line),
+    # "url" (the last path segment), or "none".
+    title_source: str
     copy_of: str | None
     copy_kind: str | None
     origin: str | None
@@ -61,6 +64,8 @@ class TimelinePayload(TypedDict):
 
 class _QuoteExtra(TypedDict, total=False):
     confidence: float
+    speaker_type: str | None  # the speaker entity's type: PERSON, ORG ...
+    role: str | None  # the speaker's role as the article gives it
     addressee: str | None
     published: str | None
     articles: list[str]
@@ -79,7 +84,26 @@ class QuoteRow(_QuoteExtra):
     date: str | None
 
 
-class QuotesPayload(TypedDict):
+class SpeakerGroup(TypedDict):
+    """One speaker's quotes (indices into the page's ``quotes``)."""
+
+    speaker: str | None
+    speaker_entity: str | None
+    role: str | None  # as the text gives it: "Health Secretary", "the agency's director"
+    anonymous: bool
+    count: int  # the speaker's quotes on every page
+    quotes: list[int]
+
+
+class _QuotesExtra(TypedDict, total=False):
+    speakers: list[SpeakerGroup]
+    total: int  # quotes that pass the filters, on every page
+    page: int
+    per_page: int | None
+    pages: int
+
+
+class QuotesPayload(_QuotesExtra):
     quotes: list[QuoteRow]
 
 
@@ -136,6 +160,10 @@ class Normalized(TypedDict):
 class _FactExtra(TypedDict, total=False):
     approximate: bool
     sentence: str
+    # What the figure is about: the annotation's subject, else the nearest named
+    # thing in its sentence; ``subject_source`` says which ("annotation" | "nearest").
+    subject: str | None
+    subject_source: str | None
 
 
 class FactRow(_FactExtra):
@@ -157,3 +185,61 @@ class DisagreementRow(TypedDict):
 class FactsPayload(TypedDict):
     facts: list[FactRow]
     disagreements: list[DisagreementRow]
+
+
+class DateRange(TypedDict):
+    first: str | None  # earliest publication day in the pile
+    last: str | None
+    articles: int
+    undated: int
+
+
+class Development(TypedDict):
+    """A top development: a digest event, with the outlet that reported it first."""
+
+    date: str
+    start: str
+    end: str
+    summary: str
+    sources: int
+    first_reported: Evidence | None
+
+
+class LatestItem(TypedDict):
+    """The news of the latest publication days: what an article led with."""
+
+    published: str
+    article: str
+    title: str | None
+    outlet: str | None
+    url: str | None
+    sentence: str
+
+
+class ActorRow(TypedDict):
+    id: str
+    name: str
+    type: str
+    mentions: int
+    articles: int
+
+
+class KeyFigure(TypedDict):
+    text: str
+    about: str | None
+    subject: str | None
+    value: float
+    unit: str
+    article: str
+    outlet: str | None
+    sentence: str
+    outlets: int
+
+
+class OverviewPayload(TypedDict):
+    range: DateRange
+    developments: list[Development]
+    latest: list[LatestItem]
+    actors: list[ActorRow]
+    quotes: list[QuoteRow]
+    figures: list[KeyFigure]

@@ -27,6 +27,7 @@ from .shapes import (
     ArticlesPayload,
     EntitiesPayload,
     FactsPayload,
+    OverviewPayload,
     QuotesPayload,
     SourcesPayload,
     TimelinePayload,
@@ -40,15 +41,19 @@ def _key(params: dict[str, Any]) -> tuple[tuple[str, Hashable], ...]:
 class Story:
     """A story over ``store``: its views, computed once per store state."""
 
-    def __init__(self, store: Store, options: Options | None = None) -> None:
+    def __init__(
+        self, store: Store, options: Options | None = None, *, story: str | None = None
+    ) -> None:
         self.store = store
         self.options = options or Options(db=store.target)
         self.cache = ViewCache(store.fingerprint)
+        # One story of a mixed pile (``stories``): the corpus holds its articles only.
+        self.story_id = story
 
     @classmethod
-    def open(cls, db: str, options: Options | None = None) -> Story:
-        """A story over the store at ``db``, opened read-only."""
-        return cls(Store(db, read_only=True), options or Options(db=db))
+    def open(cls, db: str, options: Options | None = None, *, story: str | None = None) -> Story:
+        """A story over the store at ``db``, opened read-only (``story``: that story only)."""
+        return cls(Store(db, read_only=True), options or Options(db=db), story=story)
 
     def close(self) -> None:
         self.store.close()
@@ -61,26 +66,39 @@ class Story:
 
     def corpus(self) -> Corpus:
         """Everything the views read, loaded once per store state."""
-        return self.cache.cached(("corpus",), lambda: Corpus.from_store(self.store))
+        if self.story_id is None:
+            return self.cache.cached(("corpus",), lambda: Corpus.from_store(self.store))
+        from .stories import story_corpus
+
+        story_id = self.story_id
+        return self.cache.cached(("corpus", story_id), lambda: story_corpus(self.store, story_id))
 
     def view(self, name: str, **params: Any) -> Any:
         """The payload of the registered view ``name``; parameters left at their
         defaults (None, False) are dropped, so equal requests share one entry."""
         get(name)  # an unknown name is an error before anything is built
         given = {k: v for k, v in params.items() if v is not None and v is not False}
-        return self.cache.cached((name, _key(given)), lambda: run(self, name, given), filtered=bool(given))
+        return self.cache.cached(
+            (name, _key(given)), lambda: run(self, name, given), filtered=bool(given)
+        )
 
     # ---- the views, typed ------------------------------------------------------
 
     def articles(self) -> ArticlesPayload:
         return self.view("articles")
 
+    def overview(self) -> OverviewPayload:
+        """The story in brief (``views.overview``)."""
+        return self.view("overview")
+
     def timeline(self, **params: Any) -> TimelinePayload:
-        """Parameters: start, end (dates), entity, query, limit, all."""
+        """The digest; ``all=True``: every dated happening. Parameters: start, end
+        (dates), entity, query, limit, all."""
         return self.view("timeline", **params)
 
     def quotes(self, **params: Any) -> QuotesPayload:
-        """Parameters: speaker, all."""
+        """Parameters: speaker, all; start, end (publication days), outlet, direct,
+        indirect, anonymous, named (flags keep only that kind); page, per_page."""
         return self.view("quotes", **params)
 
     def entities(self) -> EntitiesPayload:

@@ -7,6 +7,13 @@ Rules, in order (``SentenceDate.rule`` says which one decided):
   them: "said at a Tuesday news conference"). Without a parse, the first
   calendar expression of the sentence that is not a modifier of a noun
   ("Tuesday's vote" is still taken; "the 1990s war" is not).
+- ``timex_recent``: no calendar expression, but a vague stretch just before
+  publication attached to a main verb told in the past or present perfect
+  ("authorized ... in recent weeks", "have in recent days discussed": TimeML
+  values ``PXW``, ``PXD``): the event falls in that stretch, so it is filed
+  under the calendar unit holding most of it (the ISO week for days, the month
+  for weeks; see ``_recent_stretch``). "In coming weeks" and "in recent
+  months" (too long a stretch for one unit) do not date.
 - ``present_ref``: "now", "currently" ... date the sentence to the dct.
 - ``lead``: the article's lead (its opening report, see :mod:`.lead`) with no
   expression of its own: it happened on or just before the publication day.
@@ -143,6 +150,30 @@ def _sentence_is_past(doc: Doc, sent: Span | None, start: int, end: int) -> bool
     return False
 
 
+# A vague recent stretch ("in recent days", "over the past few weeks"): how far back it
+# reaches, and the calendar unit the event is filed under. The unit is the one that holds
+# the stretch's middle, so "in recent weeks" before 5 December files under November.
+_RECENT_RX = re.compile(r"\b(?:recent|past|last)\b", re.IGNORECASE)
+_RECENT_REACH = {"PXD": dt.timedelta(days=7), "PXW": dt.timedelta(weeks=4)}
+
+
+def _recent_stretch(tx: Timex, dct: dt.date) -> tuple[str, dt.date, dt.date] | None:
+    """The calendar value (with its days) a past event "in recent days/weeks" is filed
+    under; None for any other expression."""
+    reach = _RECENT_REACH.get(tx.value)
+    if tx.type != "DURATION" or reach is None or not _RECENT_RX.search(tx.text):
+        return None
+    middle = dct - reach / 2
+    if tx.value == "PXD":
+        year, week, _ = middle.isocalendar()
+        value = f"{year:04d}-W{week:02d}"
+    else:
+        value = f"{middle.year:04d}-{middle.month:02d}"
+    days = interval(value)
+    assert days is not None
+    return value, days[0], days[1]
+
+
 def _make(index: int, tx: Timex, ti: int, rule: str) -> SentenceDate:
     assert tx.interval_start is not None and tx.interval_end is not None
     return SentenceDate(index, tx.value, tx.interval_start, tx.interval_end, rule, ti)
@@ -218,9 +249,15 @@ def _date_region(
     for i, tx in cands:
         if tx.value == "PRESENT_REF":
             return SentenceDate(index, dct.isoformat(), dct, dct, "present_ref", i)
-    if _sentence_is_past(doc, sent, start, end):
-        return SentenceDate(index, dct.isoformat(), dct, dct, "publication", None)
-    return None
+    if not _sentence_is_past(doc, sent, start, end):
+        return None
+    recent = [(i, tx) for i, tx in cands if _recent_stretch(tx, dct) is not None]
+    picked = _pick(doc, sent, recent)
+    if picked is not None:
+        stretch = _recent_stretch(picked[1], dct)
+        assert stretch is not None
+        return SentenceDate(index, *stretch, "timex_recent", picked[0])
+    return SentenceDate(index, dct.isoformat(), dct, dct, "publication", None)
 
 
 def _spacy_sents(doc: Doc) -> list[Span] | None:
@@ -237,7 +274,7 @@ def date_sentences(doc: Doc, timexes: Sequence[Timex], dct: dt.date | None) -> l
     for index, (start, end) in enumerate(spans):
         sent = sents[index] if sents is not None else None
         got = _date_region(doc, index, start, end, sent, timexes, dct, by_start=by_start)
-        if index == lead and dct is not None and (got is None or got.rule != "timex"):
+        if index == lead and dct is not None and (got is None or not got.rule.startswith("timex")):
             got = lead_date(doc, index, sent, (start, end), timexes, dct) or got
         if got is not None:
             out.append(got)
@@ -269,7 +306,7 @@ def date_span(
     start, end = spans[first][0], spans[last][1]
     sent = sents[last] if sents is not None and first == last else None
     got = _date_region(doc, first, start, end, sent, timexes, dct, (start_char, end_char))
-    if got is not None and got.rule == "timex":
+    if got is not None and got.rule.startswith("timex"):
         return got
     if dct is not None:
         return SentenceDate(first, dct.isoformat(), dct, dct, "publication", None)

@@ -7,13 +7,13 @@ event shown by day sits in a "2023-05" group ahead of the days inside it.
 
 from __future__ import annotations
 
-import calendar
 import datetime as dt
 from dataclasses import dataclass, field
 from typing import Any
 
 from markupsafe import Markup
 
+from ...views.periods import period
 from .text import plural
 
 GRANULARITIES = ("year", "month", "week", "day")
@@ -27,31 +27,6 @@ def value_granularity(value: str) -> str:
     if "W" in value:
         return "week"
     return {4: "year", 7: "month"}.get(len(value), "day")
-
-
-def add_days(day: dt.date, days: int) -> dt.date:
-    """``day`` moved by ``days``, held within 0001-01-01 .. 9999-12-31 (no OverflowError:
-    articles may be dated anywhere in that range)."""
-    try:
-        return day + dt.timedelta(days=days)
-    except OverflowError:
-        return dt.date.max if days > 0 else dt.date.min
-
-
-def period(day: dt.date, granularity: str) -> tuple[str, dt.date, dt.date]:
-    """(label, first day, last day) of the period of this granularity holding ``day``;
-    the ISO weeks at either end of the calendar are cut at its ends. Years have four
-    digits, as in the events' own ISO values ("0001-01", not "1-01")."""
-    if granularity == "year":
-        return f"{day.year:04d}", dt.date(day.year, 1, 1), dt.date(day.year, 12, 31)
-    if granularity == "month":
-        last = calendar.monthrange(day.year, day.month)[1]
-        return f"{day.year:04d}-{day.month:02d}", day.replace(day=1), day.replace(day=last)
-    if granularity == "week":
-        year, week, weekday = day.isocalendar()
-        monday = add_days(day, 1 - weekday)
-        return f"{year:04d}-W{week:02d}", monday, add_days(day, 7 - weekday)
-    return day.isoformat(), day, day
 
 
 def auto_granularity(events: list[dict[str, Any]]) -> str:
@@ -109,9 +84,7 @@ def blocks(groups: list[Group], max_events: int = 200, max_groups: int = 80) -> 
     return out
 
 
-def group_events(
-    events: list[dict[str, Any]], granularity: str, *, offset: int = 0
-) -> list[Group]:
+def group_events(events: list[dict[str, Any]], granularity: str, *, offset: int = 0) -> list[Group]:
     """Events (already in timeline order) grouped by period, in order of first appearance.
 
     ``offset`` is the index of the first event in the whole list, so each
@@ -178,6 +151,11 @@ class Page:
     number: int
     size: int
     total: int
+
+    @classmethod
+    def clamped(cls, number: int, size: int, total: int) -> Page:
+        """Page ``number``, or the last page when asked past the end."""
+        return cls(max(1, min(number, -(-total // size))), size, total)
 
     @property
     def start(self) -> int:

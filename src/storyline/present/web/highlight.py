@@ -11,10 +11,9 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Mapping
 from dataclasses import dataclass
-
-from ...models import Annotations
-from ...views.corpus import Corpus
+from typing import Any
 
 # Mention labels shown in a colour each; the rest share one.
 LABEL_CLASS = {
@@ -32,10 +31,10 @@ class Segment:
     text: str
     start: int
     anchor: int | None = None  # sentence index that starts here
-    quote: int | None = None  # index into Annotations.quotes
+    quote: int | None = None  # index into the article's quotes
     speaker: bool = False
     cue: bool = False
-    mention: int | None = None  # index into Annotations.mentions
+    mention: int | None = None  # index into the article's mentions
     mention_class: str | None = None
     mention_label: str | None = None
     entity: str | None = None  # linked entity id, when the mention is linked
@@ -48,31 +47,32 @@ class Segment:
         return self.quote is None and self.mention is None and self.timex is None
 
 
-def _spans(ann: Annotations, length: int) -> list[tuple[str, int, int, int]]:
+def _spans(detail: Mapping[str, Any], length: int) -> list[tuple[str, int, int, int]]:
     """(kind, index, start, end) for every well-formed span."""
     spans: list[tuple[str, int, int, int]] = []
-    for i, q in enumerate(ann.quotes):
-        spans.append(("quote", i, q.start, q.end))
-        if q.speaker_start is not None and q.speaker_end is not None:
-            spans.append(("speaker", i, q.speaker_start, q.speaker_end))
-        if q.cue_start is not None and q.cue_end is not None:
-            spans.append(("cue", i, q.cue_start, q.cue_end))
-    spans += [("mention", i, m.start, m.end) for i, m in enumerate(ann.mentions)]
-    spans += [("timex", i, t.start, t.end) for i, t in enumerate(ann.timexes)]
+    for i, q in enumerate(detail["quotes"]):
+        spans.append(("quote", i, q["start"], q["end"]))
+        if q["speaker_start"] is not None and q["speaker_end"] is not None:
+            spans.append(("speaker", i, q["speaker_start"], q["speaker_end"]))
+        if q["cue_start"] is not None and q["cue_end"] is not None:
+            spans.append(("cue", i, q["cue_start"], q["cue_end"]))
+    spans += [("mention", i, m["start"], m["end"]) for i, m in enumerate(detail["mentions"])]
+    spans += [("timex", i, t["start"], t["end"]) for i, t in enumerate(detail["timexes"])]
     return [s for s in spans if 0 <= s[2] < s[3] <= length]
 
 
-def segments(text: str, ann: Annotations | None, corpus: Corpus | None = None) -> list[Segment]:
-    if ann is None or not text:
+def segments(text: str, detail: Mapping[str, Any]) -> list[Segment]:
+    """``text`` cut for highlighting by the annotations of an ``article`` view payload
+    (``views.article``: records with character offsets, mentions with their entity)."""
+    if not detail.get("annotated") or not text:
         return [Segment(text, 0)] if text else []
-    names = {e.id: e.name for e in corpus.entities} if corpus else {}
-    spans = _spans(ann, len(text))
+    spans = _spans(detail, len(text))
     opens: dict[int, list[tuple[str, int]]] = defaultdict(list)
     closes: dict[int, list[tuple[str, int]]] = defaultdict(list)
     for kind, idx, start, end in spans:
         opens[start].append((kind, idx))
         closes[end].append((kind, idx))
-    anchors = {s.start: s.index for s in ann.sentences if 0 <= s.start < len(text)}
+    anchors = {s["start"]: s["index"] for s in detail["sentences"] if 0 <= s["start"] < len(text)}
     cuts = sorted({0, len(text), *opens, *closes, *anchors})
     active: dict[str, set[int]] = defaultdict(set)
     out: list[Segment] = []
@@ -83,12 +83,8 @@ def segments(text: str, ann: Annotations | None, corpus: Corpus | None = None) -
             active[kind].add(idx)
         mention = min(active["mention"]) if active["mention"] else None
         timex = min(active["timex"]) if active["timex"] else None
-        entity = (
-            corpus.entity_of_mention.get((ann.article_id, mention))
-            if corpus is not None and mention is not None
-            else None
-        )
-        label = ann.mentions[mention].label if mention is not None else None
+        record = detail["mentions"][mention] if mention is not None else None
+        label = record["label"] if record is not None else None
         out.append(
             Segment(
                 text=text[pos:nxt],
@@ -100,10 +96,10 @@ def segments(text: str, ann: Annotations | None, corpus: Corpus | None = None) -
                 mention=mention,
                 mention_class=LABEL_CLASS.get(label or "", "other") if label else None,
                 mention_label=label,
-                entity=entity,
-                entity_name=names.get(entity) if entity else None,
+                entity=record.get("entity") if record is not None else None,
+                entity_name=record.get("entity_name") if record is not None else None,
                 timex=timex,
-                timex_value=ann.timexes[timex].value if timex is not None else None,
+                timex_value=detail["timexes"][timex]["value"] if timex is not None else None,
             )
         )
     return out
@@ -115,7 +111,9 @@ def mark_words(text: str, words: list[str]) -> list[tuple[str, bool]]:
     if not words:
         return [(text, False)]
     pattern = re.compile(
-        r"(?<!\w)(?:" + "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True)) + r")(?!\w)",
+        r"(?<!\w)(?:"
+        + "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+        + r")(?!\w)",
         re.IGNORECASE,
     )
     out: list[tuple[str, bool]] = []

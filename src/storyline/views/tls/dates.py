@@ -107,10 +107,13 @@ def day_evidence(
     for s in sentences:
         pub = period_key(s.published, granularity)
         pub_articles[pub].add(s.article)
-        if not s.dates or is_furniture(s.text):
+        if not s.dates:
             continue
-        for d in s.refs(granularity):
-            if not start <= d <= end or (s.article, d) in seen:
+        in_window = [d for d in s.refs(granularity) if start <= d <= end]
+        if not in_window or is_furniture(s.text):  # the regex last: it is the costly test
+            continue
+        for d in in_window:
+            if (s.article, d) in seen:
                 continue
             seen.add((s.article, d))
             lag = (pub - d).days

@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
+from storyline.text.similarity import containment, jaccard
+
 _WORD = re.compile(r"\w+")
 
 
@@ -13,11 +15,7 @@ def token_set(text: str) -> frozenset[str]:
     return frozenset(_WORD.findall(text.lower()))
 
 
-def jaccard(a: frozenset[str], b: frozenset[str]) -> float:
-    if not a and not b:
-        return 1.0
-    inter = len(a & b)
-    return inter / (len(a) + len(b) - inter)
+__all__ = ["group_duplicates", "jaccard", "near_duplicate", "token_set"]
 
 
 def near_duplicate(a: frozenset[str], b: frozenset[str], threshold: float = 0.6) -> bool:
@@ -28,8 +26,7 @@ def near_duplicate(a: frozenset[str], b: frozenset[str], threshold: float = 0.6)
     """
     if jaccard(a, b) >= threshold:
         return True
-    small = min(len(a), len(b))
-    return small >= 6 and len(a & b) / small >= 0.9
+    return min(len(a), len(b)) >= 6 and containment(a, b) >= 0.9
 
 
 def group_duplicates(sets: Sequence[frozenset[str]], threshold: float = 0.6) -> list[int]:

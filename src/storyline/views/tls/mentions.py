@@ -17,12 +17,20 @@ import re
 from collections.abc import Callable, Sequence
 from typing import Any
 
+from storyline.text.dates import DateValue, granularity_of
+
 from .records import DateRef
 
-_DAY_VALUE = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")
-_WEEK_VALUE = re.compile(r"^\d{4}-W\d{2}$")
-_MONTH_VALUE = re.compile(r"^\d{4}-\d{2}$")
-_YEAR_VALUE = re.compile(r"^\d{4}$")
+__all__ = [
+    "TagFn",
+    "article_date_mentions",
+    "date_mentions",
+    "fallback_tag",
+    "granularity_of",
+    "qualifies_noun",
+    "tagger_name",
+    "timex_to_ref",
+]
 
 _SPELLED_YEAR = re.compile(r"\b(?:1[6-9]|20)\d\d\b")
 
@@ -40,18 +48,6 @@ def _project_tagger() -> TagFn | None:
 def tagger_name() -> str:
     """``"storyline.annotate.timex"`` when the project tagger is used, else ``"fallback"``."""
     return "storyline.annotate.timex" if _project_tagger() is not None else "fallback"
-
-
-def granularity_of(value: str) -> str | None:
-    if _DAY_VALUE.match(value):
-        return "day"
-    if _WEEK_VALUE.match(value):
-        return "week"
-    if _MONTH_VALUE.match(value):
-        return "month"
-    if _YEAR_VALUE.match(value):
-        return "year"
-    return None
 
 
 _POSSESSIVE = re.compile(r"\s?['’]s\b")
@@ -75,10 +71,9 @@ def timex_to_ref(timex: Any, text: str | None = None) -> DateRef | None:
     expression that only qualifies a noun ("after Tuesday's rally") is marked."""
     if timex.type not in ("DATE", "TIME") or timex.interval_start is None:
         return None
-    gran = granularity_of(timex.value)
-    if gran is None:
+    parsed = DateValue.parse(timex.value)
+    if parsed is None:
         return None
-    value = timex.value[:10] if gran == "day" else timex.value
     end = timex.interval_end or timex.interval_start
     # Relative: the expression does not spell out its year, so the publication
     # date (or context) fixed it ("on Tuesday", "March 3", "last month").
@@ -87,8 +82,8 @@ def timex_to_ref(timex: Any, text: str | None = None) -> DateRef | None:
     return DateRef(
         timex.interval_start,
         end,
-        gran,
-        value,
+        parsed.granularity,
+        parsed.value,
         relative=relative,
         text=timex.text,
         modifier=modifier,

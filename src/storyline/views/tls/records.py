@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from storyline.text.dates import DateValue
+
 GRANULARITIES = ("day", "week", "month", "year")
 TIMELINE_GRANULARITIES = ("day", "month")  # what build_timeline can group events by
 
@@ -24,14 +26,19 @@ def previous_period(key: dt.date, granularity: str) -> dt.date:
     return (key - dt.timedelta(days=1)).replace(day=1)
 
 
+def next_period(key: dt.date, granularity: str) -> dt.date:
+    """The period after ``key``'s; the calendar's last period is its own."""
+    if granularity == "day":
+        return key if key >= dt.date.max else key + dt.timedelta(days=1)
+    if key.year == dt.MAXYEAR and key.month == 12:
+        return key
+    return (key.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
+
+
 def period_span(key: dt.date, granularity: str) -> tuple[str, dt.date, dt.date]:
     """(value, first day, last day) of a period key: ``2010-04-20`` or ``2010-04``."""
-    if granularity == "day":
-        return key.isoformat(), key, key
-    if (key.year, key.month) == (dt.date.max.year, dt.date.max.month):
-        return f"{key.year:04d}-{key.month:02d}", key, dt.date.max
-    nxt = (key.replace(day=28) + dt.timedelta(days=4)).replace(day=1)
-    return f"{key.year:04d}-{key.month:02d}", key, nxt - dt.timedelta(days=1)
+    period = DateValue.containing(key, "day" if granularity == "day" else "month")
+    return period.value, period.start, period.end
 
 
 @dataclass(frozen=True)
@@ -54,7 +61,8 @@ class CandidateSentence:
     """A sentence of one article with the dates it refers to.
 
     ``tokens`` may carry a pre-tokenized, lower-cased form (content words only);
-    when empty the builder tokenizes ``text`` itself.
+    when empty the builder tokenizes ``text`` itself. ``repeat`` marks a sentence of
+    an article that repeats another: evidence for ranking, never an entry.
     """
 
     article: str
@@ -65,6 +73,9 @@ class CandidateSentence:
     dates: tuple[DateRef, ...] = ()
     url: str | None = None
     tokens: tuple[str, ...] = ()
+    # A close copy of another article (syndicated, duplicated): it counts as coverage
+    # when dates are ranked and wording is shared, but is never shown.
+    repeat: bool = False
 
     def day_refs(self) -> tuple[dt.date, ...]:
         """Days this sentence names at day granularity, in text order, no repeats."""

@@ -5,55 +5,55 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from itertools import chain
 
 import numpy as np
 from scipy import sparse
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
-from storyline.eval.rouge import SMART_STOPWORDS, porter_stem
+from storyline.text import tokens as _tokens
+from storyline.text.stopwords import ENGLISH_STOP_WORDS, SMART_STOPWORDS
+from storyline.text.tokens import StemTokenizer
 
-_CASED_WORD = re.compile(r"[A-Za-z0-9]+")
-# Tokenizer artefacts of PTB-style text (-LRB-, -RRB-) and bare numbers carry no content.
-_NOISE = frozenset({"lrb", "rrb", "lsb", "rsb", "lcb", "rcb"})
-# scikit-learn's English list plus the SMART list that ships with ROUGE-1.5.5,
-# which adds the words of news copy that say who reported or spoke rather than
-# what happened ("said", "according", "reuters", "ap", "news", "amid") and
-# weekday and month abbreviations. With them the day's centroid and the shared
-# bigrams are about the event, not the attribution: T17 AR-1 .1354 -> .1372
-# (the SMART list alone: .1361).
-STOP_WORDS: frozenset[str] = frozenset(ENGLISH_STOP_WORDS) | SMART_STOPWORDS
+# The timeline's own stop list: scikit-learn's English list plus the SMART list
+# that ships with ROUGE-1.5.5, which adds the words of news copy that say who
+# reported or spoke rather than what happened ("said", "according", "reuters",
+# "ap", "news", "amid") and weekday and month abbreviations. With them the day's
+# centroid and the shared bigrams are about the event, not the attribution:
+# T17 AR-1 .1354 -> .1372 (the SMART list alone: .1361).
+STOP_WORDS: frozenset[str] = ENGLISH_STOP_WORDS | SMART_STOPWORDS
 
 
-class Tokenizer:
-    """Lower-cased, stop-worded, Porter-stemmed content words; caches stems."""
+class Tokenizer(StemTokenizer):
+    """Lower-cased, stop-worded (``STOP_WORDS``), Porter-stemmed content words."""
 
     def __init__(self) -> None:
-        self._stems: dict[str, str] = {}
+        super().__init__(STOP_WORDS)
+        self._token_of: dict[str, str | None] = {}
 
-    def stem(self, word: str) -> str:
-        s = self._stems.get(word)
-        if s is None:
-            s = porter_stem(word) if len(word) > 3 else word
-            self._stems[word] = s
-        return s
-
-    def __call__(self, text: str) -> tuple[str, ...]:
-        return tuple(self.stem(w.lower()) for _, w in content_words(text))
+    def token_set(self, text: str) -> set[str]:
+        """``set(self(text))``, faster: each distinct written word is judged and
+        stemmed once (for document frequencies over a whole pile)."""
+        out = set()
+        for word in set(_tokens.WORD.findall(text)):
+            token = self._token_of.get(word, "")
+            if token == "":
+                low = word.lower()
+                content = not (
+                    low in self.stop_words or low in _tokens.PTB_ARTEFACTS or word.isdigit()
+                )
+                token = self.stem(low) if content else None
+                self._token_of[word] = token
+            if token is not None:
+                out.add(token)
+        return out
 
 
 def content_words(text: str) -> list[tuple[int, str]]:
     """The words of ``text`` that carry content, with their offsets, as written
-    (case kept): no stop words, tokenizer artefacts or bare numbers."""
-    out = []
-    for m in _CASED_WORD.finditer(text):
-        word = m.group()
-        low = word.lower()
-        if low not in STOP_WORDS and low not in _NOISE and not word.isdigit():
-            out.append((m.start(), word))
-    return out
+    (case kept): no stop words (``STOP_WORDS``), tokenizer artefacts or bare numbers."""
+    return _tokens.content_words(text, STOP_WORDS)
 
 
 @dataclass
@@ -66,10 +66,12 @@ class Vectors:
 
 
 def tfidf(
-    docs: Sequence[Sequence[str]], idf_docs: Sequence[Sequence[str]] | None = None
+    docs: Sequence[Sequence[str]],
+    idf_docs: Sequence[Collection[str]] | None = None,
 ) -> Vectors:
     """TF-IDF (sublinear tf, smoothed idf, l2 rows). IDF comes from ``idf_docs``
-    (e.g. every sentence of the collection) when given, else from ``docs``."""
+    (e.g. every sentence of the collection, as token sequences or sets) when
+    given, else from ``docs``."""
     df_source = idf_docs if idf_docs is not None else docs
     df = Counter(chain.from_iterable(map(set, df_source)))
     vocab: dict[str, int] = {}

@@ -232,6 +232,8 @@ def select_for_day(
         val = np.where(taken, -np.inf, score - params.redundancy * max_sim)
         best = int(np.argmax(val))
         taken[best] = True
+        if sentences[ids[best]].repeat:
+            continue  # its original says the same; the copy only lent its support
         toks = token_set(sentences[ids[best]].text)
         if any(near_duplicate(toks, u, params.duplicate_jaccard) for u in used) or any(
             near_duplicate(toks, c, params.duplicate_jaccard) for c in chosen_sets

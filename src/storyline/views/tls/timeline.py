@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass, field
 
 from storyline.errors import OptionsError
@@ -12,7 +12,7 @@ from storyline.models import Evidence, TimelineEvent
 from ..entry import entry_text, join_entries
 from .dates import DateParams, choose_n_dates, rank_dates
 from .dedup import token_set
-from .records import TIMELINE_GRANULARITIES, CandidateSentence, period_span
+from .records import TIMELINE_GRANULARITIES, CandidateSentence, next_period, period_key, period_span
 from .relevance import Tokenizer, query_vector, tfidf
 from .summarize import Pools, SummaryParams, build_pools, select_for_day, sentence_quality
 
@@ -61,12 +61,23 @@ def build_timeline(
         return []
     lo = start or dt.date.min
     hi = end or dt.date.max
+    tokenizer = Tokenizer()
+    # IDF comes from the whole input; the rest only from what bears on the window.
+    everything = sentences
+    if start is not None or end is not None:
+        # A week of a big pile: rank, judge and vectorize only what bears on it.
+        sentences = bearing_on(sentences, lo, hi, p, granularity)
+        if not sentences:
+            return []
     ranked = rank_dates(sentences, lo, hi, p.dates, granularity)
     n = n_dates if n_dates is not None else choose_n_dates(ranked)
     k = sents_per_date or p.default_sents_per_date
 
-    tokenizer = Tokenizer()
     toks = [s.tokens or tokenizer(s.text) for s in sentences]
+    if everything is sentences:
+        idf_docs: Sequence[Collection[str]] = toks
+    else:  # the other sentences count for IDF only: their word sets suffice
+        idf_docs = [s.tokens or tokenizer.token_set(s.text) for s in everything]
     # Only sentences that can enter a pool need judging.
     quality = [
         sentence_quality(s, p.summary, query)
@@ -81,7 +92,7 @@ def build_timeline(
         | {i for ids in pools.published.values() for i in ids}
     )
     row_of = {i: r for r, i in enumerate(cand_ids)}
-    vectors = tfidf([toks[i] for i in cand_ids], idf_docs=toks)
+    vectors = tfidf([toks[i] for i in cand_ids], idf_docs=idf_docs)
     qvec = query_vector(query, vectors, tokenizer) if query else None
     local = _reindex(pools, row_of)
     local_sents = [sentences[i] for i in cand_ids]
@@ -141,6 +152,33 @@ def build_timeline(
         )
     events.sort(key=lambda e: e.start)
     return events
+
+
+def bearing_on(
+    sentences: Sequence[CandidateSentence],
+    start: dt.date,
+    end: dt.date,
+    params: TLSParams,
+    granularity: str = "day",
+) -> list[CandidateSentence]:
+    """The sentences that can count for a date in [start, end] (period keys): those
+    naming a period in it, and those published in it or up to the periods after it
+    whose articles still count (a report the next morning; the lead candidates of
+    ``summary.published_days``). Everything else changes no date's rank and fills
+    no date's pool (it still counts for IDF), so leaving it out early keeps the
+    choice the same while the work shrinks to the window."""
+    first, last = period_key(start, granularity), period_key(end, granularity)
+    steps = max(1, params.summary.published_days if granularity == "day" else 0)
+    last_published = last
+    for _ in range(steps):
+        last_published = next_period(last_published, granularity)
+    out = []
+    for s in sentences:
+        if first <= period_key(s.published, granularity) <= last_published or any(
+            first <= d <= last for d in s.refs(granularity)
+        ):
+            out.append(s)
+    return out
 
 
 def _reindex(pools: Pools, row_of: dict[int, int]) -> Pools:

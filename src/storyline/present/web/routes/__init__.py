@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from fastapi import APIRouter
 
-from . import api, articles, entities, overview, quotes, sources, timeline
+from . import api, articles, changes, entities, overview, quotes, sources, stories, timeline
 
 ROUTERS: tuple[APIRouter, ...] = (
     api.router,
@@ -13,5 +13,7 @@ ROUTERS: tuple[APIRouter, ...] = (
     entities.router,
     quotes.router,
     sources.router,
+    changes.router,
     articles.router,
+    stories.router,
 )

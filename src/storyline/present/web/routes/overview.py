@@ -1,17 +1,23 @@
-"""The overview: how much material, from whom, over what span; top actors, latest events."""
+"""The overview: the story in brief (the ``overview`` view), with how much material,
+the stories of a mixed pile, and what is new since a chosen day (``?since=``)."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated, Any
 
-from fastapi import APIRouter, Depends, Request
+from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse
 
-from ..details import cached_page, cached_view, renderer, timeline_events, web_state
+from ..details import cached_page, parse_date, renderer, web_state
 from ..rendering import Renderer
 from ..state import WebState
 
 router = APIRouter()
+
+
+# "New since your last visit": the items shown at most (the most salient first).
+NEW_SHOWN = 40
 
 
 @router.get("/", response_class=HTMLResponse)
@@ -19,26 +25,35 @@ def overview(
     request: Request,
     state: Annotated[WebState, Depends(web_state)],
     render: Annotated[Renderer, Depends(renderer)],
+    since: Annotated[str | None, Query(max_length=40)] = None,
 ) -> HTMLResponse:
-    return cached_page(state, render, request, (), "overview.html", lambda: context(state))
+    day = parse_date(since, "since")
+    return cached_page(
+        state,
+        render,
+        request,
+        (day,),
+        "overview.html",
+        lambda: context(state, day),
+        filtered=day is not None,
+    )
 
 
-def context(state: WebState) -> dict[str, Any]:
-    articles = cached_view(state, "articles")["articles"]
-    dates = sorted(a["published"] for a in articles if a["published"])
-    events = timeline_events(state)
-    entities = cached_view(state, "entities")["entities"]
+def context(state: WebState, since: dt.date | None = None) -> dict[str, Any]:
+    story = state.story
+    brief = story.overview()
+    # A mixed pile lists its stories; one story (``?story=ID``) is already picked.
+    stories = story.view("stories")["stories"] if state.story_id is None else []
+    new = story.view("new", since=since)["items"] if since else []
     return {
         "nav": "overview",
-        "articles": len(articles),
-        "annotated": sum(1 for a in articles if a.get("sentences")),
-        "undated": len(articles) - len(dates),
-        "first": dates[0] if dates else None,
-        "last": dates[-1] if dates else None,
-        "outlets": cached_view(state, "sources")["outlets"],
-        "events": len(events),
-        "latest": list(reversed(events[-8:])),
-        "actors": entities[:12],
-        "entities": len(entities),
-        "quotes": len(cached_view(state, "quotes")["quotes"]),
+        "brief": brief,
+        "outlets": len(story.sources()["outlets"]),
+        "entities": len(story.entities()["entities"]),
+        "quotes": len(story.quotes()["quotes"]),
+        "digest": len(story.timeline()["events"]),
+        "stories": stories if len(stories) > 1 else [],
+        "since": since.isoformat() if since else "",
+        "new_items": new[:NEW_SHOWN],
+        "new_total": len(new),
     }

@@ -1,4 +1,9 @@
-"""Quotes by speaker; anonymous ones marked; one row per quote however many outlets ran it."""
+"""Quotes grouped by speaker (with the role the text gives), paged and filtered.
+
+The ``quotes`` view does the work (filters, pages, speakers of the page);
+this route reads the request and renders. One row per quote however many
+outlets ran it; anonymous quotes are marked.
+"""
 
 from __future__ import annotations
 
@@ -7,38 +12,24 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse
 
-from ....views import payloads as views
-from ..details import MAX_TEXT, cached_page, cached_view, renderer, web_state
+from ..details import MAX_TEXT, cached_page, parse_date, renderer, web_state
+from ..errors import InvalidParam
 from ..rendering import Renderer, htmx_target
 from ..state import WebState
 
 router = APIRouter()
 
+PER_PAGE = 50
+KINDS = ("direct", "indirect")
+WHO = ("named", "anonymous")
+PICK_LIST = 300
 
-def by_speaker(quotes: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """Groups of quotes per speaker (entity, else name as written), most quoted first;
-    anonymous and unattributed quotes each form one group at the end."""
-    groups: dict[tuple[str, str], dict[str, Any]] = {}
-    for q in quotes:
-        if q["anonymous"]:
-            key = ("~anonymous", "")
-        elif q["speaker_entity"]:
-            key = ("entity", q["speaker_entity"])
-        elif q["speaker"]:
-            key = ("name", q["speaker"].casefold())
-        else:
-            key = ("~unknown", "")
-        group = groups.setdefault(
-            key,
-            {
-                "speaker": None if key[0].startswith("~") else q["speaker"],
-                "entity": q["speaker_entity"] if key[0] == "entity" else None,
-                "anonymous": key[0] == "~anonymous",
-                "quotes": [],
-            },
-        )
-        group["quotes"].append(q)
-    return sorted(groups.values(), key=lambda g: (g["speaker"] is None, -len(g["quotes"]), g["speaker"] or ""))
+
+def choice(value: str | None, allowed: tuple[str, ...], name: str) -> str | None:
+    value = (value or "").strip() or None
+    if value is not None and value not in allowed:
+        raise InvalidParam(name, f"must be one of {', '.join(allowed)}, not {value[:40]!r}")
+    return value
 
 
 @router.get("/quotes", response_class=HTMLResponse)
@@ -48,30 +39,52 @@ def quotes(
     render: Annotated[Renderer, Depends(renderer)],
     speaker: Annotated[str | None, Query(max_length=MAX_TEXT)] = None,
     show_all: Annotated[bool, Query(alias="all", description="Every quote extracted")] = False,
+    date_from: Annotated[
+        str | None, Query(alias="from", description="Published on or after, YYYY-MM-DD")
+    ] = None,
+    date_to: Annotated[
+        str | None, Query(alias="to", description="Published on or before, YYYY-MM-DD")
+    ] = None,
+    outlet: Annotated[str | None, Query(max_length=MAX_TEXT)] = None,
+    kind: Annotated[str | None, Query(max_length=40, description="direct | indirect")] = None,
+    who: Annotated[str | None, Query(max_length=40, description="named | anonymous")] = None,
+    page: Annotated[int, Query(ge=1, le=1_000_000)] = 1,
 ) -> HTMLResponse:
     """The confident quotes (``QUOTE_CONFIDENCE``), as ``storyline quotes``; ``?all=1``: all."""
-    who = (speaker or "").strip()
+    name = (speaker or "").strip() or None
+    start, end = parse_date(date_from, "from"), parse_date(date_to, "to")
+    if start and end and start > end:
+        raise InvalidParam("from", f"{start} is after to ({end})")
+    place = (outlet or "").strip() or None
+    kind, who = choice(kind, KINDS, "kind"), choice(who, WHO, "who")
+    params = {
+        "speaker": name, "all": 1 if show_all else None, "from": start and start.isoformat(),
+        "to": end and end.isoformat(), "outlet": place, "kind": kind, "who": who,
+    }  # fmt: skip
 
     def context() -> dict[str, Any]:
-        if who:
-            rows = views.quotes_view(state.corpus(), speaker=who, all=show_all)
-        elif show_all:
-            rows = all_quotes(state)
-        else:
-            rows = cached_view(state, "quotes")
-        groups = by_speaker(rows["quotes"])
+        payload = state.story.quotes(
+            speaker=name, all=show_all, start=start, end=end, outlet=place,
+            direct=kind == "direct", indirect=kind == "indirect",
+            anonymous=who == "anonymous", named=who == "named", page=page, per_page=PER_PAGE,
+        )  # fmt: skip
+        rows = payload["quotes"]
+        groups = [
+            {**g, "rows": [rows[i] for i in g["quotes"]]} for g in payload.get("speakers", [])
+        ]
         return {
             "nav": "quotes",
             "groups": groups,
-            "total": len(rows["quotes"]),
-            "speaker": who,
-            "all": show_all,
+            "total": payload.get("total", len(rows)),
+            "page_no": payload.get("page", 1),
+            "pages": payload.get("pages", 1),
+            "shown": len(rows),
+            "params": params,
+            "filters": params,
+            "outlets": [o["name"] for o in state.story.sources()["outlets"][:PICK_LIST]],
         }
 
-    name = "quotes_list.html" if htmx_target(request) == "q-list" else "quotes.html"
-    return cached_page(state, render, request, (who, show_all), name, context, filtered=bool(who))
-
-
-def all_quotes(state: WebState) -> dict[str, Any]:
-    """Every quote extracted (``storyline quotes --all``), kept per store state like the default."""
-    return state.cached(("quotes", "all"), lambda: views.quotes_view(state.corpus(), all=True))
+    template = "quotes_list.html" if htmx_target(request) == "q-list" else "quotes.html"
+    key = tuple(params.values()) + (page,)
+    filtered = any(v is not None for v in params.values()) or page > 1
+    return cached_page(state, render, request, key, template, context, filtered=filtered)

@@ -1,4 +1,11 @@
-"""The timeline: zoom (year / month / week / day), filters, paging, evidence on demand.
+"""The timeline: the digest by default, every dated event with ``all``; zoom (year /
+month / week / day), filters, paging, evidence on demand.
+
+The digest (``story.timeline()``) is what a reader sees first: the dates that
+matter, a few sentences each. A short span (a week, a month: what a zoom into a
+week or a day opens) lists its digest ranked by importance on one screen;
+``order=date`` puts it back in date order. ``all=1`` is the full dated record
+(``story.timeline(all=True)``), paged.
 
 One URL serves three shapes, chosen by the element an htmx request swaps:
 the whole page (a plain load or a history restore), ``#tl-main`` (controls
@@ -10,22 +17,14 @@ per event when it is opened, so a page of thousands of events stays light.
 from __future__ import annotations
 
 import datetime as dt
-from typing import Annotated, Any
+from typing import Annotated, Any, cast
 
 from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, Response
 from markupsafe import Markup
 
 from ....errors import NotFound
-from ..details import (
-    MAX_TEXT,
-    cached_view,
-    check_words,
-    parse_date,
-    renderer,
-    timeline_events,
-    web_state,
-)
+from ..details import MAX_TEXT, check_words, parse_date, renderer, web_state
 from ..errors import InvalidParam
 from ..grouping import (
     FINER,
@@ -46,6 +45,12 @@ router = APIRouter()
 PAGE_SIZE = 250
 MAX_PAGE_SIZE = 5000
 COARSER = {"day": "week", "week": "month", "month": "year", "year": "year"}
+ORDERS = ("date", "rank")
+# A digest over at most this many days is ranked by importance by default: a
+# week or a month read as "what mattered most", not as a calendar.
+RANKED_SPAN = 31
+# Actors and outlets offered in the filter's pick lists (the most mentioned first).
+PICK_LIST = 300
 
 State = Annotated[WebState, Depends(web_state)]
 Render = Annotated[Renderer, Depends(renderer)]
@@ -61,6 +66,10 @@ class Filters:
         entity: Annotated[str | None, Query(max_length=MAX_TEXT)] = None,
         outlet: Annotated[str | None, Query(max_length=MAX_TEXT)] = None,
         q: Annotated[str | None, Query(max_length=MAX_TEXT)] = None,
+        show_all: Annotated[
+            bool, Query(alias="all", description="Every dated event, not the digest")
+        ] = False,
+        order: Annotated[str | None, Query(description="date | rank")] = None,
     ) -> None:
         self.start = parse_date(date_from, "from")
         self.end = parse_date(date_to, "to")
@@ -69,6 +78,22 @@ class Filters:
         self.entity = (entity or "").strip() or None
         self.outlet = (outlet or "").strip() or None
         self.q = check_words((q or "").strip(), "q") or None
+        self.all = show_all
+        if order and order not in ORDERS:
+            raise InvalidParam("order", f"must be one of {', '.join(ORDERS)}, not {order[:40]!r}")
+        self.order = order
+
+    @property
+    def ranked(self) -> bool:
+        """Whether the events are listed by importance (a digest of a short span, by default)."""
+        if self.order is not None:
+            return self.order == "rank" and not self.all
+        short = (
+            self.start is not None
+            and self.end is not None
+            and (self.end - self.start).days <= RANKED_SPAN
+        )
+        return short and not self.all
 
     def params(self) -> dict[str, Any]:
         return {
@@ -77,21 +102,55 @@ class Filters:
             "entity": self.entity,
             "outlet": self.outlet,
             "q": self.q,
+            "all": 1 if self.all else None,
+            "order": self.order,
         }
 
+    def key(self) -> tuple[Any, ...]:
+        return (self.start, self.end, self.entity, self.outlet, self.q, self.all, self.ranked)
+
     def events(self, state: WebState) -> list[dict[str, Any]]:
-        events = timeline_events(state, start=self.start, end=self.end, entity=self.entity, query=self.q)
-        return filter_outlet(events, self.outlet)
+        """The digest (or with ``all`` every dated event) under these filters, as listed."""
+
+        def build() -> list[dict[str, Any]]:
+            payload = state.story.timeline(
+                start=self.start, end=self.end, entity=self.entity, query=self.q, all=self.all
+            )
+            events: list[dict[str, Any]] = filter_outlet(
+                cast(list[dict[str, Any]], payload["events"]), self.outlet
+            )
+            if self.ranked:
+                events = sorted(events, key=lambda e: -e.get("score", 0.0))
+            return events
+
+        if self.outlet is None and not self.ranked:  # the view's own list: nothing to keep
+            return build()
+        return state.cached(("tl-events", *self.key()), build, filtered=True)
 
     def rows(self, state: WebState, events: list[dict[str, Any]]) -> list[Markup]:
-        key = ("rows", self.start, self.end, self.entity, self.outlet, self.q)
-        filtered = any(k is not None for k in key[1:])
+        key = ("rows", *self.key())
+        filtered = any(k not in (None, False) for k in key[1:])
         return state.cached(key, lambda: event_rows(events), filtered=filtered)
 
 
 def warm(state: WebState) -> None:
-    """Build what the unfiltered timeline page needs (run once at startup)."""
-    filters = Filters(date_from=None, date_to=None, entity=None, outlet=None, q=None)
+    """Build what the unfiltered pages need (run once at startup): the views the
+    overview draws on, the full record (one click from the digest), then the
+    digest's rendered rows."""
+    story = state.story
+    for build in (
+        story.articles,
+        story.entities,
+        story.sources,
+        story.facts,
+        story.quotes,
+        story.overview,
+    ):
+        build()
+    story.timeline(all=True)
+    filters = Filters(
+        date_from=None, date_to=None, entity=None, outlet=None, q=None, show_all=False, order=None
+    )
     filters.rows(state, filters.events(state))
 
 
@@ -101,7 +160,11 @@ def zoom_out(granularity: str, start: dt.date | None, end: dt.date | None) -> di
     if coarser == "year" or start is None or end is None:
         return {"gran": coarser, "from": None, "to": None}
     outer = COARSER[coarser]
-    return {"gran": coarser, "from": period(start, outer)[1].isoformat(), "to": period(end, outer)[2].isoformat()}
+    return {
+        "gran": coarser,
+        "from": period(start, outer)[1].isoformat(),
+        "to": period(end, outer)[2].isoformat(),
+    }
 
 
 @router.get("/timeline", response_class=HTMLResponse)
@@ -126,7 +189,7 @@ def timeline(
         before = group_events(events[pager.start - 1 : pager.start], granularity)
         continued = before[0].label == groups[0].label
     params = {**filters.params(), "gran": granularity, "size": size if size != PAGE_SIZE else None}
-    unknown_actor = bool(filters.entity) and not state.corpus().entity_by_name(filters.entity or "")
+    unknown_actor = bool(filters.entity) and not state.names_actor(filters.entity or "")
     context: dict[str, Any] = {
         "nav": "timeline",
         "groups": groups,
@@ -142,14 +205,16 @@ def timeline(
         "rows": filters.rows(state, events),
         "unknown_actor": unknown_actor,
         "total": len(events),
+        "digest": not filters.all,
+        "ranked": filters.ranked,
     }
     target = htmx_target(request)
     if target == "tl-more":
         return render.stream(request, "timeline_chunk.html", **context)
     if target == "tl-list":
         return render.stream(request, "timeline_list.html", **context)
-    context["actors"] = [e["name"] for e in cached_view(state, "entities")["entities"][:300]]
-    context["all_outlets"] = [o["name"] for o in cached_view(state, "sources")["outlets"]]
+    context["actors"] = [e["name"] for e in state.story.entities()["entities"][:PICK_LIST]]
+    context["all_outlets"] = [o["name"] for o in state.story.sources()["outlets"][:PICK_LIST]]
     if target == "tl-main":
         return render.stream(request, "timeline_main.html", **context)
     return render.stream(request, "timeline.html", **context)

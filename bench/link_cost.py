@@ -1,0 +1,192 @@
+"""What adding one article costs beyond its own annotation, by store size (issue 21).
+
+    nice -n 10 .venv/bin/python bench/link_cost.py [--sizes 1000 5000 20000] [--adds 10]
+
+For each size N: a store of N + ADDS clones of the annotated T17 articles of
+``/work/stores/h1n1.db`` and ``haiti.db`` (``clone_store``: new ids, own
+outlets, shifted dates; nothing is annotated here); the first N (by
+publication date) are copied into a fresh store and linked once through the
+incremental path (``api.relink``: that builds the link indexes); then the
+other ADDS articles are added one at a time, each with its stored
+annotations, and the link (``relink``) and story assignment
+(``assign_stories``) of each is timed. Writes ``bench/results/link_cost.json``.
+
+    nice -n 10 .venv/bin/python bench/link_cost.py --agreement /work/stores/h1n1.db
+
+How far the incremental entities and copies are from resolving the whole
+pile at once (``link.link_entities``, ``copies.find_copies``) on a copy of a
+real store: pairwise precision and recall over mention pairs (the batch
+resolver's clusters as reference), and the copies both find. Writes
+``bench/results/link_agreement.json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT / "src"))
+sys.path.insert(0, str(ROOT / "bench"))
+
+from clone_store import DEFAULT_SOURCES, clone_store  # noqa: E402
+from common import write_result  # noqa: E402
+from storyline.api import assign_stories, relink  # noqa: E402
+from storyline.store import Store  # noqa: E402
+
+PIPELINE = "cloned"
+
+
+def migrated_sources(workdir: Path) -> list[Path]:
+    """Copies of the annotated T17 stores, migrated (the originals are never written)."""
+    out = []
+    for path in DEFAULT_SOURCES:
+        copy = workdir / path.name
+        if not copy.exists():
+            shutil.copyfile(path, copy)
+            Store(copy).close()  # opening for writing applies pending migrations
+        out.append(copy)
+    return out
+
+
+def measure(size: int, adds: int, workdir: Path) -> dict[str, object]:
+    source_path = clone_store(workdir / f"clones-{size}.db", size + adds, migrated_sources(workdir))
+    with Store(source_path, read_only=True) as source:
+        articles = source.articles()  # by publication date
+        annotations = source.annotations()
+    base, later = articles[:size], articles[size:]
+    store = Store(workdir / f"store-{size}.db")
+    store.add_articles(base)
+    store.put_annotations([annotations[a.id] for a in base], PIPELINE)
+    started = time.perf_counter()
+    relink(store)
+    build_s = time.perf_counter() - started
+    started = time.perf_counter()
+    assign_stories(store)
+    stories_build_s = time.perf_counter() - started
+    link_s, stories_s, store_s = [], [], []
+    for article in later:
+        t0 = time.perf_counter()
+        store.add_articles([article])
+        store.put_annotations([annotations[article.id]], PIPELINE)
+        t1 = time.perf_counter()
+        relink(store)
+        t2 = time.perf_counter()
+        assign_stories(store)
+        t3 = time.perf_counter()
+        store_s.append(t1 - t0)
+        link_s.append(t2 - t1)
+        stories_s.append(t3 - t2)
+    total = [a + b + c for a, b, c in zip(store_s, link_s, stories_s, strict=True)]
+    counts = store.counts()
+    store.close()
+    return {
+        "articles": size,
+        "entities": counts.get("entities"),
+        "build_link_s": round(build_s, 1),
+        "build_link_per_article_s": round(build_s / max(size, 1), 4),
+        "build_stories_s": round(stories_build_s, 1),
+        "adds": len(later),
+        "store_median_s": round(statistics.median(store_s), 4),
+        "link_median_s": round(statistics.median(link_s), 4),
+        "link_max_s": round(max(link_s), 4),
+        "stories_median_s": round(statistics.median(stories_s), 4),
+        "stories_max_s": round(max(stories_s), 4),
+        "add_median_s": round(statistics.median(total), 4),
+        "add_max_s": round(max(total), 4),
+    }
+
+
+def _pairs(n: int) -> int:
+    return n * (n - 1) // 2
+
+
+def agreement(path: Path, workdir: Path) -> dict[str, object]:
+    from collections import Counter
+
+    from storyline.link import find_copies, link_entities
+
+    copy = workdir / path.name
+    shutil.copyfile(path, copy)
+    store = Store(copy)
+    started = time.perf_counter()
+    relink(store, force=True)  # every article through the incremental path, in publication order
+    incremental_s = time.perf_counter() - started
+    articles, annotations = store.articles(), store.annotations()
+    started = time.perf_counter()
+    batch = link_entities(articles, annotations).entities
+    batch_copies = find_copies(articles, citations={k: v.citations for k, v in annotations.items()})
+    batch_s = time.perf_counter() - started
+    incremental = store.entities()
+    of_batch = {r: e.id for e in batch for r in e.mentions}
+    of_incremental = {r: e.id for e in incremental for r in e.mentions}
+    common = set(of_batch) & set(of_incremental)
+    both = Counter((of_batch[r], of_incremental[r]) for r in common)
+    agree = sum(_pairs(n) for n in both.values())
+    in_batch = sum(_pairs(n) for n in Counter(of_batch[r] for r in common).values())
+    in_incremental = sum(_pairs(n) for n in Counter(of_incremental[r] for r in common).values())
+    kinds = {(c.article, c.copy_of, c.kind) for c in batch_copies}
+    found = {(c.article, c.copy_of, c.kind) for c in store.copies()}
+    store.close()
+    return {
+        "store": str(path),
+        "articles": len(articles),
+        "mentions": len(common),
+        "entities_batch": len(batch),
+        "entities_incremental": len(incremental),
+        "pairwise_precision": round(agree / max(in_incremental, 1), 4),
+        "pairwise_recall": round(agree / max(in_batch, 1), 4),
+        "same_id_share": round(
+            len({e.id for e in batch} & {e.id for e in incremental}) / max(len(batch), 1), 4
+        ),
+        "copies_batch": len(kinds),
+        "copies_incremental": len(found),
+        "copies_both": len(kinds & found),
+        "incremental_link_s": round(incremental_s, 1),
+        "batch_link_s": round(batch_s, 1),
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1000, 5000, 20000])
+    parser.add_argument("--adds", type=int, default=10)
+    parser.add_argument("--name", default="link_cost")
+    parser.add_argument(
+        "--agreement", type=Path, nargs="*", help="stores to compare with the batch link"
+    )
+    args = parser.parse_args()
+    command = "nice -n 10 .venv/bin/python bench/link_cost.py " + " ".join(sys.argv[1:])
+    if args.agreement:
+        with tempfile.TemporaryDirectory(prefix="link_agreement_") as tmp:
+            stores = []
+            for path in args.agreement:
+                stores.append(agreement(path, Path(tmp)))
+                print(stores[-1], flush=True)
+        print(write_result("link_agreement", {"command": command, "stores": stores}))
+        return
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="link_cost_") as tmp:
+        for size in args.sizes:
+            row = measure(size, args.adds, Path(tmp))
+            print(row, flush=True)
+            rows.append(row)
+    path = write_result(
+        args.name,
+        {
+            "command": "nice -n 10 .venv/bin/python bench/link_cost.py " + " ".join(sys.argv[1:]),
+            "sizes": rows,
+        },
+    )
+    print(path)
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,266 @@
+"""Entities, one article at a time, against the entity index kept in the store.
+
+This is what ``add`` does (``link.incremental``); fed everything at once, the
+articles go through it one by one in publication order, so a store built day
+by day and one built at once hold the same entities, with the same ids.
+
+For each new article:
+
+1. its own mentions are resolved alone (``entities.resolve_entities``: every
+   within-article rule, a defined short form, a surname after the full name);
+2. each resulting local entity is looked up in the index by its forms' folded
+   keys; where none matches, by variant keys (organisation suffix and plural
+   dropped); where none matches and it is a person, by surname (a full name
+   joins the person with that surname and a matching first name; a bare
+   surname the only person with it, or the one named with it at least
+   three times in four);
+3. no match: a new entity, its id minted from its first mention (or an id
+   already minted from one of its mentions, when the store was relinked);
+   one: it joins; several: the local entity is evidence they are one (the
+   article wrote "the US Department of Defense (Pentagon)"), so they merge:
+   the id minted first survives, the others redirect to it.
+
+A key held by several stored entities points at the one holding it at least
+three times in four, else at none ("Johnson" for two Johnsons).
+
+What differs from resolving the whole pile at once (``resolve_entities``): a
+rule that needs every article at once is applied only as the index allows.
+Spelling variants across articles (Zelenskyy / Zelensky), initials defined in
+another article, country-qualified names and a one-word short name
+("the Post") join only through the keys above; and a bare surname stays with
+whoever held it when its article arrived.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from ..models import Citation, Entity, EntityMention, MentionRef
+from ..store.link_state import FormStats, LinkState
+from .entities import _delete_keys, _informative, _similar_surnames, resolve_entities
+from .entity_ids import mint_id
+from .forms import person_key
+from .gazetteer import country_of
+from .names import fold, singular_key, strip_org_suffix
+from .types import add_evidence, mention_label, top_type
+
+DOMINANT = 0.75  # share of a key's mentions one entity needs to own it
+
+
+def _form_stats(
+    mentions: Sequence[EntityMention], refs: Sequence[MentionRef]
+) -> dict[str, FormStats]:
+    forms: dict[str, FormStats] = {}
+    for ref in refs:
+        m = mentions[ref.index]
+        key = person_key(fold(m.text), m.label)
+        if not key:
+            continue
+        stats = forms.setdefault(key, {"surfaces": {}, "votes": {}, "expansions": {}, "titles": {}})
+        _bump(stats["surfaces"], m.text)
+        label = mention_label(m.text, m.label, bool(m.title))
+        _bump(stats["votes"], label, 3 if m.expansion else 1)
+        if m.expansion:
+            _bump(stats["expansions"], m.expansion)
+        if m.title:
+            _bump(stats["titles"], fold(m.title))
+    return forms
+
+
+def _bump(counts: dict[str, Any], key: str, n: float = 1) -> None:
+    counts[key] = counts.get(key, 0) + n
+
+
+def _merge_forms(into: dict[str, FormStats], more: Mapping[str, FormStats]) -> None:
+    for key, stats in more.items():
+        target = into.setdefault(key, {"surfaces": {}, "votes": {}, "expansions": {}, "titles": {}})
+        for field in ("surfaces", "votes", "expansions", "titles"):
+            for name, n in stats[field].items():
+                _bump(target[field], name, n)
+
+
+def _lookup_forms(forms: Mapping[str, FormStats], etype: str) -> dict[str, FormStats]:
+    """The forms a local entity is looked up and indexed by: not a one-word short
+    name of a longer name beside it ("the Post" of "The Washington Post",
+    "Reuters" of a tagger's "Reuters -RRB- - Fears", a person's surname), which
+    joined it in this article only, as ``resolve_entities`` joins such mentions,
+    not their name."""
+    if etype == "PERSON":
+        # A surname beside the full name: the full name says who ("Brandt" is Clara
+        # Brandt here, perhaps Jonas Brandt elsewhere).
+        ends = {key.split()[-1] for key in forms if " " in key}
+    else:
+        ends = {w for key in forms if " " in key for w in (key.split()[0], key.split()[-1])}
+    kept = {k: v for k, v in forms.items() if " " in k or k not in ends}
+    return kept or dict(forms)
+
+
+def _lookup_keys(forms: Mapping[str, FormStats], etype: str) -> dict[str, int]:
+    """The keys an entity is found by, with the mentions behind each."""
+    keys: Counter[str] = Counter()
+    for key, stats in _lookup_forms(forms, etype).items():
+        n = sum(stats["surfaces"].values())
+        keys["=" + key] += n
+        variant = singular_key(strip_org_suffix(key))
+        keys["~" + variant] += n
+        words = key.split()
+        if etype == "PERSON" and words[-1].isalpha() and len(words) <= 5:
+            if len(words) >= 2:
+                keys[f"f:{words[-1]}:{words[0]}"] += n
+            else:
+                keys[f"b:{key}"] += n
+            if len(words[-1]) >= 5:  # spelling variants of the surname (``_similar_surnames``)
+                for deleted in set(_delete_keys(words[-1])):
+                    keys[f"d:{deleted}"] += n
+    return dict(keys)
+
+
+def _owner(owners: Mapping[str, int] | None) -> str | None:
+    if not owners:
+        return None
+    (top, n), *_ = sorted(owners.items(), key=lambda kv: (-kv[1], kv[0]))
+    return top if n >= DOMINANT * sum(owners.values()) else None
+
+
+def _first_names_match(a: str, b: str) -> bool:
+    from .entities import _first_names_match as match
+
+    return match(a, b)
+
+
+def _matches(state: LinkState, forms: Mapping[str, FormStats], etype: str) -> set[str]:
+    forms = _lookup_forms(forms, etype)
+    exact = state.key_owners("=" + k for k in forms)
+    found = {o for k in forms if (o := _owner(exact.get("=" + k))) is not None}
+    if found:
+        return found
+    if etype != "PERSON":
+        variants = {"~" + singular_key(strip_org_suffix(k)) for k in forms}
+        owners = state.key_owners(variants)
+        return {o for v in variants if (o := _owner(owners.get(v))) is not None}
+    for key in forms:
+        words = key.split()
+        if not words[-1].isalpha() or len(words) > 5:
+            continue
+        people = state.prefix_owners(f"f:{words[-1]}:")
+        if len(words) >= 2:
+            # A full name: the person with this surname and a matching first name,
+            # else a person known by this surname alone.
+            weights: Counter[str] = Counter()
+            for stored, holders in people.items():
+                if _first_names_match(stored.rsplit(":", 1)[1], words[0]):
+                    weights.update(holders)
+            owner = _owner(weights) or _owner(
+                state.key_owners([f"b:{words[-1]}"]).get(f"b:{words[-1]}")
+            )
+        else:
+            weights = Counter()
+            for holders in people.values():
+                weights.update(holders)
+            owner = _owner(weights)
+        if owner is None and len(words[-1]) >= 5:
+            owner = _similar_person(state, words)
+        if owner is not None:
+            found.add(owner)
+    return found
+
+
+def _similar_person(state: LinkState, words: Sequence[str]) -> str | None:
+    """The person whose surname is a spelling variant of ``words``' (Volkonskiy /
+    Volkonsky / Volkosnky) and whose first name, where both have one, matches."""
+    surname, first = words[-1], (words[0] if len(words) > 1 else None)
+    owners = state.key_owners(f"d:{d}" for d in set(_delete_keys(surname)))
+    weights: Counter[str] = Counter()
+    for entity_id in sorted({e for holders in owners.values() for e in holders}):
+        for key, stats in state.forms(entity_id).items():
+            other = key.split()
+            if not _similar_surnames(surname, other[-1]):
+                continue
+            if first and len(other) > 1 and not _first_names_match(first, other[0]):
+                continue
+            weights[entity_id] += int(sum(stats["surfaces"].values()))
+    return _owner(weights)
+
+
+def describe(
+    forms: Mapping[str, FormStats], cited: Mapping[str, int]
+) -> tuple[str, str, list[str]]:
+    """Name, type and aliases of an entity from its forms, as ``resolve_entities``
+    chooses them (``entities._informative``, votes with the names' own evidence)."""
+    votes: Counter[str] = Counter()
+    surfaces: Counter[str] = Counter()
+    targets: set[str] = set()
+    for key, stats in forms.items():
+        form_votes: dict[str, float] = dict(stats["votes"])
+        if strip_org_suffix(key) != key and len(key.split()) > 1:
+            form_votes["ORG"] = form_votes.get("ORG", 0) + 3 * sum(stats["surfaces"].values())
+        add_evidence(
+            form_votes,
+            key,
+            stats["surfaces"],
+            titled=int(sum(stats["titles"].values())),
+            cited=cited.get(key, 0),
+        )
+        votes.update(form_votes)
+        surfaces.update(stats["surfaces"])
+        targets |= {fold(x) for x in stats["expansions"]}
+        country = country_of(key)
+        if country is not None:
+            targets.add(country)
+
+    def best(key: str) -> tuple[int, int, int, int, int, str]:
+        spellings = forms[key]["surfaces"]
+        surface = max(spellings, key=lambda s: (spellings[s], s))
+        return _informative(surface, int(sum(spellings.values())), targets)
+
+    top = max(forms, key=best)
+    spellings = forms[top]["surfaces"]
+    name = max(spellings, key=lambda s: (spellings[s], s))
+    etype = top_type({k: round(v, 6) for k, v in votes.items()})
+    return name, etype, sorted(surfaces, key=lambda s: (-surfaces[s], s))
+
+
+def link_article(
+    state: LinkState,
+    article_id: str,
+    mentions: Sequence[EntityMention],
+    citations: Sequence[Citation],
+    minted: Mapping[MentionRef, str],
+) -> None:
+    """Resolve one article's mentions against the index and store the result.
+
+    ``minted``: ids already minted from this article's mentions (a relinked store)."""
+    cited = Counter(fold(c.cites) for c in citations)
+    state.add_cited(cited)
+    local: list[Entity] = resolve_entities(
+        {article_id: mentions}, cited=[c.cites for c in citations]
+    )
+    local.sort(key=lambda e: min(r.index for r in e.mentions))
+    for entity in local:
+        forms = _form_stats(mentions, entity.mentions)
+        if not forms:
+            continue
+        found = _matches(state, forms, entity.type)
+        held = sorted((r for r in entity.mentions if r in minted), key=lambda r: r.index)
+        if found:
+            order = state.mint_order(found)
+            survivor, *others = sorted(found, key=lambda i: order.get(i, (True, "\uffff", i, 0)))
+            for other in others:
+                _merge_forms(forms, state.forms(other))
+                state.merge_into(survivor, other)
+            _merge_forms(forms, state.forms(survivor))
+            for ref in held:  # ids a relinked store minted from these mentions
+                state.redirect_unused(minted[ref], survivor)
+            new = False
+        else:
+            first = min(entity.mentions, key=lambda r: r.index)
+            survivor = minted[held[0]] if held else mint_id(first)
+            if not held:
+                state.mint(survivor, first)
+            new = True
+        name, etype, aliases = describe(forms, state.cited(forms))
+        state.put_entity(survivor, name=name, type=etype, aliases=aliases, forms=forms, new=new)
+        state.add_mentions(survivor, sorted(entity.mentions, key=lambda r: r.index))
+        state.add_keys(survivor, _lookup_keys(_form_stats(mentions, entity.mentions), etype))

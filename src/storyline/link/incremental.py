@@ -1,0 +1,144 @@
+"""Incremental link (issue 21): each new article is linked against indexes kept
+in the store, never by recomputing the pile.
+
+Articles not linked yet are taken in publication order (then id), one
+transaction each, so a store fed day by day and one fed everything at once
+go through the same steps and hold the same links.
+
+Copies (``copies`` for the rules and thresholds): the article's body (its
+outlet's furniture cut out, judged against the latest ``CONTEXT_PAGES``
+linked pages of that outlet, by date) gives 5-shingles, MinHash LSH band keys (the
+bands of datasketch's ``MinHashLSH`` at the same threshold and permutations,
+each band's values hashed to 64 bits) and long-sentence keys. Candidates are
+the linked articles sharing a band key, or a sentence that fewer than
+``MAX_SENTENCE_ARTICLES`` linked articles hold; each is scored exactly on the
+stored shingles, and each copy's best original is chosen again within the
+connected group of copy relations the new article touches.
+
+What differs from ``copies.find_copies`` over the whole pile: furniture is
+judged against the outlet's pages linked before the article, not every page;
+a sentence stops bringing candidates once ``MAX_SENTENCE_ARTICLES`` articles
+hold it, rather than never counting when the final pile has more; and two
+articles whose 64-bit band hashes collide are scored (exactly) though
+datasketch would not have paired them.
+
+Entities: ``entity_index``.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from collections.abc import Callable
+
+import numpy as np
+from datasketch import MinHash, MinHashLSH
+
+from ..ingest.furniture import furniture_spans, outlet_key
+from ..models import Annotations, Article
+from ..store import Store
+from ..store.link_state import LinkState
+from .copies import (
+    LSH_THRESHOLD,
+    NUM_PERM,
+    _body,
+    _identity,
+    _sentence_keys,
+    _shingles,
+    choose,
+    relate,
+)
+from .entity_index import link_article
+
+Progress = Callable[[str, int, int], None]
+
+CONTEXT_PAGES = 30  # an outlet's furniture repeats on every page: a few dozen show it
+MAX_SENTENCE_ARTICLES = 50
+_WORDS = re.compile(r"\w+")
+_BANDS = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM).hashranges
+
+
+def band_keys(shingles: np.ndarray) -> list[int]:
+    """The article's LSH band keys: band number and values, hashed to a signed 64-bit int."""
+    if not len(shingles):
+        return []
+    mh = MinHash(num_perm=NUM_PERM, seed=1, hashfunc=_identity)
+    mh.update_batch(shingles.tolist())
+    keys = []
+    for band, (start, end) in enumerate(_BANDS):
+        digest = hashlib.blake2b(
+            band.to_bytes(2, "big") + bytes(mh.hashvalues[start:end].byteswap().data), digest_size=8
+        ).digest()
+        keys.append(int.from_bytes(digest, "big", signed=True))
+    return sorted(set(keys))
+
+
+def _link_one(state: LinkState, article: Article, annotations: Annotations, pipeline: str) -> bool:
+    article_id = article.id
+    outlet = outlet_key(article)
+    if not state.claim(article_id, pipeline, outlet):
+        return False  # a concurrent run linked it
+    context = state.outlet_context(outlet, CONTEXT_PAGES, besides=article_id) if outlet else []
+    body = _body(article.text, furniture_spans([article], context=context).get(article.id, ()))
+    shingles = _shingles(_WORDS.findall(body.lower()))
+    state.put_shingles(article_id, shingles)
+    # Copies: candidates from the stored band keys and sentences, scored exactly.
+    bands = band_keys(shingles)
+    sentences = sorted(_sentence_keys(body))
+    candidates = state.band_matches(bands) if bands else set()
+    for members in state.sentence_postings(sentences).values():
+        if len(members) < MAX_SENTENCE_ARTICLES:
+            candidates.update(members)
+    candidates.discard(article_id)
+    if candidates:
+        stored = state.shingles(candidates)
+        others = state.articles(candidates)
+        citations = state.citations(candidates)
+        citations[article_id] = list(annotations.citations)
+        relations = [
+            found
+            for other in sorted(stored)
+            if (found := relate(shingles, article, stored[other], others[other], citations))
+            is not None
+        ]
+        state.put_relations(relations)
+        if relations:
+            group = state.relations_around({article_id})
+            linked = {x for r in group for x in r[:2]}
+            state.replace_copies(linked, choose(group, state.articles(linked)))
+    state.put_copy_keys(article_id, bands, sentences)
+    # Entities: this article's mentions against the entity index.
+    link_article(
+        state,
+        article_id,
+        annotations.mentions,
+        annotations.citations,
+        state.minted_in(article_id),
+    )
+    return True
+
+
+def link_new(store: Store, *, progress: Progress | None = None, rebuild: bool = False) -> int:
+    """Link the articles not linked yet (all of them when ``rebuild``, or when the
+    stored links predate the index or an article was annotated again); returns
+    how many were linked."""
+    with store.link_transaction() as state:
+        if rebuild or state.needs_rebuild():
+            state.clear()
+        todo = state.unlinked()
+    done = 0
+    for n, (article_id, pipeline) in enumerate(todo):
+        # Read before the write transaction (an in-memory store has one connection).
+        article = store.article(article_id)
+        annotations = store.annotations([article_id]).get(article_id)
+        if annotations is not None:
+            with store.link_transaction() as state:
+                done += _link_one(state, article, annotations, pipeline)
+        if progress:
+            progress("link", n + 1, len(todo))
+    return done
+
+
+def mark_linked(store: Store, generation: int) -> None:
+    with store.link_transaction() as state:
+        state.mark_linked(generation)

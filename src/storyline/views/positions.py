@@ -1,0 +1,564 @@
+"""Positions: what an actor says it does or will do, and how that moves over time.
+
+A *position mention* is a sentence where a cue gives an actor's stance on a
+proposition (an action: send, provide, allow, authorize, ease restrictions ...):
+
+* **against**: "has no plans to", "refused to", "its refusal to", "won't send",
+  "declined to" (not "declined to comment"), "rejected";
+* **undecided**: "remains hesitant to", "is considering", "has not decided
+  whether", "it is unclear if X has decided to", "might be willing to", "put
+  the transfer under review", "sending X was still in play" (the proposition
+  before the cue; its possessor, "Kestria's interceptors", holds the position);
+* **for**: "authorized Kyiv to", "ultimately approved", "agreed to", "decided
+  to", "is finalizing a plan to", "plans to" (a bare "will" is a forecast, not a
+  stance, and is not read);
+* **unchanged**: "our policy on ATACMS has not changed", "no change in US policy
+  on sending ATACMS": the stance of the position's previous step, kept (dropped
+  when there is none to keep).
+
+A negation just before a *for* cue ("has not decided to", "was not authorized")
+is not read as *for*. The proposition is the clause after the cue, cut at the
+next clause boundary, and must name an action (``ACTIONS``): "not authorized to
+speak publicly" is about a source, not a policy, and has no action here.
+
+The actor is the nearest named actor (organisation, country, person) before
+the cue in the sentence; for an "unchanged" cue also the one inside it ("US
+policy"); else the last actor of a position in the same article, a few
+sentences back (a quoted "our policy" continues the story's actor). Actors that
+name the same government are one actor (``government``): the White House, the
+Pentagon, Washington and "the Biden administration" are the United States.
+
+Propositions that say the same in other words group together: two mentions of
+one actor join when their propositions share a content word stem or a term
+(ATACMS and "Army Tactical Missile System" are one entity), transitively. A
+proposition about "more" of something ("send more ATACMS") is a different
+proposition from the first one. Steps are dated by the sentence's own date (the
+event dating of the annotate stage) when that is no later than publication, else the
+publication date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from bisect import bisect_right
+from collections import defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+
+from ..link.gazetteer import country_of, split_country_prefix
+from ..link.names import fold
+from ..models import Annotations, EntityMention
+from .corpus import Corpus
+
+FOR, AGAINST, UNDECIDED, UNCHANGED = "for", "against", "undecided", "unchanged"
+
+_ACTION_WORDS = (
+    "send", "provide", "transfer", "supply", "deliver", "give", "allow", "authori[sz]e", "permit",
+    "ease", "lift", "fire", "strike", "use", "approve", "sell", "deploy", "impose", "ban", "close",
+    "restrict", "follow", "declare", "recommend", "suspend", "cancel", "reopen", "halt", "stop",
+    "join", "withdraw", "train", "fund", "grant", "extend", "expand", "relax", "loosen", "resume",
+)  # fmt: skip
+_VERB = "(?:" + "|".join(_ACTION_WORDS) + ")"
+# An action word in any inflection: send, sends, sending, sent (irregulars listed).
+ACTIONS = re.compile(
+    rf"\b(?:{_VERB}(?:s|es|d|ed|ing)?|sent|gave|given|struck|fired|easing|closing|using|giving|"
+    rf"restrictions?|transfers?|deliver(?:y|ies)|sales?|supplies|shipments?)\b",
+    re.I,
+)
+_NEG_BEFORE = re.compile(
+    r"\b(?:not|n't|never|no|unclear (?:if|whether)|whether)\b[\w\s,'-]{0,25}$", re.I
+)
+_NOT_POLICY = re.compile(r"^\s*(?:to )?(?:speak|comment|discuss|detail|talk|be (?:named|identified)|disclose|brief)\b", re.I)  # fmt: skip
+
+# (words one of which the cue contains, pattern, stance); a pattern's end is where the
+# proposition begins. Order matters: words read by one cue are not read again by a later
+# one. The plain words let most sentences skip the patterns (``in`` is fast; a regex
+# scan of every sentence for every cue is what made this slow).
+_CUE_TABLE: tuple[tuple[tuple[str, ...], str, str], ...] = (
+    (
+        ("no plan", "no intention", "no desire", "no interest"),
+        r"\bno (?:plans?|intention|desire|interest) (?:to|of|in)\b",
+        AGAINST,
+    ),  # fmt: skip
+    (("refus",), r"\b(?:refus(?:ed|es|ing|e)|refusal) to\b", AGAINST),
+    (
+        ("n't ", "not ", "cannot "),
+        r"\b(?:won't|wouldn't|will not|would not|does not|doesn't|did not|didn't|cannot|can't) (?="
+        + _VERB
+        + r")",
+        AGAINST,
+    ),  # fmt: skip
+    (("declin",), r"\bdeclin(?:ed|es|ing) to\b(?! comment)", AGAINST),
+    (
+        ("reject", "ruled out", "rules out", "oppose"),
+        r"\b(?:rejected|rejects|ruled out|rules out|opposes|opposed) (?=(?:the |any |a )?(?:idea|calls?|requests?|plans?|proposals?)? ?(?:of |to |for )?\w*"
+        + _VERB
+        + r")",
+        AGAINST,
+    ),  # fmt: skip
+    (
+        ("hesitant", "reluctant", "wary", "undecided"),
+        r"\b(?:remains?|remained|is|are|was|were|has been|have been) (?:still )?(?:hesitant|reluctant|wary|undecided) (?:to|about|on)\b",
+        UNDECIDED,
+    ),  # fmt: skip
+    (
+        ("considering", "weighing", "mulling", "debating", "reviewing"),
+        r"\b(?:is|are|was|were|has been|have been) (?:still )?(?:considering|weighing|mulling|debating|reviewing)\b",
+        UNDECIDED,
+    ),  # fmt: skip
+    (
+        ("decided",),
+        r"\b(?:has|have|had)(?: not|n't) (?:yet )?decided (?:whether )?(?:to )?",
+        UNDECIDED,
+    ),
+    (
+        ("unclear",),
+        r"\bunclear (?:if|whether) [^,.;]{0,60}?\b(?:has|have|had|will|would) (?:decided to|agreed to)?",
+        UNDECIDED,
+    ),  # fmt: skip
+    (("willing",), r"\b(?:might|may|could) be willing to\b", UNDECIDED),
+    # The proposition before the cue: "put the transfer of X under review", "the transfer
+    # remains under review", "sending X to Y was still in play" (``object``; no "that").
+    (
+        ("under review",),
+        r"\b(?:put|placed) (?P<object>(?:(?!\bthat\b)[^.;,\"“”]){2,80}?) (?:formally |now )?under review\b",
+        UNDECIDED,
+    ),  # fmt: skip
+    (
+        ("under review", "in play"),
+        r"(?P<object>\b(?:(?!\bthat\b)[\w'’ -]){2,80}?) (?:is|was|are|were|remains?|remained|has been|had been) (?:formally |still |now )?(?:under review|[\"“]?still in play)\b",
+        UNDECIDED,
+    ),  # fmt: skip
+    (
+        ("finaliz", "finalis", "preparing", "drawing up", "working on"),
+        r"\b(?:is|are|was|were) (?:finalizing|finalising|preparing|drawing up|working on) (?:a |its |the )?(?:plans?|proposals?|decision) to\b",
+        FOR,
+    ),  # fmt: skip
+    (
+        (
+            "authoriz",
+            "authoris",
+            "approved",
+            "allowed",
+            "permitted",
+            "cleared",
+            "green-lit",
+            "greenlit",
+        ),
+        r"\b(?:ultimately |finally |later |has |have |had |quietly |secretly )*(?:authori[sz]ed|approved|allowed|permitted|cleared|green-?lit)\b(?! by)(?= (?:[A-Z]|the |its |his |her |their |\w+ to\b))",
+        FOR,
+    ),  # fmt: skip
+    (("green light",), r"\b(?:gave|given|give) (?:the |a )?green light (?:to|for)\b", FOR),
+    (
+        ("agree", "decide", "moved to", "moves to"),
+        r"\b(?:agreed|decided|agrees|decides|moved|moves) to\b",
+        FOR,
+    ),
+    (("plan",), r"\b(?<!no )plans? to\b", FOR),
+    (
+        ("changed",),
+        r"\b(?:policy|position|stance) on (?P<object>[^.;,\"”]{2,60}?) (?:has|had)(?: not|n't) changed\b",
+        UNCHANGED,
+    ),  # fmt: skip
+    (
+        ("change in",),
+        r"\bno (?:substantive )?change in (?P<holder>[\w.' ]{0,20}?)\s?(?:policy|position|stance) on\b",
+        UNCHANGED,
+    ),  # fmt: skip
+)
+CUES: tuple[tuple[tuple[str, ...], re.Pattern[str], str], ...] = tuple(
+    (words, re.compile(pattern, re.I), stance) for words, pattern, stance in _CUE_TABLE
+)
+_CUE_WORDS: tuple[str, ...] = tuple(dict.fromkeys(w for words, _, _ in CUES for w in words))
+_PUNCTUATION = str.maketrans({c: " " for c in '.,;:!?"“”()[]—–'})
+# Whole words that can start or contain a cue word -> the cue words to look for.
+_TRIGGER_FORMS = {
+    "no": ("no plan", "no intention", "no desire", "no interest", "change in"),
+    "refuse refused refuses refusing refusal": ("refus",),
+    "not won't wouldn't doesn't didn't can't": ("n't ", "not "),
+    "cannot": ("cannot ",),
+    "declined declines declining": ("declin",),
+    "rejected rejects": ("reject",), "ruled": ("ruled out",), "rules": ("rules out",),
+    "opposes opposed": ("oppose",), "hesitant": ("hesitant",), "reluctant": ("reluctant",),
+    "wary": ("wary",), "undecided": ("undecided",), "considering": ("considering",),
+    "weighing": ("weighing",), "mulling": ("mulling",), "debating": ("debating",),
+    "reviewing": ("reviewing",), "decided decides": ("decided", "decide"), "unclear": ("unclear",),
+    "willing": ("willing",), "review": ("under review",), "play": ("in play",), "finalizing": ("finaliz",), "finalising": ("finalis",),
+    "preparing": ("preparing",), "drawing": ("drawing up",), "working": ("working on",),
+    "authorized": ("authoriz",), "authorised": ("authoris",), "approved": ("approved",),
+    "allowed": ("allowed",), "permitted": ("permitted",), "cleared": ("cleared",),
+    "green-lit greenlit": ("green-lit", "greenlit"), "green": ("green light",),
+    "agree agreed agrees": ("agree",), "moved": ("moved to",), "moves": ("moves to",),
+    "plan plans": ("plan",), "changed": ("changed",), "change": ("change in",),
+}  # fmt: skip
+_TRIGGERS: dict[str, tuple[str, ...]] = {
+    form: words for forms, words in _TRIGGER_FORMS.items() for form in forms.split()
+}
+_CUES_OF_WORD: dict[str, tuple[int, ...]] = {
+    w: tuple(i for i, (words, _, _) in enumerate(CUES) if w in words) for w in _CUE_WORDS
+}
+_CLAUSE_END = re.compile(
+    r"(?<![A-Z])\.(?=\s|$)|[;:—–(\"“”]|, |\b(?:despite|according|because|after|while|but|which|who|saying|as a|as the|even though|if|in order)\b",
+    re.I,
+)
+_MAX_WORDS = 18
+_CARRY_SENTENCES = 6  # how far back an article's last actor carries to an actorless cue
+_ACTOR_LABELS = frozenset({"ORG", "GPE", "PERSON"})
+_TERM_LABELS = frozenset({"TERM", "PRODUCT"})
+_RELATIVE = re.compile(r"^[^.;]{0,20}\b(?:that|which)\b[^.;,]{0,40}$", re.I)
+_STOP = frozenset(
+    "a an the to of in on into for and or with by at from its their his her our this that these those "
+    "some any more all how can could would will be been is are was were it they them than as about "
+    "such other own".split()
+)
+# Words that say nothing about which proposition it is.
+_WEAK = frozenset(
+    {"send", "provid", "allow", "use", "give", "make", "help", "countri", "now", "also"}
+)
+
+# Seats of government standing for their country in the news (metonymy); the
+# key is a ``fold`` key, the value the country's ``fold`` key in the gazetteer.
+_SEATS = {
+    "white house": "united states", "pentagon": "united states", "washington": "united states",
+    "state department": "united states", "us administration": "united states",
+    "biden administration": "united states", "trump administration": "united states",
+    "obama administration": "united states", "bush administration": "united states",
+    "administration": "united states", "kremlin": "russia", "moscow": "russia",
+    "downing street": "united kingdom", "london": "united kingdom", "whitehall": "united kingdom",
+    "kyiv": "ukraine", "kiev": "ukraine", "beijing": "china", "paris": "france", "berlin": "germany",
+    "elysee": "france", "tokyo": "japan", "ottawa": "canada", "mexico city": "mexico",
+}  # fmt: skip
+
+
+def government(name: str) -> str:
+    """The actor key of ``name``: its country for a government seat or a country name."""
+    key = fold(name)
+    if key in _SEATS:
+        return _SEATS[key]
+    country = country_of(key)
+    if country is not None:
+        return country
+    split = split_country_prefix(key)
+    if split is not None and split[1] in ("government", "administration", "officials", "military", "defense officials"):  # fmt: skip
+        return split[0]
+    return key
+
+
+def _stem(word: str) -> str:
+    w = word.lower().replace("’", "'")
+    w = w.removesuffix("'s")
+    for suffix in ("ing", "ed", "es", "s", "e"):
+        if len(w) > len(suffix) + 3 and w.endswith(suffix):
+            w = w[: -len(suffix)]
+            break
+    return w.removesuffix("e")
+
+
+@dataclass
+class Mention:
+    article: str
+    sentence: int
+    text: str  # the sentence
+    cue: str
+    stance: str  # for | against | undecided | unchanged
+    proposition: str
+    actor: str  # as written
+    actor_key: str
+    tokens: frozenset[str]  # stems and entity ids that identify the proposition
+    more: bool  # "more ATACMS": a different proposition than the first supply
+    date: str
+    start: dt.date
+    published: dt.date | None
+    outlet: str | None
+    resolved: str = ""  # the stance after "unchanged" is resolved
+
+
+@dataclass
+class Position:
+    actor: str
+    actor_key: str
+    claim: str
+    mentions: list[Mention] = field(default_factory=list)
+
+
+def _proposition(sentence: str, at: int) -> str:
+    rest = sentence[at:]
+    cut = _CLAUSE_END.search(rest, 1)
+    clause = rest[: cut.start()] if cut else rest
+    return " ".join(clause.split()[:_MAX_WORDS]).strip(" ,.")
+
+
+def _actor_before(
+    corpus: Corpus,
+    article: str,
+    ann: Annotations,
+    index: int,
+    before: int,
+    inside: tuple[int, int] | None,
+) -> tuple[str, str] | None:
+    """(name, actor key) of the nearest named actor ending before ``before``."""
+    best: tuple[int, EntityMention, int] | None = None
+    for i, m in enumerate(ann.mentions):
+        if m.sentence != index or m.label not in _ACTOR_LABELS:
+            continue
+        ok = m.end <= before or (inside is not None and inside[0] <= m.start and m.end <= inside[1])
+        if ok and (best is None or m.start > best[0]):
+            best = (m.start, m, i)
+    if best is None:
+        return None
+    entity_id = corpus.entity_of_mention.get((article, best[2]))
+    name = corpus.entity_by_id[entity_id].name if entity_id in corpus.entity_by_id else best[1].text
+    return name, government(name)
+
+
+def _possessor(
+    corpus: Corpus,
+    article: str,
+    ann: Annotations,
+    index: int,
+    span: tuple[int, int],
+    text: str,
+    offset: int,
+) -> tuple[str, str] | None:
+    """(name, actor key) of the first country or organisation written with a possessive
+    inside ``span``: "the transfer of Kestria's interceptors" is Kestria's to make."""
+    for i, m in enumerate(ann.mentions):
+        if (
+            m.sentence != index
+            or m.label not in ("GPE", "ORG")
+            or not (span[0] <= m.start < span[1])
+        ):
+            continue
+        if text[m.end - offset : m.end - offset + 2] in ("'s", "’s"):
+            entity_id = corpus.entity_of_mention.get((article, i))
+            entity = corpus.entity_by_id.get(entity_id) if entity_id else None
+            name = entity.name if entity else m.text
+            return name, government(name)
+    return None
+
+
+def _tokens(corpus: Corpus, article: str, ann: Annotations, index: int, span: tuple[int, int], proposition: str) -> frozenset[str]:  # fmt: skip
+    out: set[str] = set()
+    covered: list[tuple[int, int]] = []
+    for i, m in enumerate(ann.mentions):
+        if m.sentence != index or not (span[0] <= m.start and m.end <= span[1]):
+            continue
+        covered.append((m.start - span[0], m.end - span[0]))
+        if _is_term(corpus, article, i, m):
+            out.add("@" + (corpus.entity_of_mention.get((article, i)) or fold(m.text)))
+    text = "".join(
+        " " if any(a <= k < b for a, b in covered) else ch for k, ch in enumerate(proposition)
+    )
+    for word in re.findall(r"[A-Za-z][\w'-]+", text):
+        stem = _stem(word)
+        if word.lower() not in _STOP and stem not in _WEAK and len(stem) > 2:
+            out.add(stem)
+    return frozenset(out)
+
+
+def _is_term(corpus: Corpus, article: str, index: int, m: EntityMention) -> bool:
+    """A thing (weapon, product, domain term) rather than an actor or a place."""
+    entity_id = corpus.entity_of_mention.get((article, index))
+    entity = corpus.entity_by_id.get(entity_id) if entity_id else None
+    return (entity.type if entity else m.label) in _TERM_LABELS
+
+
+def _antecedent(
+    corpus: Corpus, article: str, ann: Annotations, index: int, text: str, offset: int, cue: int
+) -> frozenset[str]:
+    """The term a relative clause refers back to: "the ATACMS, that Washington has
+    refused to transfer" is about ATACMS though the clause never names it."""
+    best: tuple[int, int, EntityMention] | None = None
+    for i, m in enumerate(ann.mentions):
+        if m.sentence == index and m.end <= offset + cue and _is_term(corpus, article, i, m):
+            if best is None or m.end > best[0]:
+                best = (m.end, i, m)
+    if best is None or not _RELATIVE.search(text[best[0] - offset : cue]):
+        return frozenset()
+    return frozenset(
+        {"@" + (corpus.entity_of_mention.get((article, best[1])) or fold(best[2].text))}
+    )
+
+
+def _candidates(text: str, starts: list[int]) -> dict[int, set[int]]:
+    """Sentence index -> the cues worth trying there: those one of whose words it holds.
+    One scan of the article finds its words; only the cue words present are then
+    located (a regex per cue per sentence is what made this slow)."""
+    lower = text.lower().replace("’", "'")
+    present = set(lower.translate(_PUNCTUATION).split())
+    out: dict[int, set[int]] = defaultdict(set)
+    for token in present & _TRIGGERS.keys():
+        for word in _TRIGGERS[token]:
+            at = lower.find(word)
+            while at != -1:
+                out[bisect_right(starts, at) - 1].update(_CUES_OF_WORD[word])
+                at = lower.find(word, at + 1)
+    return out
+
+
+def position_mentions(corpus: Corpus) -> list[Mention]:
+    """Every position mention in the corpus (repeated copies skipped), in article order."""
+    out: list[Mention] = []
+    for article, ann in corpus.annotations.items():
+        if corpus.is_repeat(article) or not ann.sentences:
+            continue
+        a = corpus.articles[article]
+        candidates = _candidates(a.text, [s.start for s in ann.sentences])
+        last_actor: tuple[int, str, str] | None = None  # sentence, name, key
+        for index in sorted(candidates):
+            if index < 0:
+                continue
+            s = ann.sentences[index]
+            found = _sentence_mentions(
+                corpus, article, ann, s.index, s.text, s.start, last_actor, candidates[index]
+            )
+            for m in found:
+                sd = corpus.sentence_date(article, s.index)
+                # A stance holds when it is reported: a later date in its sentence is a
+                # plan's ("report to the cabinet this summer"), not the stance's.
+                if sd is not None and (a.published is None or sd.interval_start <= a.published):
+                    m.date, m.start = sd.value, sd.interval_start
+                elif a.published is not None:
+                    m.date, m.start = a.published.isoformat(), a.published
+                else:
+                    continue
+                m.published, m.outlet = a.published, a.outlet
+                out.append(m)
+                last_actor = (s.index, m.actor, m.actor_key)
+    return out
+
+
+def _sentence_mentions(
+    corpus: Corpus,
+    article: str,
+    ann: Annotations,
+    index: int,
+    text: str,
+    offset: int,
+    last_actor: tuple[int, str, str] | None,
+    to_try: set[int],
+) -> list[Mention]:
+    taken: list[tuple[int, int]] = []
+    out: list[Mention] = []
+    for i in sorted(to_try):
+        _words, pattern, stance = CUES[i]
+        for match in pattern.finditer(text):
+            if any(a < match.end() and match.start() < b for a, b in taken):
+                continue
+            if stance == FOR and _NEG_BEFORE.search(text[: match.start()][-40:]):
+                continue
+            before_cue = stance != UNCHANGED and bool(match.groupdict().get("object"))
+            if match.groupdict().get("object"):
+                proposition = match.group("object").strip()
+                span = (offset + match.start("object"), offset + match.end("object"))
+            else:
+                proposition = _proposition(text, match.end())
+                span = (offset + match.end(), offset + match.end() + len(proposition) + 1)
+            head = " ".join(proposition.split()[:6])  # the action comes first: "to send ..."
+            if stance != UNCHANGED and (not ACTIONS.search(head) or _NOT_POLICY.match(proposition)):
+                continue
+            if not proposition:
+                continue
+            taken.append((match.start(), match.end()))  # these words are read, whoever holds them
+            inside = (offset + match.start(), offset + match.end())
+            if before_cue:  # "sending Kestria's X ... was still in play": the possessor holds it
+                actor = _possessor(corpus, article, ann, index, span, text, offset)
+                actor = actor or _actor_before(corpus, article, ann, index, span[0], None)
+            else:
+                actor = _actor_before(corpus, article, ann, index, offset + match.start(), inside)
+            if (
+                actor is None
+                and last_actor is not None
+                and index - last_actor[0] <= _CARRY_SENTENCES
+            ):
+                actor = (last_actor[1], last_actor[2])
+            if actor is None:
+                continue
+            tokens = _tokens(corpus, article, ann, index, span, proposition)
+            if not any(t.startswith("@") for t in tokens):
+                tokens |= _antecedent(corpus, article, ann, index, text, offset, match.start())
+            if not tokens:
+                continue
+            out.append(
+                Mention(
+                    article=article,
+                    sentence=index,
+                    text=text.strip(),
+                    cue=match.group(0).strip(),
+                    stance=stance,
+                    proposition=proposition,
+                    actor=actor[0],
+                    actor_key=actor[1],
+                    tokens=tokens,
+                    more=bool(re.search(r"\b(?:more|additional|further)\b", proposition, re.I)),
+                    date="",
+                    start=dt.date.min,
+                    published=None,
+                    outlet=None,
+                )  # fmt: skip
+            )
+    return out
+
+
+def group_positions(mentions: Iterable[Mention]) -> list[Position]:
+    """Mentions of one actor whose propositions share a stem or a term, transitively."""
+    by_actor: dict[tuple[str, bool], list[Mention]] = defaultdict(list)
+    for m in mentions:
+        by_actor[(m.actor_key, m.more)].append(m)
+    positions: list[Position] = []
+    for members in by_actor.values():
+        parent = list(range(len(members)))
+        owner: dict[str, int] = {}
+        for i, m in enumerate(members):
+            for t in m.tokens:
+                if t in owner:
+                    parent[_root(parent, i)] = _root(parent, owner[t])
+                else:
+                    owner[t] = i
+        groups: dict[int, list[Mention]] = defaultdict(list)
+        for i, m in enumerate(members):
+            groups[_root(parent, i)].append(m)
+        for group in groups.values():
+            group.sort(key=lambda m: (m.start, m.published or dt.date.min, m.article, m.sentence))
+            _resolve_unchanged(group)
+            kept = [m for m in group if m.resolved]
+            if not kept:
+                continue
+            positions.append(Position(_actor_name(kept), kept[0].actor_key, _claim(kept), kept))
+    return positions
+
+
+def _root(parent: list[int], i: int) -> int:
+    """Union-find root, halving the path on the way."""
+    while parent[i] != i:
+        parent[i] = parent[parent[i]]
+        i = parent[i]
+    return i
+
+
+def _resolve_unchanged(group: list[Mention]) -> None:
+    previous = ""
+    for m in group:
+        m.resolved = m.stance if m.stance != UNCHANGED else previous
+        previous = m.resolved or previous
+
+
+def _actor_name(group: list[Mention]) -> str:
+    counts: dict[str, int] = defaultdict(int)
+    for m in group:
+        counts[m.actor] += 1
+    return max(counts, key=lambda k: (counts[k], -len(k)))
+
+
+def _claim(group: list[Mention]) -> str:
+    """The proposition sharing most stems with the rest of the group (ties: shortest)."""
+    candidates = [m for m in group if m.stance != UNCHANGED] or group
+    best = max(
+        candidates,
+        key=lambda m: (
+            sum(len(m.tokens & o.tokens) for o in group if o is not m),
+            -len(m.proposition),
+        ),
+    )
+    return best.proposition

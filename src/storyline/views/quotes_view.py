@@ -1,0 +1,220 @@
+"""Quotes by speaker: each speaker's role as the text gives it, filters and pages.
+
+The role is what the article itself calls the speaker, never a guess: a title
+written before a name in the mention ("Health Secretary Alan Johnson"; bare
+honorifics such as "Dr" or "Mr" are not roles), else an appositive right after
+the speaker or another mention of the same person in that article ("Margaret
+Chan, the head of the World Health Organisation, said"). An appositive counts
+when it opens with "the", "a" or "an", or ends in a word that names a post
+("..., Health and Science Editor,"): a comma after a name is just as often a
+list of names or a place ("Vicente Torres, Monterrey,").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import re
+from collections import Counter
+from collections.abc import Sequence
+from typing import Any
+
+from ..models import Entity, Quote
+from .corpus import Corpus
+
+HONORIFICS = frozenset(
+    {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "mx", "rev", "fr"}
+)
+ROLE_HEADS = frozenset(
+    {
+        "adviser", "advisor", "ambassador", "analyst", "author", "chair", "chairman", "chairwoman",
+        "chief", "commissioner", "correspondent", "counsel", "director", "director-general", "economist",
+        "editor", "envoy", "executive", "expert", "founder", "general", "governor", "head", "leader",
+        "manager", "mayor", "minister", "officer", "official", "president", "professor", "prosecutor",
+        "researcher", "scientist", "secretary", "secretary-general", "senator", "spokesman",
+        "spokesperson", "spokeswoman", "virologist", "epidemiologist", "doctor", "lawyer", "judge",
+    }
+)  # fmt: skip
+_APPOSITIVE = re.compile(r"\s*,\s+([^,.;:!?\"“”()\[\]\n]{3,80}?)\s*,")
+_NOT_ROLE_START = re.compile(
+    r"^(?:who|which|whose|whom|and|but|or|said|says|told|according|however)\b", re.I
+)
+MAX_ROLE_CHARS = 80
+
+
+def clean_title(title: str | None) -> str | None:
+    """A mention's title without honorifics ("Director-General Dr." -> "Director-General")."""
+    if not title:
+        return None
+    words = [w for w in title.split() if w.rstrip(".").casefold() not in HONORIFICS]
+    return (
+        " ".join(words).strip(" ,;:-\u2013") or None
+    )  # "chief medical officer ," in tokenized text
+
+
+def appositive(text: str, end: int) -> str | None:
+    """The role an appositive right after ``end`` in ``text`` gives, if any."""
+    found = _APPOSITIVE.match(text, end)
+    if found is None:
+        return None
+    phrase = " ".join(found.group(1).split())
+    if _NOT_ROLE_START.match(phrase) or len(phrase) > MAX_ROLE_CHARS:
+        return None
+    words = phrase.split()
+    if words[0].casefold() in ("the", "a", "an") and len(words) > 1:
+        return phrase
+    if words[-1].casefold() in ROLE_HEADS:
+        return phrase
+    return None
+
+
+def speaker_role(
+    corpus: Corpus, article_id: str, quote: Quote, entity: Entity | None
+) -> str | None:
+    """The speaker's role as this article gives it (see the module docstring)."""
+    ann = corpus.annotations.get(article_id)
+    if ann is None or quote.anonymous:
+        return None
+    text = corpus.articles[article_id].text
+    spans: list[tuple[int, int, str | None]] = []  # (start, end, title) of the speaker's mentions
+    for i, m in enumerate(ann.mentions):
+        overlaps = (
+            quote.speaker_start is not None
+            and quote.speaker_end is not None
+            and m.start < quote.speaker_end
+            and quote.speaker_start < m.end
+        )
+        same = entity is not None and corpus.entity_of_mention.get((article_id, i)) == entity.id
+        if overlaps or (same and m.label == "PERSON"):
+            spans.append((m.start, m.end, m.title))
+    if entity is None and not spans:
+        return None
+    if quote.speaker_end is not None:
+        spans.insert(0, (quote.speaker_start or quote.speaker_end, quote.speaker_end, None))
+    for _start, _end, title in spans:
+        role = clean_title(title)
+        if role:
+            return role
+    role = _before_name(corpus, article_id, quote, entity)
+    if role:
+        return role
+    for _start, end, _title in spans:
+        role = appositive(text, end)
+        if role:
+            return role
+    return None
+
+
+def _before_name(
+    corpus: Corpus, article_id: str, quote: Quote, entity: Entity | None
+) -> str | None:
+    """The words of the speaker span before the person it names: "Engineer" in
+    "Engineer Tomas Berg", "Defence Minister" in "The UK's Defence Minister Ben
+    Wallace" (the possessor and article dropped: the role, not whose)."""
+    if (
+        quote.speaker is None
+        or quote.speaker_start is None
+        or entity is None
+        or entity.type != "PERSON"
+    ):
+        return None
+    ann = corpus.annotations[article_id]
+    for i, m in enumerate(ann.mentions):
+        if corpus.entity_of_mention.get((article_id, i)) != entity.id:
+            continue
+        if not quote.speaker_start < m.start < quote.speaker_start + len(quote.speaker):
+            continue
+        before = quote.speaker[: m.start - quote.speaker_start]
+        before = re.sub(r"^.*'s?\s+|^(?:the|a|an)\s+", "", before.strip(), flags=re.IGNORECASE)
+        return clean_title(before) if before and before[:1].isalpha() else None
+    return None
+
+
+def _day(value: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value[:10]) if value else None
+    except ValueError:
+        return None
+
+
+def filter_quotes(
+    rows: Sequence[dict[str, Any]],
+    *,
+    start: dt.date | None = None,
+    end: dt.date | None = None,
+    outlet: str | None = None,
+    direct: bool = False,
+    indirect: bool = False,
+    anonymous: bool = False,
+    named: bool = False,
+) -> list[dict[str, Any]]:
+    """The rows within the dates (by publication day, else the quote's date), carried
+    by ``outlet`` (any of the outlets that carry the quote, case-insensitive), of the
+    kinds asked: ``direct`` or ``indirect`` only, ``anonymous`` or ``named`` only."""
+    wanted_outlet = outlet.casefold().strip() if outlet else None
+    out = []
+    for row in rows:
+        if direct and not row["direct"] or indirect and row["direct"]:
+            continue
+        if anonymous and not row["anonymous"] or named and row["anonymous"]:
+            continue
+        if wanted_outlet is not None and not any(
+            o is not None and o.casefold().strip() == wanted_outlet
+            for o in row.get("outlets", [row["outlet"]])
+        ):
+            continue
+        if start is not None or end is not None:
+            day = _day(row.get("published")) or _day(row["date"])
+            if (
+                day is None
+                or (start is not None and day < start)
+                or (end is not None and day > end)
+            ):
+                continue
+        out.append(row)
+    return out
+
+
+def speaker_key(row: dict[str, Any]) -> tuple[str, str]:
+    if row["speaker_entity"]:
+        return ("entity", row["speaker_entity"])
+    return ("name", (row["speaker"] or "").casefold())
+
+
+def page_quotes(
+    rows: list[dict[str, Any]], *, page: int | None, per_page: int | None
+) -> dict[str, Any]:
+    """One page of ``rows`` (every row without ``per_page``) with the speakers on it:
+    each with the role its quotes give most often, its count over all pages, and the
+    positions of its quotes on this page; most quoted speakers first."""
+    counts = Counter(speaker_key(r) for r in rows)
+    roles: dict[tuple[str, str], Counter[str]] = {}
+    for r in rows:
+        if r.get("role"):
+            roles.setdefault(speaker_key(r), Counter())[r["role"]] += 1
+    pages = max(1, math.ceil(len(rows) / per_page)) if per_page else 1
+    number = min(max(page or 1, 1), pages)
+    shown = rows[(number - 1) * per_page : number * per_page] if per_page else rows
+    groups: dict[tuple[str, str], dict[str, Any]] = {}
+    for i, r in enumerate(shown):
+        key = speaker_key(r)
+        if key not in groups:
+            role = roles.get(key)
+            groups[key] = {
+                "speaker": r["speaker"],
+                "speaker_entity": r["speaker_entity"],
+                "role": role.most_common(1)[0][0] if role else None,
+                "anonymous": r["anonymous"],
+                "count": counts[key],
+                "quotes": [],
+            }
+        groups[key]["quotes"].append(i)
+    speakers = sorted(groups.values(), key=lambda g: (-g["count"], g["quotes"][0]))
+    return {
+        "quotes": shown,
+        "speakers": speakers,
+        "total": len(rows),
+        "page": number,
+        "per_page": per_page,
+        "pages": pages,
+    }

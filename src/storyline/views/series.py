@@ -1,0 +1,413 @@
+"""Figures over time: one series per subject and measure, points per outlet and date.
+
+A figure's *measure* is what it counts or measures. For counts of people the
+noun alone says little ("up to 149 people"), so the words around the figure
+decide: killed / died / deaths make it ``deaths``, infected / cases ``cases``,
+and a figure said to be *confirmed* is kept apart from the estimates
+(``confirmed deaths``), since outlets report both on the same day. Counts of
+people with no such word, and increments ("40 other deaths", "three more
+deaths", "another 83"), are not tolls and are left out. Other figures keep
+their ``Quantity.about`` (range, doses ...).
+
+Its *subject* is the place or thing it is about: for tolls the place after
+"in" ("killed 149 people in Mexico"), else the annotation's subject, else the
+nearest named thing in the sentence; subjects are compared by entity, so
+"ATACMS" and "Army Tactical Missile System" are one.
+
+A point is dated by the day its sentence is about when that is a single day no
+later than publication, else by publication (a toll is what was known then).
+Each point keeps the interval of values its wording allows
+(``facts.value_interval``: "at least", "up to", "as many as", rounding).
+Between outlets on one date, points whose intervals do not overlap are a
+*disagreement*; along the dates, a date whose reported values all lie above (or
+below) the last distinct state is a *change*. A property of a thing (a range, a
+length: ``facts.COMPARABLE``) or a rate ("400 interceptors a year") does not
+move the way a toll does: two outlets whose figures for it do not overlap
+disagree whatever their dates (``same_date`` False), and such a series has no
+changes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+from functools import cached_property
+
+from ..link.names import fold, singular_key
+from ..models import Annotations, EntityMention, Quantity
+from .corpus import Corpus
+from .facts import COMPARABLE, _fmt, _nearest_subject, value_interval
+
+_DEATH = re.compile(
+    r"\b(kill(?:ed|ing|s)?|died|dead|deaths?|death toll|fatalit(?:y|ies)|lives)\b", re.I
+)
+_CASES = re.compile(r"\b(infect(?:ed|ing|ions?)|cases|sickened|ill)\b", re.I)
+# "confirmed" said of the figure itself: "confirmed 20 deaths", "20 deaths confirmed".
+_CONFIRMED_BEFORE = re.compile(r"\bconfirm(?:ed|s)?(?: that)?\s*$", re.I)
+_CONFIRMED_AFTER = re.compile(
+    r"^\s*(?:\w+\s+){0,3}(?:were |was |are |is |have been |had been )?confirmed\b", re.I
+)
+_VAGUE = frozenset(
+    {"dozens", "scores", "hundreds", "thousands", "millions", "tens", "several", "few"}
+)
+_INCREMENT = re.compile(r"\b(other|more|another|further|additional|new)\b", re.I)
+_INCREMENT_BEFORE = re.compile(r"\b(another|other|more|additional|further)\s*$", re.I)
+_WORD = re.compile(r"[a-z]+")
+_IN_PLACE = re.compile(r"^[^.;:]{0,40}?\b(?:in|across|inside)\s+(?:the\s+)?$", re.I)
+# A head count that is a population, not a toll: "home to some 20 million people".
+_POPULATION = re.compile(
+    r"\b(?:home to|population of|city of|nation of|country of|region of)\s+(?:some|about|around|nearly|almost|more than|over)?\s*$",
+    re.I,
+)
+# A toll said of the whole world: "killed 2 million people worldwide" is no place's toll.
+_WORLDWIDE = re.compile(
+    r"^\s*(?:\w+\s+){0,2}?(?:worldwide|globally|around the world|across the world)\b", re.I
+)
+# The clause that ends a figure's own words: a toll word beyond it is another figure's.
+_CLAUSE_BREAK = re.compile(r"[,;:()]|\b(?:and|while|but|with)\b", re.I)
+# Counts whose noun names people (or their deaths): the measure comes from the verb.
+_PEOPLE = frozenset(
+    {"people", "persons", "deaths", "fatalities", "lives", "dead", "victims", "others"}
+)
+_CASE_NOUNS = frozenset({"cases", "infections"})
+_PLACES = ("GPE", "LOC", "FAC")
+_WINDOW = 30  # characters around a figure read for its measure words ("has killed up to")
+_DIRECTIONS = ("up", "down")
+
+
+@dataclass(frozen=True)
+class Point:
+    date: dt.date
+    quantity: Quantity
+    article: str
+    outlet: str | None
+    published: dt.date | None
+    sentence: str
+
+    @cached_property
+    def interval(self) -> tuple[float, float]:
+        """The values its wording allows; computed when compared (most never are)."""
+        return value_interval(self.quantity)
+
+    @property
+    def low(self) -> float:
+        return self.interval[0]
+
+    @property
+    def high(self) -> float:
+        return self.interval[1]
+
+
+@dataclass
+class Series:
+    measure: str
+    unit: str
+    subject: str  # as first written
+    subject_id: str | None  # entity id when the subject is a linked entity
+    points: list[Point]
+
+    @property
+    def about(self) -> str:
+        return (
+            f"{self.measure} in {self.subject}"
+            if self.measure in TOLLS
+            else f"{self.measure} of {self.subject}"
+        )
+
+
+TOLLS = frozenset({"deaths", "confirmed deaths", "cases", "confirmed cases"})
+
+
+def is_property(measure: str) -> bool:
+    """A fixed property of a thing or a rate: compared across dates, never a change."""
+    return measure in COMPARABLE or " per " in f" {measure} "
+
+
+def _nearest_kind(before: str, after: str) -> str | None:
+    """The toll word closest to the figure: "deaths" or "cases" (None: neither). One
+    after the figure in its own clause wins ("... fatalities and 1,004 people
+    reported infected" counts cases): the words before belong to the figure before."""
+    own = after[: m.start()] if (m := _CLAUSE_BREAK.search(after)) else after
+    for kind, pattern in (("deaths", _DEATH), ("cases", _CASES)):
+        found = pattern.search(own)
+        if found and not any(
+            (other := p.search(own)) and other.start() < found.start()
+            for k, p in (("deaths", _DEATH), ("cases", _CASES))
+            if k != kind
+        ):
+            return kind
+    best: tuple[int, str] | None = None
+    for kind, pattern in (("deaths", _DEATH), ("cases", _CASES)):
+        for m in pattern.finditer(after):
+            if best is None or m.start() < best[0]:
+                best = (m.start(), kind)
+            break
+        for m in pattern.finditer(before):
+            distance = len(before) - m.end()
+            if best is None or distance < best[0]:
+                best = (distance, kind)
+    return best[1] if best else None
+
+
+def _about_is_measure(q: Quantity) -> bool:
+    """Whether ``_measure`` can only answer ``q.about`` (or None): not a count of people,
+    cases or deaths, whose measure the words around it decide."""
+    if q.normalized_unit != "count":
+        return True
+    return q.about not in _PEOPLE and q.about not in _CASE_NOUNS and not _DEATH.search(q.text)
+
+
+def _measure(q: Quantity, text: str) -> str | None:
+    """What ``q`` counts, read from the words around it; None for no toll."""
+    if q.normalized_unit != "count":
+        return q.about
+    words = set(_WORD.findall(q.text.lower()))
+    if _INCREMENT.search(q.text) or words & _VAGUE:
+        return None
+    before = text[max(0, q.start - _WINDOW) : q.start]
+    after = text[q.end : q.end + _WINDOW]
+    if _INCREMENT_BEFORE.search(before):
+        return None
+    if _POPULATION.search(before):
+        return None
+    if _DEATH.search(q.text):
+        kind: str | None = "deaths"
+    elif q.about in _PEOPLE:
+        kind = _nearest_kind(before, after)
+    elif q.about in _CASE_NOUNS:
+        kind = "cases"
+    else:
+        return q.about
+    if kind is None:
+        return None
+    confirmed = (
+        _CONFIRMED_BEFORE.search(before) or _CONFIRMED_AFTER.search(after) or "confirmed" in words
+    )
+    return f"confirmed {kind}" if confirmed else kind
+
+
+def _place_after(q: Quantity, places: list[tuple[int, EntityMention]], text: str) -> int | None:
+    """Index of the place mention right after the figure ("... people in Mexico")."""
+    for i, m in places:  # in text order: the first that fits is the nearest
+        if m.start < q.end:
+            continue
+        if m.start - q.end > 2 * _WINDOW:
+            break
+        if _IN_PLACE.match(text[q.end : m.start]):
+            return i
+    return None
+
+
+def _subject(
+    corpus: Corpus,
+    article: str,
+    q: Quantity,
+    measure: str,
+    places: dict[int, list[tuple[int, EntityMention]]],
+) -> tuple[str, str | None] | None:
+    """(subject as written, entity id or None) of a figure."""
+    ann = corpus.annotations[article]
+    text = corpus.articles[article].text
+    if measure in TOLLS:
+        if _WORLDWIDE.match(text[q.end : q.end + _WINDOW]):
+            return None
+        found = _place_after(q, places.get(q.sentence, []), text)
+        if found is not None:
+            return ann.mentions[found].text, corpus.entity_of_mention.get((article, found))
+        if q.subject is None:
+            return None
+        written = [m for m in ann.mentions if m.sentence == q.sentence and m.text == q.subject]
+        if not written or written[0].label not in _PLACES:
+            return None  # a toll "of" a person or an agency is not a place's toll
+    # Only a range's subject is chosen by label (a weapon, a product): relabel for it alone.
+    mentions = _as_linked(corpus, article, ann, q.sentence) if q.about == "range" else ann.mentions
+    subject = q.subject or _nearest_subject(q, mentions)
+    if not subject:
+        return None
+    entities = corpus.entity_by_name(subject)
+    return subject, (entities[0].id if len(entities) == 1 else None)
+
+
+def _as_linked(
+    corpus: Corpus, article: str, ann: Annotations, sentence: int
+) -> list[EntityMention]:
+    """The sentence's mentions labelled with their linked entity's type: the story's
+    reading of a name ("ATACMS" is a weapon) over one sentence's ("ATACMS" as an ORG)."""
+    out = []
+    for i, m in enumerate(ann.mentions):
+        if m.sentence != sentence:
+            continue
+        entity_id = corpus.entity_of_mention.get((article, i))
+        entity = corpus.entity_by_id.get(entity_id) if entity_id else None
+        out.append(replace(m, label=entity.type) if entity and entity.type != m.label else m)
+    return out
+
+
+def _date(corpus: Corpus, article: str, q: Quantity) -> dt.date | None:
+    published = corpus.published(article)
+    sd = corpus.sentence_date(article, q.sentence)
+    if (
+        sd is not None
+        and sd.interval_start == sd.interval_end
+        and (published is None or sd.interval_start <= published)
+    ):
+        return sd.interval_start
+    return published
+
+
+def figure_series(corpus: Corpus, keep: Callable[[str], bool] | None = None) -> list[Series]:
+    """Every series of figures with one subject and measure, points in date order;
+    with ``keep``, only those of the measures it keeps (the others are not read further)."""
+    groups: dict[tuple[str, str, str], Series] = {}
+    for article, ann in corpus.annotations.items():
+        if corpus.is_repeat(article):
+            continue
+        a = corpus.articles[article]
+        places: dict[int, list[tuple[int, EntityMention]]] | None = None
+        for q in ann.quantities:
+            if keep is not None and not keep(q.about) and _about_is_measure(q):
+                continue  # what it measures is plain without reading around it, and not kept
+            measure = _measure(q, a.text)
+            if measure is None or (keep is not None and not keep(measure)):
+                continue
+            if places is None:
+                places = defaultdict(list)
+                for i, m in enumerate(ann.mentions):
+                    if m.label in _PLACES:
+                        places[m.sentence].append((i, m))
+            subject = _subject(corpus, article, q, measure, places)
+            day = _date(corpus, article, q)
+            if subject is None or day is None:
+                continue
+            key_subject = subject[1] or singular_key(fold(subject[0]))
+            key = (measure, q.normalized_unit, key_subject)
+            sentence = ann.sentences[q.sentence].text if q.sentence < len(ann.sentences) else ""
+            point = Point(day, q, article, a.outlet, a.published, sentence.strip())
+            series = groups.get(key)
+            if series is None:
+                name = (
+                    corpus.entity_by_id[subject[1]].name
+                    if subject[1] in corpus.entity_by_id
+                    else subject[0]
+                )
+                series = groups[key] = Series(measure, q.normalized_unit, name, subject[1], [])
+            series.points.append(point)
+    for series in groups.values():
+        series.points.sort(
+            key=lambda p: (p.date, p.outlet or "", p.quantity.normalized_value, p.article)
+        )
+    return list(groups.values())
+
+
+@dataclass(frozen=True)
+class SameDateSpread:
+    date: dt.date  # the date, or for a property the latest date of the clashing figures
+    points: tuple[int, ...]  # indices into the series' points
+    outlets: tuple[str, ...]
+    spread: str
+    same_date: bool = True
+
+
+def disagreements(series: Series) -> list[SameDateSpread]:
+    """Dates on which two outlets give figures whose intervals do not overlap; for a
+    property (``is_property``) outlets whose figures do not overlap at any dates."""
+    if is_property(series.measure):
+        everything = {series.points[-1].date: list(range(len(series.points)))}
+        found = _spreads(everything, series, only_clashing=True)
+        return [
+            SameDateSpread(
+                max(series.points[i].date for i in d.points), d.points, d.outlets, d.spread, False
+            )
+            for d in found
+        ]
+    by_date: dict[dt.date, list[int]] = defaultdict(list)
+    for i, p in enumerate(series.points):
+        by_date[p.date].append(i)
+    return _spreads(by_date, series)
+
+
+def _spreads(
+    by_date: dict[dt.date, list[int]], series: Series, *, only_clashing: bool = False
+) -> list[SameDateSpread]:
+    """Per date, its points when two outlets' intervals do not overlap (``only_clashing``:
+    only the points in such a pair, as a whole series holds many consistent ones)."""
+    out: list[SameDateSpread] = []
+    for day, members in sorted(by_date.items()):
+        clashing: set[int] = set()
+        for x, i in enumerate(members):
+            for j in members[x + 1 :]:
+                pi, pj = series.points[i], series.points[j]
+                if pi.outlet == pj.outlet or pi.outlet is None or pj.outlet is None:
+                    continue
+                if pi.high < pj.low or pj.high < pi.low:
+                    clashing.update((i, j))
+        if not clashing:
+            continue
+        ordered = tuple(
+            sorted(
+                clashing if only_clashing else members,
+                key=lambda i: (series.points[i].quantity.normalized_value, i),
+            )
+        )
+        values = [series.points[i].quantity.normalized_value for i in ordered]
+        outlets = tuple(sorted({series.points[i].outlet or "" for i in ordered}))
+        out.append(
+            SameDateSpread(
+                day, ordered, outlets, f"{_fmt(values[0])}–{_fmt(values[-1])} {series.unit}"
+            )
+        )
+    return out
+
+
+@dataclass(frozen=True)
+class Move:
+    start: dt.date
+    end: dt.date
+    before: float  # the date's middle figure (upper median of its points)
+    after: float
+    direction: str  # up | down
+
+
+def middle(points: list[Point]) -> Point:
+    """The upper median point of one date: robust to one outlet's outlier."""
+    ordered = sorted(points, key=lambda p: p.quantity.normalized_value)
+    return ordered[len(ordered) // 2]
+
+
+def changes(series: Series) -> list[Move]:
+    """Moves over time: the middle figure of a date against the last distinct one,
+    a move when their intervals do not overlap (so "about 190" after "200" is none).
+    A lone date whose figure the next date contradicts (back within the old
+    state) is an outlier, not a move: a retrospective "60" amid "176"s."""
+    if is_property(series.measure):
+        return []
+    by_date: dict[dt.date, list[Point]] = defaultdict(list)
+    for p in series.points:
+        by_date[p.date].append(p)
+    middles = [middle(points) for _day, points in sorted(by_date.items())]
+    out: list[Move] = []
+    state: Point | None = None
+    for i, mid in enumerate(middles):
+        if state is None:
+            state = mid
+            continue
+        if mid.low <= state.high and mid.high >= state.low:
+            continue
+        following = middles[i + 1] if i + 1 < len(middles) else None
+        if following is not None and following.low <= state.high and following.high >= state.low:
+            continue
+        direction = _DIRECTIONS[0] if mid.low > state.high else _DIRECTIONS[1]
+        out.append(
+            Move(
+                state.date,
+                mid.date,
+                state.quantity.normalized_value,
+                mid.quantity.normalized_value,
+                direction,
+            )
+        )
+        state = mid
+    return out

@@ -1,0 +1,411 @@
+"""What changed: positions (stance cues, hedges, negation, grouping, dating) and figure
+series (same-date disagreements, changes over time, hedges), on hand-built corpora."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import pytest
+
+from storyline.errors import NotFound
+from storyline.models import (
+    Annotations,
+    Article,
+    Entity,
+    EntityMention,
+    MentionRef,
+    Quantity,
+    Sentence,
+    SentenceDate,
+)
+from storyline.views.changes import changes_view
+from storyline.views.corpus import Corpus
+from storyline.views.positions import government, group_positions, position_mentions
+
+# Names the hand-built texts use, with their labels; an entity per distinct name.
+LABELS = {
+    "Ruritania": "GPE",
+    "Ruritanian government": "ORG",
+    "Palace of Strelsau": "ORG",
+    "Strelsau": "GPE",
+    "Borduria": "GPE",
+    "Syldavia": "GPE",
+    "Kestrel": "TERM",
+    "Kestrel missile system": "TERM",
+    "Mexico": "GPE",
+    "Courier": "ORG",
+}
+
+
+@dataclass
+class Doc:
+    text: str
+    published: dt.date
+    outlet: str
+    dates: dict[int, dt.date] = field(default_factory=dict)  # sentence -> the day it is about
+    figures: Sequence[tuple[str, float, str]] = ()  # (text as written, value, about)
+    km: bool = False  # figures are ranges in km (else head counts)
+
+
+def corpus_of(docs: Sequence[Doc], *, aliases: dict[str, str] | None = None) -> Corpus:
+    """A corpus whose annotations are found by plain string search in ``docs``."""
+    articles: dict[str, Article] = {}
+    annotations: dict[str, Annotations] = {}
+    refs: dict[str, list[MentionRef]] = {}
+    for n, doc in enumerate(docs):
+        aid = f"a{n}"
+        articles[aid] = Article(id=aid, text=doc.text, outlet=doc.outlet, published=doc.published)
+        sentences = []
+        for i, m in enumerate(re.finditer(r"[^.]+\.", doc.text)):
+            sentences.append(Sentence(i, m.start(), m.end(), m.group(0)))
+        bounds = [(s.start, s.end, s.index) for s in sentences]
+
+        def sentence_of(at: int, bounds: list[tuple[int, int, int]] = bounds) -> int:
+            return next(i for start, end, i in bounds if start <= at < end)
+
+        mentions = []
+        for name in sorted(LABELS, key=len, reverse=True):
+            for m in re.finditer(re.escape(name), doc.text):
+                if any(x.start <= m.start() < x.end for x in mentions):
+                    continue
+                mentions.append(
+                    EntityMention(name, LABELS[name], m.start(), m.end(), sentence_of(m.start()))
+                )
+        mentions.sort(key=lambda x: x.start)
+        for i, mention in enumerate(mentions):
+            canonical = (aliases or {}).get(mention.text, mention.text)
+            refs.setdefault(canonical, []).append(MentionRef(aid, i))
+        quantities = []
+        for written, value, about in doc.figures:
+            at = doc.text.index(written)
+            unit, norm = ("km", "km") if doc.km else (about, "count")
+            quantities.append(
+                Quantity(
+                    written,
+                    value,
+                    unit,
+                    value,
+                    norm,
+                    about,
+                    at,
+                    at + len(written),
+                    sentence_of(at),
+                    approximate=not written[0].isdigit(),
+                    subject="Kestrel" if doc.km else None,
+                )  # fmt: skip
+            )
+        dates = tuple(
+            SentenceDate(i, day.isoformat(), day, day, "timex")
+            for i, day in sorted(doc.dates.items())
+        )
+        annotations[aid] = Annotations(
+            aid, tuple(sentences), tuple(mentions), (), dates, (), (), tuple(quantities)
+        )
+    entities = [
+        Entity(
+            f"E{name}",
+            name,
+            LABELS[name],
+            tuple(a for a, c in (aliases or {}).items() if c == name),
+            tuple(r),
+        )
+        for name, r in refs.items()
+    ]
+    return Corpus(articles=articles, annotations=annotations, entities=entities, copies=[])
+
+
+D = dt.date
+
+
+def stances(docs: Sequence[Doc]) -> list[tuple[str, str]]:
+    return [(m.stance, m.proposition) for m in position_mentions(corpus_of(docs))]
+
+
+def test_stance_cues_hedges_and_negation() -> None:
+    docs = [
+        Doc(
+            "The Ruritanian government has no plans to send Kestrel missiles to Borduria.",
+            D(2023, 5, 1),
+            "A",
+        ),
+        Doc(
+            "The Ruritanian government remains hesitant to provide Kestrel missiles to Borduria.",
+            D(2023, 6, 1),
+            "B",
+        ),
+        Doc(
+            "The Palace of Strelsau is finalizing a plan to ease restrictions on Kestrel missiles.",
+            D(2023, 7, 1),
+            "C",
+        ),
+        Doc(
+            "Ruritania ultimately authorized Borduria to fire Kestrel missiles.", D(2023, 8, 1), "D"
+        ),
+        Doc("Ruritania has not decided to send more Kestrel missiles.", D(2023, 9, 1), "E"),
+        Doc(
+            "An official of Ruritania who was not authorized to speak publicly confirmed the visit.",
+            D(2023, 9, 2),
+            "F",
+        ),
+    ]
+    found = stances(docs)
+    assert found == [
+        ("against", "send Kestrel missiles to Borduria"),
+        ("undecided", "provide Kestrel missiles to Borduria"),
+        ("for", "ease restrictions on Kestrel missiles"),
+        ("for", "Borduria to fire Kestrel missiles"),
+        ("undecided", "send more Kestrel missiles"),
+    ]
+
+
+def test_government_seats_are_their_country() -> None:
+    assert (
+        government("White House")
+        == government("United States")
+        == government("Biden administration")
+    )
+    assert government("Kremlin") == government("Russia")
+    assert government("Ruritania") == "ruritania"  # unknown names stay themselves
+
+
+def test_position_grouped_and_dated_by_the_event_not_publication() -> None:
+    docs = [
+        # Published late, but about the earliest moment: it must come first.
+        Doc(
+            "Ruritania refused to send the Kestrel missile system to Borduria.",
+            D(2023, 9, 1),
+            "Late",
+            dates={0: D(2023, 1, 10)},
+        ),  # fmt: skip
+        Doc(
+            "Ruritania remains hesitant to provide long-range Kestrel missiles.",
+            D(2023, 3, 1),
+            "Mid",
+        ),
+        Doc(
+            "Ruritania authorized Borduria to fire long-range missiles into Syldavia.",
+            D(2023, 6, 1),
+            "New",
+        ),
+        Doc("Syldavia plans to send grain to Borduria.", D(2023, 6, 2), "Other"),
+    ]
+    positions = group_positions(
+        position_mentions(corpus_of(docs, aliases={"Kestrel missile system": "Kestrel"}))
+    )
+    ruritania = [p for p in positions if p.actor == "Ruritania"]
+    assert len(ruritania) == 1, [(p.actor, p.claim) for p in positions]
+    steps = [(m.date, m.resolved) for m in ruritania[0].mentions]
+    assert steps == [("2023-01-10", "against"), ("2023-03-01", "undecided"), ("2023-06-01", "for")]
+    assert all(p.actor != "Ruritania" or "grain" not in p.claim for p in positions)
+
+
+def test_unchanged_keeps_the_previous_stance() -> None:
+    docs = [
+        Doc("Ruritania refused to send Kestrel missiles to Borduria.", D(2023, 1, 1), "A"),
+        Doc(
+            "Officials of Ruritania said its policy on Kestrel missiles has not changed.",
+            D(2023, 2, 1),
+            "B",
+        ),
+    ]
+    payload = changes_view(corpus_of(docs))
+    [position] = payload["positions"]
+    assert [(s["date"], s["stance"]) for s in position["steps"]] == [
+        ("2023-01-01", "against"),
+        ("2023-02-01", "against"),
+    ]
+    assert position["steps"][1]["evidence"][0].get("stance_as_written") == "unchanged"
+    # With nothing earlier to keep, "has not changed" says nothing and is not shown.
+    alone = changes_view(corpus_of(docs[1:]), all=True)
+    assert alone["positions"] == []
+
+
+def test_entity_filter_follows_the_government() -> None:
+    docs = [
+        Doc(
+            "The Palace of Strelsau refused to send Kestrel missiles to Borduria.",
+            D(2023, 1, 1),
+            "A",
+        ),
+        Doc("Ruritania authorized Borduria to fire Kestrel missiles.", D(2023, 2, 1), "B"),
+    ]
+    corpus = corpus_of(docs)
+    # The seat of a government stands for it only where the table knows it (real
+    # places); a made-up palace is its own actor.
+    assert {p["actor"] for p in changes_view(corpus, all=True)["positions"]} == {
+        "Palace of Strelsau",
+        "Ruritania",
+    }
+    assert [
+        p["actor"] for p in changes_view(corpus, entity="Ruritania", all=True)["positions"]
+    ] == ["Ruritania"]
+    with pytest.raises(NotFound):
+        changes_view(corpus, entity="Nobody In Particular")
+
+
+def _tolls(*rows: tuple[str, dt.date, str, float]) -> list[Doc]:
+    return [
+        Doc(
+            f"The virus has killed {text} people in Mexico.",
+            day,
+            outlet,
+            figures=[(text + " people", value, "people")],
+        )
+        for text, day, outlet, value in rows
+    ]
+
+
+def test_toll_disagreement_at_one_date_and_rise_over_days() -> None:
+    docs = _tolls(
+        ("at least 16", D(2009, 4, 24), "Wire", 16),
+        ("up to 20", D(2009, 4, 24), "Daily", 20),
+        ("over 80", D(2009, 4, 27), "Daily", 80),
+        ("as many as 103", D(2009, 4, 27), "Broadcaster", 103),
+        ("up to 149", D(2009, 4, 27), "Wire", 149),
+        ("159", D(2009, 4, 29), "Wire", 159),
+        ("about 160", D(2009, 4, 29), "Daily", 160),
+    )
+    payload = changes_view(corpus_of(docs))
+    [figure] = payload["figures"]
+    assert figure["about"] == "deaths in Mexico"
+    assert [d["date"] for d in figure["disagreements"]] == ["2009-04-27"]
+    assert figure["disagreements"][0]["outlets"] == ["Broadcaster", "Daily", "Wire"]
+    moves = [(c["start"], c["end"], c["direction"]) for c in figure["changes"]]
+    assert moves == [("2009-04-24", "2009-04-27", "up"), ("2009-04-27", "2009-04-29", "up")]
+
+
+def test_hedges_make_figures_agree() -> None:
+    # "over 80" and "as many as 103" overlap; "up to 81" and "over 80" too: no disagreement.
+    docs = _tolls(
+        ("over 80", D(2009, 4, 27), "Daily", 80), ("as many as 103", D(2009, 4, 27), "Wire", 103)
+    )
+    assert changes_view(corpus_of(docs))["figures"][0]["disagreements"] == []
+
+
+def test_increments_and_vague_counts_are_not_tolls() -> None:
+    docs = [
+        Doc(
+            "The flu may be to blame for 40 other deaths in Mexico.",
+            D(2009, 4, 24),
+            "A",
+            figures=[("40 other deaths", 40, "deaths")],
+        ),  # fmt: skip
+        Doc(
+            "The flu has killed dozens of people in Mexico.",
+            D(2009, 4, 25),
+            "B",
+            figures=[("dozens of people", 24, "people")],
+        ),  # fmt: skip
+        Doc(
+            "Mexico City is home to some 20 people per block.",
+            D(2009, 4, 25),
+            "C",
+            figures=[("some 20 people", 20, "people")],
+        ),  # fmt: skip
+    ]
+    assert changes_view(corpus_of(docs), all=True)["figures"] == []
+
+
+def test_range_in_km_and_miles_within_hedges_is_no_disagreement() -> None:
+    docs = [
+        Doc(
+            "The Kestrel has a range of 300 km.",
+            D(2023, 5, 1),
+            "A",
+            km=True,
+            figures=[("300 km", 300, "range")],
+        ),
+        Doc(
+            "The Kestrel reaches about 305.8 km.",
+            D(2023, 5, 1),
+            "B",
+            km=True,
+            figures=[("about 305.8 km", 305.8, "range")],
+        ),  # fmt: skip
+        Doc(
+            "The Kestrel reaches 140 km at most.",
+            D(2023, 7, 1),
+            "C",
+            km=True,
+            figures=[("140 km", 140, "range")],
+        ),
+    ]
+    [figure] = changes_view(corpus_of(docs[:2]))["figures"]
+    assert (
+        figure["about"] == "range of Kestrel"
+        and figure["disagreements"] == []
+        and figure["changes"] == []
+    )
+    # A range is a property: 140 km a month later contradicts 300 km, it does not move it.
+    [figure] = changes_view(corpus_of(docs))["figures"]
+    assert figure["changes"] == []
+    [clash] = figure["disagreements"]
+    assert clash["same_date"] is False and clash["date"] == "2023-07-01"
+    assert clash["outlets"] == ["A", "B", "C"] and clash["spread"] == "140–306 km"
+
+
+def test_a_toll_word_in_the_figures_own_clause_decides_its_measure() -> None:
+    # "1,004 people reported infected" counts cases, though "killed" comes just before.
+    docs = [
+        Doc(
+            "Officials count 20 fatalities and 1,004 people reported infected in Mexico.",
+            D(2009, 4, 25),
+            "A",
+            figures=[("1,004 people", 1004, "people")],
+        ),  # fmt: skip
+        Doc(
+            "The flu has killed 20 people in Mexico.",
+            D(2009, 4, 25),
+            "B",
+            figures=[("20 people", 20, "people")],
+        ),  # fmt: skip
+    ]
+    figures = changes_view(corpus_of(docs), all=True)["figures"]
+    assert {f["about"]: [p["value"] for p in f["series"]] for f in figures} == {
+        "deaths in Mexico": [20.0],
+        "cases in Mexico": [1004.0],
+    }
+
+
+def test_populations_and_worldwide_tolls_are_no_places_toll() -> None:
+    docs = [
+        Doc(
+            "Most deaths happened in the capital, home to some 20 million people in Mexico.",
+            D(2009, 4, 25),
+            "A",
+            figures=[("some 20 million people", 20e6, "people")],
+        ),  # fmt: skip
+        Doc(
+            "A pandemic in 1957 killed 2 million people worldwide, unlike the flu in Mexico.",
+            D(2009, 5, 12),
+            "B",
+            figures=[("2 million people", 2e6, "people")],
+        ),  # fmt: skip
+    ]
+    assert changes_view(corpus_of(docs), all=True)["figures"] == []
+
+
+def test_a_later_date_in_the_sentence_does_not_date_the_stance() -> None:
+    # "a decision due in June": the stance (considering) holds when reported, in March.
+    docs = [
+        Doc(
+            "Ruritania is considering sending Kestrel missiles to Borduria, with a decision due in June.",
+            D(2024, 3, 1),
+            "A",
+            dates={0: D(2024, 6, 15)},
+        ),  # fmt: skip
+        Doc(
+            "Ruritania is considering sending Kestrel missiles to Borduria.",
+            D(2024, 3, 5),
+            "B",
+            dates={0: D(2024, 3, 4)},
+        ),  # fmt: skip
+    ]
+    mentions = position_mentions(corpus_of(docs))
+    assert [(m.stance, m.date) for m in mentions] == [
+        ("undecided", "2024-03-01"),
+        ("undecided", "2024-03-04"),
+    ]
