@@ -107,3 +107,22 @@ def test_a_name_listed_after_a_described_one_is_the_same_kind(quotes_nlp: Langua
     # a place listed after an organisation stays a place
     got = extract_mentions(quotes_nlp("Water came from the charity Brightwell and France."))
     assert {m.text: m.label for m in got}.get("France") == "GPE"
+
+
+def test_a_credited_writer_is_a_person(quotes_nlp: Language) -> None:
+    """Bylines and credit lines name people, whatever the tagger reads there (it reads
+    both names below, from the bundled sample corpus, as organisations)."""
+    for text, name in (
+        ("By Nadia Fenwick, Defence Correspondent\nThe ministry said on Tuesday.", "Nadia Fenwick"),
+        (
+            "The firm declined to comment.\n\n(Reporting by Sven Hollis; Additional reporting"
+            " by Ivo Kern in Port Aske; Editing by Maren Dahl)",
+            "Ivo Kern",
+        ),
+    ):
+        labels = {m.text: m.label for m in extract_mentions(quotes_nlp(text))}
+        found = [label for mention, label in labels.items() if mention.startswith(name)]
+        assert found == ["PERSON"], (text, labels)
+    # an agency credited with "By The ..." is not made a person
+    labels = _labels(quotes_nlp, "By The Harbour Wire\nThe port reopened on Monday.")
+    assert all(label != "PERSON" for text, label in labels.items() if "Harbour" in text)

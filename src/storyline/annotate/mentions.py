@@ -183,6 +183,8 @@ def _described_as(doc: Doc, start: int, end: int, depth: int = 0) -> str | None:
             return "PRODUCT"
         if before.lower_ == "of" and start >= 2 and doc[start - 2].lower_ in _PRODUCT_MEASURES:
             return "PRODUCT"
+    if _credited(doc, start, end):
+        return "PERSON"
     if _described_as_organisation(doc, start, end):
         return "ORG"
     # (not a place or a people: "the charity Oxfam and Haiti", "... and Haitians")
@@ -195,6 +197,36 @@ def _described_as(doc: Doc, start: int, end: int, depth: int = 0) -> str | None:
                 first -= 1
             return _described_as(doc, first, prev.i + 1, depth + 1)
     return None
+
+
+# Credit lines name people: "Reporting by X; Editing by Y", "Written by X".
+_CREDIT_WORDS = frozenset(
+    {"reporting", "editing", "edited", "written", "compiled", "photographs", "photos", "video"}
+)
+
+
+def _credited(doc: Doc, start: int, end: int) -> bool:
+    """Whether the name at tokens [start, end) is credited as the writer in a byline
+    ("By Ana Ruiz, Defence Correspondent" at the start of a line or sentence,
+    "Additional reporting by Ana Ruiz in ..."): two or three capitalised words, not
+    "The ..." (an agency: "By The Associated Press")."""
+    if start == 0 or doc[start - 1].lower_ != "by" or doc[start].lower_ == "the":
+        return False
+    # the name: two or three capitalised words, then the end or a comma and a role
+    # ("By Ana Ruiz, Defence Correspondent", which the tagger may take whole)
+    words = 0
+    while (
+        start + words < end
+        and words < 4
+        and doc[start + words].is_title
+        and doc[start + words].is_alpha
+    ):
+        words += 1
+    if not 2 <= words <= 3 or (start + words < end and doc[start + words].text != ","):
+        return False
+    by = doc[start - 1]
+    opens_line = by.i == 0 or by.is_sent_start or "\n" in doc[by.i - 1].text_with_ws
+    return opens_line or doc[by.i - 1].lower_ in _CREDIT_WORDS
 
 
 def _describing_noun(token: Token) -> bool:
