@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import json
 import sys
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -23,6 +22,7 @@ from storyline.views.corpus import Corpus
 
 sys.path.insert(0, str(Path(__file__).parent))
 from floors_data import floors  # noqa: E402
+from gold_scoring import Score as Rate  # noqa: E402  (hits, total, misses)
 from gold_scoring import _by_file  # noqa: E402
 
 GOLD = Path(__file__).resolve().parents[1] / "src" / "storyline" / "sample" / "gold.json"
@@ -30,23 +30,6 @@ GOLD = Path(__file__).resolve().parents[1] / "src" / "storyline" / "sample" / "g
 AS_VIEW = {"no plans": "against", "under review": "undecided", "authorized": "for"}
 ORDER = {"against": 0, "undecided": 1, "for": 2}
 FLOORS = floors("changes_sample")
-
-
-@dataclass
-class Rate:
-    hits: int = 0
-    total: int = 0
-    misses: list[str] = field(default_factory=list)
-
-    def add(self, ok: bool, what: str) -> None:
-        self.total += 1
-        self.hits += ok
-        if not ok:
-            self.misses.append(what)
-
-    @property
-    def rate(self) -> float:
-        return self.hits / self.total if self.total else 0.0
 
 
 def score(corpus: Corpus, payload: Any, gold: dict[str, Any]) -> dict[str, Rate]:

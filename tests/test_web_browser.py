@@ -16,7 +16,7 @@ from typing import Any
 
 import pytest
 
-from live_server import ARGS, CHROMIUM, Server
+from live_server import CHROMIUM, Server, chromium
 from test_web_data import XSS_ID, story_store, synthetic_store
 
 pytestmark = [
@@ -70,10 +70,8 @@ def big(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    with playwright_api.sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, headless=True)
-        yield chromium
-        chromium.close()
+    with chromium() as launched:
+        yield launched
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from urllib.parse import quote
 
 import pytest
 
-from live_server import ARGS, CHROMIUM, Server
+from live_server import CHROMIUM, Server, chromium
 from storyline.present.web.rendering import Renderer
 from storyline.present.web.routes.changes import (
     HEIGHT,
@@ -147,9 +147,8 @@ def server(sample_db: Path) -> Iterator[Server]:
 def test_in_a_browser_a_step_leads_to_its_sentence_and_the_page_fits_a_phone(
     server: Server,
 ) -> None:
-    playwright_api = pytest.importorskip("playwright.sync_api")
-    with playwright_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, headless=True)
+    pytest.importorskip("playwright.sync_api")
+    with chromium() as browser:
         context = browser.new_context(viewport={"width": 390, "height": 844}, is_mobile=True)
         context.add_init_script(
             "window.__csp=[];document.addEventListener('securitypolicyviolation',"

@@ -25,7 +25,7 @@ with warnings.catch_warnings():
     warnings.simplefilter("ignore")  # starlette nudges towards httpx2
     from fastapi.testclient import TestClient
 
-from live_server import ARGS, CHROMIUM, Server
+from live_server import CHROMIUM, Server, chromium
 from storyline.present.report import FORMATS, render, timelinejs
 from storyline.present.web import create_app
 from storyline.present.web import state as state_module
@@ -622,8 +622,7 @@ def test_no_payload_runs_in_the_browser(hostile_db: Path, tmp_path: Path) -> Non
     dialogs: list[str] = []
     errors: list[str] = []
     try:
-        with sync_api.sync_playwright() as p:
-            browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, headless=True)
+        with chromium() as browser:
             context = browser.new_context()
             context.add_init_script(WATCH)
             page = context.new_page()

@@ -13,7 +13,7 @@ from typing import Any
 
 import pytest
 
-from live_server import ARGS, CHROMIUM, Server
+from live_server import CHROMIUM, Server, chromium
 from storyline.link.story_index import assign_stories
 from storyline.models import Annotations, Article, Sentence, SentenceDate
 from storyline.store import Store
@@ -244,7 +244,7 @@ def server(db: Path) -> Iterator[Server]:
 @pytest.mark.browser
 @pytest.mark.skipif(not CHROMIUM.exists(), reason="needs Debian's chromium at /usr/bin/chromium")
 def test_stories_and_new_since_fit_a_phone_and_keep_the_story(server: Server, client: Any) -> None:
-    playwright_api = pytest.importorskip("playwright.sync_api")
+    pytest.importorskip("playwright.sync_api")
     flood = _story_ids(client)["flood"]
     since = (DAY + dt.timedelta(days=1)).isoformat()
     paths = [
@@ -254,8 +254,7 @@ def test_stories_and_new_since_fit_a_phone_and_keep_the_story(server: Server, cl
         f"/?story={flood}&since={since}",
         f"/articles/flood2?story={flood}",
     ]
-    with playwright_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, headless=True)
+    with chromium() as browser:
         context = browser.new_context(
             viewport={"width": 390, "height": 844}, is_mobile=True, device_scale_factor=2
         )

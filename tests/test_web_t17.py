@@ -23,7 +23,7 @@ from urllib.parse import quote, urlencode
 
 import pytest
 
-from live_server import ARGS, CHROMIUM, Server
+from live_server import CHROMIUM, Server, chromium
 
 ROOT = Path(__file__).resolve().parents[1]
 TOPIC = ROOT.parent / "shared" / "datasets" / "t17" / "h1n1" / "articles.jsonl.gz"
@@ -81,10 +81,8 @@ def server(t17_db: Path) -> Iterator[Server]:
 
 @pytest.fixture(scope="module")
 def browser() -> Iterator[Any]:
-    with playwright_api.sync_playwright() as p:
-        chromium = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, headless=True)
-        yield chromium
-        chromium.close()
+    with chromium() as launched:
+        yield launched
 
 
 @pytest.fixture

@@ -275,7 +275,8 @@ def _scan(
         groups[outlet_key(article)].append(_page(-1 - j, seen))
     masks: list[np.ndarray] = [np.zeros(len(p.spans), dtype=bool) for p in pages]
     for members in groups.values():
-        if len(members) < MIN_PAGES:
+        # an outlet only stored pages come from has nothing to mask in this batch
+        if len(members) < MIN_PAGES or members[0].key < 0:
             continue
         outlet = _Outlet(members)
         for page in members:
