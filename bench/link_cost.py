@@ -40,6 +40,7 @@ from storyline.api import assign_stories, relink  # noqa: E402
 from storyline.store import Store  # noqa: E402
 
 PIPELINE = "cloned"
+COPY_BATCH = 500
 
 
 def migrated_sources(workdir: Path) -> list[Path]:
@@ -56,13 +57,17 @@ def migrated_sources(workdir: Path) -> list[Path]:
 
 def measure(size: int, adds: int, workdir: Path) -> dict[str, object]:
     source_path = clone_store(workdir / f"clones-{size}.db", size + adds, migrated_sources(workdir))
-    with Store(source_path, read_only=True) as source:
-        articles = source.articles()  # by publication date
-        annotations = source.annotations()
-    base, later = articles[:size], articles[size:]
     store = Store(workdir / f"store-{size}.db")
-    store.add_articles(base)
-    store.put_annotations([annotations[a.id] for a in base], PIPELINE)
+    with Store(source_path, read_only=True) as source:
+        ids = [a.id for a in source.articles()]  # by publication date
+        # copied a batch at a time: a 20,000-article pile's annotations fill gigabytes
+        for start in range(0, size, COPY_BATCH):
+            batch = ids[start : min(start + COPY_BATCH, size)]
+            annotations = source.annotations(batch)
+            store.add_articles(source.articles(batch))
+            store.put_annotations([annotations[i] for i in batch], PIPELINE)
+        later = source.articles(ids[size:])
+        annotations = source.annotations(ids[size:])
     started = time.perf_counter()
     relink(store)
     build_s = time.perf_counter() - started
@@ -160,6 +165,9 @@ def main() -> None:
     parser.add_argument("--adds", type=int, default=10)
     parser.add_argument("--name", default="link_cost")
     parser.add_argument(
+        "--workdir", type=Path, help="keep the stores here (default: a temporary folder)"
+    )
+    parser.add_argument(
         "--agreement", type=Path, nargs="*", help="stores to compare with the batch link"
     )
     args = parser.parse_args()
@@ -174,8 +182,10 @@ def main() -> None:
         return
     rows = []
     with tempfile.TemporaryDirectory(prefix="link_cost_") as tmp:
+        workdir = args.workdir or Path(tmp)
+        workdir.mkdir(parents=True, exist_ok=True)
         for size in args.sizes:
-            row = measure(size, args.adds, Path(tmp))
+            row = measure(size, args.adds, workdir)
             print(row, flush=True)
             rows.append(row)
     path = write_result(

@@ -215,6 +215,11 @@ def main() -> None:
     if not args.db.exists():
         started = time.perf_counter()
         clone_store(args.db, args.articles)
+        from storyline.api import assign_stories
+        from storyline.store import Store
+
+        with Store(args.db) as store:  # as `add` leaves a store: its stories assigned
+            assign_stories(store)
         print(
             f"cloned {args.articles} articles into {args.db} in {time.perf_counter() - started:.0f} s",
             flush=True,

@@ -120,3 +120,43 @@ def test_spans_cover_the_advert_for_the_copy_detector() -> None:
         # the run may take in the period before it: "... . A faster ..."
         assert article.text[start:end] in (ADVERT, ".\n" + ADVERT)
     assert furniture_spans(pages[:3]) == {}
+
+
+def test_context_is_each_batch_outlets_newest_stored_pages() -> None:
+    from storyline.ingest.furniture import context_ids
+
+    stored = [  # newest first, as Store.article_sources gives them
+        ("w3", "Wire", None),
+        ("p1", "Post", None),
+        ("w2", " wire ", None),  # the same outlet, written otherwise
+        ("h1", None, "https://www.herald.example/a"),
+        ("w1", "Wire", None),
+    ]
+    batch = [page(story(1)), page(story(2), outlet=None)]
+    batch[1] = replace(batch[1], url="https://herald.example/b")
+    assert context_ids(batch, stored, per_outlet=2) == ["w3", "w2", "h1"]
+    assert context_ids(batch, stored, per_outlet=0) == []
+
+
+def test_add_in_chunks_finds_furniture_repeated_across_chunks(tmp_path, monkeypatch) -> None:
+    """``add`` stores its input a chunk at a time: an advert whose pages fall in
+    different chunks is still found, against the pages stored before."""
+    import json
+
+    from storyline import api
+    from storyline.options import Options
+    from storyline.store import Store
+
+    monkeypatch.setattr(api, "INGEST_CHUNK", 2)
+    monkeypatch.setattr(api, "ANNOTATE_CHUNK", 3)
+    source = tmp_path / "pile.jsonl"
+    rows = [{"text": "\n".join([*story(i), ADVERT]), "outlet": "Wire"} for i in range(5)]
+    source.write_text("\n".join(json.dumps(r) for r in rows), encoding="utf-8")
+    with Store(tmp_path / "s.db") as store:
+        report = api.add(store, [source], options=Options(db=str(tmp_path / "s.db")))
+        assert len(report.added) == 5 and report.errors == []
+        stored = store.articles()
+        assert store.counts()["annotated"] == 5
+    # the last chunk's page sees four stored pages carrying the advert
+    last = [a for a in stored if a.text.startswith(story(4)[0])]
+    assert last and ADVERT not in last[0].text and ADVERT in last[0].boilerplate

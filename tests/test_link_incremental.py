@@ -206,3 +206,163 @@ def test_forced_relink_keeps_ids(tmp_path: Path) -> None:
     before = sorted((e.id, e.mentions) for e in store.entities())
     assert relink(store, force=True)
     assert sorted((e.id, e.mentions) for e in store.entities()) == before
+
+
+def test_outlet_pages_give_the_furniture_the_stored_context_gives(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The furniture context kept in memory during a run (``OutletPages``) is the
+    one the store's query gives: the same pages, the latest first, cut at
+    ``CONTEXT_PAGES``; whatever order the articles are linked in."""
+    from storyline.ingest.furniture import furniture_spans, outlet_key, spans_against
+    from storyline.link import incremental
+    from test_copies import article
+
+    monkeypatch.setattr(incremental, "CONTEXT_PAGES", 5)
+    rng = random.Random(5)
+    sidebar = paragraph(random.Random(99), 3)  # on every page of the outlet, at its end
+    # The sidebar came in on day 8: only the latest pages show it is furniture.
+    pages = [
+        article(
+            f"p{i:02d}",
+            paragraph(rng, 4) + (sidebar if i >= 8 else []),
+            1 + i // 2 + (i >= 8) * 3,
+            outlet="Gazette",
+        )
+        for i in range(16)
+    ]
+    pages += [
+        Article(id=f"u{i}", text=" ".join(paragraph(rng, 4) + sidebar), outlet="Gazette")
+        for i in range(2)
+    ]
+    rng.shuffle(pages)  # later pages linked before earlier ones too
+    store = Store(tmp_path / "s.db")
+    store.add_articles(pages)
+    found = 0
+    with store.link_transaction() as state:
+        outlets = incremental.OutletPages()
+        for page in pages:
+            outlet = outlet_key(page)
+            assert state.claim(page.id, PIPELINE, outlet)
+            stored = state.outlet_context(outlet, 5, besides=page.id)
+            expected = furniture_spans([page], context=stored).get(page.id, [])
+            assert spans_against(page.text, outlets.context(state, outlet, page.id)) == expected
+            outlets.linked(outlet, page)
+            found += bool(expected)
+    assert found >= 5  # the sidebar is found once the outlet has pages enough
+
+
+def test_linked_in_chunks_equals_one_transaction_an_article(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from storyline.link import incremental
+
+    rng = random.Random(8)
+    base = paragraph(rng, 30)
+    texts = [base, base + ["More here now."], paragraph(rng, 20), base[:25], paragraph(rng, 12)]
+    articles = [
+        Article(id=f"a{i}", text=" ".join(t), published=dt.date(2031, 5, 1 + i), outlet="Wire")
+        for i, t in enumerate(texts)
+    ]
+    mentions = [_mention("Lena Ortiz", "PERSON"), _mention("Ortiz", "PERSON"), _mention("Pentagon")]
+
+    def linked(chunk: int) -> tuple[object, ...]:
+        monkeypatch.setattr(incremental, "CHUNK_ARTICLES", chunk)
+        store = Store(tmp_path / f"chunk{chunk}.db")
+        store.add_articles(articles)
+        store.put_annotations(
+            [Annotations(article_id=a.id, mentions=tuple(mentions)) for a in articles], PIPELINE
+        )
+        relink(store)
+        return _snapshot(store)
+
+    one = linked(1)
+    assert one[1]  # copies to compare
+    assert linked(2) == one == linked(64)
+
+
+def test_entity_keys_stay_one_row_per_key_and_entity(tmp_path: Path) -> None:
+    """A key's rows do not grow with the articles naming it (lookups cost the same
+    in a large store), merges included."""
+    from sqlalchemy import func, select
+
+    from storyline.store import schema
+
+    store = Store(tmp_path / "s.db")
+    for day in (1, 2, 3):
+        _feed(store, _article(f"a{day}", day, "The Pentagon said."), [_mention("Pentagon")])
+    _feed(
+        store,
+        _article("b1", 4, "The US Department of Defense said."),
+        [_mention("US Department of Defense")],
+    )
+    _feed(
+        store,
+        _article("b2", 5, "The US Department of Defense (Pentagon) said."),
+        [
+            _mention("US Department of Defense"),
+            _mention("Pentagon", expansion="US Department of Defense"),
+        ],
+    )
+    k = schema.entity_keys
+    with store.engine.connect() as conn:
+        rows = conn.execute(
+            select(k.c.key, k.c.entity_id, func.count(), func.sum(k.c.weight)).group_by(
+                k.c.key, k.c.entity_id
+            )
+        ).all()
+    assert rows and all(n == 1 for _, _, n, _ in rows)
+    weights = {key: w for key, _, _, w in rows}
+    assert weights["=pentagon"] == 4  # three articles, and the one defining it
+    assert len({e for _, e, _, _ in rows}) == 1  # merged: one entity holds every key
+
+
+def test_a_lost_claim_leaves_the_transaction_usable(tmp_path: Path) -> None:
+    store = Store(tmp_path / "s.db")
+    store.add_articles([_article("a1", 1, "One."), _article("a2", 2, "Two.")])
+    with store.link_transaction() as state:
+        assert state.claim("a1", PIPELINE, "")
+        assert not state.claim("a1", PIPELINE, "")
+        assert state.claim("a2", PIPELINE, "")
+    with store.link_transaction() as state:
+        assert state.linked_count() == 2
+
+
+def test_sentence_postings_read_at_most_the_cap(tmp_path: Path) -> None:
+    store = Store(tmp_path / "s.db")
+    with store.link_transaction() as state:
+        for i in range(6):
+            state.put_copy_keys(f"a{i}", [], [7, 9] if i < 2 else [7])
+        postings = state.sentence_postings([7, 9, 11], 4)
+    assert len(postings[7]) == 4 and sorted(postings[9]) == ["a0", "a1"] and 11 not in postings
+
+
+@pytest.mark.parametrize("short_first", [True, False])
+def test_an_initialism_heading_a_written_out_name_is_one_entity(
+    tmp_path: Path, short_first: bool
+) -> None:
+    """ "BBC News ... the BBC" in one article and "the BBC" in another are one
+    entity, whichever article comes first (the short form is not a lookup key of
+    a longer name in general: "the Post" stays out)."""
+    store = Store(tmp_path / "s.db")
+    both = (
+        _article("a1", 1, "BBC News reported. The BBC said."),
+        [_mention("BBC News"), _mention("BBC")],
+    )
+    bare = (_article("a2", 2, "The BBC said."), [_mention("BBC")])
+    for article, mentions in (bare, both) if short_first else (both, bare):
+        _feed(store, article, mentions)
+    assert _holding(store, MentionRef("a2", 0)).id == _holding(store, MentionRef("a1", 0)).id
+    assert len(store.entities()) == 1
+
+
+def test_a_full_name_with_another_first_name_is_another_person(tmp_path: Path) -> None:
+    store = Store(tmp_path / "s.db")
+    person = "PERSON"
+    _feed(
+        store,
+        _article("a1", 1, "Gordon Brown spoke. Brown said."),
+        [_mention("Gordon Brown", person), _mention("Brown", person)],
+    )
+    _feed(store, _article("a2", 2, "Harry Brown said."), [_mention("Harry Brown", person)])
+    assert _holding(store, MentionRef("a2", 0)).id != _holding(store, MentionRef("a1", 0)).id

@@ -209,6 +209,25 @@ def test_seeds_december_article_adds_the_talks_and_the_authorization(seeds_db: P
     assert since == items
 
 
+@pytest.mark.model
+def test_one_article_judged_alone_equals_the_whole_pass(seeds_db: Path) -> None:
+    """Asked cold, ``new --article`` reads what came before and judges that article
+    alone; the items are those of the pass over the whole pile."""
+    from storyline.views.new import _every_item
+    from storyline.views.story import Story
+
+    with Story.open(str(seeds_db)) as story:
+        ids = [a["id"] for a in story.articles()["articles"]]
+        alone = {a: story.view("new", article=a)["items"] for a in ids}
+        assert not story.cache.ready(("new items", False))
+        every = _every_item(story, False)
+        assert story.cache.ready(("new items", False))
+        for a in ids:
+            assert alone[a] == [it for it in every if it["article"] == a]
+            assert story.view("new", article=a)["items"] == alone[a]
+    assert any(alone.values())
+
+
 # A flood told undated first (the second sentence of its first report), then with its day.
 FLOOD_FIRST = _article(
     "first",

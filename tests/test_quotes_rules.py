@@ -8,10 +8,13 @@ or content), not the parse.
 from __future__ import annotations
 
 import pytest
+import spacy
 from spacy.language import Language
+from spacy.tokens import Doc
 
 import storyline.annotate.quotes  # noqa: F401  (registers storyline_quotes_v1)
 from parsed_docs import quotes_of
+from storyline.annotate.quotes import extract_quotes
 from storyline.models import Quote
 
 pytestmark = pytest.mark.model
@@ -295,3 +298,60 @@ def test_questions_and_account_lines_report_nothing(quotes_nlp: Language) -> Non
         quotes_nlp, "The vote is on Friday.\n\nFollow Dana Reyes on Twitter: @danareyes."
     )
     assert not [q for q in follow if q.cue == ":"]
+
+
+def test_name_read_as_a_modal_is_the_speaker(quotes_nlp: Language) -> None:
+    # the small model tags a sentence-initial "May" as a modal of "said"; a modal never
+    # takes a finite verb, so "May" is the speaker and not part of the cue
+    q = _by_cue(quotes_of(quotes_nlp, "May said the vote would go ahead in June."), "said")
+    assert q.speaker == "May" and q.cue == "said"
+
+
+def test_a_real_modal_stays_in_the_cue(quotes_nlp: Language) -> None:
+    q = _by_cue(
+        quotes_of(quotes_nlp, "Officials may say the new bridge will open in June."), "say"
+    )
+    assert q.speaker == "Officials" and q.cue == "may say"
+
+
+def _relative_clause_subject_lost() -> Doc:
+    """ "Lowe, who was elected in 2014, doesn't see the need." with "Lowe" hung on the verb
+    as an adverb, the way the small model sometimes parses it (no nsubj)."""
+    words = ["Lowe", ",", "who", "was", "elected", "in", "2014", ",", "does", "n't", "see"]
+    words += ["the", "need", "."]
+    heads = [10, 0, 4, 4, 0, 4, 5, 0, 10, 10, 10, 12, 10, 10]
+    deps = ["advmod", "punct", "nsubjpass", "auxpass", "relcl", "prep", "pobj", "punct"]
+    deps += ["aux", "neg", "ROOT", "det", "dobj", "punct"]
+    pos = ["PROPN", "PUNCT", "PRON", "AUX", "VERB", "ADP", "NUM", "PUNCT", "AUX", "PART"]
+    pos += ["VERB", "DET", "NOUN", "PUNCT"]
+    tags = ["NNP", ",", "WP", "VBD", "VBN", "IN", "CD", ",", "VBZ", "RB", "VB", "DT", "NN", "."]
+    lemmas = ["Lowe", ",", "who", "be", "elect", "in", "2014", ",", "do", "not", "see"]
+    lemmas += ["the", "need", "."]
+    spaces = [False, True, True, True, True, True, False, True, False, True, True, True]
+    spaces += [False, False]
+    return Doc(
+        spacy.blank("en").vocab,
+        words=words,
+        spaces=spaces,
+        heads=heads,
+        deps=deps,
+        pos=pos,
+        tags=tags,
+        lemmas=lemmas,
+    )
+
+
+def test_antecedent_of_a_relative_clause_is_the_lost_subject() -> None:
+    quotes = extract_quotes(_relative_clause_subject_lost())
+    q = _by_cue(quotes, "see")
+    assert q.speaker == "Lowe, who was elected in 2014"
+    assert q.cue == "doesn't see" and q.text == "the need"
+
+
+def test_a_tally_line_is_not_a_quote(quotes_nlp: Language) -> None:
+    quotes = quotes_of(
+        quotes_nlp,
+        "Pledged delegates so far.\nOkafor: 1,204.\nBrandt: 987.\n"
+        "Okafor: The count is fair to every county.\n",
+    )
+    assert [q.text for q in quotes if q.cue == ":"] == ["The count is fair to every county"]

@@ -115,6 +115,27 @@ def test_pre_tokenized_input_gives_the_same_window() -> None:
     assert build_timeline(sents, **kwargs) == build_timeline(tokenized, **kwargs)  # type: ignore[arg-type]
 
 
+@pytest.mark.parametrize("window", [WEEK, (None, None)])
+def test_frequencies_counted_once_give_the_same_timeline(
+    window: tuple[dt.date | None, dt.date | None],
+) -> None:
+    """The digest counts a pile's document frequencies once per store state and
+    hands them to every window (``frequencies``): the same events as counting them
+    on each call, windowed or not."""
+    sents = pile()
+    kwargs = {
+        "n_dates": 3,
+        "sents_per_date": 2,
+        "query": ["ferry"],
+        "start": window[0],
+        "end": window[1],
+    }
+    shared = timeline_module.frequencies_of(sents)
+    assert shared.n == len(sents)
+    events = build_timeline(sents, **kwargs)  # type: ignore[arg-type]
+    assert events and events == build_timeline(sents, frequencies=shared, **kwargs)  # type: ignore[arg-type]
+
+
 def test_token_set_is_the_tokenizers_set() -> None:
     tokenizer = Tokenizer()
     for text in (

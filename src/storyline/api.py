@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from .ingest import read_paths
-from .ingest.furniture import strip_furniture
+from .ingest.furniture import context_ids, strip_furniture
 from .models import AddReport, Annotations, Article, ItemError
 from .options import Options
 from .store import Store
@@ -42,9 +42,10 @@ def add(
 ) -> AddReport:
     """Ingest, annotate, link and store. Idempotent: known articles are skipped.
 
-    Articles are stored as they are read; annotations are committed every few
-    seconds, so an interrupted run loses seconds of work and the next run
-    resumes where it stopped (``Store.unannotated``; the ``resume`` progress
+    Articles are stored a chunk at a time as they are read (``ingest``) and
+    annotated a chunk at a time; annotations are committed every few seconds, so
+    an interrupted run loses seconds of work and the next run resumes where it
+    stopped (``Store.unannotated``; the ``resume`` progress
     stage says how many it takes over). Links are rebuilt last, whenever they
     are older than the stored annotations (``Store.links_current``), so links
     an interrupted run left stale are repaired by the next one.
@@ -53,19 +54,8 @@ def add(
     from .scale import pipeline_version_for
 
     options = options or Options()
-    report = AddReport()
-    articles: list[Article] = []
-    for result in read_paths(paths, manifest=manifest, max_bytes=options.max_article_bytes):
-        if isinstance(result, ItemError):
-            report.errors.append(result)
-        else:
-            articles.append(result)
-    # Text an outlet repeats on many of its pages (adverts, notices) is furniture:
-    # judged against this batch and what is stored, moved to ``boilerplate``.
-    articles, furniture_errors = strip_furniture(articles, context=store.articles() if articles else ())
-    report.errors.extend(furniture_errors)
-    added, present = store.add_articles(articles)
-    report.added, report.unchanged = added, present
+    report = ingest(store, paths, manifest=manifest, options=options)
+    added = report.added
 
     # The version is read from the pipeline's files: the driver loads spaCy only
     # when it annotates itself.
@@ -81,12 +71,70 @@ def add(
         _annotate_in_workers(store, todo_ids, version, options, report, progress)
     elif todo_ids:
         nlp = load_pipeline(options.models)
-        _annotate_and_store(store, store.articles(todo_ids), nlp, version, options, report, progress)
+        for start in range(0, len(todo_ids), ANNOTATE_CHUNK):
+            part = store.articles(todo_ids[start : start + ANNOTATE_CHUNK])
+            _annotate_and_store(
+                store,
+                part,
+                nlp,
+                version,
+                options,
+                report,
+                progress,
+                done_before=start,
+                total=len(todo_ids),
+            )
     failed_now = {e.item for e in report.errors}
     report.earlier_failures = [e for e in store.failures() if e.item not in failed_now]
     relink(store, progress=progress)
     assign_stories(store, progress=progress)
     return report
+
+
+# Articles read, cleaned of furniture and stored at a time.
+INGEST_CHUNK = 1000
+# Stored pages of an outlet that furniture in a chunk is judged against (its newest).
+CONTEXT_PER_OUTLET = 300
+# Articles annotated at a time: the executor's input is read from the store per chunk.
+ANNOTATE_CHUNK = 2000
+
+
+def ingest(
+    store: Store,
+    paths: Iterable[str | Path],
+    *,
+    manifest: str | Path | None = None,
+    options: Options | None = None,
+) -> AddReport:
+    """``add``'s first stage: read, clean of furniture and store, without annotating.
+    Input is read, cleaned and stored a chunk at a time (``INGEST_CHUNK``), so memory
+    follows the chunk, not the pile."""
+    options = options or Options()
+    report = AddReport()
+    chunk: list[Article] = []
+    for result in read_paths(paths, manifest=manifest, max_bytes=options.max_article_bytes):
+        if isinstance(result, ItemError):
+            report.errors.append(result)
+            continue
+        chunk.append(result)
+        if len(chunk) >= INGEST_CHUNK:
+            _store_chunk(store, chunk, report)
+            chunk = []
+    if chunk:
+        _store_chunk(store, chunk, report)
+    return report
+
+
+def _store_chunk(store: Store, chunk: list[Article], report: AddReport) -> None:
+    """Store one chunk of read articles, text an outlet repeats on many of its pages
+    (adverts, notices) first moved to ``boilerplate``: judged against the chunk and
+    the outlet's newest stored pages."""
+    context = store.articles(context_ids(chunk, store.article_sources(), CONTEXT_PER_OUTLET))
+    articles, furniture_errors = strip_furniture(chunk, context=context)
+    report.errors.extend(furniture_errors)
+    added, present = store.add_articles(articles)
+    report.added.extend(added)
+    report.unchanged.extend(present)
 
 
 def assign_stories(store: Store, *, progress: Progress | None = None) -> int:
@@ -131,9 +179,12 @@ def _annotate_and_store(
     options: Options,
     report: AddReport,
     progress: Progress | None,
+    *,
+    done_before: int = 0,
+    total: int | None = None,
 ) -> None:
-    total = len(todo)
-    done = 0
+    total = len(todo) if total is None else total
+    done = done_before
 
     def tick(n: int) -> None:
         nonlocal done
@@ -152,7 +203,10 @@ def _annotate_and_store(
             failed.append((by_item.get(result.item, result.item), result))
         else:
             batch.append(result)
-        if len(batch) + len(failed) >= COMMIT_EVERY or time.monotonic() - last_commit >= COMMIT_SECONDS:
+        if (
+            len(batch) + len(failed) >= COMMIT_EVERY
+            or time.monotonic() - last_commit >= COMMIT_SECONDS
+        ):
             _commit(store, batch, failed, version)
             batch, failed = [], []
             last_commit = time.monotonic()
@@ -190,7 +244,9 @@ def relink(store: Store, *, progress: Progress | None = None, force: bool = Fals
     return True
 
 
-def _annotate(articles: Sequence[Article], *, nlp: Any, options: Options, on_done: Callable[[int], None]) -> Any:
+def _annotate(
+    articles: Sequence[Article], *, nlp: Any, options: Options, on_done: Callable[[int], None]
+) -> Any:
     """One result per article from the executor ``options.executor`` names
     (``scale.make_executor``); the caller stores them."""
     from .scale import make_executor
@@ -230,7 +286,9 @@ def timeline(
     return dict(payload)
 
 
-def quotes(store: Store, *, speaker: str | None = None, all: bool = False, **filters: Any) -> dict[str, Any]:
+def quotes(
+    store: Store, *, speaker: str | None = None, all: bool = False, **filters: Any
+) -> dict[str, Any]:
     """Who said what: by default the quotes that clear ``QUOTE_CONFIDENCE``; ``all``: every one.
     ``filters``: start, end, outlet, direct, indirect, anonymous, named, page, per_page
     (``Story.quotes``)."""

@@ -37,7 +37,7 @@ from __future__ import annotations
 import re
 import zlib
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from urllib.parse import urlsplit
 
@@ -53,6 +53,7 @@ SAME_STORY_SHARED = 10
 SAME_STORY = 0.1
 EDGE_SHARE = 2 / 3  # of the pages carrying a run that have it at an edge
 _TOKEN = re.compile(r"\S+")
+_NO_SPANS = np.empty((0, 2), dtype=np.int64)
 # Tokens that end a sentence or a bracket: a cut starts after one, and they
 # stay with the body ("... Editing by Kim Lee -RRB- <advert>", "... said. <advert>").
 _CLOSER = re.compile(r"^(?:[.!?;:]+|''|[\"”’)\]]|-R[RSC]B-|\S*\w[.!?]['\"”’)\]]*)$")
@@ -72,7 +73,9 @@ _MULT = np.array(
 
 
 @dataclass
-class _Page:
+class Page:
+    """One page as the repetition count sees it."""
+
     key: int  # index into the input
     spans: np.ndarray  # (n, 2) character offsets of the tokens, into the scanned text
     grams: np.ndarray  # hash of the gram starting at each token (n - GRAM + 1)
@@ -81,20 +84,47 @@ class _Page:
 
 def outlet_key(article: Article) -> str:
     """Which outlet's furniture applies: the named outlet, else the URL's host."""
-    if article.outlet:
-        return article.outlet.strip().casefold()
-    if article.url:
-        host = urlsplit(article.url).hostname or ""
+    return outlet_key_of(article.outlet, article.url)
+
+
+def outlet_key_of(outlet: str | None, url: str | None) -> str:
+    """``outlet_key`` from an article's outlet and URL alone."""
+    if outlet:
+        return outlet.strip().casefold()
+    if url:
+        host = urlsplit(url).hostname or ""
         return host.removeprefix("www.")
     return ""
 
 
-def _page(key: int, text: str) -> _Page:
+def context_ids(
+    batch: Sequence[Article],
+    stored: Iterable[tuple[str, str | None, str | None]],
+    per_outlet: int,
+) -> list[str]:
+    """Which stored articles to count repetition over for ``batch``: for each
+    outlet the batch has pages of, its first ``per_outlet`` stored articles in
+    ``stored``'s order ((id, outlet, url) rows, newest first). Furniture is
+    text on ``MIN_PAGES`` different stories, so a few hundred recent pages of an
+    outlet find it, and reading them, not the whole store, keeps a large
+    ``add`` in bounded memory."""
+    wanted = {outlet_key(article) for article in batch}
+    taken: dict[str, int] = defaultdict(int)
+    out: list[str] = []
+    for article_id, outlet, url in stored:
+        key = outlet_key_of(outlet, url)
+        if key in wanted and taken[key] < per_outlet:
+            taken[key] += 1
+            out.append(article_id)
+    return out
+
+
+def _page(key: int, text: str) -> Page:
     matches = list(_TOKEN.finditer(text))
     spans = np.array([m.span() for m in matches], dtype=np.int64).reshape(-1, 2)
     if len(matches) < GRAM:
         empty = np.empty(0, dtype=np.uint64)
-        return _Page(key, spans, empty, empty)
+        return Page(key, spans, empty, empty)
     tokens = np.fromiter(
         (zlib.crc32(m.group().casefold().encode()) for m in matches),
         dtype=np.uint64,
@@ -105,13 +135,13 @@ def _page(key: int, text: str) -> _Page:
     with np.errstate(over="ignore"):  # wrap-around is the hash
         for k in range(GRAM):
             grams += tokens[k : k + n] * _MULT[k]
-    return _Page(key, spans, grams, np.unique(grams))
+    return Page(key, spans, grams, np.unique(grams))
 
 
 class _Outlet:
     """One outlet's pages, and which of their repeated runs are furniture."""
 
-    def __init__(self, pages: list[_Page]) -> None:
+    def __init__(self, pages: list[Page]) -> None:
         self.pages = _distinct(pages)
         found, counts = np.unique(
             np.concatenate([p.unique for p in self.pages]), return_counts=True
@@ -139,7 +169,7 @@ class _Outlet:
         self._rank = [zlib.crc32(p.unique.tobytes()) for p in self.pages]
         self._index = {page.unique.tobytes(): i for i, page in enumerate(self.pages)}
 
-    def mask(self, page: _Page) -> np.ndarray:
+    def mask(self, page: Page) -> np.ndarray:
         """Per token of ``page``: inside a furniture run."""
         out = np.zeros(len(page.spans), dtype=bool)
         if not len(self.repeated) or not len(page.grams):
@@ -158,7 +188,7 @@ class _Outlet:
                     out[first : last + GRAM] = True
         return out
 
-    def _blocks(self, page: _Page, a: int, b: int) -> list[tuple[int, int, np.ndarray]]:
+    def _blocks(self, page: Page, a: int, b: int) -> list[tuple[int, int, np.ndarray]]:
         """Split the repeated grams at positions [a, b) into blocks carried by
         the same pages: a widget, then a quote that three of its pages also
         carry, are two blocks, judged apart. (first, last position, grams)."""
@@ -182,7 +212,7 @@ class _Outlet:
         return out
 
     @staticmethod
-    def _block(page: _Page, positions: list[int]) -> tuple[int, int, np.ndarray]:
+    def _block(page: Page, positions: list[int]) -> tuple[int, int, np.ndarray]:
         return positions[0], positions[-1], np.unique(page.grams[positions])
 
     def _is_furniture(self, run: np.ndarray) -> bool:
@@ -261,18 +291,16 @@ def _runs(mask: np.ndarray) -> list[tuple[int, int]]:
 
 def _scan(
     articles: Sequence[Article], context: Sequence[Article]
-) -> tuple[list[_Page], list[np.ndarray]]:
+) -> tuple[list[Page], list[np.ndarray]]:
     """Pages of ``articles`` and the furniture mask of each (context only counts)."""
-    groups: dict[str, list[_Page]] = defaultdict(list)
-    pages: list[_Page] = []
+    groups: dict[str, list[Page]] = defaultdict(list)
+    pages: list[Page] = []
     for i, article in enumerate(articles):
         page = _page(i, article.text)
         pages.append(page)
         groups[outlet_key(article)].append(page)
     for j, article in enumerate(context):
-        # stored articles: their furniture already moved to boilerplate counts too
-        seen = "\n".join((article.text, *article.boilerplate))
-        groups[outlet_key(article)].append(_page(-1 - j, seen))
+        groups[outlet_key(article)].append(stored_page(article, -1 - j))
     masks: list[np.ndarray] = [np.zeros(len(p.spans), dtype=bool) for p in pages]
     for members in groups.values():
         # an outlet only stored pages come from has nothing to mask in this batch
@@ -285,9 +313,28 @@ def _scan(
     return pages, masks
 
 
-def _distinct(pages: list[_Page]) -> list[_Page]:
+def stored_page(article: Article, key: int = -1) -> Page:
+    """A stored article as context: its text and the furniture already moved out
+    of it (to its boilerplate) both count; its token spans are not kept, since
+    nothing is cut from a context page."""
+    page = _page(key, "\n".join((article.text, *article.boilerplate)))
+    return replace(page, spans=_NO_SPANS)
+
+
+def spans_against(text: str, context: Sequence[Page]) -> list[tuple[int, int]]:
+    """``furniture_spans`` of one text against context pages already read
+    (``stored_page``), all of the text's outlet: what the incremental link
+    calls once per article, with an outlet's recent pages kept in memory."""
+    if 1 + len(context) < MIN_PAGES:
+        return []
+    page = _page(0, text)
+    mask = _Outlet([page, *context]).mask(page)
+    return [(int(page.spans[a][0]), int(page.spans[b - 1][1])) for a, b in _runs(mask)]
+
+
+def _distinct(pages: list[Page]) -> list[Page]:
     """One page per distinct text: the same article twice is one page."""
-    out: dict[bytes, _Page] = {}
+    out: dict[bytes, Page] = {}
     for page in pages:
         out.setdefault(page.unique.tobytes(), page)
     return list(out.values())
@@ -308,7 +355,7 @@ def furniture_spans(
     return out
 
 
-def _boundary(text: str, page: _Page, first: int) -> int:
+def _boundary(text: str, page: Page, first: int) -> int:
     """Where a cut starting at token ``first`` may start: where a line or a
     sentence starts. A run of repeated words that begins mid-sentence ("...
     which is not on the list . <advert>") is cut at the first sentence start
@@ -336,7 +383,7 @@ def _boundary(text: str, page: _Page, first: int) -> int:
     return cut
 
 
-def _edges(text: str, page: _Page, mask: np.ndarray) -> tuple[int, int]:
+def _edges(text: str, page: Page, mask: np.ndarray) -> tuple[int, int]:
     """(body start, body end) in characters once furniture at the edges is cut:
     the covered run that ends the text, and whole covered lines at its start."""
     n = len(page.spans)

@@ -100,7 +100,11 @@ def _lookup_forms(forms: Mapping[str, FormStats], etype: str) -> dict[str, FormS
 def _lookup_keys(forms: Mapping[str, FormStats], etype: str) -> dict[str, int]:
     """The keys an entity is found by, with the mentions behind each."""
     keys: Counter[str] = Counter()
-    for key, stats in _lookup_forms(forms, etype).items():
+    kept = _lookup_forms(forms, etype)
+    if etype != "PERSON":
+        for head in _initialism_heads(forms, kept):  # "BBC" of "BBC News": found by both
+            keys["=" + head] += sum(forms[head]["surfaces"].values())
+    for key, stats in kept.items():
         n = sum(stats["surfaces"].values())
         keys["=" + key] += n
         variant = singular_key(strip_org_suffix(key))
@@ -130,8 +134,23 @@ def _first_names_match(a: str, b: str) -> bool:
     return match(a, b)
 
 
-def _matches(state: LinkState, forms: Mapping[str, FormStats], etype: str) -> set[str]:
-    forms = _lookup_forms(forms, etype)
+def _initialism_heads(
+    forms: Mapping[str, FormStats], kept: Mapping[str, FormStats]
+) -> list[str]:
+    """The one-word forms ``_lookup_forms`` set aside that are written as an
+    initialism ("BBC", "CNN") and open a longer kept form ("BBC News")."""
+    firsts = {k.split()[0] for k in kept if " " in k}
+    return [
+        k
+        for k, stats in forms.items()
+        if k not in kept
+        and k in firsts
+        and all(len(s) >= 2 and s.isupper() and s.isalpha() for s in stats["surfaces"])
+    ]
+
+
+def _matches(state: LinkState, all_forms: Mapping[str, FormStats], etype: str) -> set[str]:
+    forms = _lookup_forms(all_forms, etype)
     exact = state.key_owners("=" + k for k in forms)
     found = {o for k in forms if (o := _owner(exact.get("=" + k))) is not None}
     if found:
@@ -139,7 +158,15 @@ def _matches(state: LinkState, forms: Mapping[str, FormStats], etype: str) -> se
     if etype != "PERSON":
         variants = {"~" + singular_key(strip_org_suffix(k)) for k in forms}
         owners = state.key_owners(variants)
-        return {o for v in variants if (o := _owner(owners.get(v))) is not None}
+        found = {o for v in variants if (o := _owner(owners.get(v))) is not None}
+        heads = _initialism_heads(all_forms, forms)
+        if found or not heads:
+            return found
+        # "BBC News ... the BBC" in one article: the initialism heading the name
+        # the article wrote out names the same body, so the entity that owns
+        # the bare initialism is this one (a stored "BBC" is not split from it).
+        owners = state.key_owners("=" + k for k in heads)
+        return {o for k in heads if (o := _owner(owners.get("=" + k))) is not None}
     for key in forms:
         words = key.split()
         if not words[-1].isalpha() or len(words) > 5:
@@ -149,12 +176,19 @@ def _matches(state: LinkState, forms: Mapping[str, FormStats], etype: str) -> se
             # A full name: the person with this surname and a matching first name,
             # else a person known by this surname alone.
             weights: Counter[str] = Counter()
+            other_firsts: set[str] = set()
             for stored, holders in people.items():
                 if _first_names_match(stored.rsplit(":", 1)[1], words[0]):
                     weights.update(holders)
-            owner = _owner(weights) or _owner(
-                state.key_owners([f"b:{words[-1]}"]).get(f"b:{words[-1]}")
-            )
+                else:
+                    other_firsts.update(holders)
+            owner = _owner(weights)
+            if owner is None:
+                # known by the surname alone so far: joins, unless that person's
+                # full name is another ("Harry Brown" is not Gordon Brown)
+                owner = _owner(state.key_owners([f"b:{words[-1]}"]).get(f"b:{words[-1]}"))
+                if owner in other_firsts and owner not in weights:
+                    owner = None
         else:
             weights = Counter()
             for holders in people.values():
@@ -174,13 +208,21 @@ def _similar_person(state: LinkState, words: Sequence[str]) -> str | None:
     owners = state.key_owners(f"d:{d}" for d in set(_delete_keys(surname)))
     weights: Counter[str] = Counter()
     for entity_id in sorted({e for holders in owners.values() for e in holders}):
+        weight, full_names, same_first = 0, 0, 0
         for key, stats in state.forms(entity_id).items():
             other = key.split()
             if not _similar_surnames(surname, other[-1]):
                 continue
-            if first and len(other) > 1 and not _first_names_match(first, other[0]):
-                continue
-            weights[entity_id] += int(sum(stats["surfaces"].values()))
+            if first and len(other) > 1:
+                full_names += 1
+                if not _first_names_match(first, other[0]):
+                    continue
+                same_first += 1
+            weight += int(sum(stats["surfaces"].values()))
+        # a person whose full names all have another first name is someone else
+        # ("Harry Brown" is not Gordon Brown, whose bare "Brown" would match)
+        if weight and not (full_names and not same_first):
+            weights[entity_id] += weight
     return _owner(weights)
 
 

@@ -183,11 +183,15 @@ class RayExecutor(ShardedExecutor):
         # reads, writes and reports on.
         dataset = ray.data.from_items([{"ids": json.dumps(part)} for part in parts])
         extra: dict[str, Any] = {} if self.retry else {"max_restarts": 0, "max_task_retries": 0}
+        # One shard in flight per actor: a queue of several per actor leaves
+        # one worker idle at the end while another still holds shards to do.
         reports = dataset.map_batches(
             _ShardActor,
             fn_constructor_args=(target, self.models, version, self.worker_settings),
             batch_size=1,
-            compute=ray.data.ActorPoolStrategy(size=self.workers),
+            compute=ray.data.ActorPoolStrategy(
+                size=self.workers, max_tasks_in_flight_per_actor=1
+            ),
             num_cpus=1,
             batch_format="numpy",
             **extra,

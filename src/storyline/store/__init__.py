@@ -49,7 +49,7 @@ from ..models import (
 from . import schema
 from .link_state import LinkState
 from .migrations import migrate, pending
-from .rows import article_from_row, article_row, from_row, to_row
+from .rows import article_from_row, article_row, row_reader, to_row
 from .stories import StoryRecords, StoryRow, follow
 
 __all__ = ["Store", "StoryRow", "database_url", "redact"]
@@ -213,6 +213,16 @@ class Store(StoryRecords):
                 _bump_generation(conn)
         return added, present
 
+    def article_sources(self) -> list[tuple[str, str | None, str | None]]:
+        """(id, outlet, url) of every article, newest first (publication date, undated
+        last, then latest arrival): picks an outlet's recent pages without their text."""
+        a = schema.articles
+        query = select(a.c.id, a.c.outlet, a.c.url).order_by(
+            a.c.published.is_(None), a.c.published.desc(), a.c.seq.desc()
+        )
+        with self.engine.connect() as conn:
+            return [(r[0], r[1], r[2]) for r in conn.execute(query)]
+
     def article_ids(self) -> list[str]:
         with self.engine.connect() as conn:
             return [r[0] for r in conn.execute(select(schema.articles.c.id).order_by(schema.articles.c.seq))]
@@ -364,10 +374,13 @@ class Store(StoryRecords):
                 query = select(table).order_by(table.c.article_id, table.c.idx)
                 if ids is not None:
                     query = query.where(table.c.article_id.in_(list(ids)))
-                for row in conn.execute(query):
-                    aid = row._mapping["article_id"]
+                result = conn.execute(query)
+                columns = list(result.keys())
+                read, aid_at = row_reader(cls, columns), columns.index("article_id")
+                for row in result:
+                    aid = row[aid_at]
                     if aid in parts:
-                        parts[aid].setdefault(name, []).append(from_row(cls, row))
+                        parts[aid].setdefault(name, []).append(read(row))
         return {
             aid: Annotations(article_id=aid, **{k: tuple(v) for k, v in fields.items()})
             for aid, fields in parts.items()

@@ -1,5 +1,9 @@
 """The incremental link's indexes in the store (issue 21), read and written
-inside one transaction per linked article (``Store.link_transaction``).
+inside one transaction per chunk of linked articles (``Store.link_transaction``).
+
+The statements run for every entity of every article are built once, here
+(``_S``): building and hashing a SQLAlchemy statement costs more than SQLite
+takes to run one of these index lookups.
 
 What the tables hold is documented in ``schema``; what they mean in
 ``link.incremental``.
@@ -13,7 +17,9 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import numpy as np
-from sqlalchemy import and_, delete, func, insert, select, update
+from sqlalchemy import and_, bindparam, delete, func, insert, select, update
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
 
 from ..models import Article, Citation, Copy, MentionRef
@@ -21,6 +27,56 @@ from . import schema
 from .rows import article_from_row, from_row
 
 FormStats = dict[str, Any]  # surfaces, votes, expansions, titles: name -> count
+
+
+class _Statements:
+    """The per-entity statements, built once (``bindparam`` for every value)."""
+
+    def __init__(self) -> None:
+        k, f, e = schema.entity_keys, schema.entity_forms, schema.entities
+        t, m, a = schema.cited_names, schema.entity_mints, schema.articles
+        s, r = schema.copy_sentences, schema.entity_redirects
+        keys: Any = bindparam("keys", expanding=True)
+        self.key_owners = (
+            select(k.c.key, k.c.entity_id, func.sum(k.c.weight))
+            .where(k.c.key.in_(keys))
+            .group_by(k.c.key, k.c.entity_id)
+        )
+        self.prefix_owners = (
+            select(k.c.key, k.c.entity_id, func.sum(k.c.weight))
+            .where(and_(k.c.key >= bindparam("low"), k.c.key < bindparam("high")))
+            .group_by(k.c.key, k.c.entity_id)
+        )
+        mine = and_(k.c.entity_id == bindparam("entity"), k.c.key.in_(keys))
+        self.held_keys = select(k.c.key, func.sum(k.c.weight)).where(mine).group_by(k.c.key)
+        self.drop_keys = delete(k).where(mine)
+        self.put_keys = insert(k)
+        self.cited = select(t.c.key, t.c.count).where(t.c.key.in_(keys))
+        self.bump_cited = (
+            update(t).where(t.c.key == bindparam("name")).values(count=t.c.count + bindparam("n"))
+        )
+        self.mint_order = (
+            select(m.c.id, a.c.published, m.c.article_id, m.c.mention_idx)
+            .join(a, a.c.id == m.c.article_id, isouter=True)
+            .where(m.c.id.in_(bindparam("ids", expanding=True)))
+        )
+        self.forms = select(f.c.key, f.c.stats).where(f.c.entity_id == bindparam("entity"))
+        self.drop_forms = delete(f).where(f.c.entity_id == bindparam("entity"))
+        self.put_forms = insert(f)
+        self.update_entity = (
+            update(e)
+            .where(e.c.id == bindparam("entity"))
+            .values(name=bindparam("name"), type=bindparam("type"), aliases=bindparam("aliases"))
+        )
+        self.put_mentions = insert(schema.entity_mentions)
+        self.is_entity = select(e.c.id).where(e.c.id == bindparam("entity"))
+        self.drop_redirect = delete(r).where(r.c.old_id == bindparam("entity"))
+        self.sentence = (
+            select(s.c.article_id).where(s.c.key == bindparam("key")).limit(bindparam("cap"))
+        )
+
+
+_S = _Statements()
 
 
 class LinkState:
@@ -33,17 +89,27 @@ class LinkState:
 
     def claim(self, article_id: str, pipeline: str, outlet: str) -> bool:
         """Mark ``article_id`` linked; False when another run linked it first.
-        The first statement of the article's transaction, and a write: it takes
-        the store's write lock at once, so two runs never link one article."""
+        The first statement of the article's work, and a write: it takes the
+        store's write lock at once, so two runs never link one article. A lost
+        claim writes nothing and leaves the transaction usable (PostgreSQL
+        aborts a transaction on a failed insert: hence no insert that fails)."""
+        values = {"article_id": article_id, "pipeline": pipeline, "outlet": outlet, "shingles": b""}
+        dialect = self.conn.dialect.name
+        if dialect in ("sqlite", "postgresql"):
+            upsert = sqlite_insert if dialect == "sqlite" else postgresql_insert
+            statement = upsert(schema.link_docs).values(**values).on_conflict_do_nothing()
+            return bool(self.conn.execute(statement).rowcount)
         try:
-            self.conn.execute(
-                insert(schema.link_docs).values(
-                    article_id=article_id, pipeline=pipeline, outlet=outlet, shingles=b""
-                )
-            )
+            with self.conn.begin_nested():
+                self.conn.execute(insert(schema.link_docs).values(**values))
         except IntegrityError:
             return False
         return True
+
+    def linked_count(self) -> int:
+        return int(
+            self.conn.execute(select(func.count()).select_from(schema.link_docs)).scalar_one()
+        )
 
     def put_shingles(self, article_id: str, shingles: np.ndarray) -> None:
         d = schema.link_docs
@@ -154,13 +220,14 @@ class LinkState:
             r[0] for r in self.conn.execute(select(b.c.article_id).where(b.c.key.in_(list(keys))))
         }
 
-    def sentence_postings(self, keys: Sequence[int]) -> dict[int, list[str]]:
-        s = schema.copy_sentences
-        out: dict[int, list[str]] = defaultdict(list)
-        for key, article_id in self.conn.execute(
-            select(s.c.key, s.c.article_id).where(s.c.key.in_(list(keys)))
-        ):
-            out[int(key)].append(article_id)
+    def sentence_postings(self, keys: Sequence[int], cap: int) -> dict[int, list[str]]:
+        """Sentence key -> the linked articles holding it, at most ``cap`` of them
+        (a sentence thousands of articles hold reads as ``cap``, not thousands)."""
+        out: dict[int, list[str]] = {}
+        for key in keys:
+            found = [r[0] for r in self.conn.execute(_S.sentence, {"key": key, "cap": cap})]
+            if found:
+                out[int(key)] = found
         return out
 
     def put_copy_keys(
@@ -223,57 +290,39 @@ class LinkState:
     def add_cited(self, keys: Mapping[str, int]) -> None:
         t = schema.cited_names
         for key, n in keys.items():
-            moved = self.conn.execute(
-                update(t).where(t.c.key == key).values(count=t.c.count + n)
-            ).rowcount
+            moved = self.conn.execute(_S.bump_cited, {"name": key, "n": n}).rowcount
             if not moved:
                 self.conn.execute(insert(t).values(key=key, count=n))
 
     def cited(self, keys: Iterable[str]) -> dict[str, int]:
-        t = schema.cited_names
-        return {
-            r[0]: int(r[1])
-            for r in self.conn.execute(select(t.c.key, t.c.count).where(t.c.key.in_(list(keys))))
-        }
+        return {r[0]: int(r[1]) for r in self.conn.execute(_S.cited, {"keys": list(keys)})}
 
     def key_owners(self, keys: Iterable[str]) -> dict[str, dict[str, int]]:
         """Lookup key -> {entity id: mentions behind it}."""
-        k = schema.entity_keys
         out: dict[str, dict[str, int]] = defaultdict(dict)
-        query = select(k.c.key, k.c.entity_id, func.sum(k.c.weight)).where(k.c.key.in_(list(keys)))
-        for key, entity_id, weight in self.conn.execute(query.group_by(k.c.key, k.c.entity_id)):
+        for key, entity_id, weight in self.conn.execute(_S.key_owners, {"keys": list(keys)}):
             out[key][entity_id] = int(weight)
         return out
 
     def prefix_owners(self, prefix: str) -> dict[str, dict[str, int]]:
         """Lookup keys starting with ``prefix`` -> {entity id: weight}."""
-        k = schema.entity_keys
         out: dict[str, dict[str, int]] = defaultdict(dict)
-        query = (
-            select(k.c.key, k.c.entity_id, func.sum(k.c.weight))
-            .where(and_(k.c.key >= prefix, k.c.key < prefix + "\uffff"))
-            .group_by(k.c.key, k.c.entity_id)
-        )
-        for key, entity_id, weight in self.conn.execute(query):
+        bounds = {"low": prefix, "high": prefix + "\uffff"}
+        for key, entity_id, weight in self.conn.execute(_S.prefix_owners, bounds):
             out[key][entity_id] = int(weight)
         return out
 
     def mint_order(self, ids: Iterable[str]) -> dict[str, tuple[bool, str, str, int]]:
         """Entity id -> the sort key of the mention it was minted from."""
-        m, a = schema.entity_mints, schema.articles
-        query = select(m.c.id, a.c.published, m.c.article_id, m.c.mention_idx).join(
-            a, a.c.id == m.c.article_id, isouter=True
-        )
         out = {}
         for ident, published, article_id, index in self.conn.execute(
-            query.where(m.c.id.in_(list(ids)))
+            _S.mint_order, {"ids": list(ids)}
         ):
             out[ident] = (published is None, published or "", article_id, int(index))
         return out
 
     def forms(self, entity_id: str) -> dict[str, FormStats]:
-        f = schema.entity_forms
-        rows = self.conn.execute(select(f.c.key, f.c.stats).where(f.c.entity_id == entity_id))
+        rows = self.conn.execute(_S.forms, {"entity": entity_id})
         return {r[0]: json.loads(r[1]) for r in rows}
 
     def put_entity(
@@ -286,7 +335,7 @@ class LinkState:
         forms: Mapping[str, FormStats],
         new: bool,
     ) -> None:
-        e, f = schema.entities, schema.entity_forms
+        e = schema.entities
         values = {
             "name": name,
             "type": type,
@@ -295,13 +344,12 @@ class LinkState:
         if new:
             self.conn.execute(insert(e).values(id=entity_id, **values))
             # An id alive again (a relinked store) no longer redirects.
-            r = schema.entity_redirects
-            self.conn.execute(delete(r).where(r.c.old_id == entity_id))
+            self.conn.execute(_S.drop_redirect, {"entity": entity_id})
         else:
-            self.conn.execute(update(e).where(e.c.id == entity_id).values(**values))
-        self.conn.execute(delete(f).where(f.c.entity_id == entity_id))
+            self.conn.execute(_S.update_entity, {"entity": entity_id, **values})
+        self.conn.execute(_S.drop_forms, {"entity": entity_id})
         self.conn.execute(
-            insert(f),
+            _S.put_forms,
             [
                 {"entity_id": entity_id, "key": k, "stats": json.dumps(v, ensure_ascii=False)}
                 for k, v in forms.items()
@@ -318,7 +366,7 @@ class LinkState:
     def add_mentions(self, entity_id: str, refs: Sequence[MentionRef]) -> None:
         if refs:
             self.conn.execute(
-                insert(schema.entity_mentions),
+                _S.put_mentions,
                 [
                     {"entity_id": entity_id, "article_id": r.article, "mention_idx": r.index}
                     for r in refs
@@ -326,16 +374,28 @@ class LinkState:
             )
 
     def add_keys(self, entity_id: str, keys: Mapping[str, int]) -> None:
-        if keys:
-            self.conn.execute(
-                insert(schema.entity_keys),
-                [{"key": k, "entity_id": entity_id, "weight": w} for k, w in keys.items()],
-            )
+        """Add ``keys``' weights to ``entity_id``'s, one row per (key, entity): a
+        key's rows do not grow with the articles that name it, so looking it up
+        costs the same in a store of any size. (Rows a store kept several of per
+        pair before are summed into one here.)"""
+        if not keys:
+            return
+        totals = dict(keys)
+        mine = {"entity": entity_id, "keys": list(keys)}
+        stored = {key: int(weight) for key, weight in self.conn.execute(_S.held_keys, mine)}
+        for key, weight in stored.items():
+            totals[key] += weight
+        if stored:
+            self.conn.execute(_S.drop_keys, mine)
+        self.conn.execute(
+            _S.put_keys,
+            [{"key": key, "entity_id": entity_id, "weight": w} for key, w in totals.items()],
+        )
 
     def redirect_unused(self, old: str, new: str) -> None:
         """``old`` (minted, no entity holds it now) leads to ``new``."""
-        e, r = schema.entities, schema.entity_redirects
-        if old == new or self.conn.execute(select(e.c.id).where(e.c.id == old)).first():
+        r = schema.entity_redirects
+        if old == new or self.conn.execute(_S.is_entity, {"entity": old}).first():
             return
         self.conn.execute(delete(r).where(r.c.old_id == old))
         self.conn.execute(insert(r).values(old_id=old, new_id=new))
@@ -350,7 +410,12 @@ class LinkState:
         )
         r = schema.entity_redirects
         self.conn.execute(update(em).where(em.c.entity_id == merged).values(entity_id=survivor))
-        self.conn.execute(update(k).where(k.c.entity_id == merged).values(entity_id=survivor))
+        moved = self.conn.execute(
+            select(k.c.key, func.sum(k.c.weight)).where(k.c.entity_id == merged).group_by(k.c.key)
+        )
+        keys = {key: int(weight) for key, weight in moved}
+        self.conn.execute(delete(k).where(k.c.entity_id == merged))
+        self.add_keys(survivor, keys)
         self.conn.execute(delete(f).where(f.c.entity_id == merged))
         self.conn.execute(delete(e).where(e.c.id == merged))
         self.conn.execute(update(r).where(r.c.new_id == merged).values(new_id=survivor))

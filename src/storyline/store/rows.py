@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
+from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
 from ..models import Article, DateCandidate
@@ -23,20 +24,39 @@ def to_row(record: Any, **extra: Any) -> dict[str, Any]:
 
 def from_row(cls: type[T], row: Any, *, skip: tuple[str, ...] = ("article_id", "idx")) -> T:
     mapping = row._mapping if hasattr(row, "_mapping") else row
-    values: dict[str, Any] = {}
+    return row_reader(cls, list(mapping.keys()), skip=skip)(list(mapping.values()))
+
+
+def row_reader(
+    cls: type[T], columns: Sequence[str], *, skip: tuple[str, ...] = ("article_id", "idx")
+) -> Callable[[Sequence[Any]], T]:
+    """``from_row`` for the rows of one result (their ``columns``), with the plan
+    of which column fills which field made once: reading a story's hundreds of
+    thousands of annotation rows field by field cost seconds."""
+    at = {c: i for i, c in enumerate(columns)}
+    plan: list[tuple[str, int, bool, bool]] = []  # field, column, is a date, NULL -> default
     for f in dataclasses.fields(cls):  # type: ignore[arg-type]
-        if f.name == "index" and "idx" in mapping:  # Sentence.index is the row's idx
-            values["index"] = mapping["idx"]
+        if f.name == "index" and "idx" in at:  # Sentence.index is the row's idx
+            plan.append(("index", at["idx"], False, False))
             continue
-        if f.name in skip or f.name not in mapping:
+        if f.name in skip or f.name not in at:
             continue
-        value = mapping[f.name]
-        if value is None and f.default not in (dataclasses.MISSING, None):
-            continue  # a column added later, NULL in older rows: the field's default
-        if isinstance(value, str) and f.type in ("dt.date | None", "dt.date"):
-            value = dt.date.fromisoformat(value)
-        values[f.name] = value
-    return cls(**values)
+        # a column added later, NULL in older rows: the field's default
+        defaulted = f.default not in (dataclasses.MISSING, None)
+        plan.append((f.name, at[f.name], f.type in ("dt.date | None", "dt.date"), defaulted))
+
+    def read(row: Sequence[Any]) -> T:
+        values: dict[str, Any] = {}
+        for name, i, is_date, defaulted in plan:
+            value = row[i]
+            if value is None and defaulted:
+                continue
+            if is_date and isinstance(value, str):
+                value = dt.date.fromisoformat(value)
+            values[name] = value
+        return cls(**values)
+
+    return read
 
 
 def article_row(article: Article, seq: int) -> dict[str, Any]:

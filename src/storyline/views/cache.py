@@ -104,6 +104,14 @@ class ViewCache:
             oldest = over.pop(0)
             self._held -= self._cache.pop(oldest)[1] or 0
 
+    def ready(self, key: Hashable) -> bool:
+        """Whether ``key``'s value is built for the current store state (a view that
+        can answer from a whole-store value when there is one, and more cheaply
+        from its own parameters when there is not, asks this first)."""
+        fp = self.fingerprint()
+        with self._lock:
+            return self._lookup(fp, key) is not _MISS
+
     def cached(self, key: Hashable, build: Callable[[], T], *, filtered: bool = False) -> T:
         """The value for ``key`` under the current store state, built once however many
         requests ask at the same time. ``filtered``: made for one set of request

@@ -20,6 +20,7 @@ from .shapes import (
 )
 
 if TYPE_CHECKING:
+    from .digest import DigestInput
     from .story import Story
 
 
@@ -47,8 +48,19 @@ def timeline(
             story.corpus(), start=start, end=end, entity=entity, query=query
         )
     options = story.options
+
+    def prepared(entity_ids: set[str] | None) -> DigestInput:
+        from .digest import digest_input
+
+        # one per entity filter and store state: every window of the digest shares it
+        key = ("digest input", frozenset(entity_ids) if entity_ids is not None else None)
+        return story.cache.cached(
+            key, lambda: digest_input(story.corpus(), entity_ids), filtered=entity_ids is not None
+        )
+
     return payloads.timeline_view(
         story.corpus(),
+        prepared=prepared,
         start=start,
         end=end,
         entity=entity,

@@ -22,13 +22,15 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
 from ..models import TimelineEvent
 from .corpus import Corpus
 from .summary import candidates
 from .tls import CandidateSentence, build_timeline
 from .tls.dates import choose_n_dates, rank_dates
+from .tls.relevance import DocumentFrequencies
+from .tls.timeline import frequencies_of
 
 # How far before the first article the digest looks: a month covers "last
 # month's vote" and a pile gathered a few weeks into a story.
@@ -65,6 +67,22 @@ def without_forecasts(sentence: CandidateSentence) -> CandidateSentence:
     return sentence if len(kept) == len(sentence.dates) else replace(sentence, dates=kept)
 
 
+@dataclass(frozen=True)
+class DigestInput:
+    """What every digest of one pile (any window) starts from: its candidate
+    sentences, forecasts left out, and their document frequencies. Built once
+    per store state (``catalog.timeline`` keeps it in the story's cache), it
+    makes a week of a big pile cost the week, not the pile."""
+
+    sentences: list[CandidateSentence]
+    frequencies: DocumentFrequencies
+
+
+def digest_input(corpus: Corpus, entity_ids: set[str] | None = None) -> DigestInput:
+    sentences = [without_forecasts(s) for s in candidates(corpus, entity_ids)]
+    return DigestInput(sentences, frequencies_of(sentences))
+
+
 def digest_events(
     corpus: Corpus,
     *,
@@ -75,11 +93,14 @@ def digest_events(
     entity_ids: set[str] | None = None,
     entity_names: tuple[str, ...] = (),
     query: str | None = None,
+    prepared: DigestInput | None = None,
 ) -> list[TimelineEvent]:
-    """The digest; ``n_dates`` None lets the material choose how many dates."""
+    """The digest; ``n_dates`` None lets the material choose how many dates.
+    ``prepared``: ``digest_input(corpus, entity_ids)``, when already built."""
     lo, hi = digest_window(corpus, start, end)
     terms = tuple(re.findall(r"\w+", query or "")) + entity_names
-    sentences = [without_forecasts(s) for s in candidates(corpus, entity_ids)]
+    prepared = prepared or digest_input(corpus, entity_ids)
+    sentences = prepared.sentences
     if n_dates is None and sentences:
         ranked = rank_dates(sentences, lo or dt.date.min, hi or dt.date.max)
         n_dates = max(choose_n_dates(ranked), min(MIN_DATES, len(ranked)))
@@ -90,4 +111,5 @@ def digest_events(
         query=terms,
         start=lo,
         end=hi,
+        frequencies=prepared.frequencies,
     )

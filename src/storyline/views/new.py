@@ -44,6 +44,8 @@ from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, TypedDict
 
+import numpy as np
+
 from ..errors import NotFound, OptionsError
 from ..models import SentenceDate
 from .corpus import Corpus
@@ -92,6 +94,26 @@ class NewPayload(TypedDict):
     items: list[NewItem]
 
 
+class _Posting:
+    """The known sentences holding one stem, in order: a growing array, so that a
+    sentence's candidates are counted by NumPy rather than one by one."""
+
+    __slots__ = ("ids", "n")
+
+    def __init__(self) -> None:
+        self.ids = np.empty(4, dtype=np.int32)
+        self.n = 0
+
+    def append(self, k: int) -> None:
+        if self.n == len(self.ids):
+            self.ids = np.concatenate([self.ids, np.empty(self.n, dtype=np.int32)])
+        self.ids[self.n] = k
+        self.n += 1
+
+    def held(self) -> np.ndarray:
+        return self.ids[: self.n]
+
+
 @dataclass
 class _Known:
     """Known sentences as gists, with a posting list per stem for candidate lookup."""
@@ -99,7 +121,7 @@ class _Known:
     tokenizer: Tokenizer = field(default_factory=Tokenizer)
     gists: list[Gist] = field(default_factory=list)
     spans: list[tuple[dt.date, dt.date] | None] = field(default_factory=list)
-    postings: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
+    postings: dict[str, _Posting] = field(default_factory=lambda: defaultdict(_Posting))
     quotes: dict[str, list[int]] = field(default_factory=lambda: defaultdict(list))
     df: Counter[str] = field(default_factory=Counter)
     texts: dict[str, int] = field(default_factory=dict)  # normalized words -> first position
@@ -171,21 +193,28 @@ class _Known:
             for k in self.quotes.get(q, ()):
                 if fits(k):
                     yield k
-        shared: Counter[int] = Counter()
-        for s in gist.stems:
-            shared.update(self.postings.get(s, ()))
-        idf = {s: self._idf(s) for s in gist.stems}  # the test of ``_weight``, inlined: hot
-        own = self._weight(gist, gist.stems)
-        for k, count in shared.items():
-            if count < MIN_SHARED_STEMS or not fits(k):
+        held = [p.held() for s in gist.stems if (p := self.postings.get(s)) is not None]
+        if len(held) < MIN_SHARED_STEMS:
+            return
+        # known sentences sharing enough stems, oldest first (a posting holds each once)
+        shared = np.bincount(np.concatenate(held))
+        # the test of ``_weight``, inlined: hot
+        idf = {s: self._idf(s) for s in gist.stems}
+        weight = {s: w * (NAME_WEIGHT if s in gist.names else 1.0) for s, w in idf.items()}
+        own = sum(weight.values())
+        for k in np.flatnonzero(shared >= MIN_SHARED_STEMS).tolist():
+            if not fits(k):
                 continue
             other = self.gists[k]
             common = gist.stems & other.stems
-            mine = sum(idf[s] * (NAME_WEIGHT if s in gist.names else 1.0) for s in common)
-            theirs = sum(idf[s] * (NAME_WEIGHT if s in other.names else 1.0) for s in common)
+            # the overlap is the larger of two shares: the known sentence's whole
+            # weight is needed only when this sentence's share falls short
+            if own > 0 and sum(weight[s] for s in common) / own >= SAME_HAPPENING_OVERLAP:
+                yield k
+                continue
             size = self._size(k)
-            overlap = max(mine / own if own > 0 else 0.0, theirs / size if size > 0 else 0.0)
-            if overlap >= SAME_HAPPENING_OVERLAP:
+            theirs = sum(idf[s] * (NAME_WEIGHT if s in other.names else 1.0) for s in common)
+            if size > 0 and theirs / size >= SAME_HAPPENING_OVERLAP:
                 yield k
 
 
@@ -482,7 +511,17 @@ def new(
             a for a, art in corpus.articles.items() if art.published and art.published >= since
         ]
     wanted = set(targets)
-    items = [dict(it) for it in _every_item(story, all) if it["article"] in wanted]
+    if article is not None and not story.cache.ready(("new items", all)):
+        # One article: read everything before it, judge only it (the whole pile's
+        # items, built once, serve every later request).
+        found = story.cache.cached(
+            ("new items", all, article),
+            lambda: new_items(corpus, targets, all=all, digest=_digest_sentences(story)),
+            filtered=True,
+        )
+    else:
+        found = [it for it in _every_item(story, all) if it["article"] in wanted]
+    items = [dict(it) for it in found]
     return {
         "since": since.isoformat() if since else None,
         "article": article,
@@ -495,12 +534,16 @@ def _every_item(story: Story, all: bool) -> list[NewItem]:
     (an article's items are the same whichever request asks)."""
 
     def build() -> list[NewItem]:
-        digest = {
-            (ev["article"], ev["sentence_index"])
-            for event in story.timeline()["events"]
-            for ev in event["evidence"]
-        }
         corpus = story.corpus()
-        return new_items(corpus, list(corpus.articles), all=all, digest=digest)
+        return new_items(corpus, list(corpus.articles), all=all, digest=_digest_sentences(story))
 
     return story.cache.cached(("new items", all), build)
+
+
+def _digest_sentences(story: Story) -> set[tuple[str, int]]:
+    """(article, sentence) of every sentence the digest shows."""
+    return {
+        (ev["article"], ev["sentence_index"])
+        for event in story.timeline()["events"]
+        for ev in event["evidence"]
+    }

@@ -9,12 +9,16 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import Counter
-from typing import Any
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
 
 from ..models import QUOTE_CONFIDENCE, Entity, Evidence, Quote, TimelineEvent
 from .corpus import Corpus
 from .quotes_view import speaker_role
 from .timeline import basic_timeline, normalized_words
+
+if TYPE_CHECKING:
+    from .digest import DigestInput
 
 
 def _iso(value: dt.date | None) -> str | None:
@@ -130,11 +134,13 @@ def timeline_view(
     n_dates: int | None = None,
     sents_per_date: int | None = None,
     digest: bool = False,
+    prepared: Callable[[set[str] | None], DigestInput] | None = None,
 ) -> dict[str, Any]:
     """Every dated event by default; with ``digest`` (or a ``limit`` or ``n_dates``),
     the digest (``views.digest``): the ``limit`` dates that matter most (without
     one, as many as the material supports), each with the sentences that best say
-    what happened (``sents_per_date``)."""
+    what happened (``sents_per_date``). ``prepared``: the digest's input for an
+    entity filter (``digest.digest_input``), kept by the caller."""
     entity_ids = resolve_entity_filter(corpus, entity)
     if digest or limit is not None or n_dates is not None:
         from .digest import digest_events
@@ -149,6 +155,7 @@ def timeline_view(
             entity_ids=entity_ids,
             entity_names=names,
             query=query,
+            prepared=prepared(entity_ids) if prepared else None,
         )
         return {"events": [event_json(e) for e in events]}
     events = basic_timeline(corpus, start=start, end=end, entity_ids=entity_ids)

@@ -41,6 +41,7 @@ from .subjects import (
     event_noun_head,
     governing_subject,
     interviewer,
+    modal_name,
     perfect_s,
     stranded_subject,
     subject_of,
@@ -201,7 +202,13 @@ def inherited_subject(verb: Token) -> tuple[Token | None, list[int]]:
 def cue_tokens(verb: Token) -> list[int]:
     """The verb with its auxiliaries, negation, particle and the adverbs between them."""
     cue = {verb.i}
-    aux = [c for c in verb.children if c.dep_ in ("aux", "auxpass", "neg") and c.i < verb.i]
+    name = modal_name(verb)  # "May said": the speaker, not part of the cue
+    skip = name.i if name is not None else -1
+    aux = [
+        c
+        for c in verb.children
+        if c.dep_ in ("aux", "auxpass", "neg") and c.i < verb.i and c.i != skip
+    ]
     if aux:
         first = min(c.i for c in aux)
         for c in verb.children:

@@ -371,8 +371,8 @@ def colon_attribution(
         b = line_end
         while b > a and text[b - 1] in " .\t":
             b -= 1
-        if b - a < 3 or _handle_only(text[a:b]):
-            continue
+        if b - a < 3 or _handle_only(text[a:b]) or not any(c.isalpha() for c in text[a:b]):
+            continue  # a handle, or a tally ("Clinton: 1,769."): nothing said
         att = Attribution(head=colon.i, cue=[colon.i], kind="colon", lemma=":", frame="colon")
         att.source = (start, colon.i)
         att.content = [(a, b)]

@@ -26,11 +26,32 @@ def subject_of(verb: Token) -> Token | None:
     if not subjects:
         if perfect_s(verb):
             return next(c for c in verb.children if c.dep_ == "nsubjpass")
+        name = modal_name(verb)
+        if name is not None:
+            return name
         for c in verb.children:
             if c.i == verb.i - 1 and c.lower_ in QUANTIFIER_SUBJECTS and c.dep_ != "nsubjpass":
                 return c
         return None
     return min(subjects, key=lambda c: abs(c.i - verb.i))
+
+
+def modal_name(verb: Token) -> Token | None:
+    """ "May said ...", "Will wrote ...": a capitalised "May"/"Will" the tagger read as a
+    modal is a name when the verb after it is finite, which no modal takes (a modal's
+    verb is a bare infinitive: "may say")."""
+    if verb.tag_ not in ("VBD", "VBZ") or verb.i == 0:
+        return None
+    before = verb.doc[verb.i - 1]
+    if (
+        before.head.i == verb.i
+        and before.dep_ == "aux"
+        and before.tag_ == "MD"
+        and before.text[:1].isupper()
+        and before.text[1:].islower()
+    ):
+        return before
+    return None
 
 
 def perfect_s(verb: Token) -> bool:
@@ -132,11 +153,20 @@ def stranded_subject(verb: Token) -> Token | None:
     """The subject of a finite verb the parser attached elsewhere: "In an interview with
     PBS, the candidate stated ...", "At an event in Ohio, 62-year-old Jane Roe railed
     against ...": the noun phrase ending right before the verb (adverbs aside)."""
-    finite = verb.tag_ in FINITE_TAGS or (
-        # "X, ..., have said": a perfect is as finite as a past
-        verb.tag_ == "VBN"
-        and any(
-            c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in FINITE_TAGS for c in verb.children
+    finite = (
+        verb.tag_ in FINITE_TAGS
+        or (
+            # "X, ..., have said": a perfect is as finite as a past
+            verb.tag_ == "VBN"
+            and any(
+                c.dep_ == "aux" and c.lemma_ == "have" and c.tag_ in FINITE_TAGS
+                for c in verb.children
+            )
+        )
+        or (
+            # "X, ..., doesn't see", "X, ..., will say": a finite "do" or a modal
+            verb.tag_ == "VB"
+            and any(c.dep_ == "aux" and c.tag_ in FINITE_TAGS | {"MD"} for c in verb.children)
         )
     )
     if verb.dep_ not in ("ROOT", "conj") or not finite:
@@ -185,9 +215,25 @@ def _appositive_head(last: Token, verb: Token) -> Token | None:
             and animate(cand)
         ):
             best = cand
+        if cand.dep_ == "relcl" and _speaking_antecedent(cand.head, cand):
+            # "Jane Roe, who was elected in 2014, doesn't see ...": the phrase before the
+            # comma is a relative clause; its antecedent is the subject the parser lost
+            return cand.head
         if cand.head.i == cand.i or cand.head.i >= verb.i or cand.head.right_edge.i != last.i:
             return best
         cand = cand.head
+
+
+def _speaking_antecedent(noun: Token, clause: Token) -> bool:
+    """A relative clause's antecedent that can be the subject of the verb after it: a
+    person or group before the clause, not a place, and not another verb's subject."""
+    return (
+        noun.i < clause.i
+        and noun.pos_ in ("NOUN", "PROPN")
+        and noun.ent_type_ not in ("GPE", "LOC", "FAC")
+        and noun.dep_ not in ("nsubj", "nsubjpass")
+        and animate(noun)
+    )
 
 
 INTERVIEW_NOUNS = frozenset("interview interviews conversation call briefing exchange".split())

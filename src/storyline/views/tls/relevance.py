@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Collection, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import chain
 
@@ -56,6 +56,19 @@ def content_words(text: str) -> list[tuple[int, str]]:
     return _tokens.content_words(text, STOP_WORDS)
 
 
+@dataclass(frozen=True)
+class DocumentFrequencies:
+    """How many documents hold each token, over ``n`` documents: the IDF of a
+    collection, counted once and shared by every vectorization against it."""
+
+    n: int
+    df: Mapping[str, int]
+
+    @classmethod
+    def of(cls, docs: Sequence[Collection[str]]) -> DocumentFrequencies:
+        return cls(len(docs), Counter(chain.from_iterable(map(set, docs))))
+
+
 @dataclass
 class Vectors:
     """Row-normalized TF-IDF rows for a list of token tuples, plus the vocabulary."""
@@ -68,12 +81,14 @@ class Vectors:
 def tfidf(
     docs: Sequence[Sequence[str]],
     idf_docs: Sequence[Collection[str]] | None = None,
+    frequencies: DocumentFrequencies | None = None,
 ) -> Vectors:
-    """TF-IDF (sublinear tf, smoothed idf, l2 rows). IDF comes from ``idf_docs``
-    (e.g. every sentence of the collection, as token sequences or sets) when
-    given, else from ``docs``."""
-    df_source = idf_docs if idf_docs is not None else docs
-    df = Counter(chain.from_iterable(map(set, df_source)))
+    """TF-IDF (sublinear tf, smoothed idf, l2 rows). IDF comes from ``frequencies``
+    when given, else from ``idf_docs`` (e.g. every sentence of the collection, as
+    token sequences or sets), else from ``docs``."""
+    if frequencies is None:
+        frequencies = DocumentFrequencies.of(idf_docs if idf_docs is not None else docs)
+    df, n = frequencies.df, frequencies.n
     vocab: dict[str, int] = {}
     rows: list[int] = []
     cols: list[int] = []
@@ -83,7 +98,6 @@ def tfidf(
             rows.append(i)
             cols.append(vocab.setdefault(t, len(vocab)))
             vals.append(1 + math.log(c))
-    n = len(df_source)
     idf = np.ones(len(vocab))
     for t, j in vocab.items():
         idf[j] = math.log((1 + n) / (1 + df.get(t, 0))) + 1

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Collection, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from storyline.errors import OptionsError
@@ -13,7 +13,7 @@ from ..entry import entry_text, join_entries
 from .dates import DateParams, choose_n_dates, rank_dates
 from .dedup import token_set
 from .records import TIMELINE_GRANULARITIES, CandidateSentence, next_period, period_key, period_span
-from .relevance import Tokenizer, query_vector, tfidf
+from .relevance import DocumentFrequencies, Tokenizer, query_vector, tfidf
 from .summarize import Pools, SummaryParams, build_pools, select_for_day, sentence_quality
 
 
@@ -33,6 +33,7 @@ def build_timeline(
     end: dt.date | None = None,
     params: TLSParams | None = None,
     granularity: str = "day",
+    frequencies: DocumentFrequencies | None = None,
 ) -> list[TimelineEvent]:
     """A timeline of ``n_dates`` dates with ``sents_per_date`` sentences each.
 
@@ -46,6 +47,8 @@ def build_timeline(
     (``views.entry``: the date column says it).
     ``granularity="month"`` groups events by month (a sentence naming a day
     also counts for its month; month references like "in March" count too).
+    ``frequencies``: the document frequencies of ``sentences`` when already
+    counted (``frequencies_of``); a week of a big pile then costs the week only.
     """
     p = params or TLSParams()
     if n_dates is not None and n_dates < 0:
@@ -74,10 +77,11 @@ def build_timeline(
     k = sents_per_date or p.default_sents_per_date
 
     toks = [s.tokens or tokenizer(s.text) for s in sentences]
-    if everything is sentences:
-        idf_docs: Sequence[Collection[str]] = toks
-    else:  # the other sentences count for IDF only: their word sets suffice
-        idf_docs = [s.tokens or tokenizer.token_set(s.text) for s in everything]
+    if frequencies is None:
+        if everything is sentences:
+            frequencies = DocumentFrequencies.of(toks)
+        else:  # the other sentences count for IDF only: their word sets suffice
+            frequencies = frequencies_of(everything, tokenizer)
     # Only sentences that can enter a pool need judging.
     quality = [
         sentence_quality(s, p.summary, query)
@@ -92,7 +96,7 @@ def build_timeline(
         | {i for ids in pools.published.values() for i in ids}
     )
     row_of = {i: r for r, i in enumerate(cand_ids)}
-    vectors = tfidf([toks[i] for i in cand_ids], idf_docs=idf_docs)
+    vectors = tfidf([toks[i] for i in cand_ids], frequencies=frequencies)
     qvec = query_vector(query, vectors, tokenizer) if query else None
     local = _reindex(pools, row_of)
     local_sents = [sentences[i] for i in cand_ids]
@@ -152,6 +156,16 @@ def build_timeline(
         )
     events.sort(key=lambda e: e.start)
     return events
+
+
+def frequencies_of(
+    sentences: Sequence[CandidateSentence], tokenizer: Tokenizer | None = None
+) -> DocumentFrequencies:
+    """The document frequencies ``build_timeline`` takes its IDF from: every
+    candidate sentence's content words (as sets: the same counts as the
+    sentences' token lists, for less work)."""
+    tokenizer = tokenizer or Tokenizer()
+    return DocumentFrequencies.of([s.tokens or tokenizer.token_set(s.text) for s in sentences])
 
 
 def bearing_on(

@@ -147,6 +147,8 @@ def warm(state: WebState) -> None:
         story.overview,
     ):
         build()
+    if state.story_id is None:
+        story.view("stories")  # the overview lists a mixed pile's stories
     story.timeline(all=True)
     filters = Filters(
         date_from=None, date_to=None, entity=None, outlet=None, q=None, show_all=False, order=None
