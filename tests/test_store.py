@@ -52,6 +52,36 @@ def test_migrations_recorded_once(tmp_path: Path) -> None:
     assert versions == [m[0] for m in MIGRATIONS]
 
 
+def _indexes(path: Path) -> set[tuple[str, str]]:
+    import sqlite3
+
+    with sqlite3.connect(path) as conn:
+        rows = conn.execute("SELECT name, tbl_name FROM sqlite_master WHERE type = 'index'")
+        return {(name, table) for name, table in rows if not name.startswith("sqlite_")}
+
+
+def test_a_store_from_before_migration_seven_gets_the_indexes_a_new_one_has(
+    tmp_path: Path,
+) -> None:
+    """The per-article ``add`` reads ``max(seq)`` and copy relations by their
+    original: a store made before those indexes gets them, named as a new store's."""
+    from sqlalchemy import delete, text
+
+    new, old = tmp_path / "new.db", tmp_path / "old.db"
+    Store(new).close()
+    Store(old).close()
+    made = Store(old)
+    with made.engine.begin() as conn:  # as a store last migrated by version 6 was
+        conn.execute(text("DROP INDEX ix_articles_seq"))
+        conn.execute(text("DROP INDEX ix_copy_relations_copy_of"))
+        conn.execute(delete(schema.migrations).where(schema.migrations.c.version == 7))
+    made.close()
+    assert {("ix_articles_seq", "articles"), ("ix_copy_relations_copy_of", "copy_relations")} <= _indexes(new)
+    assert ("ix_articles_seq", "articles") not in _indexes(old)
+    Store(old).close()  # opened for writing: migration 7 runs
+    assert _indexes(old) == _indexes(new)
+
+
 def test_add_articles_is_idempotent() -> None:
     store = Store(":memory:")
     assert store.add_articles([_article(1), _article(2)]) == (["a1", "a2"], [])

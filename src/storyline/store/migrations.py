@@ -135,6 +135,19 @@ def _entity_ids(conn: Connection) -> None:
         )
 
 
+def _scale_indexes(conn: Connection) -> None:
+    """Indexes each ``add`` reads through (issue 23): the arrival order (a new
+    article's ``seq`` is the max plus one) and copy relations by their original
+    (``LinkState.relations_around``); without them both scan the store, which
+    a 20,000-article store feels on every added article. A store made since has
+    them from ``schema`` already."""
+    for name, table, column in (
+        ("ix_articles_seq", "articles", "seq"),
+        ("ix_copy_relations_copy_of", "copy_relations", "copy_of"),
+    ):
+        conn.execute(text(f"CREATE INDEX IF NOT EXISTS {name} ON {table} ({column})"))
+
+
 MIGRATIONS: list[Migration] = [
     (1, "initial schema", _initial),
     (2, "sentence full-text search", _sentence_search),
@@ -142,6 +155,7 @@ MIGRATIONS: list[Migration] = [
     (4, "quote confidence", _quote_confidence),
     (5, "stories", _stories),
     (6, "incremental link and entity ids minted once", _entity_ids),
+    (7, "indexes of the per-article add", _scale_indexes),
 ]
 
 

@@ -45,7 +45,8 @@ articles = Table(
     Column("text", Text, nullable=False),
     Column("boilerplate", Text, nullable=False),  # JSON list
     Column("date_candidates", Text, nullable=False),  # JSON list of [value, score, source]
-    Column("seq", Integer, nullable=False),  # order of arrival, for stable listings
+    # order of arrival, for stable listings; indexed: each add reads its max (migration 7)
+    Column("seq", Integer, nullable=False, index=True),
 )
 
 annotated = Table(
@@ -283,7 +284,8 @@ copy_relations = Table(
     "copy_relations",
     metadata,
     Column("article_id", String(32), primary_key=True),
-    Column("copy_of", String(32), primary_key=True),
+    # indexed apart too: a copy component is walked from either end (migration 7)
+    Column("copy_of", String(32), primary_key=True, index=True),
     Column("kind", String(16), nullable=False),
     Column("similarity", Float, nullable=False),
 )
