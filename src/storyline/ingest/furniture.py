@@ -289,6 +289,11 @@ def _runs(mask: np.ndarray) -> list[tuple[int, int]]:
     return [(int(a), int(b)) for a, b in zip(edges[::2], edges[1::2], strict=True)]
 
 
+def _char_spans(page: Page, mask: np.ndarray) -> list[tuple[int, int]]:
+    """The character spans of ``page``'s masked token runs."""
+    return [(int(page.spans[a][0]), int(page.spans[b - 1][1])) for a, b in _runs(mask)]
+
+
 def _scan(
     articles: Sequence[Article], context: Sequence[Article]
 ) -> tuple[list[Page], list[np.ndarray]]:
@@ -328,8 +333,7 @@ def spans_against(text: str, context: Sequence[Page]) -> list[tuple[int, int]]:
     if 1 + len(context) < MIN_PAGES:
         return []
     page = _page(0, text)
-    mask = _Outlet([page, *context]).mask(page)
-    return [(int(page.spans[a][0]), int(page.spans[b - 1][1])) for a, b in _runs(mask)]
+    return _char_spans(page, _Outlet([page, *context]).mask(page))
 
 
 def _distinct(pages: list[Page]) -> list[Page]:
@@ -349,7 +353,7 @@ def furniture_spans(
     pages, masks = _scan(articles, context)
     out: dict[str, list[tuple[int, int]]] = {}
     for article, page, mask in zip(articles, pages, masks, strict=True):
-        spans = [(int(page.spans[a][0]), int(page.spans[b - 1][1])) for a, b in _runs(mask)]
+        spans = _char_spans(page, mask)
         if spans:
             out.setdefault(article.id, spans)
     return out

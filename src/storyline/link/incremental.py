@@ -68,7 +68,7 @@ CACHED_OUTLETS = 64
 _WORDS = re.compile(r"\w+")
 _BANDS = MinHashLSH(threshold=LSH_THRESHOLD, num_perm=NUM_PERM).hashranges
 
-# (undated, published, id): the newest page first once sorted descending
+# (dated, published, id): the newest page first once sorted descending, undated last
 _PageKey = tuple[bool, str, str]
 
 
@@ -90,9 +90,7 @@ def band_keys(shingles: np.ndarray) -> list[int]:
 def _newest_first(pages: list[tuple[_PageKey, Page]]) -> None:
     """``LinkState.outlet_context``'s order: dated pages, latest first (then id
     descending), undated last (id descending)."""
-    pages.sort(key=lambda kp: kp[0][2], reverse=True)
-    pages.sort(key=lambda kp: kp[0][1], reverse=True)
-    pages.sort(key=lambda kp: kp[0][0])
+    pages.sort(key=lambda kp: kp[0], reverse=True)
 
 
 class OutletPages:
@@ -130,7 +128,7 @@ class OutletPages:
 
 def _key(article: Article) -> _PageKey:
     published = article.published
-    return (published is None, published.isoformat() if published else "", article.id)
+    return (published is not None, published.isoformat() if published else "", article.id)
 
 
 def _link_one(
@@ -138,13 +136,12 @@ def _link_one(
     article: Article,
     annotations: Annotations,
     pipeline: str,
-    outlets: OutletPages | None = None,
+    outlets: OutletPages,
 ) -> bool:
     article_id = article.id
     outlet = outlet_key(article)
     if not state.claim(article_id, pipeline, outlet):
         return False  # a concurrent run linked it
-    outlets = outlets or OutletPages()
     context = outlets.context(state, outlet, article_id) if outlet else []
     body = _body(article.text, spans_against(article.text, context))
     if outlet:
