@@ -20,9 +20,11 @@ finds each sentence once per clone: search answers stay bounded by their limit.
 from __future__ import annotations
 
 import argparse
+import bisect
 import dataclasses
 import datetime as dt
 import hashlib
+import random
 import re
 import sys
 import time
@@ -64,14 +66,64 @@ def _shift_record(record: Any, days: int) -> Any:
     return dataclasses.replace(record, **changes)
 
 
+_LOWER_WORD = re.compile(r"[a-z]+")
+
+
+def scramble(text: str, ann: Annotations, round_: int) -> tuple[str, Annotations]:
+    """The clone's text with each sentence's lower-case words outside entity
+    mentions shuffled among the words of the same length (round 0: as it was).
+
+    Offsets, names, sentence bounds and every sentence's bag of words stay (so
+    entities and stories stay the source's), while word sequences change, so a
+    round's clones are no copies of another round's: a pile of N clones is not
+    one where every article has N / len(sources) verbatim copies. The shuffle is
+    seeded by the round and the sentence, so the source's syndicated copies are
+    copies of each other again within a round."""
+    if round_ == 0:
+        return text, ann
+    names = sorted((m.start, m.end) for m in ann.mentions)
+    chars = list(text)
+    for sent in ann.sentences:
+        segment = text[sent.start : sent.end]
+        rng = random.Random(f"{round_}/{segment}")
+        by_length: dict[int, list[tuple[int, int]]] = {}
+        for m in _LOWER_WORD.finditer(segment):
+            a, b = sent.start + m.start(), sent.start + m.end()
+            k = bisect.bisect_right(names, (a, len(text) + 1)) - 1
+            if k >= 0 and names[k][0] <= a < names[k][1]:
+                continue  # inside a name
+            by_length.setdefault(b - a, []).append((a, b))
+        for spans in by_length.values():
+            words = [text[a:b] for a, b in spans]
+            rng.shuffle(words)
+            for (a, b), word in zip(spans, words, strict=True):
+                chars[a:b] = word
+    out = "".join(chars)
+
+    def resliced(record: Any) -> Any:
+        return dataclasses.replace(record, text=out[record.start : record.end])
+
+    return out, dataclasses.replace(
+        ann,
+        sentences=tuple(map(resliced, ann.sentences)),
+        quotes=tuple(map(resliced, ann.quotes)),
+    )
+
+
 def clone_id(source_id: str, round_: int) -> str:
     return hashlib.sha256(f"{source_id}/{round_}".encode()).hexdigest()[:16]
 
 
 def clone_store(
-    target: Path, n_articles: int, sources: list[Path] | None = None, batch: int = 250
+    target: Path,
+    n_articles: int,
+    sources: list[Path] | None = None,
+    batch: int = 250,
+    *,
+    distinct: bool = False,
 ) -> Path:
-    """Write a store of ``n_articles`` clones of the annotated articles of ``sources``."""
+    """Write a store of ``n_articles`` clones of the annotated articles of ``sources``;
+    ``distinct``: each round's texts ``scramble``d (no copies across rounds)."""
     originals: list[tuple[Article, Annotations]] = []
     entities: dict[str, Entity] = {}
     copies: list[Copy] = []
@@ -108,9 +160,12 @@ def clone_store(
             new_id = clone_id(article.id, round_)
             outlet = f"{article.outlet or 'outlet'} {1 + (i // 7) % OUTLET_VARIANTS}"
             published = article.published + dt.timedelta(days=days) if article.published else None
+            text, ann = scramble(article.text, ann, round_) if distinct else (article.text, ann)
             pending.append(
                 (
-                    dataclasses.replace(article, id=new_id, outlet=outlet, published=published),
+                    dataclasses.replace(
+                        article, id=new_id, outlet=outlet, published=published, text=text
+                    ),
                     dataclasses.replace(
                         ann,
                         article_id=new_id,
@@ -149,9 +204,10 @@ def main() -> None:
     parser.add_argument("out", type=Path)
     parser.add_argument("--articles", type=int, default=5000)
     parser.add_argument("--from", dest="sources", type=Path, nargs="+", default=DEFAULT_SOURCES)
+    parser.add_argument("--distinct", action="store_true", help="no copies across rounds")
     args = parser.parse_args()
     started = time.perf_counter()
-    clone_store(args.out, args.articles, args.sources)
+    clone_store(args.out, args.articles, args.sources, distinct=args.distinct)
     print(f"{args.out}: {args.articles} articles in {time.perf_counter() - started:.1f} s")
 
 

@@ -4,12 +4,16 @@
 
 For each size N: a store of N + ADDS clones of the annotated T17 articles of
 ``/work/stores/h1n1.db`` and ``haiti.db`` (``clone_store``: new ids, own
-outlets, shifted dates; nothing is annotated here); the first N (by
+outlets, shifted dates, each round's words shuffled so that rounds are no
+copies of each other; nothing is annotated here); the first N (by
 publication date) are copied into a fresh store and linked once through the
 incremental path (``api.relink``: that builds the link indexes); then the
-other ADDS articles are added one at a time, each with its stored
-annotations, and the link (``relink``) and story assignment
-(``assign_stories``) of each is timed. Writes ``bench/results/link_cost.json``.
+other ADDS articles are added one at a time as ``api.add`` adds a read
+article, with its stored annotations in place of annotating it: storing it
+(``store_articles``, furniture included), the annotation queue and failures
+read, its annotations stored; then the link (``relink``) and story
+assignment (``assign_stories``). Each step is timed. Writes
+``bench/results/link_cost.json``.
 
     nice -n 10 .venv/bin/python bench/link_cost.py --agreement /work/stores/h1n1.db
 
@@ -36,7 +40,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from clone_store import DEFAULT_SOURCES, clone_store  # noqa: E402
 from common import write_result  # noqa: E402
-from storyline.api import assign_stories, relink  # noqa: E402
+from storyline.api import assign_stories, relink, store_articles  # noqa: E402
 from storyline.store import Store  # noqa: E402
 
 PIPELINE = "cloned"
@@ -56,7 +60,9 @@ def migrated_sources(workdir: Path) -> list[Path]:
 
 
 def measure(size: int, adds: int, workdir: Path) -> dict[str, object]:
-    source_path = clone_store(workdir / f"clones-{size}.db", size + adds, migrated_sources(workdir))
+    source_path = clone_store(
+        workdir / f"clones-{size}.db", size + adds, migrated_sources(workdir), distinct=True
+    )
     store = Store(workdir / f"store-{size}.db")
     with Store(source_path, read_only=True) as source:
         ids = [a.id for a in source.articles()]  # by publication date
@@ -76,10 +82,17 @@ def measure(size: int, adds: int, workdir: Path) -> dict[str, object]:
     stories_build_s = time.perf_counter() - started
     link_s, stories_s, store_s = [], [], []
     for article in later:
+        # what `add` does for one read article besides annotating it: store it (its
+        # furniture judged against its outlet's newest pages), ask what is owed,
+        # store its annotations, read the failures; then link and stories
         t0 = time.perf_counter()
-        store.add_articles([article])
+        report = store_articles(store, [article])
+        owed = store.unannotated(PIPELINE)
         store.put_annotations([annotations[article.id]], PIPELINE)
+        store.failures()
         t1 = time.perf_counter()
+        if report.added != [article.id] or owed != [article.id]:
+            raise SystemExit(f"{article.id}: stored {report.added}, owed {owed}")
         relink(store)
         t2 = time.perf_counter()
         assign_stories(store)
@@ -89,10 +102,13 @@ def measure(size: int, adds: int, workdir: Path) -> dict[str, object]:
         stories_s.append(t3 - t2)
     total = [a + b + c for a, b, c in zip(store_s, link_s, stories_s, strict=True)]
     counts = store.counts()
+    copies, stories = len(store.copies()), len(store.stories())
     store.close()
     return {
         "articles": size,
         "entities": counts.get("entities"),
+        "copies": copies,
+        "stories": stories,
         "build_link_s": round(build_s, 1),
         "build_link_per_article_s": round(build_s / max(size, 1), 4),
         "build_stories_s": round(stories_build_s, 1),

@@ -345,6 +345,7 @@ def test_quotes_are_linear_in_the_number_of_quotes(quotes_nlp: Language) -> None
     with deadline(60):
         started = time.perf_counter()
         quotes_nlp.get_pipe("storyline_quotes_v1")(doc)
-        elapsed = time.perf_counter() - started  # 2.3 s when each quote scanned every cue
+        elapsed = time.perf_counter() - started  # 2.3 s when each quote scanned every cue;
+        # 0.9 s when each speaker scanned the doc's entities and words; 0.45 s now
     assert doc._.quotes_error is None and len(doc._.quotes) > 900
     assert elapsed < 1.5, elapsed

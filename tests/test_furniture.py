@@ -122,22 +122,6 @@ def test_spans_cover_the_advert_for_the_copy_detector() -> None:
     assert furniture_spans(pages[:3]) == {}
 
 
-def test_context_is_each_batch_outlets_newest_stored_pages() -> None:
-    from storyline.ingest.furniture import context_ids
-
-    stored = [  # newest first, as Store.article_sources gives them
-        ("w3", "Wire", None),
-        ("p1", "Post", None),
-        ("w2", " wire ", None),  # the same outlet, written otherwise
-        ("h1", None, "https://www.herald.example/a"),
-        ("w1", "Wire", None),
-    ]
-    batch = [page(story(1)), page(story(2), outlet=None)]
-    batch[1] = replace(batch[1], url="https://herald.example/b")
-    assert context_ids(batch, stored, per_outlet=2) == ["w3", "w2", "h1"]
-    assert context_ids(batch, stored, per_outlet=0) == []
-
-
 def test_add_in_chunks_finds_furniture_repeated_across_chunks(tmp_path, monkeypatch) -> None:
     """``add`` stores its input a chunk at a time: an advert whose pages fall in
     different chunks is still found, against the pages stored before."""

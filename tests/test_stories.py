@@ -339,6 +339,37 @@ def test_unassigned_store_shows_what_add_would_store(tmp_path: Path) -> None:
     assert [s["id"] for s in json.loads(result.stdout)["stories"]] == ["s-chess0", "s-flood0"]
 
 
+def test_partly_assigned_store_shows_every_member(tmp_path: Path) -> None:
+    """The stored state holds no member lists: the view reads the stored members
+    and adds the ones ``add`` would assign, as ``assign_stories`` then stores them."""
+    db = tmp_path / "s.db"
+    store = _store(db, range(2))
+    assign_stories(store)
+    assert '"flood0"' not in store.story_state()[1]  # members are rows, not state
+    store.add_articles(
+        [
+            Article(id=f"{kind}{n}", text=texts[n], title=f"{kind} {n}", published=DAY + dt.timedelta(days=n))
+            for n in (2, 3)
+            for kind, texts in (("flood", FLOOD), ("chess", CHESS))
+        ]
+    )
+    store.close()
+
+    def shown() -> list[tuple[str, list[str]]]:
+        result = runner.invoke(app, ["--db", str(db), "stories", "--json"])
+        assert result.exit_code == 0, result.stdout + result.stderr
+        return [(s["id"], sorted(s["articles"])) for s in json.loads(result.stdout)["stories"]]
+
+    planned = shown()
+    assert planned == [
+        ("s-chess0", [f"chess{n}" for n in range(4)]),
+        ("s-flood0", [f"flood{n}" for n in range(4)]),
+    ]
+    with Store(db) as store:
+        assign_stories(store)
+    assert shown() == planned
+
+
 def test_add_assigns_stories(sample_db: Path) -> None:
     # the sample corpus is one story: `add` stored every article in it
     with Store(sample_db, read_only=True) as store:

@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from .ingest import read_paths
-from .ingest.furniture import context_ids, strip_furniture
+from .ingest.furniture import outlet_key, strip_furniture
 from .models import AddReport, Annotations, Article, ItemError
 from .options import Options
 from .store import Store
@@ -118,23 +118,28 @@ def ingest(
             continue
         chunk.append(result)
         if len(chunk) >= INGEST_CHUNK:
-            _store_chunk(store, chunk, report)
+            store_articles(store, chunk, report)
             chunk = []
     if chunk:
-        _store_chunk(store, chunk, report)
+        store_articles(store, chunk, report)
     return report
 
 
-def _store_chunk(store: Store, chunk: list[Article], report: AddReport) -> None:
-    """Store one chunk of read articles, text an outlet repeats on many of its pages
-    (adverts, notices) first moved to ``boilerplate``: judged against the chunk and
-    the outlet's newest stored pages."""
-    context = store.articles(context_ids(chunk, store.article_sources(), CONTEXT_PER_OUTLET))
+def store_articles(
+    store: Store, chunk: Sequence[Article], report: AddReport | None = None
+) -> AddReport:
+    """Store articles already read (``ingest``'s step per chunk; a caller with its
+    own ``Article`` records may call it), text an outlet repeats on many of its
+    pages (adverts, notices) first moved to ``boilerplate``: judged against the
+    chunk and the outlet's newest stored pages. Adds to ``report`` when given."""
+    report = report if report is not None else AddReport()
+    context = store.articles(store.outlet_pages(map(outlet_key, chunk), CONTEXT_PER_OUTLET))
     articles, furniture_errors = strip_furniture(chunk, context=context)
     report.errors.extend(furniture_errors)
     added, present = store.add_articles(articles)
     report.added.extend(added)
     report.unchanged.extend(present)
+    return report
 
 
 def assign_stories(store: Store, *, progress: Progress | None = None) -> int:

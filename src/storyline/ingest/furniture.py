@@ -37,13 +37,13 @@ from __future__ import annotations
 import re
 import zlib
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
-from urllib.parse import urlsplit
 
 import numpy as np
 
 from ..models import Article, ItemError
+from ..text.outlets import outlet_key_of
 
 GRAM = 8  # words: long enough that shared wording is not chance
 MIN_PAGES = 4  # different stories of one outlet carrying a gram
@@ -87,55 +87,30 @@ def outlet_key(article: Article) -> str:
     return outlet_key_of(article.outlet, article.url)
 
 
-def outlet_key_of(outlet: str | None, url: str | None) -> str:
-    """``outlet_key`` from an article's outlet and URL alone."""
-    if outlet:
-        return outlet.strip().casefold()
-    if url:
-        host = urlsplit(url).hostname or ""
-        return host.removeprefix("www.")
-    return ""
-
-
-def context_ids(
-    batch: Sequence[Article],
-    stored: Iterable[tuple[str, str | None, str | None]],
-    per_outlet: int,
-) -> list[str]:
-    """Which stored articles to count repetition over for ``batch``: for each
-    outlet the batch has pages of, its first ``per_outlet`` stored articles in
-    ``stored``'s order ((id, outlet, url) rows, newest first). Furniture is
-    text on ``MIN_PAGES`` different stories, so a few hundred recent pages of an
-    outlet find it, and reading them, not the whole store, keeps a large
-    ``add`` in bounded memory."""
-    wanted = {outlet_key(article) for article in batch}
-    taken: dict[str, int] = defaultdict(int)
-    out: list[str] = []
-    for article_id, outlet, url in stored:
-        key = outlet_key_of(outlet, url)
-        if key in wanted and taken[key] < per_outlet:
-            taken[key] += 1
-            out.append(article_id)
-    return out
-
-
-def _page(key: int, text: str) -> Page:
-    matches = list(_TOKEN.finditer(text))
-    spans = np.array([m.span() for m in matches], dtype=np.int64).reshape(-1, 2)
-    if len(matches) < GRAM:
+def _page(key: int, text: str, *, spans: bool = True) -> Page:
+    """``text`` as a page; ``spans=False``: without token spans (a context page,
+    nothing is cut from it), read in one regex pass and a map per token, which an
+    ``add`` of one article does for its outlet's few hundred newest pages."""
+    if spans:
+        matches = list(_TOKEN.finditer(text))
+        offsets = np.array([m.span() for m in matches], dtype=np.int64).reshape(-1, 2)
+        words = [m.group() for m in matches]
+    else:
+        offsets, words = _NO_SPANS, _TOKEN.findall(text)
+    if len(words) < GRAM:
         empty = np.empty(0, dtype=np.uint64)
-        return Page(key, spans, empty, empty)
+        return Page(key, offsets, empty, empty)
     tokens = np.fromiter(
-        (zlib.crc32(m.group().casefold().encode()) for m in matches),
+        map(zlib.crc32, map(str.encode, map(str.casefold, words))),
         dtype=np.uint64,
-        count=len(matches),
+        count=len(words),
     )
     n = len(tokens) - GRAM + 1
     grams = np.zeros(n, dtype=np.uint64)
     with np.errstate(over="ignore"):  # wrap-around is the hash
         for k in range(GRAM):
             grams += tokens[k : k + n] * _MULT[k]
-    return Page(key, spans, grams, np.unique(grams))
+    return Page(key, offsets, grams, np.unique(grams))
 
 
 class _Outlet:
@@ -322,8 +297,7 @@ def stored_page(article: Article, key: int = -1) -> Page:
     """A stored article as context: its text and the furniture already moved out
     of it (to its boilerplate) both count; its token spans are not kept, since
     nothing is cut from a context page."""
-    page = _page(key, "\n".join((article.text, *article.boilerplate)))
-    return replace(page, spans=_NO_SPANS)
+    return _page(key, "\n".join((article.text, *article.boilerplate)), spans=False)
 
 
 def spans_against(text: str, context: Sequence[Page]) -> list[tuple[int, int]]:

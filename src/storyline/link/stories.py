@@ -329,7 +329,10 @@ class StoryIndex:
         return {aid: self.resolve(sid) for aid, sid in self.assigned.items()}
 
     # -- persistence --------------------------------------------------------
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self, *, members: bool = True) -> dict[str, Any]:
+        """The state as JSON values. ``members=False`` leaves out each story's
+        articles (and so ``assigned`` and ``clusters`` after ``from_json``): a store
+        keeps them as rows, and the state then grows with the stories, not the pile."""
         return {
             "version": 1,
             "params": asdict(self.params),
@@ -343,7 +346,7 @@ class StoryIndex:
                     "first": s.first,
                     "last": s.last,
                     "size": s.size,
-                    "articles": s.articles,
+                    "articles": s.articles if members else [],
                 }
                 for s in self.stories.values()
             ],
@@ -367,7 +370,7 @@ class StoryIndex:
                 str(s["first"]),
                 str(s["last"]),
                 int(s["size"]),
-                [str(a) for a in s["articles"]],
+                [str(a) for a in s.get("articles", [])],
             )
             index.stories[story.id] = story
             index._index(story, ())

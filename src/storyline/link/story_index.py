@@ -38,7 +38,7 @@ class StoryPlan:
     index: StoryIndex
     assignments: dict[str, str] = field(default_factory=dict)  # new: article -> story id
     redirects: dict[str, str] = field(default_factory=dict)  # new: old id -> live id
-    rows: list[StoryRow] = field(default_factory=list)  # every live story
+    rows: list[StoryRow] = field(default_factory=list)  # every live story, without members
 
 
 def _load(store: Store) -> tuple[int, StoryIndex]:
@@ -124,7 +124,7 @@ def _rows(
             first=story.first,
             last=story.last,
             size=story.size,
-            articles=list(story.articles),
+            articles=[],  # the stored state has no member lists: ``story_rows`` reads them
         )
         for story in index.stories.values()
     ]
@@ -152,7 +152,7 @@ def assign_stories(
         if not plan.assignments and not plan.redirects:
             return plan
         if store.put_stories(
-            json.dumps(plan.index.to_json(), ensure_ascii=False),
+            json.dumps(plan.index.to_json(members=False), ensure_ascii=False),
             version=plan.version,
             assignments=plan.assignments,
             redirects=plan.redirects,
@@ -193,6 +193,14 @@ def story_membership(store: Store) -> Membership:
 
 def story_rows(store: Store) -> Sequence[StoryRow]:
     """Every live story, largest first, including articles not assigned yet."""
-    if store.unassigned():
-        return plan_stories(store).rows
-    return store.stories()
+    if not store.unassigned():
+        return store.stories()
+    # the stored state holds no member lists (``article_stories`` does): the stored
+    # members, by publication date, then the planned ones in the order they joined
+    plan = plan_stories(store)
+    members: dict[str, list[str]] = {}
+    for article_id, story_id in store.story_assignments().items():
+        members.setdefault(plan.index.resolve(story_id), []).append(article_id)
+    for article_id, story_id in plan.assignments.items():
+        members.setdefault(plan.index.resolve(story_id), []).append(article_id)
+    return [StoryRow(**{**row, "articles": members.get(row["id"], [])}) for row in plan.rows]

@@ -16,7 +16,6 @@ from typing import Any
 
 from sqlalchemy import (
     Engine,
-    and_,
     create_engine,
     delete,
     event,
@@ -51,6 +50,7 @@ from .link_state import LinkState
 from .migrations import migrate, pending
 from .rows import article_from_row, article_row, row_reader, to_row
 from .stories import StoryRecords, StoryRow, follow
+from .work import WorkRecords, queue, unqueue
 
 __all__ = ["Store", "StoryRow", "database_url", "redact"]
 
@@ -131,7 +131,7 @@ def _sqlite_pragmas(dbapi_connection: Any, _record: Any) -> None:
     cursor.close()
 
 
-class Store(StoryRecords):
+class Store(StoryRecords, WorkRecords):
     """Persisted records of every stage. Safe to open many times; cheap to keep."""
 
     def __init__(self, target: str | Path = "storyline.db", *, read_only: bool = False) -> None:
@@ -210,18 +210,10 @@ class Store(StoryRecords):
                 conn.execute(insert(schema.articles).values(**article_row(article, seq)))
                 added.append(article.id)
             if added:
+                queue(conn, "annotate", added)
+                queue(conn, "stories", added)
                 _bump_generation(conn)
         return added, present
-
-    def article_sources(self) -> list[tuple[str, str | None, str | None]]:
-        """(id, outlet, url) of every article, newest first (publication date, undated
-        last, then latest arrival): picks an outlet's recent pages without their text."""
-        a = schema.articles
-        query = select(a.c.id, a.c.outlet, a.c.url).order_by(
-            a.c.published.is_(None), a.c.published.desc(), a.c.seq.desc()
-        )
-        with self.engine.connect() as conn:
-            return [(r[0], r[1], r[2]) for r in conn.execute(query)]
 
     def article_ids(self) -> list[str]:
         with self.engine.connect() as conn:
@@ -246,25 +238,9 @@ class Store(StoryRecords):
 
     # ---- annotations -----------------------------------------------------
 
-    def unannotated(self, pipeline: str) -> list[str]:
-        """Ids of articles with no annotations from this pipeline version, less those
-        this version already failed on (``failures``)."""
-        a, n, f = schema.articles, schema.annotated, schema.annotation_failures
-        query = (
-            select(a.c.id)
-            .select_from(
-                a.outerjoin(n, and_(n.c.article_id == a.c.id, n.c.pipeline == pipeline)).outerjoin(
-                    f, and_(f.c.article_id == a.c.id, f.c.pipeline == pipeline)
-                )
-            )
-            .where(n.c.article_id.is_(None), f.c.article_id.is_(None))
-            .order_by(a.c.seq)
-        )
-        with self.engine.connect() as conn:
-            return [r[0] for r in conn.execute(query)]
-
     def put_annotations(self, annotations: Iterable[Annotations], pipeline: str) -> int:
         count = 0
+        done: list[str] = []
         with self.engine.begin() as conn:
             for ann in annotations:
                 self._delete_annotations(conn, ann.article_id)
@@ -281,7 +257,14 @@ class Store(StoryRecords):
                     if rows:
                         conn.execute(insert(table), rows)
                 conn.execute(insert(schema.annotated).values(article_id=ann.article_id, pipeline=pipeline))
+                done.append(ann.article_id)
                 count += 1
+            # annotated now: owed to the link, and no longer a failure of any version
+            unqueue(conn, ("annotate",), done)
+            queue(conn, "link", done)
+            f = schema.annotation_failures
+            for start in range(0, len(done), 500):
+                conn.execute(delete(f).where(f.c.article_id.in_(done[start : start + 500])))
             if count:
                 _bump_generation(conn)
         return count
@@ -292,35 +275,12 @@ class Store(StoryRecords):
         with self.engine.begin() as conn:
             for article_id, error in failures:
                 conn.execute(delete(f).where(f.c.article_id == article_id))
+                unqueue(conn, ("annotate",), [article_id])
                 conn.execute(
                     insert(f).values(
                         article_id=article_id, pipeline=pipeline, code=error.code, message=error.message
                     )
                 )
-
-    def failures(self) -> list[ItemError]:
-        """Articles annotation failed on (any pipeline version), as item errors."""
-        f, a = schema.annotation_failures, schema.articles
-        query = (
-            select(f.c.article_id, f.c.code, f.c.message, a.c.path)
-            .join(a, a.c.id == f.c.article_id)
-            .order_by(a.c.seq)
-        )
-        with self.engine.connect() as conn:
-            return [ItemError(r.path or r.article_id, r.code, r.message) for r in conn.execute(query)]
-
-    def not_annotated(self) -> int:
-        """How many articles have no annotations at all (an interrupted or failed run)."""
-        a, n = schema.articles, schema.annotated
-        query = (
-            select(func.count())
-            .select_from(a.outerjoin(n, n.c.article_id == a.c.id))
-            .where(n.c.article_id.is_(None))
-        )
-        with self.engine.connect() as conn:
-            return int(conn.execute(query).scalar_one())
-
-    # ---- run state -------------------------------------------------------
 
     def generation(self) -> int:
         """Moves on every write of articles or annotations."""

@@ -17,7 +17,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 import numpy as np
-from sqlalchemy import and_, bindparam, delete, func, insert, select, update
+from sqlalchemy import String, and_, bindparam, delete, func, insert, literal, select, update
 from sqlalchemy.dialects.postgresql import insert as postgresql_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.exc import IntegrityError
@@ -25,6 +25,7 @@ from sqlalchemy.exc import IntegrityError
 from ..models import Article, Citation, Copy, MentionRef
 from . import schema
 from .rows import article_from_row, from_row
+from .work import unqueue
 
 FormStats = dict[str, Any]  # surfaces, votes, expansions, titles: name -> count
 
@@ -98,13 +99,17 @@ class LinkState:
         if dialect in ("sqlite", "postgresql"):
             upsert = sqlite_insert if dialect == "sqlite" else postgresql_insert
             statement = upsert(schema.link_docs).values(**values).on_conflict_do_nothing()
-            return bool(self.conn.execute(statement).rowcount)
-        try:
-            with self.conn.begin_nested():
-                self.conn.execute(insert(schema.link_docs).values(**values))
-        except IntegrityError:
-            return False
-        return True
+            claimed = bool(self.conn.execute(statement).rowcount)
+        else:
+            try:
+                with self.conn.begin_nested():
+                    self.conn.execute(insert(schema.link_docs).values(**values))
+            except IntegrityError:
+                return False
+            claimed = True
+        if claimed:
+            unqueue(self.conn, ("link",), [article_id])
+        return claimed
 
     def linked_count(self) -> int:
         return int(
@@ -130,8 +135,9 @@ class LinkState:
 
     def needs_rebuild(self) -> bool:
         """Links not made by this index (a store from before it), or an article
-        annotated again since it was linked."""
-        d, n = schema.link_docs, schema.annotated
+        annotated again, by another pipeline version, since it was linked (such an
+        article is back in the ``link`` queue: only the queue is read)."""
+        d, n, p = schema.link_docs, schema.annotated, schema.pending
         if self.conn.execute(select(d.c.article_id).limit(1)).first() is None:
             linked = (
                 select(schema.entities.c.id).limit(1),
@@ -139,9 +145,10 @@ class LinkState:
             )
             return any(self.conn.execute(q).first() is not None for q in linked)
         query = (
-            select(d.c.article_id)
-            .join(n, n.c.article_id == d.c.article_id)
-            .where(d.c.pipeline != n.c.pipeline)
+            select(p.c.article_id)
+            .join(d, d.c.article_id == p.c.article_id)
+            .join(n, n.c.article_id == p.c.article_id)
+            .where(p.c.stage == "link", d.c.pipeline != n.c.pipeline)
         )
         return self.conn.execute(query.limit(1)).first() is not None
 
@@ -155,18 +162,31 @@ class LinkState:
             schema.copies,
         ):
             self.conn.execute(delete(table))
+        p, n = schema.pending, schema.annotated
+        self.conn.execute(delete(p).where(p.c.stage == "link"))
+        self.conn.execute(
+            insert(p).from_select(
+                ["stage", "article_id"], select(literal("link", String), n.c.article_id)
+            )
+        )
 
     def unlinked(self) -> list[tuple[str, str]]:
-        """(article id, pipeline) of annotated articles not linked yet, in publication order."""
-        a, n, d = schema.articles, schema.annotated, schema.link_docs
+        """(article id, pipeline) of annotated articles not linked yet, in publication
+        order: the ``link`` queue. An article queued again but linked from the same
+        pipeline version (annotated again, alike) is taken off it here."""
+        a, n, d, p = schema.articles, schema.annotated, schema.link_docs, schema.pending
         query = (
-            select(a.c.id, n.c.pipeline)
+            select(a.c.id, n.c.pipeline, d.c.article_id)
+            .select_from(p)
+            .join(a, a.c.id == p.c.article_id)
             .join(n, n.c.article_id == a.c.id)
             .outerjoin(d, d.c.article_id == a.c.id)
-            .where(d.c.article_id.is_(None))
+            .where(p.c.stage == "link")
             .order_by(a.c.published.is_(None), a.c.published, a.c.id)
         )
-        return [(r[0], r[1]) for r in self.conn.execute(query)]
+        rows = list(self.conn.execute(query))
+        unqueue(self.conn, ("link",), [r[0] for r in rows if r[2] is not None])
+        return [(r[0], r[1]) for r in rows if r[2] is None]
 
     def mark_linked(self, generation: int) -> None:
         state = schema.store_state

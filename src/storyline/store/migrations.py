@@ -9,7 +9,21 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from sqlalchemy import Column, Connection, ForeignKey, MetaData, Table, insert, select, text
+from sqlalchemy import (
+    Column,
+    Connection,
+    ForeignKey,
+    MetaData,
+    String,
+    Table,
+    bindparam,
+    insert,
+    literal,
+    or_,
+    select,
+    text,
+    update,
+)
 
 from . import schema
 
@@ -27,11 +41,12 @@ _LATER = {
     "story_index",
     "entity_mints",
     "entity_redirects",
+    "pending",
     *(t.name for t in schema.LINK_STATE_TABLES),
 }
 # Columns that later migrations add to tables of the initial schema (table -> columns):
 # a new store gets them from those migrations too, as an old one does.
-_LATER_COLUMNS = {"quotes": frozenset({"confidence"})}
+_LATER_COLUMNS = {"quotes": frozenset({"confidence"}), "articles": frozenset({"outlet_key"})}
 
 
 def _as_first_released(table: Table, meta: MetaData) -> Table:
@@ -148,6 +163,54 @@ def _scale_indexes(conn: Connection) -> None:
         conn.execute(text(f"CREATE INDEX IF NOT EXISTS {name} ON {table} ({column})"))
 
 
+def _work_queues(conn: Connection) -> None:
+    """What each ``add`` owes, read without scanning the store (issue 21: the cost of
+    adding one article must not grow with the store). The work queues (``schema.
+    pending``), filled with what the store owes now; each article's outlet key, so an
+    outlet's newest pages are an index range; an index on the annotating pipeline."""
+    from ..text.outlets import outlet_key_of
+
+    conn.execute(text("ALTER TABLE articles ADD COLUMN outlet_key TEXT"))
+    a = schema.articles
+    keys = [
+        {"b_id": r[0], "b_key": outlet_key_of(r[1], r[2])}
+        for r in conn.execute(select(a.c.id, a.c.outlet, a.c.url))
+    ]
+    if keys:
+        conn.execute(
+            update(a).where(a.c.id == bindparam("b_id")).values(outlet_key=bindparam("b_key")),
+            keys,
+        )
+    for statement in (
+        "CREATE INDEX IF NOT EXISTS ix_articles_outlet_recent ON articles (outlet_key, published, seq)",
+        "CREATE INDEX IF NOT EXISTS ix_annotated_pipeline ON annotated (pipeline)",
+    ):
+        conn.execute(text(statement))
+    p, n, f = schema.pending, schema.annotated, schema.annotation_failures
+    d, s = schema.link_docs, schema.article_stories
+    p.create(conn, checkfirst=True)
+    owed = {
+        "annotate": select(a.c.id)
+        .outerjoin(n, n.c.article_id == a.c.id)
+        .outerjoin(f, f.c.article_id == a.c.id)
+        .where(n.c.article_id.is_(None), f.c.article_id.is_(None)),
+        # linked from other annotations than the stored ones: ``needs_rebuild`` sees it
+        "link": select(n.c.article_id)
+        .outerjoin(d, d.c.article_id == n.c.article_id)
+        .where(or_(d.c.article_id.is_(None), d.c.pipeline != n.c.pipeline)),
+        "stories": select(a.c.id)
+        .outerjoin(s, s.c.article_id == a.c.id)
+        .where(s.c.article_id.is_(None)),
+    }
+    for stage, query in owed.items():
+        ids = query.subquery()
+        conn.execute(
+            insert(p).from_select(
+                ["stage", "article_id"], select(literal(stage, String), *ids.c)
+            )
+        )
+
+
 MIGRATIONS: list[Migration] = [
     (1, "initial schema", _initial),
     (2, "sentence full-text search", _sentence_search),
@@ -156,6 +219,7 @@ MIGRATIONS: list[Migration] = [
     (5, "stories", _stories),
     (6, "incremental link and entity ids minted once", _entity_ids),
     (7, "indexes of the per-article add", _scale_indexes),
+    (8, "work queues and outlet keys", _work_queues),
 ]
 
 

@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 from typing import Any, TypeVar
 
 from ..models import Article, DateCandidate
+from ..text.outlets import outlet_key_of
 
 T = TypeVar("T")
 
@@ -60,7 +61,7 @@ def row_reader(
 
 
 def article_row(article: Article, seq: int) -> dict[str, Any]:
-    row = to_row(article, seq=seq)
+    row = to_row(article, seq=seq, outlet_key=outlet_key_of(article.outlet, article.url))
     row["boilerplate"] = json.dumps(list(article.boilerplate), ensure_ascii=False)
     row["date_candidates"] = json.dumps(
         [[c.value.isoformat(), c.score, c.source] for c in article.date_candidates]

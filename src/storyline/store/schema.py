@@ -13,6 +13,7 @@ from sqlalchemy import (
     Column,
     Float,
     ForeignKey,
+    Index,
     Integer,
     LargeBinary,
     MetaData,
@@ -47,13 +48,19 @@ articles = Table(
     Column("date_candidates", Text, nullable=False),  # JSON list of [value, score, source]
     # order of arrival, for stable listings; indexed: each add reads its max (migration 7)
     Column("seq", Integer, nullable=False, index=True),
+    # ``text.outlets.outlet_key_of`` of outlet and URL (migration 8): an outlet's newest
+    # pages, the furniture context of an add, are read through ``ix_articles_outlet_recent``
+    Column("outlet_key", Text),
 )
+Index("ix_articles_outlet_recent", articles.c.outlet_key, articles.c.published, articles.c.seq)
 
 annotated = Table(
     "annotated",
     metadata,
     Column("article_id", String(32), ForeignKey("articles.id"), primary_key=True),
-    Column("pipeline", String(200), nullable=False),  # what produced the annotations
+    # what produced the annotations; indexed: "is any article of another version" is a
+    # lookup (migration 8)
+    Column("pipeline", String(200), nullable=False, index=True),
 )
 
 
@@ -316,6 +323,18 @@ cited_names = Table(
     Column("key", Text, primary_key=True),
     Column("count", Integer, nullable=False),
 )
+
+# Work a stage still owes an article (migration 8): ``add_articles`` queues a new
+# article for ``annotate`` and ``stories``, storing its annotations moves it from
+# ``annotate`` to ``link``; a stage takes an article off when it is done with it.
+# What a stage owes is then read from here, not found by an anti-join over the store.
+pending = Table(
+    "pending",
+    metadata,
+    Column("stage", String(16), primary_key=True),
+    Column("article_id", String(32), primary_key=True),
+)
+STAGES = ("annotate", "link", "stories")
 
 LINK_STATE_TABLES = (
     link_docs,

@@ -10,6 +10,7 @@ from sqlalchemy import Engine, delete, insert, select, update
 
 from ..errors import NotFound
 from . import schema
+from .work import unqueue
 
 
 def follow(redirects: Mapping[str, str], record_id: str) -> str:
@@ -49,12 +50,15 @@ class StoryRecords:
         return (int(row[0]), str(row[1])) if row else (0, "")
 
     def unassigned(self) -> list[str]:
-        """Ids of articles in no story yet, by publication date (undated last), then arrival."""
-        a, s = schema.articles, schema.article_stories
+        """Ids of articles in no story yet, by publication date (undated last), then
+        arrival: the ``stories`` queue (``work``)."""
+        a, s, p = schema.articles, schema.article_stories, schema.pending
         query = (
             select(a.c.id)
-            .select_from(a.outerjoin(s, s.c.article_id == a.c.id))
-            .where(s.c.article_id.is_(None))
+            .select_from(p)
+            .join(a, a.c.id == p.c.article_id)
+            .outerjoin(s, s.c.article_id == a.c.id)
+            .where(p.c.stage == "stories", s.c.article_id.is_(None))
             .order_by(a.c.published.is_(None), a.c.published, a.c.seq)
         )
         with self.engine.connect() as conn:
@@ -87,6 +91,7 @@ class StoryRecords:
                     insert(schema.article_stories),
                     [{"article_id": a, "story_id": s} for a, s in assignments.items()],
                 )
+                unqueue(conn, ("stories",), assignments)
             if redirects:
                 moved_ids = list(redirects)
                 conn.execute(

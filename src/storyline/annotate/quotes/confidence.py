@@ -76,9 +76,10 @@ INDEFINITE = frozenset(
 )
 
 
-def speaker_kind(doc: Doc, att: Attribution, sp: Speaker) -> str:
+def speaker_kind(view: DocView, att: Attribution, sp: Speaker) -> str:
     """none | relative(_resolved) | pronoun(_resolved) | indefinite | person | org | propn |
     description(_resolved) | thing | other."""
+    doc = view.doc
     if att.source is None or sp.text is None:
         return "none"
     head = span_head(doc, *att.source)
@@ -97,9 +98,7 @@ def speaker_kind(doc: Doc, att: Attribution, sp: Speaker) -> str:
         # "a statement that said", "countries that may be loath": the subject is the
         # relative pronoun, the noun before it only what it stands for
         return "relative_resolved" if sp.resolved else "relative"
-    if head.ent_type_ == "PERSON" or any(
-        e.label_ == "PERSON" and e.root.i == head.i for e in span.ents
-    ):
+    if head.ent_type_ == "PERSON":  # also every PERSON entity whose root is the head
         return "person"
     if head.ent_type_ in ORG_LABELS:
         return "org"
@@ -109,7 +108,7 @@ def speaker_kind(doc: Doc, att: Attribution, sp: Speaker) -> str:
             and att.source[1] - att.source[0] == 1
             and not head.ent_type_
             and not any(c.dep_ in NOUN_PHRASE for c in head.children)
-            and not any(t.text == head.text and not t.is_sent_start for t in doc)
+            and head.text not in view.mid_sentence_words
         ):
             # a capitalised first word the tagger took for a name ("Reluctance centered on
             # ..."): a name the doc would also write capitalised elsewhere
@@ -150,7 +149,7 @@ def amount(root: Token) -> bool:
 
 def withheld(view: DocView, att: Attribution, sp: Speaker) -> bool:
     """Not shown by default whatever its score: no nameable speaker, or no claim."""
-    if not answerable(speaker_kind(view.doc, att, sp)):
+    if not answerable(speaker_kind(view, att, sp)):
         return True
     toks = _content_tokens(view.doc, att)
     words = [t for t in toks if not (t.is_punct or t.is_space)]
@@ -251,7 +250,7 @@ def confidence_features(view: DocView, att: Attribution, sp: Speaker) -> Feature
     cue = doc[att.head]
     lemma = att.lemma or cue_lemma(cue)
     direct = int(att.direct)
-    kind = speaker_kind(doc, att, sp)
+    kind = speaker_kind(view, att, sp)
     toks = _content_tokens(doc, att)
     shape = content_shape(toks, att.direct)
     words = sum(1 for t in toks if not (t.is_punct or t.is_space))

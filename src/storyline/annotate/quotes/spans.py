@@ -75,6 +75,12 @@ class DocView:
             if t.text in QUOTE_MARKS or (t.text == "`" and _backtick_pair(doc, t.i))
         ]
 
+    @cached_property
+    def mid_sentence_words(self) -> frozenset[str]:
+        """Texts of the tokens that do not open a sentence: whether a capitalised first
+        word is also written so elsewhere is then a lookup, not a walk over the doc."""
+        return frozenset(t.text for t in self.doc if not t.is_sent_start)
+
     def marks_between(self, start: int, end: int) -> int:
         """How many quotation-mark tokens lie in the token span [start, end)."""
         return bisect_left(self.quote_marks, end) - bisect_left(self.quote_marks, start)
