@@ -84,7 +84,17 @@ def store_cost(copies: int = 1, last: int = 20) -> None:
             start = time.perf_counter()
             assign_stories(store)
             each.append(time.perf_counter() - start)
-        state_bytes = len(store.story_state()[1].encode())
+        # the clusterer's state as stored: settings, story rows, term frequencies
+        from sqlalchemy import func, select
+
+        from storyline.store import schema
+
+        with store.engine.connect() as conn:
+            rows_bytes = conn.execute(
+                select(func.sum(func.length(schema.story_states.c.state)))
+            ).scalar_one()
+            terms = conn.execute(select(func.count()).select_from(schema.story_terms)).scalar_one()
+        state_bytes = len(store.story_state()[1].encode()) + int(rows_bytes or 0)
         stories = len(store.stories())
         store.close()
     result = {
@@ -94,6 +104,7 @@ def store_cost(copies: int = 1, last: int = 20) -> None:
         "one_more_article_seconds_mean": round(sum(each) / len(each), 3),
         "one_more_article_seconds_max": round(max(each), 3),
         "state_bytes": state_bytes,
+        "terms": terms,
         "stories": stories,
     }
     print(write_result("stories_store" if copies == 1 else f"stories_store_x{copies}", result))

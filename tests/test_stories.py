@@ -14,11 +14,18 @@ from sklearn.metrics import adjusted_rand_score
 from typer.testing import CliRunner
 
 from storyline.eval.stories import adjusted_rand, batch, bcubed, bcubed_items, load_pile, online
-from storyline.link.stories import PileItem, StoryIndex, StoryParams, cluster_pile, features
+from storyline.link.stories import (
+    PileItem,
+    StoryIndex,
+    StoryParams,
+    cluster_pile,
+    features,
+    story_to_json,
+)
 from storyline.link.story_index import assign_stories, story_membership
 from storyline.models import Article
 from storyline.present.cli import _story_first, app
-from storyline.store import Store
+from storyline.store import Store, StoryRow, StoryUpdate
 
 runner = CliRunner()
 
@@ -261,6 +268,81 @@ def test_store_assignment_is_incremental_idempotent_and_stable(tmp_path: Path) -
     assert rows[1]["title"].startswith("Flood day")
 
 
+def test_store_reads_the_stories_in_reach_and_assigns_as_the_whole_index(
+    tmp_path: Path,
+) -> None:
+    """Stories quiet for longer than ``reach_days`` are not read, and the stored
+    assignments equal those of one in-memory index fed the whole pile."""
+    from storyline.link.story_index import _headline, _load
+
+    store = Store(tmp_path / "s.db")
+    everything: list[Article] = []
+    for offset in (0, 100, 600, 800):  # 100 and 200 days: in reach; 500: out of it
+        batch = [
+            Article(
+                id=f"{kind}{offset}-{n}",
+                text=texts[n],
+                title=f"{kind} {n}",
+                published=DAY + dt.timedelta(days=offset + n),
+            )
+            for n in range(4)
+            for kind, texts in (("flood", FLOOD), ("chess", CHESS))
+        ]
+        store.add_articles(batch)
+        if offset == 800:  # only the stories of 600 days are read
+            _, index = _load(store, store.unassigned())
+            assert set(index.stories) == {"s-flood600-0", "s-chess600-0"}
+        assign_stories(store)
+        everything += batch
+    whole = cluster_pile(
+        PileItem(a.id, a.published, _headline(a) + "\n" + a.text)
+        for a in everything
+        if a.published is not None
+    )
+    assert store.story_assignments() == {a.id: whole.story_of(a.id) for a in everything}
+    assert len(set(store.story_assignments().values())) == 4  # in reach: the same stories
+
+
+def test_a_store_from_before_migration_nine_keeps_its_stories(tmp_path: Path) -> None:
+    """A state stored as one JSON (members included) becomes rows; the next add
+    assigns as in a store that kept rows from the start."""
+    from sqlalchemy import delete, text, update
+
+    from storyline.link.story_index import _headline
+    from storyline.store import schema
+
+    old, new = _store(tmp_path / "old.db", range(2)), _store(tmp_path / "new.db", range(2))
+    assign_stories(old)
+    assign_stories(new)
+    articles = old.articles()
+    whole = cluster_pile(
+        PileItem(a.id, a.published, _headline(a) + "\n" + a.text)
+        for a in articles
+        if a.published is not None
+    )
+    with old.engine.begin() as conn:  # as a store last migrated by version 8 was
+        conn.execute(text("DROP TABLE story_states"))
+        conn.execute(text("DROP TABLE story_terms"))
+        idx = schema.story_index
+        conn.execute(update(idx).values(state=json.dumps(whole.to_json())))
+        conn.execute(delete(schema.migrations).where(schema.migrations.c.version == 9))
+    old.close()
+    old = Store(tmp_path / "old.db")
+    assert old.story_terms(["varna", "kestrel"]) == new.story_terms(["varna", "kestrel"])
+    assert "flood0" not in old.story_state()[1]
+    for store in (old, new):
+        store.add_articles(
+            [
+                Article(id=f"{k}{n}", text=t[n], title=f"{k} {n}", published=DAY + dt.timedelta(days=n))
+                for n in (2, 3)
+                for k, t in (("flood", FLOOD), ("chess", CHESS))
+            ]
+        )
+        assign_stories(store)
+    assert old.story_assignments() == new.story_assignments()
+    assert old.stories() == new.stories()
+
+
 def test_store_redirect_after_merge(tmp_path: Path) -> None:
     store = _store(tmp_path / "s.db", range(0))
     store.add_articles(
@@ -274,27 +356,30 @@ def test_store_redirect_after_merge(tmp_path: Path) -> None:
     index = StoryIndex(StoryParams(join=0.99, merge=0.3))
     update = FLOOD[0] + " Forecasters warned of more rain."
     index.add_day(DAY, [(a, features(t)) for a, t in (("a", FLOOD[0]), ("b", update))])
-    assert store.put_stories(
-        json.dumps(index.to_json()),
-        version=version,
+    row: StoryRow = {
+        "id": "s-a",
+        "title": "t",
+        "first": DAY.isoformat(),
+        "last": DAY.isoformat(),
+        "size": 2,
+        "articles": [],
+    }
+    update = StoryUpdate(
+        meta=json.dumps({"docs": index.docs}),
         assignments={"a": "s-a", "b": "s-b"},
         redirects=index.redirects,
-        stories=[
-            {
-                "id": "s-a",
-                "title": "t",
-                "first": DAY.isoformat(),
-                "last": DAY.isoformat(),
-                "size": 2,
-                "articles": [],
-            }
-        ],
+        rows=[row],
+        states={"s-a": json.dumps(story_to_json(index.stories["s-a"]))},
+        gone=["s-b"],
+        terms={"flood": 2},
     )
+    assert store.put_stories(update, version=version)
     assert store.resolve_story("s-b") == "s-a"
     assert store.story_assignments() == {"a": "s-a", "b": "s-a"}
     assert story_membership(store).resolve("s-b") == "s-a"
+    assert store.story_terms(["flood", "nothing"]) == {"flood": 2}
     # a writer that read the old version is refused
-    assert not store.put_stories("{}", version=version, assignments={}, redirects={}, stories=[])
+    assert not store.put_stories(update, version=version)
 
 
 def test_stories_command_and_story_filter(tmp_path: Path) -> None:

@@ -155,8 +155,21 @@ class StoryIndex:
         self.stories: dict[str, StoryState] = {}
         self.redirects: dict[str, str] = {}  # merged-away story id -> the id it joined
         self.assigned: dict[str, str] = {}  # article id -> story id when assigned (resolve!)
+        self.changed: set[str] = set()  # stories started, joined or merged into since made
         # term -> story ids whose kept centroid has it: only those can be similar
         self._postings: dict[str, dict[str, float]] = {}  # term -> story id -> weight
+
+    def reach_days(self) -> float:
+        """Days of quiet after which a story can be neither joined nor merged into:
+        its recency damping alone keeps any similarity under both thresholds (a
+        cosine is at most 1). A store loads only the stories within reach."""
+        floor = min(self.params.join, self.params.merge)
+        return self.params.idle_half_life_days * math.log2(1.0 / floor)
+
+    def add_story(self, story: StoryState) -> None:
+        """Take in a story as stored (its members are not needed to assign more)."""
+        self.stories[story.id] = story
+        self._index(story, ())
 
     # -- assignment ---------------------------------------------------------
     def vector(self, counts: Features) -> Vector:
@@ -248,6 +261,7 @@ class StoryIndex:
         story = StoryState(sid, dict(vec), day, iso, iso, 1, [aid])
         self.stories[sid] = story
         self.assigned[aid] = sid
+        self.changed.add(sid)
         self._index(story, ())
         return story
 
@@ -265,6 +279,7 @@ class StoryIndex:
         story.size += 1
         story.articles.append(aid)
         self.assigned[aid] = story.id
+        self.changed.add(story.id)
         self._index(story, old)
 
     def _merge(self, touched: set[str], day: int) -> None:
@@ -303,6 +318,7 @@ class StoryIndex:
         keep.last = max(keep.last, gone.last)
         keep.size += gone.size
         keep.articles.extend(gone.articles)
+        self.changed.add(keep.id)
         self._index(keep, old)
         gone_terms = list(gone.centroid)
         gone.centroid = {}
@@ -329,27 +345,15 @@ class StoryIndex:
         return {aid: self.resolve(sid) for aid, sid in self.assigned.items()}
 
     # -- persistence --------------------------------------------------------
-    def to_json(self, *, members: bool = True) -> dict[str, Any]:
-        """The state as JSON values. ``members=False`` leaves out each story's
-        articles (and so ``assigned`` and ``clusters`` after ``from_json``): a store
-        keeps them as rows, and the state then grows with the stories, not the pile."""
+    def to_json(self) -> dict[str, Any]:
+        """The whole state as JSON values (a store keeps it as rows instead:
+        ``link.story_index``)."""
         return {
             "version": 1,
             "params": asdict(self.params),
             "df": dict(self.df),
             "docs": self.docs,
-            "stories": [
-                {
-                    "id": s.id,
-                    "centroid": s.centroid,
-                    "day": s.day,
-                    "first": s.first,
-                    "last": s.last,
-                    "size": s.size,
-                    "articles": s.articles if members else [],
-                }
-                for s in self.stories.values()
-            ],
+            "stories": [story_to_json(s) for s in self.stories.values()],
             "redirects": self.redirects,
         }
 
@@ -363,21 +367,37 @@ class StoryIndex:
         index.df = Counter({str(k): int(v) for k, v in data.get("df", {}).items()})
         index.docs = int(data.get("docs", 0))
         for s in data.get("stories", []):
-            story = StoryState(
-                str(s["id"]),
-                {str(k): float(v) for k, v in s["centroid"].items()},
-                int(s["day"]),
-                str(s["first"]),
-                str(s["last"]),
-                int(s["size"]),
-                [str(a) for a in s.get("articles", [])],
-            )
-            index.stories[story.id] = story
-            index._index(story, ())
+            story = story_from_json(s)
+            index.add_story(story)
             for aid in story.articles:
                 index.assigned[aid] = story.id
         index.redirects = {str(k): str(v) for k, v in data.get("redirects", {}).items()}
         return index
+
+
+def story_to_json(story: StoryState, *, members: bool = True) -> dict[str, Any]:
+    """One story's state as JSON values (``members=False``: without its articles)."""
+    return {
+        "id": story.id,
+        "centroid": story.centroid,
+        "day": story.day,
+        "first": story.first,
+        "last": story.last,
+        "size": story.size,
+        "articles": story.articles if members else [],
+    }
+
+
+def story_from_json(data: dict[str, Any]) -> StoryState:
+    return StoryState(
+        str(data["id"]),
+        {str(k): float(v) for k, v in data["centroid"].items()},
+        int(data["day"]),
+        str(data["first"]),
+        str(data["last"]),
+        int(data["size"]),
+        [str(a) for a in data.get("articles", [])],
+    )
 
 
 def story_id(first_article: str) -> str:

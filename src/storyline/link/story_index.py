@@ -16,12 +16,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+import math
+from collections import Counter
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import asdict, dataclass, field
 
 from ..models import Article
-from ..store import Store, StoryRow
-from .stories import StoryIndex, StoryState, features
+from ..store import Store, StoryRow, StoryUpdate
+from .stories import StoryIndex, StoryState, features, story_from_json, story_to_json
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
 
@@ -38,12 +40,33 @@ class StoryPlan:
     index: StoryIndex
     assignments: dict[str, str] = field(default_factory=dict)  # new: article -> story id
     redirects: dict[str, str] = field(default_factory=dict)  # new: old id -> live id
-    rows: list[StoryRow] = field(default_factory=list)  # every live story, without members
+    # the stories this plan started, joined or merged into, without members
+    rows: list[StoryRow] = field(default_factory=list)
+    gone: list[str] = field(default_factory=list)  # stored stories merged away
+    terms: Counter[str] = field(default_factory=Counter)  # new articles per term
 
 
-def _load(store: Store) -> tuple[int, StoryIndex]:
+def _load(store: Store, todo: Sequence[str]) -> tuple[int, StoryIndex]:
+    """The stored settings, document count and redirects, and the stories the
+    articles ``todo`` can reach: those quiet for less than ``reach_days`` before
+    the first of them (or before the latest story day, for undated ones). A story
+    quiet longer can neither be joined nor merged into, so leaving it out
+    changes nothing, and the read follows what an add touches, not the store."""
     version, state = store.story_state()
-    return version, StoryIndex.from_json(json.loads(state)) if state else StoryIndex()
+    index = StoryIndex.from_json(json.loads(state)) if state else StoryIndex()
+    index.redirects.update(store.story_redirects())
+    latest = store.latest_story_day()
+    if latest is None:
+        return version, index
+    # undated articles are matched as of the latest story day, which is then at or
+    # after the first dated one's: its reach covers theirs
+    first = store.articles(todo[:1])
+    dated = first[0].published if first else None
+    day = dated if dated is not None else dt.date.fromisoformat(latest)
+    since = day - dt.timedelta(days=math.ceil(index.reach_days()) + 1)
+    for story in store.story_states(since.isoformat()):
+        index.add_story(story_from_json(json.loads(story)))
+    return version, index
 
 
 def _headline(article: Article) -> str:
@@ -66,21 +89,29 @@ def _latest_day(index: StoryIndex) -> dt.date | None:
 
 def plan_stories(store: Store, *, progress: Progress | None = None) -> StoryPlan:
     """Assign the articles no story holds yet against the stored index (no write)."""
-    version, index = _load(store)
-    plan = StoryPlan(version, index)
     todo = store.unassigned()
+    version, index = _load(store, todo)
+    plan = StoryPlan(version, index)
     before = dict(index.redirects)
     headlines: dict[str, str] = {}
     # by publication date; undated articles last, matched as of the latest day known
     undated: list[Article] = []
+    known: set[str] = set()  # terms whose stored document frequency is in index.df
+
+    def read_terms(terms: Iterable[str]) -> None:
+        # once per term: after that, index.df holds its count and the plan's additions
+        missing = {t for t in terms if t not in known}
+        if missing:
+            index.df.update(store.story_terms(missing))
+            known.update(missing)
 
     def feed(day: dt.date, batch: list[Article], dated: bool) -> None:
         batch = sorted(batch, key=lambda a: a.id)
-        done = index.add_day(
-            day,
-            [(a.id, features(_headline(a) + "\n" + a.text, (), index.params)) for a in batch],
-            dated=dated,
-        )
+        items = [(a.id, features(_headline(a) + "\n" + a.text, (), index.params)) for a in batch]
+        read_terms({t for _, counts in items for t in counts})
+        for _, counts in items:
+            plan.terms.update(counts.keys())
+        done = index.add_day(day, items, dated=dated)
         plan.assignments.update((a.article, a.story) for a in done)
         headlines.update((a.id, _headline(a)) for a in batch)
 
@@ -101,22 +132,36 @@ def plan_stories(store: Store, *, progress: Progress | None = None) -> StoryPlan
             progress("stories", min(start + READ_AT_ONCE, len(todo)), len(todo))
     if undated:
         feed(_latest_day(index) or UNDATED_DAY, undated, False)
-    plan.redirects = {old: index.resolve(old) for old in index.redirects if old not in before}
-    plan.rows = _rows(store, index, headlines, plan.assignments)
+    new_redirects = [old for old in index.redirects if old not in before]
+    plan.redirects = {old: index.resolve(old) for old in new_redirects}
+    plan.gone = sorted(new_redirects)
+    changed = sorted(sid for sid in index.changed if sid in index.stories)
+    # title candidates: the story's stored title first (it stays on a tie), then
+    # those of the stories merged into it, then its new articles' headlines
+    stored = store.story_titles([*changed, *plan.gone])
+    candidates: dict[str, list[str]] = {sid: [stored[sid]] for sid in changed if sid in stored}
+    for old_id in plan.gone:
+        if old_id in stored:
+            candidates.setdefault(index.resolve(old_id), []).append(stored[old_id])
+    for article_id, story_id in plan.assignments.items():
+        candidates.setdefault(index.resolve(story_id), []).append(headlines[article_id])
+    read_terms(
+        t
+        for titles in candidates.values()
+        for text in titles
+        for t in features(text, (), index.params)
+    )
+    plan.rows = _rows(index, changed, candidates)
     return plan
 
 
 def _rows(
-    store: Store, index: StoryIndex, headlines: dict[str, str], assignments: dict[str, str]
+    index: StoryIndex, changed: Sequence[str], candidates: dict[str, list[str]]
 ) -> list[StoryRow]:
-    """A row per live story. Its title is the most central of its stored title, the
-    titles of stories merged into it and its new articles' headlines: each added
-    article is scored once, against the centroid of its day, never the whole story."""
-    candidates: dict[str, list[str]] = {}
-    for old_id, title in store.story_titles().items():
-        candidates.setdefault(index.resolve(old_id), []).append(title)
-    for article_id, story_id in assignments.items():
-        candidates.setdefault(index.resolve(story_id), []).append(headlines[article_id])
+    """A row per story the plan changed. Its title is the most central of its stored
+    title, the titles of stories merged into it and its new articles' headlines: each
+    added article is scored once, against the centroid of its day, never the whole
+    story (a story the plan did not change keeps its stored row)."""
     rows = [
         StoryRow(
             id=story.id,
@@ -124,9 +169,9 @@ def _rows(
             first=story.first,
             last=story.last,
             size=story.size,
-            articles=[],  # the stored state has no member lists: ``story_rows`` reads them
+            articles=[],  # members are rows of their own: ``story_rows`` reads them
         )
-        for story in index.stories.values()
+        for story in map(index.stories.__getitem__, changed)
     ]
     rows.sort(key=lambda r: (-r["size"], r["first"], r["id"]))
     return rows
@@ -151,13 +196,20 @@ def assign_stories(
     for _ in range(attempts):
         if not plan.assignments and not plan.redirects:
             return plan
-        if store.put_stories(
-            json.dumps(plan.index.to_json(members=False), ensure_ascii=False),
-            version=plan.version,
+        index = plan.index
+        update = StoryUpdate(
+            meta=json.dumps({"version": 2, "params": asdict(index.params), "docs": index.docs}),
             assignments=plan.assignments,
             redirects=plan.redirects,
-            stories=plan.rows,
-        ):
+            rows=plan.rows,
+            states={
+                r["id"]: json.dumps(story_to_json(index.stories[r["id"]], members=False))
+                for r in plan.rows
+            },
+            gone=plan.gone,
+            terms=plan.terms,
+        )
+        if store.put_stories(update, version=plan.version):
             return plan
         plan = plan_stories(store, progress=progress)  # a concurrent add moved the state: redo
     return plan
@@ -195,12 +247,19 @@ def story_rows(store: Store) -> Sequence[StoryRow]:
     """Every live story, largest first, including articles not assigned yet."""
     if not store.unassigned():
         return store.stories()
-    # the stored state holds no member lists (``article_stories`` does): the stored
-    # members, by publication date, then the planned ones in the order they joined
+    # the stored rows, less the stories the plan merged away, with the plan's rows for
+    # the ones it changed; members: the stored ones by publication date, then the
+    # planned ones in the order they joined
     plan = plan_stories(store)
+    rows = {r["id"]: r for r in store.stories()}
+    for gone in plan.gone:
+        rows.pop(gone, None)
+    rows.update((r["id"], r) for r in plan.rows)
     members: dict[str, list[str]] = {}
     for article_id, story_id in store.story_assignments().items():
         members.setdefault(plan.index.resolve(story_id), []).append(article_id)
     for article_id, story_id in plan.assignments.items():
         members.setdefault(plan.index.resolve(story_id), []).append(article_id)
-    return [StoryRow(**{**row, "articles": members.get(row["id"], [])}) for row in plan.rows]
+    out = [StoryRow(**{**row, "articles": members.get(row["id"], [])}) for row in rows.values()]
+    out.sort(key=lambda r: (-r["size"], r["first"], r["id"]))
+    return out

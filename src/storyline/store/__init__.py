@@ -49,10 +49,10 @@ from . import schema
 from .link_state import LinkState
 from .migrations import migrate, pending
 from .rows import article_from_row, article_row, row_reader, to_row
-from .stories import StoryRecords, StoryRow, follow
+from .stories import StoryRecords, StoryRow, StoryUpdate, follow
 from .work import WorkRecords, queue, unqueue
 
-__all__ = ["Store", "StoryRow", "database_url", "redact"]
+__all__ = ["Store", "StoryRow", "StoryUpdate", "database_url", "redact"]
 
 _ANNOTATION_FIELDS = (
     ("sentences", schema.sentences, Sentence),

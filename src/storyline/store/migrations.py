@@ -7,6 +7,7 @@ released migration: add a new one.
 
 from __future__ import annotations
 
+import json
 from collections.abc import Callable
 
 from sqlalchemy import (
@@ -42,6 +43,8 @@ _LATER = {
     "entity_mints",
     "entity_redirects",
     "pending",
+    "story_states",
+    "story_terms",
     *(t.name for t in schema.LINK_STATE_TABLES),
 }
 # Columns that later migrations add to tables of the initial schema (table -> columns):
@@ -205,10 +208,37 @@ def _work_queues(conn: Connection) -> None:
     for stage, query in owed.items():
         ids = query.subquery()
         conn.execute(
-            insert(p).from_select(
-                ["stage", "article_id"], select(literal(stage, String), *ids.c)
-            )
+            insert(p).from_select(["stage", "article_id"], select(literal(stage, String), *ids.c))
         )
+
+
+def _story_rows(conn: Connection) -> None:
+    """The clusterer's state as rows (``schema.story_states``, ``story_terms``): an
+    add reads the stories it can reach and the frequencies of its own terms, not one
+    JSON of every story and term. The stored JSON is split up; its member lists go
+    (``article_stories`` holds them), as do its redirects (``story_redirects`` does)."""
+    tables = [schema.story_states, schema.story_terms]
+    schema.metadata.create_all(conn, tables=tables)
+    idx = schema.story_index
+    state = conn.execute(select(idx.c.state).where(idx.c.key == "index")).scalar_one_or_none()
+    if not state:
+        return
+    data = json.loads(state)
+    stories = [
+        {
+            "id": str(s["id"]),
+            "last_day": str(s["last"]),
+            "state": json.dumps({**s, "articles": []}),
+        }
+        for s in data.get("stories", [])
+    ]
+    if stories:
+        conn.execute(insert(schema.story_states), stories)
+    terms = [{"term": str(k), "docs": int(v)} for k, v in data.get("df", {}).items()]
+    for start in range(0, len(terms), 5000):
+        conn.execute(insert(schema.story_terms), terms[start : start + 5000])
+    meta = {"version": 2, "params": data.get("params", {}), "docs": int(data.get("docs", 0))}
+    conn.execute(update(idx).where(idx.c.key == "index").values(state=json.dumps(meta)))
 
 
 MIGRATIONS: list[Migration] = [
@@ -220,6 +250,7 @@ MIGRATIONS: list[Migration] = [
     (6, "incremental link and entity ids minted once", _entity_ids),
     (7, "indexes of the per-article add", _scale_indexes),
     (8, "work queues and outlet keys", _work_queues),
+    (9, "the story clusterer's state as rows", _story_rows),
 ]
 
 

@@ -247,6 +247,27 @@ story_index = Table(
     Column("state", Text, nullable=False),
 )
 
+# The clusterer's state as rows (migration 9; ``story_index.state`` keeps only its
+# settings and document count): each live story's centroid and bookkeeping (JSON),
+# found by its last day, since an add reads only the stories it can still reach
+# (``StoryIndex.reach_days``); and the document frequency of each term, read for
+# the terms an add's articles have. Reading or writing them costs what the add
+# touches, not what the store holds.
+story_states = Table(
+    "story_states",
+    metadata,
+    Column("id", String(64), primary_key=True),
+    Column("last_day", String(10), nullable=False, index=True),
+    Column("state", Text, nullable=False),
+)
+
+story_terms = Table(
+    "story_terms",
+    metadata,
+    Column("term", Text, primary_key=True),
+    Column("docs", Integer, nullable=False),
+)
+
 # Entity ids (issue 21): an id is minted once, from the first mention of the
 # entity it names (``link.entity_ids``), and kept while that mention stays in
 # the entity; when entities merge the other ids redirect to the survivor.

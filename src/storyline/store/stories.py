@@ -3,10 +3,14 @@ article's story, and the redirects merges leave. A part of ``Store``."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
-from typing import TypedDict
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
+from typing import Any, TypedDict
 
-from sqlalchemy import Engine, delete, insert, select, update
+from sqlalchemy import Engine, delete, func, insert, select
+from sqlalchemy import update as sa_update
+from sqlalchemy.dialects.postgresql import insert as postgresql_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from ..errors import NotFound
 from . import schema
@@ -32,6 +36,42 @@ class StoryRow(TypedDict):
     last: str
     size: int
     articles: list[str]
+
+
+@dataclass(frozen=True)
+class StoryUpdate:
+    """What one assignment of new articles changes (``link.story_index``)."""
+
+    meta: str  # the clusterer's settings and document count (JSON)
+    assignments: Mapping[str, str]  # new: article -> story id
+    redirects: Mapping[str, str]  # new: merged-away id -> the id it joined
+    rows: Sequence[StoryRow]  # stories started, joined or merged into (members not read)
+    states: Mapping[str, str]  # their clusterer states (JSON), by id
+    gone: Sequence[str]  # stories merged away: their rows and states go
+    terms: Mapping[str, int]  # articles added per term (document frequencies)
+
+
+def _add_term_counts(conn: Any, counts: Mapping[str, int]) -> None:
+    """Add ``counts`` to the stored document frequencies, one statement a batch."""
+    t = schema.story_terms
+    items = sorted(counts.items())
+    dialect = conn.dialect.name
+    for start in range(0, len(items), 500):
+        values = [{"term": k, "docs": n} for k, n in items[start : start + 500]]
+        if dialect in ("sqlite", "postgresql"):
+            upsert = sqlite_insert if dialect == "sqlite" else postgresql_insert
+            statement = upsert(t).values(values)
+            conn.execute(
+                statement.on_conflict_do_update(
+                    index_elements=[t.c.term], set_={"docs": t.c.docs + statement.excluded.docs}
+                )
+            )
+            continue
+        for v in values:  # another database: one term at a time
+            if not conn.execute(
+                sa_update(t).where(t.c.term == v["term"]).values(docs=t.c.docs + v["docs"])
+            ).rowcount:
+                conn.execute(insert(t).values(**v))
 
 
 class StoryRecords:
@@ -64,36 +104,55 @@ class StoryRecords:
         with self.engine.connect() as conn:
             return [r[0] for r in conn.execute(query)]
 
-    def put_stories(
-        self,
-        state: str,
-        *,
-        version: int,
-        assignments: Mapping[str, str],
-        redirects: Mapping[str, str],
-        stories: Sequence[StoryRow],
-    ) -> bool:
-        """Write the clusterer's new ``state``, the new articles' ``assignments``
-        (article -> story id), new ``redirects`` and every live story's row, as one
-        unit, if the stored state is still at ``version`` (read with ``story_state``);
-        returns whether it was (False: a concurrent writer got there first)."""
+    def story_states(self, since: str | None) -> list[str]:
+        """The stored stories (JSON states) whose last day is ``since`` or later
+        (every one for None)."""
+        t = schema.story_states
+        query = select(t.c.state).order_by(t.c.id)
+        if since is not None:
+            query = query.where(t.c.last_day >= since)
+        with self.engine.connect() as conn:
+            return [r[0] for r in conn.execute(query)]
+
+    def latest_story_day(self) -> str | None:
+        """The last day of the most recent story (ISO), None before any."""
+        with self.engine.connect() as conn:
+            return conn.execute(select(func.max(schema.story_states.c.last_day))).scalar_one()
+
+    def story_terms(self, terms: Iterable[str]) -> dict[str, int]:
+        """How many stored articles have each of ``terms`` (absent: none)."""
+        t = schema.story_terms
+        wanted = list(terms)
+        out: dict[str, int] = {}
+        with self.engine.connect() as conn:
+            for start in range(0, len(wanted), 500):
+                chunk = wanted[start : start + 500]
+                out.update(
+                    (r[0], int(r[1])) for r in conn.execute(select(t).where(t.c.term.in_(chunk)))
+                )
+        return out
+
+    def put_stories(self, update: StoryUpdate, *, version: int) -> bool:
+        """Write what one assignment changed (``StoryUpdate``) as one unit, if the
+        stored state is still at ``version`` (read with ``story_state``); returns
+        whether it was (False: a concurrent writer got there first)."""
         with self.engine.begin() as conn:
             idx = schema.story_index
             moved = conn.execute(
-                update(idx)
+                sa_update(idx)
                 .where(idx.c.key == "index", idx.c.version == version)
-                .values(version=version + 1, state=state)
+                .values(version=version + 1, state=update.meta)
             ).rowcount
             if not moved:
                 return False
-            if assignments:
+            if update.assignments:
                 conn.execute(
                     insert(schema.article_stories),
-                    [{"article_id": a, "story_id": s} for a, s in assignments.items()],
+                    [{"article_id": a, "story_id": s} for a, s in update.assignments.items()],
                 )
-                unqueue(conn, ("stories",), assignments)
-            if redirects:
-                moved_ids = list(redirects)
+                unqueue(conn, ("stories",), update.assignments)
+            if update.redirects:
+                moved_ids = list(update.redirects)
                 conn.execute(
                     delete(schema.story_redirects).where(
                         schema.story_redirects.c.old_id.in_(moved_ids)
@@ -101,12 +160,17 @@ class StoryRecords:
                 )
                 conn.execute(
                     insert(schema.story_redirects),
-                    [{"old_id": o, "new_id": n} for o, n in redirects.items()],
+                    [{"old_id": o, "new_id": n} for o, n in update.redirects.items()],
                 )
-            conn.execute(delete(schema.stories))
-            if stories:
+            rows, states = schema.stories, schema.story_states
+            replaced = [*update.gone, *(r["id"] for r in update.rows)]
+            for start in range(0, len(replaced), 500):
+                chunk = replaced[start : start + 500]
+                conn.execute(delete(rows).where(rows.c.id.in_(chunk)))
+                conn.execute(delete(states).where(states.c.id.in_(chunk)))
+            if update.rows:
                 conn.execute(
-                    insert(schema.stories),
+                    insert(rows),
                     [
                         {
                             "id": r["id"],
@@ -115,16 +179,31 @@ class StoryRecords:
                             "last_day": r["last"],
                             "size": r["size"],
                         }
-                        for r in stories
+                        for r in update.rows
                     ],
                 )
+                conn.execute(
+                    insert(states),
+                    [
+                        {"id": r["id"], "last_day": r["last"], "state": update.states[r["id"]]}
+                        for r in update.rows
+                    ],
+                )
+            _add_term_counts(conn, update.terms)
         return True
 
-    def story_titles(self) -> dict[str, str]:
-        """Story id -> title, for the live stories."""
+    def story_titles(self, ids: Iterable[str] | None = None) -> dict[str, str]:
+        """Story id -> title, for the live stories (those of ``ids`` when given)."""
+        st = schema.stories
         with self.engine.connect() as conn:
-            rows = conn.execute(select(schema.stories.c.id, schema.stories.c.title))
-            return {r[0]: r[1] for r in rows}
+            if ids is None:
+                return {r[0]: r[1] for r in conn.execute(select(st.c.id, st.c.title))}
+            wanted = list(ids)
+            out: dict[str, str] = {}
+            for start in range(0, len(wanted), 500):
+                query = select(st.c.id, st.c.title).where(st.c.id.in_(wanted[start : start + 500]))
+                out.update((r[0], r[1]) for r in conn.execute(query))
+            return out
 
     def story_redirects(self) -> dict[str, str]:
         with self.engine.connect() as conn:
