@@ -64,3 +64,27 @@ def seeds_db(tmp_path_factory: pytest.TempPathFactory, nlp) -> Iterator[Path]:  
     if not (SEEDS / "manifest.jsonl").exists():
         pytest.skip("../shared/corpora/seeds is not beside the checkout")
     yield _build_store(tmp_path_factory.mktemp("seeds"), SEEDS, nlp)
+
+
+@pytest.fixture()
+def pg_target() -> Iterator[str]:
+    """A PostgreSQL database of its own on the test server (STORYLINE_TEST_POSTGRES,
+    which ``make test`` starts when it can), dropped afterwards; skips without one."""
+    import os
+
+    from sqlalchemy import text
+
+    from storyline.store import Store
+
+    server = os.environ.get("STORYLINE_TEST_POSTGRES", "")
+    if not server:
+        pytest.skip("no PostgreSQL server (STORYLINE_TEST_POSTGRES)")
+    name = f"storyline_test_{os.getpid()}"
+    admin = Store(server)
+    with admin.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        conn.execute(text(f"DROP DATABASE IF EXISTS {name}"))
+        conn.execute(text(f"CREATE DATABASE {name}"))
+    yield server.rsplit("/", 1)[0] + "/" + name
+    with admin.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
+        conn.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
+    admin.close()

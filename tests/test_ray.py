@@ -7,12 +7,10 @@ One Ray instance serves the whole module: starting Ray takes seconds.
 
 from __future__ import annotations
 
-import os
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from sqlalchemy import text
 
 from storyline.annotate.pipeline import pipeline_version
 from storyline.errors import AnnotateError
@@ -26,8 +24,6 @@ ray = pytest.importorskip("ray", reason="the Ray executor needs the 'ray' extra 
 
 from storyline.scale.ray import RayExecutor, start_ray  # noqa: E402
 
-POSTGRES = os.environ.get("STORYLINE_TEST_POSTGRES", "")
-
 
 @pytest.fixture(scope="module", autouse=True)
 def local_ray() -> Iterator[None]:
@@ -36,22 +32,6 @@ def local_ray() -> Iterator[None]:
     yield
     if started_here:
         ray.shutdown()
-
-
-@pytest.fixture()
-def pg_target() -> Iterator[str]:
-    """A database of its own on the test server, dropped afterwards."""
-    if not POSTGRES:
-        pytest.skip("no PostgreSQL server (STORYLINE_TEST_POSTGRES)")
-    name = f"storyline_ray_{os.getpid()}"
-    admin = Store(POSTGRES)
-    with admin.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
-        conn.execute(text(f"DROP DATABASE IF EXISTS {name}"))
-        conn.execute(text(f"CREATE DATABASE {name}"))
-    yield POSTGRES.rsplit("/", 1)[0] + "/" + name
-    with admin.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
-        conn.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
-    admin.close()
 
 
 def test_ray_map_gives_the_in_process_results(nlp) -> None:  # type: ignore[no-untyped-def]

@@ -4,7 +4,6 @@ they say what the anti-joins over the whole store said, on SQLite and PostgreSQL
 from __future__ import annotations
 
 import datetime as dt
-import os
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -15,8 +14,6 @@ from storyline import api
 from storyline.models import Article, ItemError
 from storyline.store import Store, schema
 from test_store import _annotations
-
-POSTGRES = os.environ.get("STORYLINE_TEST_POSTGRES", "")
 
 
 def _article(
@@ -63,24 +60,12 @@ def _anti_joins(store: Store, pipeline: str) -> dict[str, list[str]]:
 
 @pytest.fixture(params=["sqlite", "postgresql"])
 def store(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Store]:
-    if request.param == "sqlite":
-        made = Store(tmp_path / "q.db")
-        yield made
-        made.close()
-        return
-    if not POSTGRES:
-        pytest.skip("no PostgreSQL server (STORYLINE_TEST_POSTGRES)")
-    name = f"storyline_queues_{os.getpid()}"
-    admin = Store(POSTGRES)
-    with admin.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
-        conn.execute(text(f"DROP DATABASE IF EXISTS {name}"))
-        conn.execute(text(f"CREATE DATABASE {name}"))
-    made = Store(POSTGRES.rsplit("/", 1)[0] + "/" + name)
+    target = (
+        tmp_path / "q.db" if request.param == "sqlite" else request.getfixturevalue("pg_target")
+    )
+    made = Store(target)
     yield made
     made.close()
-    with admin.engine.connect().execution_options(isolation_level="AUTOCOMMIT") as conn:
-        conn.execute(text(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)"))
-    admin.close()
 
 
 def test_each_stage_reads_what_it_owes_from_its_queue(store: Store) -> None:
