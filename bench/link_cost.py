@@ -27,6 +27,7 @@ resolver's clusters as reference), and the copies both find. Writes
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import shutil
 import statistics
 import sys
@@ -38,10 +39,13 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "bench"))
 
+from sqlalchemy import select, update  # noqa: E402
+
 from clone_store import DEFAULT_SOURCES, clone_store  # noqa: E402
 from common import write_result  # noqa: E402
-from storyline.api import assign_stories, relink, store_articles  # noqa: E402
-from storyline.store import Store  # noqa: E402
+from storyline.api import CONTEXT_PER_OUTLET, assign_stories, relink, store_articles  # noqa: E402
+from storyline.models import Article  # noqa: E402
+from storyline.store import Store, schema  # noqa: E402
 
 PIPELINE = "cloned"
 COPY_BATCH = 500
@@ -103,6 +107,7 @@ def measure(size: int, adds: int, workdir: Path) -> dict[str, object]:
     total = [a + b + c for a, b, c in zip(store_s, link_s, stories_s, strict=True)]
     counts = store.counts()
     copies, stories = len(store.copies()), len(store.stories())
+    at_cap = store_at_context_cap(store, later)
     store.close()
     return {
         "articles": size,
@@ -120,7 +125,36 @@ def measure(size: int, adds: int, workdir: Path) -> dict[str, object]:
         "stories_max_s": round(max(stories_s), 4),
         "add_median_s": round(statistics.median(total), 4),
         "add_max_s": round(max(total), 4),
+        "store_at_context_cap_median_s": round(statistics.median(at_cap), 4),
+        "store_at_context_cap_max_s": round(max(at_cap), 4),
     }
+
+
+def store_at_context_cap(store: Store, articles: list[Article]) -> list[float]:
+    """The store step of one add whose outlet has more stored pages than furniture
+    reads (``CONTEXT_PER_OUTLET``): the most that step costs, whatever the store's
+    size. Twice that many stored articles are moved to one outlet (the store is
+    the benchmark's own, at its end), then ``articles`` are stored as its pages."""
+    a = schema.articles
+    with store.engine.begin() as conn:
+        oldest = [
+            r[0]
+            for r in conn.execute(select(a.c.id).order_by(a.c.seq).limit(2 * CONTEXT_PER_OUTLET))
+        ]
+        conn.execute(
+            update(a).where(a.c.id.in_(oldest)).values(outlet="Cap Wire", outlet_key="cap wire")
+        )
+    times = []
+    for n, article in enumerate(articles):
+        page = dataclasses.replace(
+            article, id=f"cap-{n}", outlet="Cap Wire", text=f"{article.text} ({n})"
+        )
+        started = time.perf_counter()
+        report = store_articles(store, [page])
+        times.append(time.perf_counter() - started)
+        if report.added != [page.id]:
+            raise SystemExit(f"{page.id}: not stored")
+    return times
 
 
 def _pairs(n: int) -> int:

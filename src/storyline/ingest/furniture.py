@@ -127,9 +127,9 @@ class _Outlet:
         self._edges: list[tuple[int, int]] = []  # per page: (tail from, head to) in grams
         self._where: list[dict[int, tuple[int, int]]] = []  # per page: gram -> (first, last)
         for i, page in enumerate(self.pages):
-            for g in np.intersect1d(page.unique, self.repeated, assume_unique=True).tolist():
+            for g in page.unique[_members(page.unique, self.repeated)].tolist():
                 self.postings[g].append(i)
-            hits = np.isin(page.grams, self.repeated)
+            hits = _members(page.grams, self.repeated)
             misses = np.flatnonzero(~hits)
             # the run of repeated grams that ends the page starts at tail_from;
             # the one that starts it ends at head_to
@@ -254,6 +254,17 @@ class _Outlet:
             np.intersect1d(np.intersect1d(run, x, assume_unique=True), y, assume_unique=True).size
         )
         return shared - in_run < max(SAME_STORY_SHARED, SAME_STORY * min(len(x), len(y)))
+
+
+def _members(values: np.ndarray, sorted_set: np.ndarray) -> np.ndarray:
+    """Per value: in ``sorted_set`` (sorted, unique). A binary search per value:
+    ``np.isin`` sorts both arrays again on every call, and an outlet's few hundred
+    pages each ask against the same set."""
+    if not len(sorted_set) or not len(values):
+        return np.zeros(len(values), dtype=bool)
+    at = np.searchsorted(sorted_set, values)
+    at[at == len(sorted_set)] = 0
+    return np.asarray(sorted_set[at] == values)
 
 
 def _runs(mask: np.ndarray) -> list[tuple[int, int]]:
