@@ -42,7 +42,7 @@ class StoryPlan:
     redirects: dict[str, str] = field(default_factory=dict)  # new: old id -> live id
     # the stories this plan started, joined or merged into, without members
     rows: list[StoryRow] = field(default_factory=list)
-    gone: list[str] = field(default_factory=list)  # stored stories merged away
+    gone: list[str] = field(default_factory=list)  # stories merged away (rows of stored ones go)
     terms: Counter[str] = field(default_factory=Counter)  # new articles per term
 
 

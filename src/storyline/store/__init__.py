@@ -282,6 +282,8 @@ class Store(StoryRecords, WorkRecords):
                     )
                 )
 
+    # ---- run state -------------------------------------------------------
+
     def generation(self) -> int:
         """Moves on every write of articles or annotations."""
         with self.engine.connect() as conn:
