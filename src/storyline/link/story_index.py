@@ -233,14 +233,20 @@ class Membership:
 
 def story_membership(store: Store) -> Membership:
     """Stories as stored, plus what ``add`` would assign to articles not assigned yet."""
-    members = store.story_assignments()
     redirects = store.story_redirects()
-    if store.unassigned():
-        plan = plan_stories(store)
-        redirects.update(plan.index.redirects)
-        members = {a: plan.index.resolve(s) for a, s in members.items()}
-        members.update({a: plan.index.resolve(s) for a, s in plan.assignments.items()})
-    return Membership(members, redirects)
+    if not store.unassigned():
+        return Membership(store.story_assignments(), redirects)
+    plan = plan_stories(store)
+    redirects.update(plan.index.redirects)
+    return Membership(_planned_members(store, plan), redirects)
+
+
+def _planned_members(store: Store, plan: StoryPlan) -> dict[str, str]:
+    """Article id -> live story id after ``plan``: the stored members by publication
+    date, then the planned ones in the order they joined."""
+    members = {a: plan.index.resolve(s) for a, s in store.story_assignments().items()}
+    members.update((a, plan.index.resolve(s)) for a, s in plan.assignments.items())
+    return members
 
 
 def story_rows(store: Store) -> Sequence[StoryRow]:
@@ -248,18 +254,15 @@ def story_rows(store: Store) -> Sequence[StoryRow]:
     if not store.unassigned():
         return store.stories()
     # the stored rows, less the stories the plan merged away, with the plan's rows for
-    # the ones it changed; members: the stored ones by publication date, then the
-    # planned ones in the order they joined
+    # the ones it changed
     plan = plan_stories(store)
     rows = {r["id"]: r for r in store.stories()}
     for gone in plan.gone:
         rows.pop(gone, None)
     rows.update((r["id"], r) for r in plan.rows)
     members: dict[str, list[str]] = {}
-    for article_id, story_id in store.story_assignments().items():
-        members.setdefault(plan.index.resolve(story_id), []).append(article_id)
-    for article_id, story_id in plan.assignments.items():
-        members.setdefault(plan.index.resolve(story_id), []).append(article_id)
+    for article_id, story_id in _planned_members(store, plan).items():
+        members.setdefault(story_id, []).append(article_id)
     out = [StoryRow(**{**row, "articles": members.get(row["id"], [])}) for row in rows.values()]
     out.sort(key=lambda r: (-r["size"], r["first"], r["id"]))
     return out

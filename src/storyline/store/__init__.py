@@ -48,7 +48,7 @@ from ..models import (
 from . import schema
 from .link_state import LinkState
 from .migrations import migrate, pending
-from .rows import article_from_row, article_row, row_reader, to_row
+from .rows import article_from_row, article_row, batches, row_reader, to_row
 from .stories import StoryRecords, StoryRow, StoryUpdate, follow
 from .work import WorkRecords, queue, unqueue
 
@@ -263,8 +263,8 @@ class Store(StoryRecords, WorkRecords):
             unqueue(conn, ("annotate",), done)
             queue(conn, "link", done)
             f = schema.annotation_failures
-            for start in range(0, len(done), 500):
-                conn.execute(delete(f).where(f.c.article_id.in_(done[start : start + 500])))
+            for batch in batches(done):
+                conn.execute(delete(f).where(f.c.article_id.in_(batch)))
             if count:
                 _bump_generation(conn)
         return count

@@ -5,13 +5,24 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import json
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from typing import Any, TypeVar
 
 from ..models import Article, DateCandidate
 from ..text.outlets import outlet_key_of
 
 T = TypeVar("T")
+
+# Values bound in one IN (...) list or one multi-row statement: well under SQLite's
+# and PostgreSQL's limits on a statement's parameters.
+BATCH = 500
+
+
+def batches(items: Iterable[T]) -> Iterator[list[T]]:
+    """``items`` in lists of at most ``BATCH``."""
+    values = list(items)
+    for start in range(0, len(values), BATCH):
+        yield values[start : start + BATCH]
 
 
 def to_row(record: Any, **extra: Any) -> dict[str, Any]:

@@ -14,6 +14,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 
 from ..errors import NotFound
 from . import schema
+from .rows import batches
 from .work import unqueue
 
 
@@ -54,10 +55,9 @@ class StoryUpdate:
 def _add_term_counts(conn: Any, counts: Mapping[str, int]) -> None:
     """Add ``counts`` to the stored document frequencies, one statement a batch."""
     t = schema.story_terms
-    items = sorted(counts.items())
     dialect = conn.dialect.name
-    for start in range(0, len(items), 500):
-        values = [{"term": k, "docs": n} for k, n in items[start : start + 500]]
+    for batch in batches(sorted(counts.items())):
+        values = [{"term": k, "docs": n} for k, n in batch]
         if dialect in ("sqlite", "postgresql"):
             upsert = sqlite_insert if dialect == "sqlite" else postgresql_insert
             statement = upsert(t).values(values)
@@ -122,13 +122,11 @@ class StoryRecords:
     def story_terms(self, terms: Iterable[str]) -> dict[str, int]:
         """How many stored articles have each of ``terms`` (absent: none)."""
         t = schema.story_terms
-        wanted = list(terms)
         out: dict[str, int] = {}
         with self.engine.connect() as conn:
-            for start in range(0, len(wanted), 500):
-                chunk = wanted[start : start + 500]
+            for batch in batches(terms):
                 out.update(
-                    (r[0], int(r[1])) for r in conn.execute(select(t).where(t.c.term.in_(chunk)))
+                    (r[0], int(r[1])) for r in conn.execute(select(t).where(t.c.term.in_(batch)))
                 )
         return out
 
@@ -163,11 +161,9 @@ class StoryRecords:
                     [{"old_id": o, "new_id": n} for o, n in update.redirects.items()],
                 )
             rows, states = schema.stories, schema.story_states
-            replaced = [*update.gone, *(r["id"] for r in update.rows)]
-            for start in range(0, len(replaced), 500):
-                chunk = replaced[start : start + 500]
-                conn.execute(delete(rows).where(rows.c.id.in_(chunk)))
-                conn.execute(delete(states).where(states.c.id.in_(chunk)))
+            for batch in batches([*update.gone, *(r["id"] for r in update.rows)]):
+                conn.execute(delete(rows).where(rows.c.id.in_(batch)))
+                conn.execute(delete(states).where(states.c.id.in_(batch)))
             if update.rows:
                 conn.execute(
                     insert(rows),
@@ -198,10 +194,9 @@ class StoryRecords:
         with self.engine.connect() as conn:
             if ids is None:
                 return {r[0]: r[1] for r in conn.execute(select(st.c.id, st.c.title))}
-            wanted = list(ids)
             out: dict[str, str] = {}
-            for start in range(0, len(wanted), 500):
-                query = select(st.c.id, st.c.title).where(st.c.id.in_(wanted[start : start + 500]))
+            for batch in batches(ids):
+                query = select(st.c.id, st.c.title).where(st.c.id.in_(batch))
                 out.update((r[0], r[1]) for r in conn.execute(query))
             return out
 

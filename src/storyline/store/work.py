@@ -14,10 +14,11 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from sqlalchemy import Engine, and_, delete, func, insert, select
+from sqlalchemy import Engine, FromClause, and_, delete, func, insert, select
 
 from ..models import ItemError
 from . import schema
+from .rows import batches
 
 
 def queue(conn: Any, stage: str, article_ids: Iterable[str]) -> None:
@@ -32,13 +33,8 @@ def queue(conn: Any, stage: str, article_ids: Iterable[str]) -> None:
 def unqueue(conn: Any, stages: Sequence[str], article_ids: Iterable[str]) -> None:
     """``stages`` are done with ``article_ids``."""
     p = schema.pending
-    ids = list(article_ids)
-    for start in range(0, len(ids), 500):  # bound the statement's parameters
-        conn.execute(
-            delete(p).where(
-                p.c.stage.in_(list(stages)), p.c.article_id.in_(ids[start : start + 500])
-            )
-        )
+    for batch in batches(article_ids):
+        conn.execute(delete(p).where(p.c.stage.in_(list(stages)), p.c.article_id.in_(batch)))
 
 
 class WorkRecords:
@@ -61,17 +57,15 @@ class WorkRecords:
                     select(f.c.article_id).where(f.c.pipeline != pipeline).limit(1)
                 ).first()
             )
-            if other:
-                owed = a.outerjoin(n, and_(n.c.article_id == a.c.id, n.c.pipeline == pipeline))
-                query = select(a.c.id).where(n.c.article_id.is_(None))
-            else:
+            owed: FromClause = a  # every article, when another version's work is stored
+            if not other:  # else every article owed is in the queue
                 owed = a.join(p, and_(p.c.article_id == a.c.id, p.c.stage == "annotate"))
-                owed = owed.outerjoin(n, n.c.article_id == a.c.id)
-                query = select(a.c.id).where(n.c.article_id.is_(None))
+            done = and_(n.c.article_id == a.c.id, n.c.pipeline == pipeline)
             failed = and_(f.c.article_id == a.c.id, f.c.pipeline == pipeline)
             query = (
-                query.select_from(owed.outerjoin(f, failed))
-                .where(f.c.article_id.is_(None))
+                select(a.c.id)
+                .select_from(owed.outerjoin(n, done).outerjoin(f, failed))
+                .where(n.c.article_id.is_(None), f.c.article_id.is_(None))
                 .order_by(a.c.seq)
             )
             return [r[0] for r in conn.execute(query)]
@@ -82,11 +76,9 @@ class WorkRecords:
         f, a = schema.annotation_failures, schema.articles
         with self.engine.connect() as conn:
             rows = list(conn.execute(select(f.c.article_id, f.c.code, f.c.message)))
-            ids = [r[0] for r in rows]
             where: dict[str, tuple[int, str | None]] = {}
-            for start in range(0, len(ids), 500):
-                chunk = ids[start : start + 500]
-                for r in conn.execute(select(a.c.id, a.c.seq, a.c.path).where(a.c.id.in_(chunk))):
+            for batch in batches(r[0] for r in rows):
+                for r in conn.execute(select(a.c.id, a.c.seq, a.c.path).where(a.c.id.in_(batch))):
                     where[r[0]] = (r[1], r[2])
         known = [r for r in rows if r[0] in where]
         known.sort(key=lambda r: where[r[0]][0])
