@@ -22,6 +22,7 @@ from .models import AddReport, Annotations, Article, ItemError
 from .options import Options
 from .store import Store
 from .views.corpus import Corpus
+from .views.snapshots import Refreshed
 from .views.story import Story
 
 Progress = Callable[[str, int, int], None]  # (stage, done, total)
@@ -263,6 +264,39 @@ def story(store: Store, options: Options | None = None, *, story: str | None = N
     """The read core over ``store``: its methods are the views (``views.story``);
     ``story``: a story id (``stories``), to show that story only."""
     return Story(store, options, story=story)
+
+
+def refresh(
+    store: Store,
+    options: Options | None = None,
+    *,
+    min_articles: int | None = None,
+    force: bool = False,
+    progress: Progress | None = None,
+) -> list[Refreshed]:
+    """Materialize the views a reader opens first (``views.snapshots``): for the
+    whole pile and for each story of at least ``min_articles`` articles, so they
+    answer in milliseconds however large the store. Scopes already built from
+    the current store are skipped unless ``force``; stored scopes of stories
+    that are gone or now smaller are dropped. Returns what was built."""
+    from .link.story_index import story_rows
+    from .views.snapshots import MIN_ARTICLES, PILE, materialize
+
+    options = options or Options(db=store.target)
+    least = MIN_ARTICLES if min_articles is None else min_articles
+    stories = [r["id"] for r in story_rows(store) if r["size"] >= least]
+    current = store.revision()
+    built = {s.scope: s.revision for s in store.snapshot_scopes()}
+    gone = [scope for scope in built if scope != PILE and scope not in set(stories)]
+    if gone:
+        store.drop_snapshots(gone)
+    todo = [scope for scope in (PILE, *stories) if force or built.get(scope) != current]
+    done: list[Refreshed] = []
+    for scope in todo:
+        done.append(materialize(store, options, scope))
+        if progress is not None:
+            progress("refresh", len(done), len(todo))
+    return done
 
 
 def load(store: Store) -> Corpus:

@@ -33,6 +33,9 @@ class Options:
     # Timeline defaults; None means "choose from the material".
     timeline_dates: int | None = None
     timeline_sentences: int | None = None
+    # Answer the views ``storyline refresh`` materialized from their stored payloads
+    # (``views.snapshots``); False computes every view from the records.
+    snapshots: bool = True
     extra: dict[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:

@@ -72,10 +72,17 @@ def main_options(
         str | None,
         typer.Option("--story", help="Show this story only (`storyline stories` lists the ids)."),
     ] = None,
+    fresh: Annotated[
+        bool,
+        typer.Option(
+            "--fresh",
+            help="Compute every view from the records, not from what `storyline refresh` stored.",
+        ),
+    ] = False,
 ) -> None:
     State.story = story
     try:
-        State.options = Options.from_env(db=db, workers=workers)
+        State.options = Options.from_env(db=db, workers=workers, snapshots=not fresh)
     except StorylineError as exc:
         _fail(str(exc), 2)
 
@@ -112,9 +119,18 @@ def _view_store() -> Store:
 def _view(name: str, **params: Any) -> Any:
     """A view's payload over the store, of the ``--story`` story when one is given."""
     try:
-        return api.story(_view_store(), State.options, story=State.story).view(name, **params)
+        payload = api.story(_view_store(), State.options, story=State.story).view(name, **params)
     except StorylineError as exc:
         _fail(str(exc))
+    as_of = payload.get("as_of") if isinstance(payload, dict) else None
+    if as_of and not as_of["current"]:
+        _say(
+            "note",
+            "cyan",
+            f"{name} as `storyline refresh` built it from {as_of['articles']} articles; the store "
+            "has changed since (run `storyline refresh`, or --fresh to compute it now)",
+        )
+    return payload
 
 
 def _emit(payload: dict[str, Any]) -> None:
@@ -334,6 +350,34 @@ def stories(as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
             ),
             highlight=False,
         )
+
+
+@app.command()
+def refresh(
+    min_articles: Annotated[
+        int | None,
+        typer.Option(min=1, help="Materialize stories of at least N articles (default 500)."),
+    ] = None,
+    force: Annotated[bool, typer.Option(help="Rebuild scopes that are already current.")] = False,
+    as_json: Annotated[bool, typer.Option("--json")] = False,
+) -> None:
+    """Build the overview and the digest ahead of reading, for the whole pile and each
+    large story, so they open at once however large the store (run after `add`)."""
+    store = _store()
+    try:
+        done = api.refresh(store, State.options, min_articles=min_articles, force=force)
+    except StorylineError as exc:
+        _fail(str(exc))
+    rows = [{"scope": r.scope or None, "articles": r.articles, "seconds": r.seconds} for r in done]
+    if as_json:
+        _emit({"refreshed": rows, "revision": store.revision()})
+        return
+    for row in rows:
+        err.print(
+            f"{row['scope'] or 'whole pile'}: {row['articles']} articles, {row['seconds']} s",
+            highlight=False,
+        )
+    err.print(f"refreshed {len(rows)} scopes" if rows else "every scope is current", highlight=False)
 
 
 @app.command()

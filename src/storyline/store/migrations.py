@@ -241,6 +241,14 @@ def _story_rows(conn: Connection) -> None:
     conn.execute(update(idx).where(idx.c.key == "index").values(state=json.dumps(meta)))
 
 
+def _view_snapshots(conn: Connection) -> None:
+    """Stored view payloads (``schema.view_snapshots``) and the store's ``revision``,
+    moved by every write a view can see (articles, annotations, failures, links,
+    stories), so one short read tells whether a stored payload is current."""
+    schema.metadata.create_all(conn, tables=[schema.view_snapshots])
+    conn.execute(insert(schema.store_state).values(key="revision", value=0))
+
+
 MIGRATIONS: list[Migration] = [
     (1, "initial schema", _initial),
     (2, "sentence full-text search", _sentence_search),
@@ -251,6 +259,7 @@ MIGRATIONS: list[Migration] = [
     (7, "indexes of the per-article add", _scale_indexes),
     (8, "work queues and outlet keys", _work_queues),
     (9, "the story clusterer's state as rows", _story_rows),
+    (10, "materialized views and the store's revision", _view_snapshots),
 ]
 
 

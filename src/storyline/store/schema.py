@@ -268,6 +268,22 @@ story_terms = Table(
     Column("docs", Integer, nullable=False),
 )
 
+# Materialized views (migration 10): the payloads of the views a reader opens
+# first (``views.snapshots.SNAPSHOT_VIEWS``), for the whole pile (scope "") and for
+# each large story (scope = its id), as ``storyline refresh`` last computed them:
+# at 100,000 articles those views cost minutes to build from the records, and a
+# read answers from here in milliseconds. ``revision`` is the store's
+# ``store_state`` revision they were built from (older: the store moved on since).
+view_snapshots = Table(
+    "view_snapshots",
+    metadata,
+    Column("scope", String(64), primary_key=True),
+    Column("view", String(32), primary_key=True),
+    Column("revision", Integer, nullable=False),
+    Column("articles", Integer, nullable=False),
+    Column("payload", Text, nullable=False),
+)
+
 # Entity ids (issue 21): an id is minted once, from the first mention of the
 # entity it names (``link.entity_ids``), and kept while that mention stays in
 # the entity; when entities merge the other ids redirect to the survivor.

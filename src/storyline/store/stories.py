@@ -15,6 +15,7 @@ from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from ..errors import NotFound
 from . import schema
 from .rows import batches
+from .snapshots import bump_revision
 from .work import unqueue
 
 
@@ -143,6 +144,7 @@ class StoryRecords:
             ).rowcount
             if not moved:
                 return False
+            bump_revision(conn)
             if update.assignments:
                 conn.execute(
                     insert(schema.article_stories),
