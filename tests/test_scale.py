@@ -96,6 +96,20 @@ def test_shards_cover_the_ids_once_in_order() -> None:
     assert shards([], 4) == []
 
 
+def test_shards_taper_at_the_end_for_several_workers() -> None:
+    """Guided cuts: full shards while much remains, then smaller ones, so two
+    workers finish within a small shard of each other."""
+    ids = [f"x{i}" for i in range(400)]
+    parts = shards(ids, 16, workers=2)
+    sizes = [len(p) for p in parts]
+    assert [i for p in parts for i in p] == ids
+    assert sizes[0] == 16 and max(sizes) == 16
+    assert sizes == sorted(sizes, reverse=True)
+    assert sizes[-1] <= 2 and min(sizes) >= 1
+    assert sum(1 for n in sizes if n < 16) <= 12  # the taper is short
+    assert [len(p) for p in shards(ids[:10], 4, workers=1)] == [4, 4, 2]
+
+
 def test_make_executor_follows_options() -> None:
     assert make_executor(Options(executor="local", workers=3)).workers == 3
     assert make_executor(Options(executor="ray", workers=2)).name == "ray"

@@ -46,8 +46,8 @@ ShardProgress = Callable[["ShardReport"], None]
 COMMIT_EVERY = 16
 COMMIT_SECONDS = 2.0
 # Articles per shard: large enough that the per-shard overhead (a store read,
-# a task) is small against ~0.1 s of annotation per article, small enough that
-# work spreads evenly over the workers at the end of a run.
+# a task) is small against ~0.1 s of annotation per article; ``shards`` cuts
+# smaller ones at the end of a run so the workers finish together.
 SHARD_SIZE = 64
 
 
@@ -155,9 +155,29 @@ class ShardedExecutor:
         }
 
 
-def shards(ids: Sequence[str], size: int = SHARD_SIZE) -> list[list[str]]:
-    """Consecutive runs of at most ``size`` ids, in the order given."""
-    return [list(ids[i : i + size]) for i in range(0, len(ids), size)]
+# The smallest shard the taper at the end of a run cuts: below it a shard's
+# fixed cost (a store read, a commit, a task) outweighs the balance it buys.
+MIN_SHARD_SIZE = 2
+
+
+def shards(ids: Sequence[str], size: int = SHARD_SIZE, workers: int = 1) -> list[list[str]]:
+    """Consecutive runs of at most ``size`` ids, in the order given.
+
+    With several ``workers``, the shards taper at the end (guided scheduling):
+    each is at most the share ``remaining / (2 * workers)``, never below
+    ``MIN_SHARD_SIZE``, so the last shards are small and no worker sits idle
+    for most of a full shard while another finishes its last one.
+    """
+    parts: list[list[str]] = []
+    start = 0
+    while start < len(ids):
+        cut = size
+        if workers > 1:
+            share = -(-(len(ids) - start) // (2 * workers))  # ceiling
+            cut = max(MIN_SHARD_SIZE, min(size, share))
+        parts.append(list(ids[start : start + cut]))
+        start += cut
+    return parts
 
 
 def shared_target(store: Store) -> str:

@@ -167,8 +167,8 @@ class LocalExecutor(ShardedExecutor):
         nlp: Language | None = None,
     ) -> RunReport:
         report = RunReport()
-        parts = shards(ids, self.shard_size)
-        if self.workers <= 1 or len(parts) < 2:
+        if self.workers <= 1 or len(ids) <= self.shard_size:
+            parts = shards(ids, self.shard_size)
             # In process, on the caller's store (an in-memory one included).
             worker = ShardWorker(store, self.models, version, nlp=nlp, **self.worker_settings)
             for part in parts:
@@ -177,6 +177,7 @@ class LocalExecutor(ShardedExecutor):
                 if on_shard:
                     on_shard(shard)
             return report
+        parts = shards(ids, self.shard_size, self.workers)
         target = shared_target(store)
         with ProcessPoolExecutor(
             max_workers=self.workers,

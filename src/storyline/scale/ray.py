@@ -45,6 +45,11 @@ if TYPE_CHECKING:
 # The local instance's shared-object store: only ids and reports travel through
 # it on ``run`` (articles on ``map``); Ray spills to disk beyond it.
 LOCAL_OBJECT_STORE_BYTES = 256 * 1024 * 1024
+# Shards queued on each actor: with two, an actor starts its next shard without
+# waiting for the driver's scheduling loop to hear that it finished one; more
+# would leave an actor holding work at the end while another sits idle (the
+# tapered last shards keep that wait short).
+IN_FLIGHT_PER_ACTOR = 2
 
 
 def _import_ray() -> Any:
@@ -175,7 +180,7 @@ class RayExecutor(ShardedExecutor):
         ray = _import_ray()
         target = shared_target(store)
         start_ray(self.workers)
-        parts = shards(ids, self.shard_size)
+        parts = shards(ids, self.shard_size, self.workers)
         report = RunReport()
         if not parts:
             return report
@@ -183,14 +188,12 @@ class RayExecutor(ShardedExecutor):
         # reads, writes and reports on.
         dataset = ray.data.from_items([{"ids": json.dumps(part)} for part in parts])
         extra: dict[str, Any] = {} if self.retry else {"max_restarts": 0, "max_task_retries": 0}
-        # One shard in flight per actor: a queue of several per actor leaves
-        # one worker idle at the end while another still holds shards to do.
         reports = dataset.map_batches(
             _ShardActor,
             fn_constructor_args=(target, self.models, version, self.worker_settings),
             batch_size=1,
             compute=ray.data.ActorPoolStrategy(
-                size=self.workers, max_tasks_in_flight_per_actor=1
+                size=self.workers, max_tasks_in_flight_per_actor=IN_FLIGHT_PER_ACTOR
             ),
             num_cpus=1,
             batch_format="numpy",
