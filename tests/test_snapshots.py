@@ -171,3 +171,39 @@ def test_the_web_overview_and_api_answer_from_them(sample_db: Path, tmp_path: Pa
         assert answer["as_of"]["current"] is False
         page = client.get("/").text
         assert "the store has changed since" in page
+
+
+def test_a_refreshed_store_serves_its_first_pages_without_reading_the_records(
+    sample_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """At 100,000 articles, reading the records is minutes: the web's startup and
+    its overview and digest pages must come from the stored payloads alone."""
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from fastapi.testclient import TestClient
+
+    from storyline.present.web import create_app
+    from storyline.views.corpus import Corpus
+
+    db = _copy(sample_db, tmp_path)
+    with Store(db) as store:
+        api.refresh(store)
+        counts = _fresh(store, "overview")["counts"]
+    reads: list[str] = []
+    real = Corpus.from_store.__func__  # type: ignore[attr-defined]
+    monkeypatch.setattr(
+        Corpus,
+        "from_store",
+        classmethod(lambda cls, s, *a, **k: reads.append("corpus") or real(cls, s, *a, **k)),
+    )
+    with TestClient(create_app(str(db)), base_url="http://localhost") as client:
+        page = client.get("/")
+        assert page.status_code == 200
+        assert f"<strong>{counts['quotes']:,}</strong> quotes" in page.text
+        assert client.get("/timeline").status_code == 200
+        assert reads == []
+        # a page the snapshots do not hold still works, from the records
+        assert client.get("/quotes").status_code == 200
+        assert reads == ["corpus"]

@@ -267,6 +267,14 @@ def overview(story: Story) -> dict[str, Any]:
     quotes = cast(list[dict[str, Any]], story.quotes()["quotes"])
     return {
         "range": date_range(corpus),
+        # in the payload, so a stored overview (``storyline refresh``) answers the
+        # page's header without building the full views at 100,000 articles
+        "counts": {
+            "outlets": len(story.sources()["outlets"]),
+            "key_dates": len(events),
+            "actors": len(entities),
+            "quotes": len(quotes),
+        },
         "developments": developments(corpus, events),
         "latest": latest(corpus),
         "actors": actors(corpus, entities),

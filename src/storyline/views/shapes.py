@@ -236,8 +236,18 @@ class KeyFigure(TypedDict):
     outlets: int
 
 
+class OverviewCounts(TypedDict):
+    """How much material the story holds, as the overview's header lists it."""
+
+    outlets: int
+    key_dates: int  # events in the digest
+    actors: int
+    quotes: int
+
+
 class OverviewPayload(TypedDict):
     range: DateRange
+    counts: OverviewCounts
     developments: list[Development]
     latest: list[LatestItem]
     actors: list[ActorRow]

@@ -79,13 +79,18 @@ class Story:
         defaults (None, False) are dropped, so equal requests share one entry."""
         get(name)  # an unknown name is an error before anything is built
         given = {k: v for k, v in params.items() if v is not None and v is not False}
-        if not given and self.options.snapshots and name in SNAPSHOT_VIEWS:
-            materialized = self.cache.cached(("stored", name), lambda: stored(self, name))
-            if materialized is not None:
-                return materialized
+        if not given and self.materialized(name):
+            return self.cache.cached(("stored", name), lambda: stored(self, name))
         return self.cache.cached(
             (name, _key(given)), lambda: run(self, name, given), filtered=bool(given)
         )
+
+    def materialized(self, name: str) -> bool:
+        """Whether ``name`` without parameters answers from a payload stored by
+        ``storyline refresh`` (``views.snapshots``) rather than from the records."""
+        if not (self.options.snapshots and name in SNAPSHOT_VIEWS):
+            return False
+        return self.cache.cached(("stored", name), lambda: stored(self, name)) is not None
 
     # ---- the views, typed ------------------------------------------------------
 

@@ -48,10 +48,7 @@ def context(state: WebState, since: dt.date | None = None) -> dict[str, Any]:
     return {
         "nav": "overview",
         "brief": brief,
-        "outlets": len(story.sources()["outlets"]),
-        "entities": len(story.entities()["entities"]),
-        "quotes": len(story.quotes()["quotes"]),
-        "digest": len(story.timeline()["events"]),
+        "counts": brief["counts"],
         "stories": stories if len(stories) > 1 else [],
         "since": since.isoformat() if since else "",
         "new_items": new[:NEW_SHOWN],

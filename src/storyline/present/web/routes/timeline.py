@@ -138,6 +138,18 @@ def warm(state: WebState) -> None:
     overview draws on, the full record (one click from the digest), then the
     digest's rendered rows."""
     story = state.story
+    filters = Filters(
+        date_from=None, date_to=None, entity=None, outlet=None, q=None, show_all=False, order=None
+    )
+    if story.materialized("timeline"):
+        # A store refreshed ahead of reading (a big one): the first pages answer
+        # from the stored payloads; the record-wide views, minutes and gigabytes
+        # at 100,000 articles, are built when a page first asks for them.
+        story.overview()
+        if state.story_id is None:
+            story.view("stories")
+        filters.rows(state, filters.events(state))
+        return
     for build in (
         story.articles,
         story.entities,
@@ -150,10 +162,22 @@ def warm(state: WebState) -> None:
     if state.story_id is None:
         story.view("stories")  # the overview lists a mixed pile's stories
     story.timeline(all=True)
-    filters = Filters(
-        date_from=None, date_to=None, entity=None, outlet=None, q=None, show_all=False, order=None
-    )
     filters.rows(state, filters.events(state))
+
+
+def pick_lists(state: WebState, events: list[dict[str, Any]]) -> tuple[list[str], list[str]]:
+    """The actors and outlets offered in the filters (any name may be typed): the most
+    mentioned of the story; on a store refreshed ahead of reading, those the stored
+    overview and the listed events name, since the full lists read every record."""
+    story = state.story
+    if story.materialized("timeline"):
+        actors = [a["name"] for a in story.overview()["actors"]]
+        outlets = {ev["outlet"] for e in events for ev in e.get("evidence", ()) if ev.get("outlet")}
+        return actors, sorted(outlets)[:PICK_LIST]
+    return (
+        [e["name"] for e in story.entities()["entities"][:PICK_LIST]],
+        [o["name"] for o in story.sources()["outlets"][:PICK_LIST]],
+    )
 
 
 def zoom_out(granularity: str, start: dt.date | None, end: dt.date | None) -> dict[str, Any]:
@@ -215,8 +239,7 @@ def timeline(
         return render.stream(request, "timeline_chunk.html", **context)
     if target == "tl-list":
         return render.stream(request, "timeline_list.html", **context)
-    context["actors"] = [e["name"] for e in state.story.entities()["entities"][:PICK_LIST]]
-    context["all_outlets"] = [o["name"] for o in state.story.sources()["outlets"][:PICK_LIST]]
+    context["actors"], context["all_outlets"] = pick_lists(state, events)
     if target == "tl-main":
         return render.stream(request, "timeline_main.html", **context)
     return render.stream(request, "timeline.html", **context)
