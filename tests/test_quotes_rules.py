@@ -355,3 +355,9 @@ def test_a_tally_line_is_not_a_quote(quotes_nlp: Language) -> None:
         "Okafor: The count is fair to every county.\n",
     )
     assert [q.text for q in quotes if q.cue == ":"] == ["The count is fair to every county"]
+
+
+def test_a_polls_share_read_as_a_number_modifier_is_the_subject(quotes_nlp: Language) -> None:
+    """en_core_web_sm parses "Roughly 6 in 10 say" with the share as the verb's nummod."""
+    q = _by_cue(quotes_of(quotes_nlp, "Roughly 6 in 10 say they expect prices to rise."), "say")
+    assert q.speaker == "Roughly 6 in 10"

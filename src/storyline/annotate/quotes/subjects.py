@@ -32,6 +32,9 @@ def subject_of(verb: Token) -> Token | None:
         for c in verb.children:
             if c.i == verb.i - 1 and c.lower_ in QUANTIFIER_SUBJECTS and c.dep_ != "nsubjpass":
                 return c
+            # "About 4 in 10 say ...": a poll's share read as the verb's number modifier
+            if c.i == verb.i - 1 and c.dep_ in ("nummod", "npadvmod") and c.like_num:
+                return c
         return None
     return min(subjects, key=lambda c: abs(c.i - verb.i))
 
