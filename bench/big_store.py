@@ -20,7 +20,9 @@ SIZE one at a time as ``add`` adds a read article (its stored annotations in
 place of annotating it), each in a fresh process whose peak resident memory
 (``ru_maxrss``) is reported, then times the read side in a fresh process:
 the stories list, one story's views (the largest story's digest and overview),
-and the whole pile's digest timeline and overview. Results go to
+the whole pile's digest timeline and overview, and ``serve``'s app: its startup
+and the first pages a reader opens (overview, timeline, stories; the largest
+story's overview and timeline). Results go to
 ``bench/results/big_store.json`` (one entry per target, merged).
 """
 
@@ -195,7 +197,40 @@ def read_views(target: str) -> dict[str, Any]:
         for view in ("timeline", "overview"):
             payload = timed(f"{name}_{view}_s", story_id, view)
             out[f"{name}_{view}_as_of"] = payload.get("as_of")
+    out["web"] = read_web(target, largest["id"])
     out["peak_rss_mb"] = _rss_mb()
+    return out
+
+
+def read_web(target: str, story_id: str) -> dict[str, Any]:
+    """``serve``'s app over the store: its startup (the warm-up), then the first
+    pages a reader opens, each asked once (seconds, bytes, status)."""
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from fastapi.testclient import TestClient
+
+    from storyline.present.web import create_app
+
+    out: dict[str, Any] = {}
+    started = time.perf_counter()
+    with TestClient(create_app(target), base_url="http://localhost") as client:
+        out["startup_s"] = round(time.perf_counter() - started, 3)
+        for path in (
+            "/",
+            "/timeline",
+            "/stories",
+            f"/?story={story_id}",
+            f"/timeline?story={story_id}",
+        ):
+            started = time.perf_counter()
+            page = client.get(path)
+            out[path.replace(story_id, "LARGEST")] = [
+                round(time.perf_counter() - started, 3),
+                len(page.content),
+                page.status_code,
+            ]
     return out
 
 
