@@ -41,6 +41,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "src"))
 sys.path.insert(0, str(ROOT / "bench"))
 
+from clone_store import copy_annotated, timed_link  # noqa: E402
 from common import RESULTS, write_result  # noqa: E402
 
 PIPELINE = "cloned"
@@ -53,7 +54,6 @@ def _rss_mb() -> float:
 
 
 def build(workdir: Path, size: int, clones: Path) -> dict[str, Any]:
-    from storyline.api import assign_stories, relink
     from storyline.store import Store
 
     target = workdir / f"store-{size}.db"
@@ -61,18 +61,9 @@ def build(workdir: Path, size: int, clones: Path) -> dict[str, Any]:
     started = time.perf_counter()
     with Store(clones, read_only=True) as source, Store(target) as store:
         ids = [a.id for a in source.articles()][:size]  # by publication date
-        for start in range(0, size, COPY_BATCH):
-            batch = ids[start : start + COPY_BATCH]
-            annotations = source.annotations(batch)
-            store.add_articles(source.articles(batch))
-            store.put_annotations([annotations[i] for i in batch], PIPELINE)
+        copy_annotated(source, store, ids, PIPELINE, COPY_BATCH)
         copy_s = time.perf_counter() - started
-        started = time.perf_counter()
-        relink(store)
-        link_s = time.perf_counter() - started
-        started = time.perf_counter()
-        assign_stories(store)
-        stories_s = time.perf_counter() - started
+        link_s, stories_s = timed_link(store)
         counts = store.counts()
     row = {
         "store": str(target),

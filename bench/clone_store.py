@@ -114,6 +114,31 @@ def clone_id(source_id: str, round_: int) -> str:
     return hashlib.sha256(f"{source_id}/{round_}".encode()).hexdigest()[:16]
 
 
+def copy_annotated(
+    source: Store, store: Store, ids: list[str], pipeline: str, batch: int = 500
+) -> None:
+    """The articles ``ids`` of ``source`` and their stored annotations, written into
+    ``store`` as ``pipeline``'s, a batch at a time (a big pile's annotations fill
+    gigabytes)."""
+    for start in range(0, len(ids), batch):
+        part = ids[start : start + batch]
+        annotations = source.annotations(part)
+        store.add_articles(source.articles(part))
+        store.put_annotations([annotations[i] for i in part], pipeline)
+
+
+def timed_link(store: Store) -> tuple[float, float]:
+    """Seconds to link the store's unlinked articles (``api.relink``), then to put
+    them in stories (``api.assign_stories``): how a store of clones is built."""
+    from storyline.api import assign_stories, relink
+
+    started = time.perf_counter()
+    relink(store)
+    linked = time.perf_counter()
+    assign_stories(store)
+    return linked - started, time.perf_counter() - linked
+
+
 def clone_store(
     target: Path,
     n_articles: int,

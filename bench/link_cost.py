@@ -41,7 +41,7 @@ sys.path.insert(0, str(ROOT / "bench"))
 
 from sqlalchemy import select, update  # noqa: E402
 
-from clone_store import DEFAULT_SOURCES, clone_store  # noqa: E402
+from clone_store import DEFAULT_SOURCES, clone_store, copy_annotated, timed_link  # noqa: E402
 from common import write_result  # noqa: E402
 from storyline.api import CONTEXT_PER_OUTLET, assign_stories, relink, store_articles  # noqa: E402
 from storyline.models import Article  # noqa: E402
@@ -70,20 +70,10 @@ def measure(size: int, adds: int, workdir: Path) -> dict[str, object]:
     store = Store(workdir / f"store-{size}.db")
     with Store(source_path, read_only=True) as source:
         ids = [a.id for a in source.articles()]  # by publication date
-        # copied a batch at a time: a 20,000-article pile's annotations fill gigabytes
-        for start in range(0, size, COPY_BATCH):
-            batch = ids[start : min(start + COPY_BATCH, size)]
-            annotations = source.annotations(batch)
-            store.add_articles(source.articles(batch))
-            store.put_annotations([annotations[i] for i in batch], PIPELINE)
+        copy_annotated(source, store, ids[:size], PIPELINE, COPY_BATCH)
         later = source.articles(ids[size:])
         annotations = source.annotations(ids[size:])
-    started = time.perf_counter()
-    relink(store)
-    build_s = time.perf_counter() - started
-    started = time.perf_counter()
-    assign_stories(store)
-    stories_build_s = time.perf_counter() - started
+    build_s, stories_build_s = timed_link(store)
     link_s, stories_s, store_s = [], [], []
     for article in later:
         # what `add` does for one read article besides annotating it: store it (its
