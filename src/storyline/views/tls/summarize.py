@@ -223,7 +223,9 @@ def select_for_day(
     score = score * weights * np.array([quality[i] for i in ids])
     if params.support_weight:
         score = score * (1 + params.support_weight * _support(ids, sentences, tokens))
-    sim = (x @ x.T).toarray()
+    # The similarity to a chosen sentence is computed when it is chosen (k rows), not
+    # as the pool's full square: a busy day of a 10,000-article pile pools tens of
+    # thousands of sentences, and their square took gigabytes.
     max_sim = np.zeros(len(ids))
     taken = np.zeros(len(ids), dtype=bool)
     chosen_sets: list[frozenset[str]] = []
@@ -240,6 +242,6 @@ def select_for_day(
         ):
             continue
         chosen_sets.append(toks)
-        max_sim = np.maximum(max_sim, sim[best])
+        max_sim = np.maximum(max_sim, (x @ x[best].T).toarray().ravel())
         out.append((ids[best], float(score[best])))
     return out
