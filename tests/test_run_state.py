@@ -231,17 +231,19 @@ def _run(db: Path, *args: str, **kwargs: Any) -> subprocess.Popen[str]:
     )
 
 
-def _annotated(db: Path) -> int:
+def _annotated(db: Path, table: str = "annotated") -> int:
     try:
         with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1) as conn:
-            return int(conn.execute("SELECT count(*) FROM annotated").fetchone()[0])
+            return int(conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0])
     except sqlite3.Error:
         return 0
 
 
-def _wait_annotated(db: Path, proc: subprocess.Popen[str], at_least: int, limit: float = 120) -> None:
+def _wait_annotated(
+    db: Path, proc: subprocess.Popen[str], at_least: int, limit: float = 120, table: str = "annotated"
+) -> None:
     deadline = time.monotonic() + limit
-    while _annotated(db) < at_least:
+    while _annotated(db, table) < at_least:
         assert proc.poll() is None, "add ended before it could be interrupted"
         assert time.monotonic() < deadline, "no annotation committed in time"
         time.sleep(0.2)
@@ -256,12 +258,15 @@ def _json_views(db: Path) -> list[str]:
     return views
 
 
-def _interrupted_add(tmp_path: Path, sig: int) -> tuple[Path, Path, subprocess.Popen[str]]:
-    """``add`` of 60 T17 articles, sent ``sig`` once its first annotations are committed."""
+def _interrupted_add(
+    tmp_path: Path, sig: int, table: str = "annotated"
+) -> tuple[Path, Path, subprocess.Popen[str]]:
+    """``add`` of 60 T17 articles, sent ``sig`` once its first row of ``table`` is
+    committed (its first annotations; ``articles``: once ingest has begun)."""
     source = _t17_jsonl(tmp_path, "haiti", 60)
     db = tmp_path / "interrupted.db"
     proc = _run(db, "add", str(source))
-    _wait_annotated(db, proc, 1)
+    _wait_annotated(db, proc, 1, table=table)
     proc.send_signal(sig)
     return source, db, proc
 
@@ -294,7 +299,10 @@ def test_kill_during_add_loses_nothing(tmp_path: Path) -> None:
 
 @pytest.mark.model
 def test_ctrl_c_says_so_and_views_warn(tmp_path: Path) -> None:
-    _source, db, proc = _interrupted_add(tmp_path, signal.SIGINT)
+    # Sent once the articles are being stored, with their whole annotation still to
+    # come: sent at the first annotations, a loaded machine could see the add end
+    # (its annotations committed a chunk at a time) before the signal landed.
+    _source, db, proc = _interrupted_add(tmp_path, signal.SIGINT, table="articles")
     _out, err = proc.communicate(timeout=60)
     assert proc.returncode == 130
     assert "interrupted" in err and "run the same command again" in " ".join(err.split())
