@@ -64,7 +64,7 @@ def test_refresh_stores_what_the_records_give(sample_db: Path, tmp_path: Path) -
 
 def test_a_write_leaves_them_stale_until_the_next_refresh(sample_db: Path, tmp_path: Path) -> None:
     with Store(_copy(sample_db, tmp_path)) as store:
-        api.refresh(store)  # the sample is one story of fewer than 500 articles: the pile only
+        api.refresh(store)  # the sample is one story of fewer than 150 articles: the pile only
         assert [s.scope for s in store.snapshot_scopes()] == [PILE]
         before = Story(store).timeline()
         store.add_articles([Article(id="late", text="A later report.", title="Later")])

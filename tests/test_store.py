@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 from pathlib import Path
 
@@ -138,3 +139,23 @@ def test_search_input_is_not_query_syntax() -> None:
     store.put_annotations([_annotations("a1")], "v1")
     assert store.search_sentences('said" OR "x') == []
     assert store.search_sentences("NEAR(") == []
+
+
+def test_entities_and_copies_of_some_articles_are_the_full_lists_filtered(
+    sample_db: Path,
+) -> None:
+    """One story's corpus reads its articles' mentions by index; it must be what
+    filtering the whole pile's lists gives, in the same order."""
+    with Store(sample_db, read_only=True) as store:
+        ids = store.article_ids()
+        some = ids[::2]
+        keep = set(some)
+        filtered = []
+        for entity in store.entities():
+            mentions = tuple(m for m in entity.mentions if m.article in keep)
+            if mentions:
+                filtered.append(dataclasses.replace(entity, mentions=mentions))
+        assert filtered and store.entities(some) == filtered
+        assert store.entities([]) == []
+        assert store.copies(some) == [c for c in store.copies() if c.article in keep]
+        assert store.copies() and store.copies(ids) == store.copies()

@@ -356,7 +356,7 @@ def stories(as_json: Annotated[bool, typer.Option("--json")] = False) -> None:
 def refresh(
     min_articles: Annotated[
         int | None,
-        typer.Option(min=1, help="Materialize stories of at least N articles (default 500)."),
+        typer.Option(min=1, help="Materialize stories of at least N articles (default 150)."),
     ] = None,
     force: Annotated[bool, typer.Option(help="Rebuild scopes that are already current.")] = False,
     as_json: Annotated[bool, typer.Option("--json")] = False,

@@ -452,16 +452,31 @@ class Store(StoryRecords, WorkRecords, SnapshotRecords):
                 )
         return True
 
-    def entities(self) -> list[Entity]:
+    def entities(self, articles: Iterable[str] | None = None) -> list[Entity]:
+        """Every entity with its mentions; with ``articles``, only the entities
+        mentioned there, with those mentions only (one story's, read by index
+        rather than the pile's millions of mentions)."""
+        em = schema.entity_mentions
+        order = (em.c.article_id, em.c.mention_idx)
         with self.engine.connect() as conn:
+            if articles is None:
+                queries = [select(em).order_by(*order)]
+            else:
+                queries = [
+                    select(em).where(em.c.article_id.in_(batch)).order_by(*order)
+                    for batch in batches(sorted(set(articles)))
+                ]
             refs: dict[str, list[MentionRef]] = {}
-            for row in conn.execute(
-                select(schema.entity_mentions).order_by(
-                    schema.entity_mentions.c.article_id, schema.entity_mentions.c.mention_idx
-                )
-            ):
-                m = row._mapping
-                refs.setdefault(m["entity_id"], []).append(MentionRef(m["article_id"], m["mention_idx"]))
+            for query in queries:
+                for row in conn.execute(query):
+                    m = row._mapping
+                    refs.setdefault(m["entity_id"], []).append(MentionRef(m["article_id"], m["mention_idx"]))
+            e = schema.entities
+            if articles is None:
+                rows = list(conn.execute(select(e).order_by(e.c.id)))
+            else:
+                some = [r for b in batches(refs) for r in conn.execute(select(e).where(e.c.id.in_(b)))]
+                rows = sorted(some, key=lambda r: r.id)  # ids are "E" + hex: any collation agrees
             return [
                 Entity(
                     id=r.id,
@@ -470,7 +485,7 @@ class Store(StoryRecords, WorkRecords, SnapshotRecords):
                     aliases=tuple(json.loads(r.aliases)),
                     mentions=tuple(refs.get(r.id, ())),
                 )
-                for r in conn.execute(select(schema.entities).order_by(schema.entities.c.id))
+                for r in rows
             ]
 
     def entity_ids(self) -> tuple[dict[str, MentionRef], dict[str, str]]:
@@ -512,11 +527,21 @@ class Store(StoryRecords, WorkRecords, SnapshotRecords):
             yield LinkState(conn)
             bump_revision(conn)
 
-    def copies(self) -> list[Copy]:
+    def copies(self, articles: Iterable[str] | None = None) -> list[Copy]:
+        """Every copy link; with ``articles``, the links of those copies only."""
+        c = schema.copies
+        if articles is None:
+            queries = [select(c).order_by(c.c.article_id)]
+        else:
+            queries = [
+                select(c).where(c.c.article_id.in_(batch)).order_by(c.c.article_id)
+                for batch in batches(sorted(set(articles)))
+            ]
         with self.engine.connect() as conn:
             return [
                 Copy(r.article_id, r.copy_of, r.kind, r.similarity)
-                for r in conn.execute(select(schema.copies).order_by(schema.copies.c.article_id))
+                for query in queries
+                for r in conn.execute(query)
             ]
 
     def counts(self) -> dict[str, int]:

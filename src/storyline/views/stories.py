@@ -8,7 +8,6 @@ storyline, or read-only) shows what ``add`` would assign, computed in memory.
 
 from __future__ import annotations
 
-from dataclasses import replace
 from typing import TYPE_CHECKING, Any, TypedDict
 
 from ..errors import NotFound
@@ -46,16 +45,11 @@ def story_corpus(store: Store, story_id: str) -> Corpus:
         )
     ids = [a for a, s in membership.members.items() if s == live]
     keep = set(ids)
-    entities = []
-    for entity in store.entities():
-        mentions = tuple(m for m in entity.mentions if m.article in keep)
-        if mentions:
-            entities.append(replace(entity, mentions=mentions))
     return Corpus(
         articles={a.id: a for a in store.articles(ids)},
         annotations=store.annotations(ids),
-        entities=entities,
-        copies=[c for c in store.copies() if c.article in keep and c.copy_of in keep],
+        entities=store.entities(ids),  # read by the story's articles, not the pile's
+        copies=[c for c in store.copies(ids) if c.copy_of in keep],
     )
 
 
