@@ -191,6 +191,7 @@ def read_views(target: str) -> dict[str, Any]:
     """Each view a reader opens first, in a new ``Story`` (nothing cached in memory)."""
     from storyline import Story
     from storyline.store import Store
+    from storyline.views.snapshots import MIN_ARTICLES
 
     out: dict[str, Any] = {}
 
@@ -205,7 +206,15 @@ def read_views(target: str) -> dict[str, Any]:
     largest = stories[0]
     out["stories"] = len(stories)
     out["largest_story_articles"] = largest["size"]
-    for name, story_id in (("pile", None), ("largest_story", largest["id"])):
+    # the largest story too small to be materialized answers from its records
+    small = max(
+        (s for s in stories if s["size"] < MIN_ARTICLES), key=lambda s: s["size"], default=None
+    )
+    scopes = [("pile", None), ("largest_story", largest["id"])]
+    if small is not None:
+        out["small_story_articles"] = small["size"]
+        scopes.append(("small_story", small["id"]))
+    for name, story_id in scopes:
         for view in ("timeline", "overview"):
             payload = timed(f"{name}_{view}_s", story_id, view)
             out[f"{name}_{view}_as_of"] = payload.get("as_of")
