@@ -173,13 +173,13 @@ def add_one(target: str, clones: Path, article_id: str) -> dict[str, Any]:
     return {**{k: round(v, 4) for k, v in times.items()}, "peak_rss_mb": _rss_mb()}
 
 
-def refresh_once(target: str) -> dict[str, Any]:
+def refresh_once(target: str, *, force: bool = False) -> dict[str, Any]:
     from storyline.api import refresh
     from storyline.store import Store
 
     started = time.perf_counter()
     with Store(target) as store:
-        done = refresh(store)
+        done = refresh(store, force=force)
     return {
         "refresh_s": round(time.perf_counter() - started, 1),
         "scopes": [{"scope": r.scope, "articles": r.articles, "seconds": r.seconds} for r in done],
@@ -310,15 +310,26 @@ def main() -> None:
     one.add_argument("target")
     one.add_argument("clones", type=Path)
     one.add_argument("article_id")
-    sub.add_parser("refresh-once").add_argument("target")
-    sub.add_parser("read-views").add_argument("target")
+    r = sub.add_parser("refresh-once")  # measure's child; alone: rebuild every scope
+    r.add_argument("target")
+    r.add_argument("--force", action="store_true", help="rebuild scopes already current")
+    r.add_argument("--name", help="with --force: store the row under refresh.NAME")
+    v = sub.add_parser("read-views")  # measure's child; alone: after a change to the read side
+    v.add_argument("target")
+    v.add_argument("--name", help="store the row under views.NAME")
     args = parser.parse_args()
     if args.command == "add-one":
         print(json.dumps(add_one(args.target, args.clones, args.article_id)))
     elif args.command == "refresh-once":
-        print(json.dumps(refresh_once(args.target)))
+        row = refresh_once(args.target, force=args.force)
+        print(json.dumps(row))
+        if args.name:
+            _merge({"refresh": {args.name: row}})
     elif args.command == "read-views":
-        print(json.dumps(read_views(args.target)))
+        row = read_views(args.target)
+        print(json.dumps(row))
+        if args.name:
+            _merge({"views": {args.name: row}})
     elif args.command == "measure":
         row = measure(args.target, args.clones, args.size, args.adds)
         _merge({"measure": {args.name or row["target"]: row}})

@@ -266,6 +266,10 @@ def test_store_assignment_is_incremental_idempotent_and_stable(tmp_path: Path) -
         ("s-flood0", 4, "2031-03-03", "2031-03-06"),
     ]
     assert rows[1]["title"].startswith("Flood day")
+    # one story's articles read through the story index: the same as the pile's rows
+    for r in rows:
+        assert store.story_members(r["id"]) == r["articles"]
+        assert [a for a, s in after.items() if s == r["id"]] == r["articles"]
 
 
 def test_store_reads_the_stories_in_reach_and_assigns_as_the_whole_index(
@@ -377,6 +381,8 @@ def test_store_redirect_after_merge(tmp_path: Path) -> None:
     assert store.resolve_story("s-b") == "s-a"
     assert store.story_assignments() == {"a": "s-a", "b": "s-a"}
     assert story_membership(store).resolve("s-b") == "s-a"
+    assert store.story_members("s-a") == ["a", "b"]  # b's row still names s-b
+    assert store.story_members("s-gone") == []
     assert store.story_terms(["flood", "nothing"]) == {"flood": 2}
     # a writer that read the old version is refused
     assert not store.put_stories(update, version=version)

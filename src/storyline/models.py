@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 DATE_SOURCES = ("manifest", "header", "html", "url", "text", "unknown")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class DateCandidate:
     """One guess at a publication date, with its provenance (trafilatura style)."""
 
@@ -25,7 +25,7 @@ class DateCandidate:
     source: str  # one of DATE_SOURCES
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Article:
     """One news article after ingest: clean text plus metadata."""
 
@@ -43,7 +43,7 @@ class Article:
     date_candidates: tuple[DateCandidate, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Sentence:
     index: int
     start: int
@@ -51,7 +51,7 @@ class Sentence:
     text: str
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class EntityMention:
     text: str
     label: str  # spaCy label (PERSON, ORG, GPE, ...) or TERM for domain terms
@@ -66,7 +66,7 @@ class EntityMention:
     title: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Timex:
     """A TIMEX3 temporal expression, normalized against the document date.
 
@@ -88,7 +88,7 @@ class Timex:
     rule: str = ""  # which rule produced it, for explanations
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class SentenceDate:
     """The time a sentence is about, and which rule decided it."""
 
@@ -107,7 +107,7 @@ class SentenceDate:
 QUOTE_CONFIDENCE = 0.45
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Quote:
     text: str  # the content, without quotation marks
     start: int
@@ -131,7 +131,7 @@ class Quote:
     confidence: float = 1.0
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Citation:
     cites: str  # outlet or source name as written
     cue: str
@@ -140,7 +140,7 @@ class Citation:
     end: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Quantity:
     text: str
     value: float
@@ -156,7 +156,7 @@ class Quantity:
     subject: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Annotations:
     """Everything the annotate stage finds in one article."""
 
@@ -170,7 +170,7 @@ class Annotations:
     quantities: tuple[Quantity, ...] = ()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class ItemError:
     """One input that could not be processed; the batch goes on without it."""
 
@@ -198,7 +198,7 @@ class AddReport:
 # ---- link and build records -------------------------------------------------
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class MentionRef:
     """Points at one EntityMention: article id + index into Annotations.mentions."""
 
@@ -206,7 +206,7 @@ class MentionRef:
     index: int
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Entity:
     """One real-world actor across the whole story."""
 
@@ -217,7 +217,7 @@ class Entity:
     mentions: tuple[MentionRef, ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Copy:
     """``article`` repeats ``copy_of``: exactly, syndicated with edits, or rewritten."""
 
@@ -227,7 +227,7 @@ class Copy:
     similarity: float
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Evidence:
     article: str
     sentence: int
@@ -237,7 +237,7 @@ class Evidence:
     published: dt.date | None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class TimelineEvent:
     date: str  # keeps its granularity: 2023, 2023-05, 2023-W36, 2023-05-09
     start: dt.date

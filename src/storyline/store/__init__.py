@@ -55,6 +55,8 @@ from .work import WorkRecords, queue, unqueue
 
 __all__ = ["Store", "StoryRow", "StoryUpdate", "database_url", "redact"]
 
+_READ_BATCH = 10_000  # rows a streamed read fetches at a time
+
 _ANNOTATION_FIELDS = (
     ("sentences", schema.sentences, Sentence),
     ("mentions", schema.mentions, EntityMention),
@@ -343,7 +345,9 @@ class Store(StoryRecords, WorkRecords, SnapshotRecords):
                 query = select(table).order_by(table.c.article_id, table.c.idx)
                 if ids is not None:
                     query = query.where(table.c.article_id.in_(list(ids)))
-                result = conn.execute(query)
+                # Streamed: PostgreSQL's driver would otherwise hold a whole table's
+                # rows (millions at 100,000 articles) beside the records built from them.
+                result = conn.execute(query.execution_options(yield_per=_READ_BATCH))
                 columns = list(result.keys())
                 read, aid_at = row_reader(cls, columns), columns.index("article_id")
                 for row in result:

@@ -39,6 +39,9 @@ def from_row(cls: type[T], row: Any, *, skip: tuple[str, ...] = ("article_id", "
     return row_reader(cls, list(mapping.keys()), skip=skip)(list(mapping.values()))
 
 
+_SHARED_LEN = 24  # longer strings (sentences, quotes) rarely repeat
+
+
 def row_reader(
     cls: type[T], columns: Sequence[str], *, skip: tuple[str, ...] = ("article_id", "idx")
 ) -> Callable[[Sequence[Any]], T]:
@@ -57,14 +60,24 @@ def row_reader(
         defaulted = f.default not in (dataclasses.MISSING, None)
         plan.append((f.name, at[f.name], f.type in ("dt.date | None", "dt.date"), defaulted))
 
+    # Labels, rules, units, date values, days and offsets repeat across hundreds of thousands
+    # of rows; each driver row brings its own copy. One object per distinct value
+    # keeps a big pile's annotations in memory at a fraction of the size.
+    shared: dict[Any, Any] = {}
+
     def read(row: Sequence[Any]) -> T:
         values: dict[str, Any] = {}
         for name, i, is_date, defaulted in plan:
             value = row[i]
-            if value is None and defaulted:
-                continue
-            if is_date and isinstance(value, str):
-                value = dt.date.fromisoformat(value)
+            if value is None:
+                if defaulted:
+                    continue
+            elif is_date:
+                if isinstance(value, str):
+                    value = dt.date.fromisoformat(value)
+                value = shared.setdefault(value, value)
+            elif type(value) is int or (type(value) is str and len(value) <= _SHARED_LEN):
+                value = shared.setdefault(value, value)
             values[name] = value
         return cls(**values)
 

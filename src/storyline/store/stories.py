@@ -3,6 +3,7 @@ article's story, and the redirects merges leave. A part of ``Store``."""
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 from typing import Any, TypedDict
@@ -230,6 +231,24 @@ class StoryRecords:
         )
         with self.engine.connect() as conn:
             return {r[0]: follow(redirects, r[1]) for r in conn.execute(query)}
+
+    def story_members(self, story_id: str) -> list[str]:
+        """The articles of the live story ``story_id`` (and of every story merged into
+        it), by publication date: read through the story index, not the pile's."""
+        redirects = self.story_redirects()
+        ids = [story_id, *(old for old in redirects if follow(redirects, old) == story_id)]
+        a, s = schema.articles, schema.article_stories
+        found: list[tuple[Any, ...]] = []
+        with self.engine.connect() as conn:
+            for batch in batches(ids):
+                query = (
+                    select(s.c.article_id, a.c.published, a.c.seq)
+                    .join(a, a.c.id == s.c.article_id)
+                    .where(s.c.story_id.in_(batch))
+                )
+                found.extend(tuple(r) for r in conn.execute(query))
+        found.sort(key=lambda r: (r[1] is None, r[1] or dt.date.min, r[2]))
+        return [r[0] for r in found]
 
     def stories(self) -> list[StoryRow]:
         """Every live story with its articles (by publication date), largest first."""

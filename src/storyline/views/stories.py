@@ -37,13 +37,16 @@ def story_corpus(store: Store, story_id: str) -> Corpus:
     """The corpus of one story: its articles, their annotations, the entities
     they mention (with those mentions only) and copies within the story. An id
     merged into another story leads to that story."""
-    membership = story_membership(store)
-    live = membership.resolve(story_id)
-    if live is None:
-        raise NotFound(
-            f"no story with id {story_id!r}; `storyline stories` lists them", code="E407"
-        )
-    ids = [a for a, s in membership.members.items() if s == live]
+    if store.unassigned():  # the plan for articles not in a story yet reads the pile
+        membership = story_membership(store)
+        live = membership.resolve(story_id)
+        if live is None:
+            raise NotFound(
+                f"no story with id {story_id!r}; `storyline stories` lists them", code="E407"
+            )
+        ids = [a for a, s in membership.members.items() if s == live]
+    else:  # only this story's rows: a small story costs the same in any pile
+        ids = store.story_members(store.resolve_story(story_id))
     keep = set(ids)
     return Corpus(
         articles={a.id: a for a in store.articles(ids)},
