@@ -5,7 +5,7 @@ from __future__ import annotations
 import math
 import re
 from collections import Counter
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from itertools import chain
 
@@ -65,8 +65,19 @@ class DocumentFrequencies:
     df: Mapping[str, int]
 
     @classmethod
-    def of(cls, docs: Sequence[Collection[str]]) -> DocumentFrequencies:
-        return cls(len(docs), Counter(chain.from_iterable(map(set, docs))))
+    def of(cls, docs: Iterable[Collection[str]]) -> DocumentFrequencies:
+        """Counted as ``docs`` streams by: a whole pile's word sets are never held
+        at once (at 100,000 articles they would be gigabytes)."""
+        n = 0
+
+        def each() -> Iterator[Collection[str]]:
+            nonlocal n
+            for doc in docs:
+                n += 1
+                yield doc if isinstance(doc, (set, frozenset)) else set(doc)
+
+        df = Counter(chain.from_iterable(each()))
+        return cls(n, df)
 
 
 @dataclass

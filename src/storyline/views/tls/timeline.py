@@ -165,7 +165,7 @@ def frequencies_of(
     candidate sentence's content words (as sets: the same counts as the
     sentences' token lists, for less work)."""
     tokenizer = tokenizer or Tokenizer()
-    return DocumentFrequencies.of([s.tokens or tokenizer.token_set(s.text) for s in sentences])
+    return DocumentFrequencies.of(s.tokens or tokenizer.token_set(s.text) for s in sentences)
 
 
 def bearing_on(
