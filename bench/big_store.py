@@ -313,7 +313,7 @@ def main() -> None:
     r = sub.add_parser("refresh-once")  # measure's child; alone: rebuild every scope
     r.add_argument("target")
     r.add_argument("--force", action="store_true", help="rebuild scopes already current")
-    r.add_argument("--name", help="with --force: store the row under refresh.NAME")
+    r.add_argument("--name", help="store the row under refresh.NAME")
     v = sub.add_parser("read-views")  # measure's child; alone: after a change to the read side
     v.add_argument("target")
     v.add_argument("--name", help="store the row under views.NAME")

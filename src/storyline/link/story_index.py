@@ -21,6 +21,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import asdict, dataclass, field
 
+from ..errors import NotFound
 from ..models import Article
 from ..store import Store, StoryRow, StoryUpdate
 from .stories import StoryIndex, StoryState, features, story_from_json, story_to_json
@@ -239,6 +240,22 @@ def story_membership(store: Store) -> Membership:
     plan = plan_stories(store)
     redirects.update(plan.index.redirects)
     return Membership(_planned_members(store, plan), redirects)
+
+
+def story_articles(store: Store, story_id: str) -> list[str]:
+    """The articles of story ``story_id`` (a merged-away id leads to its story), by
+    publication date, as ``story_membership`` has them; NotFound when there is no
+    such story. With every article in a story, only that story's rows are read, so
+    a small story costs the same in any pile."""
+    if not store.unassigned():
+        return store.story_members(store.resolve_story(story_id))
+    membership = story_membership(store)  # the plan for unassigned articles reads the pile
+    live = membership.resolve(story_id)
+    if live is None:
+        raise NotFound(
+            f"no story with id {story_id!r}; `storyline stories` lists them", code="E407"
+        )
+    return [a for a, s in membership.members.items() if s == live]
 
 
 def _planned_members(store: Store, plan: StoryPlan) -> dict[str, str]:

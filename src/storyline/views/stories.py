@@ -11,7 +11,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any, TypedDict
 
 from ..errors import NotFound
-from ..link.story_index import story_membership, story_rows
+from ..link.story_index import story_articles, story_membership, story_rows
 from ..store import Store
 from .corpus import Corpus
 from .registry import register
@@ -37,16 +37,7 @@ def story_corpus(store: Store, story_id: str) -> Corpus:
     """The corpus of one story: its articles, their annotations, the entities
     they mention (with those mentions only) and copies within the story. An id
     merged into another story leads to that story."""
-    if store.unassigned():  # the plan for articles not in a story yet reads the pile
-        membership = story_membership(store)
-        live = membership.resolve(story_id)
-        if live is None:
-            raise NotFound(
-                f"no story with id {story_id!r}; `storyline stories` lists them", code="E407"
-            )
-        ids = [a for a, s in membership.members.items() if s == live]
-    else:  # only this story's rows: a small story costs the same in any pile
-        ids = store.story_members(store.resolve_story(story_id))
+    ids = story_articles(store, story_id)
     keep = set(ids)
     return Corpus(
         articles={a.id: a for a in store.articles(ids)},
