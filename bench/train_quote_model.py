@@ -96,7 +96,13 @@ class DocRows:
 
 # What decides a parse besides spaCy: the pipeline config and the components that
 # run before the parser (the cached parse is keyed on them).
-PARSE_CODE = ["config.cfg", "annotate/pipeline.py", "annotate/paragraphs.py"]
+PARSE_CODE = [
+    "config.cfg",
+    "annotate/pipeline.py",
+    "annotate/paragraphs.py",
+    "annotate/brackets.py",
+    "annotate/bounds.py",
+]
 
 
 def parse_cache(split: str) -> Path:

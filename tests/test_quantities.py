@@ -61,7 +61,9 @@ def test_unit_prices(qty) -> None:  # type: ignore[no-untyped-def]
     ]
     [each] = qty("Each Brell drone costs about $3 million, the budget shows.")
     assert (each.text, each.about, each.normalized_unit) == (
-        "about $3 million", "money per drone", "USD/drone"
+        "about $3 million",
+        "money per drone",
+        "USD/drone",
     )
     # a rate of money per period stays a rate
     [rent] = qty("The agency paid $2 million a year in rent.")
@@ -154,3 +156,27 @@ def test_component_sets_extension_and_reports_errors(monkeypatch: pytest.MonkeyP
     doc = nlp("Anything.")
     assert doc._.quantities == []
     assert "[E233]" in doc.user_data["storyline_errors"][0]
+
+
+def test_a_dateline_place_is_not_a_figures_subject(qty) -> None:  # type: ignore[no-untyped-def]
+    # "sm" has no sentence rules: the dateline and the figure are one sentence here,
+    # as the pipeline makes them once a cut bracket aside is joined (annotate/brackets.py)
+    (q,) = qty(
+        "VARNA , Kestria -LRB- Northgate Wire -RRB- - Eighteen people were killed in a"
+        " shootout in the harbour district of Tavel , the army said on Sunday ."
+    )
+    assert q.text.lower().startswith("eighteen")
+    assert q.subject != "Kestria" and q.subject not in ("VARNA", "Northgate Wire")
+
+
+def test_dateline_end() -> None:
+    from storyline.text.datelines import dateline_end
+
+    stamped = (
+        "TAVEL , Kestria | Sun Jun 7 , 2009 6:39 pm EDT TAVEL , Kestria -LRB- Wire -RRB- - Ten"
+    )
+    assert stamped[: dateline_end(stamped)].endswith("-RRB- - ")
+    assert dateline_end("VARNA (Northgate Wire) - Ten died.") == len("VARNA (Northgate Wire) - ")
+    assert dateline_end("VARNA — The vote") == len("VARNA — ")
+    assert dateline_end("The WHO - which met - said so.") is None
+    assert dateline_end("NATO said 12 people died.") is None

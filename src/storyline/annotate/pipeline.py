@@ -23,6 +23,7 @@ from ..models import Annotations, Article, ItemError, Sentence
 
 # Importing registers the factories and Doc extensions.
 from . import bounds
+from . import brackets as _brackets  # noqa: F401
 from . import citations as _citations  # noqa: F401
 from . import mentions as _mentions  # noqa: F401
 from . import paragraphs as _paragraphs  # noqa: F401
@@ -60,9 +61,11 @@ def load_pipeline(models: Sequence[str] | None = None) -> Language:
 
 
 def add_sentence_rules(nlp: Language, config: Config | None = None) -> Language:
-    """Adds ``config.cfg``'s ``before_parser`` components (paragraph breaks, the cap on
-    sentence length): they set sentence boundaries the model's parser then keeps, so
-    they go before it, in the order listed."""
+    """Adds ``config.cfg``'s sentence rules: the ``before_parser`` components
+    (paragraph breaks, bracket asides, the cap on sentence length) set boundaries
+    the model's parser then keeps, so they go before it, in the order listed; the
+    ``after_model`` ones (a cut bracket aside joined) repair its sentences and go
+    after the model's last component, before storyline's others."""
     config = config or pipeline_config()
     parser = next((n for n in ("parser", "senter") if n in nlp.pipe_names), None)
     names = list(config["pipeline"].get("before_parser", []))
@@ -74,6 +77,8 @@ def add_sentence_rules(nlp: Language, config: Config | None = None) -> Language:
             nlp.add_pipe(name, config=settings, first=True)
         else:
             nlp.add_pipe(name, config=settings, after=names[i - 1])
+    for name in config["pipeline"].get("after_model", []):
+        nlp.add_pipe(name, config=dict(config["components"].get(name, {})))
     return nlp
 
 

@@ -85,6 +85,7 @@ def pipeline_version_from_files(models: Sequence[str]) -> str | None:
         names[at:at] = before_parser
     else:
         names[0:0] = before_parser
+    names += list(_config_value(config, "pipeline", "after_model", []))
     names += list(_config_value(config, "pipeline", "components", []))
     weights = []
     for name in names:

@@ -27,6 +27,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Token
 
 from ...models import EntityMention, Quantity
+from ...text.datelines import dateline_end
 from ..components import ExtractorComponent
 from ..mentions import ENTITY_LABELS, doc_text, sentence_index, sentence_starts
 from .numbers import (
@@ -266,11 +267,15 @@ def _nearest(
     labels: Sequence[str] | None,
     *,
     before: bool = False,
+    skip_to: int = 0,
 ) -> str | None:
-    """Closest mention in the sentence; with ``before``, any earlier one beats a later one."""
+    """Closest mention in the sentence; with ``before``, any earlier one beats a later one.
+    Mentions ending by ``skip_to`` (a dateline's end) are not candidates."""
     best: tuple[int, int, str] | None = None
     for m in mentions:
         if m.sentence != sentence or (labels is not None and m.label not in labels):
+            continue
+        if m.end <= skip_to:
             continue
         if m.end <= start:
             gap, after = start - m.end, 0
@@ -329,7 +334,7 @@ class _Extractor:
                 counts = Counter(m.text for m in named)
                 if counts:
                     return counts.most_common(1)[0][0]
-        return _nearest(self.mentions, sent, start, end, _RANGE_LABELS)
+        return self.nearest(sent, start, end, _RANGE_LABELS)
 
     def described_org(self, token: int) -> str | None:
         """"The company" as the clause subject: the organisation last named before it."""
@@ -357,6 +362,23 @@ class _Extractor:
         self.sent_tokens = [0]
         if len(self.starts) > 1:
             self.sent_tokens = [s.start for s in doc.sents]
+
+    def nearest(
+        self,
+        sent: int,
+        start: int,
+        end: int,
+        labels: Sequence[str] | None,
+        *,
+        before: bool = False,
+    ) -> str | None:
+        """``_nearest`` in sentence ``sent``, past its wire dateline if it opens with one
+        ("ACAPULCO, Mexico (Reuters) - Eighteen people were killed ...": the toll is
+        not Mexico's for being filed there)."""
+        first = self.starts[sent] if sent < len(self.starts) else 0
+        stop = self.starts[sent + 1] if sent + 1 < len(self.starts) else len(self.text)
+        skip_to = dateline_end(self.text, first, stop) or 0
+        return _nearest(self.mentions, sent, start, end, labels, before=before, skip_to=skip_to)
 
     def sentence_bounds(self, i: int) -> tuple[int, int, int]:
         """(sentence index, first token, end token) of token ``i``."""
@@ -486,7 +508,7 @@ class _Extractor:
                 inside = _within(self.mentions, *noun_span)
                 if inside is not None:
                     return label, inside
-            return label or "count", _nearest(self.mentions, sent, start, end, None, before=True)
+            return label or "count", self.nearest(sent, start, end, None, before=True)
         if kind == "distance" and unit is not None:
             n = len(doc)
             attached = (
@@ -509,9 +531,9 @@ class _Extractor:
             cues |= {_lemma(doc, k) for k in range(last, min(last + 2, n))}
             if cues & _RANGE_CUES or (marker is not None and marker[0] == "as far as"):
                 return "range", self.range_subject(number.start, sent, start, end)
-            return "distance", _nearest(self.mentions, sent, start, end, _PLACE_LABELS)
+            return "distance", self.nearest(sent, start, end, _PLACE_LABELS)
         label = {"money": "money", "percent": "percentage"}.get(kind, kind)
-        return label, _nearest(self.mentions, sent, start, end, None, before=True)
+        return label, self.nearest(sent, start, end, None, before=True)
 
 
 def extract_quantities(doc: Doc, mentions: Sequence[EntityMention] | None = None) -> list[Quantity]:
