@@ -31,7 +31,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .components import set_sent_starts
-from .paragraphs import is_paragraph_break, lines_are_paragraphs
+from .paragraphs import FINAL_PUNCT, paragraph_ends
 
 # A longer span is more likely two unrelated brackets than one aside.
 MAX_PAIR_TOKENS = 40
@@ -45,7 +45,6 @@ _PAIRS = {
     "-RCB-": "-LCB-",
 }
 _OPENING = frozenset(_PAIRS.values())
-_SENTENCE_END = frozenset({".", "!", "?", "…"})
 _CLOSING_QUOTES = frozenset({'"', "”", "’", "''"})
 
 
@@ -57,18 +56,14 @@ def _may_start_after(doc: Doc, i: int) -> bool:
         j -= 1
     if j >= 0 and doc[j].text in _CLOSING_QUOTES:
         j -= 1
-    return j >= 0 and doc[j].text in _SENTENCE_END
+    return j >= 0 and doc[j].text in FINAL_PUNCT
 
 
 def bracket_pairs(doc: Doc, max_tokens: int = MAX_PAIR_TOKENS) -> list[tuple[int, int]]:
     """Token indices (open, close) of the matched bracket pairs of at most
     ``max_tokens`` tokens that do not cross a paragraph break (a single line break
     too, in text written a paragraph per line: see ``annotate.paragraphs``)."""
-    one_per_line = lines_are_paragraphs(doc.text)
-
-    def breaks(space: str) -> bool:
-        return is_paragraph_break(space) or (one_per_line and "\n" in space)
-
+    breaks = paragraph_ends(doc.text)
     pairs: list[tuple[int, int]] = []
     stack: list[int] = []
     for tok in doc:

@@ -19,6 +19,8 @@ single line break ends a sentence too.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -38,16 +40,24 @@ def is_paragraph_break(text: str) -> bool:
     return text.replace("\r", "").replace(" ", "").replace("\t", "").count("\n") >= 2
 
 
-_CLOSING_MARKS = frozenset({'"', "”", "’", "'", "''", ")"})
-_FINAL_PUNCT = frozenset({".", "!", "?", "…"})
-
-
-def mark_paragraph_starts(doc: Doc) -> Doc:
-    one_per_line = lines_are_paragraphs(doc.text)
+def paragraph_ends(text: str) -> Callable[[str], bool]:
+    """The test of whether whitespace in ``text`` ends a paragraph: a blank line, or a
+    single line break in text written a paragraph per line."""
+    one_per_line = lines_are_paragraphs(text)
 
     def ends_paragraph(space: str) -> bool:
         return is_paragraph_break(space) or (one_per_line and "\n" in space)
 
+    return ends_paragraph
+
+
+_CLOSING_MARKS = frozenset({'"', "”", "’", "'", "''", ")"})
+# Tokens that end a sentence.
+FINAL_PUNCT = frozenset({".", "!", "?", "…"})
+
+
+def mark_paragraph_starts(doc: Doc) -> Doc:
+    ends_paragraph = paragraph_ends(doc.text)
     writes: list[tuple[int, bool]] = []
     for token in doc[1:]:
         before = doc[token.i - 1]
@@ -58,7 +68,7 @@ def mark_paragraph_starts(doc: Doc) -> Doc:
             # A closing quotation mark ending the paragraph ('... be lost."') belongs
             # to the sentence it closes; left alone the parser may start one with it.
             last = before.i - 1 if before.is_space else before.i
-            if last > 0 and doc[last].text in _CLOSING_MARKS and doc[last - 1].text in _FINAL_PUNCT:
+            if last > 0 and doc[last].text in _CLOSING_MARKS and doc[last - 1].text in FINAL_PUNCT:
                 writes.append((last, False))
     set_sent_starts(doc, writes)
     return doc
