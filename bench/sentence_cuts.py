@@ -1,14 +1,17 @@
-"""Sentences cut inside a bracket pair, in stores built by `storyline add` (or by
-`storyline eval tls --stores DIR`, which keeps one store per T17 topic).
+"""Sentences cut inside a bracket pair or after a wire dateline, in stores built by
+`storyline add` (or by `storyline eval tls --stores DIR`, which keeps one store per
+T17 topic).
 
     .venv/bin/python bench/sentence_cuts.py DIR [--name NAME]
 
 For every ``<topic>.db`` in DIR: the stored sentences whose brackets do not balance
 (a "(" / "-LRB-" left open, or a ")" / "-RRB-" closing nothing: the sentence was cut
-inside an aside), and the same count over what a user is shown by default: the
-evidence sentences of the timeline digest and the quotes of the default quotes view.
-The check here is the benchmark's own (whitespace tokens and bracket characters),
-independent of ``annotate.brackets``. Results: bench/results/sentence_cuts[_NAME].json.
+inside an aside), those that end with a bracketed name and a dash ("Cairo, Egypt (CNN)
+--": cut from the report the dateline opens), and the same counts over what a user is
+shown by default: the evidence sentences of the timeline digest and the quotes of the
+default quotes view. The checks here are the benchmark's own (whitespace tokens,
+bracket characters, one pattern), independent of ``annotate.brackets`` and
+``annotate.datelines``. Results: bench/results/sentence_cuts[_NAME].json.
 """
 
 from __future__ import annotations
@@ -38,6 +41,15 @@ def unbalanced(text: str) -> bool:
     return depth > 0
 
 
+_ENDS_IN_DATELINE = re.compile(
+    r"(?:\(|-LRB-)\s*[A-Z][\w.&' ]{0,30}\s*(?:\)|-RRB-)\s*(?:--?|\u2013|\u2014)\s*$"
+)
+
+
+def ends_in_dateline(text: str) -> bool:
+    return _ENDS_IN_DATELINE.search(text) is not None
+
+
 def measure(db: Path) -> dict[str, int]:
     from storyline import api
     from storyline.store import Store
@@ -57,6 +69,8 @@ def measure(db: Path) -> dict[str, int]:
         "digest_evidence_cut": sum(map(unbalanced, evidence)),
         "default_quotes": len(quotes),
         "default_quotes_cut": sum(map(unbalanced, quotes)),
+        "sentences_ending_in_dateline": sum(map(ends_in_dateline, sentences)),
+        "digest_evidence_ending_in_dateline": sum(map(ends_in_dateline, evidence)),
     }
 
 

@@ -102,6 +102,9 @@ PARSE_CODE = [
     "annotate/paragraphs.py",
     "annotate/brackets.py",
     "annotate/bounds.py",
+    "annotate/components.py",
+    "annotate/datelines.py",
+    "text/datelines.py",
 ]
 
 

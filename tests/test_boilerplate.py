@@ -63,6 +63,21 @@ def test_cnn_style_signatures_and_reply_rows() -> None:
     assert len(removed) == 2
 
 
+def test_comment_stamps_with_a_pipe_make_a_thread_when_there_are_two() -> None:
+    thread = (
+        "Let the council pay for it .\n"
+        "March 21 , 2011 at 5:35 pm | Reply Why do n't we mind our own business ?\n"
+        "Put money into our own roads .\n"
+        "Too late now March 22 , 2011 at 9:02 am | Reply The ferry never ran on time .\n"
+    )
+    clean, removed = strip_boilerplate(BODY + thread)
+    assert clean == BODY.strip()
+    assert removed[0] == "Let the council pay for it ."
+    # one stamp could be the article's own update line: no thread
+    single = "March 21 , 2011 at 5:35 pm | Updated with the council's reply .\n"
+    assert strip_boilerplate(single + BODY)[0] == (single + BODY).strip()
+
+
 def test_debate_closed_notice_starts_the_readers_part() -> None:
     intro = "Should Velmar build the barrier ?\nThe council votes on Tuesday . This debate is now closed .\n"
     comments = "I live by the quay and I say yes .\nNo , it costs too much !\n"

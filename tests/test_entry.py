@@ -90,6 +90,10 @@ def test_names_day() -> None:
          [], "Protesters marched on the square ."),
         ("Friday 4 June 2010 18.15 BST The president toured the coast .", [],
          "The president toured the coast ."),
+        ("Varna , Kestria -LRB- CNN -RRB- -- Crowds filled the square .", [],
+         "Crowds filled the square ."),
+        ("The Harbour Board (HSB) -- which runs the port -- closed it .", [],
+         "The Harbour Board (HSB) -- which runs the port -- closed it ."),
     ],
 )  # fmt: skip
 def test_datelines_and_stamps_leave_the_entry(

@@ -17,6 +17,7 @@ from storyline.views.tls import (
 from storyline.views.tls.dates import DateParams, choose_n_dates, day_evidence
 from storyline.views.tls.dedup import group_duplicates, jaccard, near_duplicate, token_set
 from storyline.views.tls.relevance import is_furniture, keyword_match
+from storyline.views.tls.summarize import says_more_than_when
 
 D = dt.date
 COLLAPSE = D(2015, 3, 2)
@@ -255,3 +256,22 @@ def test_a_repeat_counts_for_ranking_but_is_never_shown() -> None:
     assert [d for d, _ in rank_dates(without, D(2015, 3, 1), D(2015, 3, 31), DateParams())][
         0
     ] == INQUIRY
+
+
+def test_a_stamp_is_never_an_entry() -> None:
+    day = D(2015, 3, 3)
+
+    def stamped(art: str, text: str, expression: str) -> CandidateSentence:
+        ref = DateRef(day, day, "day", day.isoformat(), text=expression)
+        return CandidateSentence(art, "outlet-s", D(2015, 3, 3), text, 0, (ref,))
+
+    stamp = stamped("s1", "REDWATER , March 3 , 2015 at 6:35 p.m. ET , local", "March 3 , 2015")
+    assert not says_more_than_when(stamp)
+    report = stamped(
+        "s2", "Redwater dam engineers met on March 3 , 2015 to inspect the cracks .", "March 3 , 2015"
+    )
+    assert says_more_than_when(report)
+    # the stamp's words still describe the day; only the report is shown
+    sentences = [stamp, stamped("s3", stamp.text, "March 3 , 2015"), report]
+    events = build_timeline(sentences, n_dates=1, sents_per_date=2)
+    assert [e.article for e in events[0].evidence] == ["s2"]

@@ -30,7 +30,7 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .components import set_sent_starts
+from .components import join_sentence_at, set_sent_starts
 from .paragraphs import FINAL_PUNCT, paragraph_ends
 
 # A longer span is more likely two unrelated brackets than one aside.
@@ -106,13 +106,8 @@ def join_cut_asides(doc: Doc, max_tokens: int = MAX_PAIR_TOKENS) -> Doc:
     if not doc.has_annotation("DEP"):
         return doc
     for i in inside_asides(doc, max_tokens):
-        if not doc[i].is_sent_start:
-            continue
-        before, after = doc[i - 1].sent, doc[i].sent
-        short, long_ = (before, after) if len(before) < len(after) else (after, before)
-        # Setting a head re-derives the sentence starts from the tree.
-        short.root.head = long_.root
-        short.root.dep_ = "dep"
+        if doc[i].is_sent_start:
+            join_sentence_at(doc, i)
     return doc
 
 

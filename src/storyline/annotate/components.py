@@ -48,6 +48,18 @@ def set_sent_starts(doc: Doc, values: Iterable[tuple[int, bool]]) -> None:
     doc.from_array([SENT_START], column)
 
 
+def join_sentence_at(doc: Doc, i: int, keep_later: bool = False) -> None:
+    """After the parser: the sentence starting at token ``i`` and the one before it
+    become one, the shorter part's root attached (``dep``) to the longer part's, or
+    the earlier part's to the later part's with ``keep_later`` (setting a head
+    re-derives the sentence starts from the tree)."""
+    before, after = doc[i - 1].sent, doc[i].sent
+    keep_after = keep_later or len(before) < len(after)
+    short, long_ = (before, after) if keep_after else (after, before)
+    short.root.head = long_.root
+    short.root.dep_ = "dep"
+
+
 class ExtractorComponent:
     """Runs one extractor per doc and stores its list on ``doc._.<attr>``."""
 

@@ -25,6 +25,7 @@ from ..models import Annotations, Article, ItemError, Sentence
 from . import bounds
 from . import brackets as _brackets  # noqa: F401
 from . import citations as _citations  # noqa: F401
+from . import datelines as _datelines  # noqa: F401
 from . import mentions as _mentions  # noqa: F401
 from . import paragraphs as _paragraphs  # noqa: F401
 from . import quantities as _quantities  # noqa: F401

@@ -4,7 +4,8 @@ Generic rules, no per-site lists, in three kinds:
 
 * comment threads, recognised by the shape of their line headers and
   signatures ("At 10:12 am on 3 May 2009 , kim wrote :", "Posted by : kim |
-  May 3 , 2009 10:12 AM | Report abuse", "Reply | Report abuse"). Readers'
+  May 3 , 2009 10:12 AM | Report abuse", "Reply | Report abuse", two or more
+  lines holding "March 21 , 2011 at 5:35 pm |"). Readers'
   comments sit after the article, so everything from the thread's start to
   the end of the text goes;
 * site notices, recognised by site-machinery vocabulary (comments, moderators,
@@ -89,6 +90,14 @@ _CLOSED = re.compile(
     r"(?:now\s+)?(?:been\s+)?closed\s*[.!]?\s*$"
 )
 _FIRST_COMMENT_LINES = 8  # at most this far back for a first comment before its signature
+# "March 21 , 2011 at 5:35 pm | Reply": the stamp a comment system puts under each
+# comment (the next comment's text may run on after the pipe, and a comment's last
+# words may come before it). One could be an article's own "Updated" line; two or
+# more are a thread's signatures.
+_STAMP_SIGNATURE = re.compile(
+    r"(?:^|\s)(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\s*,\s*"
+    r"\d{4}\s+at\s+\d{1,2}[:.]\d{2}\s*(?:[AaPp]\.?\s?[Mm]\b\.?)?\s*\|"
+)
 
 
 def _signature(line: str) -> bool:
@@ -124,6 +133,9 @@ def _thread_start(lines: list[str]) -> tuple[int, int] | None:
     if closed is not None:
         starts.append(closed)
     signed = [i for i, line in enumerate(lines) if _signature(line)]
+    stamps = [i for i, line in enumerate(lines) if _STAMP_SIGNATURE.search(line)]
+    if len(stamps) >= 2:
+        signed = sorted(set(signed) | set(stamps))
     if signed:
         starts.append((_first_comment(lines, signed), 0))
     return min(starts) if starts else None

@@ -24,3 +24,56 @@ def dateline_end(text: str, start: int = 0, end: int | None = None) -> int | Non
     when that stretch does not open with one."""
     m = _DATELINE.match(text, start, len(text) if end is None else end)
     return m.end() if m is not None else None
+
+
+# News agencies: their name in brackets before a dash makes a dateline wherever it
+# stands ("Cairo, Egypt (CNN) --" after a scraped block of highlights), where a
+# bracketed acronym before a dash ("the Environmental Protection Agency (EPA) --
+# which ...") is an aside.
+WIRES = (
+    "Reuters", "Reuters Health", "AP", "AFP", "UPI", "Bloomberg", "CNN", "CNNMoney", "dpa",
+    "DPA", "Xinhua", "IANS", "PTI", "ANI", "ANSA", "EFE", "Kyodo", "Yonhap", "TASS",
+    "Interfax", "AAP", "Agencies", "MarketWatch",
+)  # fmt: skip
+_TIME_ZONE = r"(?:GMT|BST|UTC|CET|CEST|EST|EDT|CST|CDT|MST|MDT|PST|PDT|ET|JST)"
+_PLACE_WORD = rf"(?!{_TIME_ZONE}\b)[A-Z][A-Za-z.'\-\\/]*"
+_PLACE_PART = rf"{_PLACE_WORD}(?:[ ]+(?:{_PLACE_WORD}|\d{{1,2}}))*"  # "NEW ORLEANS", "June 2"
+_PLACE = rf"{_PLACE_PART}(?:[ ]?,[ ]*{_PLACE_PART}){{0,2}}[ ]*"
+_WIRE_DATELINE = re.compile(
+    rf"(?<![\w.'\-])(?P<place>{_PLACE})?(?:\(|-LRB-)[ ]*(?:{'|'.join(WIRES)})[ ]*(?:\)|-RRB-)"
+    rf"[ ]*(?:--?|\u2013|\u2014)(?=[ \n]|$)[ ]*"
+)
+_ALL_CAPS = re.compile(r"[A-Z][A-Z.'\-]+")
+
+
+def wire_datelines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each agency dateline in ``text``: "WASHINGTON (AP) --", "Cairo,
+    Egypt -LRB- CNN -RRB- --", "(Reuters) -"; ``end`` is past the dash and its spaces,
+    where the report's first sentence begins. Within a place whose words run on from
+    the text before it ("in Iran WASHINGTON (AP) --"), the dateline starts at the
+    first all-capital word."""
+    out = []
+    for m in _WIRE_DATELINE.finditer(text):
+        start = m.start()
+        place = m.group("place")
+        if place:
+            words = list(re.finditer(r"\S+", place))
+            caps = [w for w in words if _ALL_CAPS.fullmatch(w.group().rstrip(","))]
+            if caps and caps[0] is not words[0]:
+                start += caps[0].start()
+        out.append((start, m.end()))
+    return out
+
+
+# A publication stamp right before a dateline ("NEW YORK | Thu May 6, 2010 7:34pm EDT",
+# "May 1, 2010 3:36 am EDT"): a clock time or a year ends it.
+_STAMP_END = re.compile(
+    rf"(?:\d{{1,2}}[:.]\d{{2}}[ ]*(?:[ap]\.?m\.?|[AP]M)?[ ]*(?:{_TIME_ZONE})?|\b\d{{4}})[ ]*$"
+)
+
+
+def stamped(text: str, start: int) -> bool:
+    """True when the line before ``start`` ends with a publication stamp: the stamp
+    heads the dateline's report and is not a sentence of its own."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return _STAMP_END.search(text, line_start, start) is not None

@@ -20,6 +20,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
+from ..text.datelines import wire_datelines
+
 _MONTH = (
     r"Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?"
     r"|Aug(?:ust|\.)?|Sep(?:t(?:ember|\.)?|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?"
@@ -162,6 +164,9 @@ def _drop_lead(text: str) -> str:
         before = text
         text = _PIPE_HEAD.sub("", text, count=1)
         text = _DATELINE.sub("", text, count=1)
+        wire = wire_datelines(text)  # "Cairo, Egypt (CNN) --": a place the city pattern misses
+        if wire and wire[0][0] == 0:
+            text = text[wire[0][1] :]
         text = _STAMP.sub("", text, count=1)
         if _UPDATE.match(text):
             end = _bracket_end(text)

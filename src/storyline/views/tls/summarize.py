@@ -15,7 +15,9 @@ other articles of the day share (bigram support). A sentence that is page
 furniture, too long, lacks every query keyword, or reads as a quote or a
 fragment is scored down. Sentences are then picked greedily with an MMR-style
 redundancy penalty; near-duplicates (syndicated copies) of a chosen sentence
-are never picked, nor a sentence already used for another day.
+are never picked, nor a sentence already used for another day, nor a stamp
+(fewer than two content words besides its date and clock words: "LIBYA , 11:22
+p.m. ET , 6:22 a.m."), whose words still count in the day's vector.
 
 Tried on T17 and left out because they did not help (see the report that came
 with this module): a position prior, a bonus for later (retrospective)
@@ -55,7 +57,7 @@ from scipy import sparse
 
 from .dedup import near_duplicate, token_set
 from .records import CandidateSentence, period_key, previous_period
-from .relevance import is_furniture, keyword_match
+from .relevance import content_words, is_furniture, keyword_match
 
 
 @dataclass(frozen=True)
@@ -117,7 +119,7 @@ def build_pools(
 def sentence_quality(s: CandidateSentence, params: SummaryParams, keywords: Sequence[str]) -> float:
     """1 for a preferred summary sentence, ``fallback_factor`` (per missed
     preference) for one that is too long or lacks every query keyword, 0 for
-    one never to use."""
+    one never to use (too short or long, page furniture)."""
     n = len(s.text.split())
     if n < params.min_words or n > params.max_words or is_furniture(s.text):
         return 0.0
@@ -129,6 +131,26 @@ def sentence_quality(s: CandidateSentence, params: SummaryParams, keywords: Sequ
     if not reads_as_report(s.text):
         q *= params.style_factor
     return q
+
+
+# Clock words a stamp holds besides its date expressions ("11:22 p.m. ET", "Updated").
+_CLOCK_WORD = re.compile(
+    r"(?:[ap]\.?m\.?|AM|PM|GMT|BST|UTC|CET|CEST|EST|EDT|CST|CDT|MST|MDT|PST|PDT|ET|JST|local|"
+    r"[Uu]pdated|[Pp]osted)"
+)
+
+
+def says_more_than_when(s: CandidateSentence) -> bool:
+    """False for a stamp: a sentence with fewer than two content words besides its
+    date expressions and clock words ("LIBYA , 11:22 p.m. ET , 6:22 a.m.", "March 21 ,
+    2011 at 5:35 pm", "Sun Apr 26 , 2009 10:12 pm BST -LRB- Reuters -RRB- -"). It
+    says when something was written, not what happened."""
+    text = s.text
+    for ref in s.dates:
+        if ref.text:
+            text = text.replace(ref.text, " ")
+    words = (w for _, w in content_words(text) if not _CLOCK_WORD.fullmatch(w))
+    return next(words, None) is not None and next(words, None) is not None
 
 
 _DANGLING_START = frozenset(
@@ -236,6 +258,8 @@ def select_for_day(
         taken[best] = True
         if sentences[ids[best]].repeat:
             continue  # its original says the same; the copy only lent its support
+        if not says_more_than_when(sentences[ids[best]]):
+            continue  # a stamp: its words still describe the day, it is no entry
         toks = token_set(sentences[ids[best]].text)
         if any(near_duplicate(toks, u, params.duplicate_jaccard) for u in used) or any(
             near_duplicate(toks, c, params.duplicate_jaccard) for c in chosen_sets
