@@ -50,6 +50,23 @@ def ends_in_dateline(text: str) -> bool:
     return _ENDS_IN_DATELINE.search(text) is not None
 
 
+# Capitalised words, numbers, clock marks and pipes, then a bracketed name and a dash:
+# "HOUSTON | Thu Apr 22 , 2010 7:30 pm EDT HOUSTON -LRB- Reuters -RRB- - ...".
+_PREFIX_TOKEN = re.compile(r"[A-Z0-9][\w.'\-/\\:]*|[ap]\.?m\.?|[|,]")
+_BRACKETED_DASH = re.compile(
+    r"(?:\(|-LRB-)\s*[A-Z][\w.&' ]{0,30}\s*(?:\)|-RRB-)\s*(?:--?|\u2013|\u2014)\s"
+)
+
+
+def opens_with_dateline(text: str) -> bool:
+    for token in re.finditer(r"\S+", text[:200]):
+        if _BRACKETED_DASH.match(text, token.start()):
+            return True
+        if not _PREFIX_TOKEN.fullmatch(token.group()):
+            return False
+    return False
+
+
 def measure(db: Path) -> dict[str, int]:
     from storyline import api
     from storyline.store import Store
@@ -71,6 +88,7 @@ def measure(db: Path) -> dict[str, int]:
         "default_quotes_cut": sum(map(unbalanced, quotes)),
         "sentences_ending_in_dateline": sum(map(ends_in_dateline, sentences)),
         "digest_evidence_ending_in_dateline": sum(map(ends_in_dateline, evidence)),
+        "default_quotes_opening_with_dateline": sum(map(opens_with_dateline, quotes)),
     }
 
 

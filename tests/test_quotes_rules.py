@@ -144,6 +144,21 @@ def test_wire_dateline_is_not_part_of_the_content(quotes_nlp: Language, dateline
     assert q.speaker == "the company" and q.text == "The mill will close in March"
 
 
+@pytest.mark.parametrize(
+    "opening",
+    [
+        "The port reopened . Tavel , Kestria -LRB- CNN -RRB- -- ",
+        "TAVEL | Thu Apr 22 , 2010 7:30 pm EDT TAVEL -LRB- Reuters -RRB- - ",
+        "May 2 -LRB- Reuters -RRB- - ",
+    ],
+)
+def test_an_agency_dateline_is_not_part_of_the_content(nlp: Language, opening: str) -> None:
+    # The whole pipeline: its sentence rules keep the dateline in the report's sentence.
+    text = opening + "The mill will close in March , the company said on Friday ."
+    q = _by_cue(quotes_of(nlp, text), "said")
+    assert q.speaker == "the company" and q.text == "The mill will close in March"
+
+
 def test_a_dateline_inside_a_paragraph_is_left_alone(quotes_nlp: Language) -> None:
     text = "Workers said the LONDON - PARIS line would close in March."
     q = _by_cue(quotes_of(quotes_nlp, text), "said")

@@ -35,6 +35,8 @@ from bisect import bisect_left
 
 from spacy.tokens import Doc, Token
 
+from ...text.datelines import stamped, wire_datelines
+
 from .cues import CLAUSE, SPEECH_VERBS
 from .direct import QuoteSpan, find_quote_spans, quote_chain
 from .indirect import source_span, verb_attribution
@@ -54,6 +56,8 @@ REPORT_VERBS = frozenset(
 DATELINE = re.compile(
     r"[A-Z][A-Z.' ]*[A-Z](?:, [A-Z][A-Za-z.' ]{1,30})?(?: \([^()\n]{1,40}\))? ?[-–—]{1,2} "
 )
+# How far into a content a dateline (with a stamp heading it) may end.
+_DATELINE_REACH = 160
 # How many tokens may separate a quote from its speaker/cue ("...," Ross said).
 NEAR_AFTER = 3
 NEAR_BEFORE = 8
@@ -346,15 +350,25 @@ def _clip_to_paragraph(doc: Doc, text: str, att: Attribution) -> None:
 
 
 def _drop_dateline(text: str, att: Attribution) -> None:
-    """Content that opens a paragraph starts after the wire dateline, if any."""
+    """Content starts after the wire dateline that opens it, if any: one opening a
+    paragraph, or an agency dateline anywhere ("Cairo , Egypt -LRB- CNN -RRB- --"),
+    with the publication stamp heading it ("HOUSTON | Thu Apr 22 , 2010 7:30 pm EDT
+    HOUSTON -LRB- Reuters -RRB- -"). The dateline says where the report was filed,
+    not what was said."""
     if att.direct or not att.content:
         return
     a, b = att.content[0]
-    if a and text[a - 1] != "\n":
-        return
-    m = DATELINE.match(text, a, b)
-    if m is not None and m.end() < b:
-        att.content[0] = (m.end(), b)
+    if not a or text[a - 1] == "\n":
+        m = DATELINE.match(text, a, b)
+        if m is not None and m.end() < b:
+            a = m.end()
+    span = text[a:b]
+    wire = wire_datelines(span[:_DATELINE_REACH])
+    if wire:
+        start, end = wire[0]
+        if (start == 0 or ("|" in span[:start] and stamped(span, start))) and a + end < b:
+            a += end
+    att.content[0] = (a, b)
 
 
 def _drop_leading_modifier(doc: Doc, text: str, att: Attribution) -> None:
