@@ -36,7 +36,6 @@ from bisect import bisect_left
 from spacy.tokens import Doc, Token
 
 from ...text.datelines import stamped, wire_datelines
-
 from .cues import CLAUSE, SPEECH_VERBS
 from .direct import QuoteSpan, find_quote_spans, quote_chain
 from .indirect import source_span, verb_attribution
