@@ -29,6 +29,9 @@ dumped into one "article") must neither hang the stage nor blow up its memory:
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -70,19 +73,10 @@ def cap_sentence_runs(doc: Doc, max_tokens: int = MAX_RUN_TOKENS) -> Doc:
     return doc
 
 
-class SentenceCap:
-    """The pipeline component: see the module docstring."""
-
-    def __init__(self, max_tokens: int) -> None:
-        self.max_tokens = max_tokens
-
-    def __call__(self, doc: Doc) -> Doc:
-        return cap_sentence_runs(doc, self.max_tokens)
-
-
 @Language.factory("storyline_sentence_cap_v1", default_config={"max_tokens": MAX_RUN_TOKENS})
-def make_sentence_cap(nlp: Language, name: str, max_tokens: int) -> SentenceCap:
-    return SentenceCap(max_tokens)
+def make_sentence_cap(nlp: Language, name: str, max_tokens: int) -> Callable[[Doc], Doc]:
+    """The pipeline component: see the module docstring."""
+    return partial(cap_sentence_runs, max_tokens=max_tokens)
 
 
 def _cut(text: str, start: int, end: int) -> int:

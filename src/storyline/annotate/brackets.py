@@ -27,6 +27,9 @@ subpoenas? It is unclear.)") keeps its own sentences.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from functools import partial
+
 from spacy.language import Language
 from spacy.tokens import Doc
 
@@ -111,28 +114,13 @@ def join_cut_asides(doc: Doc, max_tokens: int = MAX_PAIR_TOKENS) -> Doc:
     return doc
 
 
-class BracketAsides:
-    """The component before the parser: see the module docstring."""
-
-    def __init__(self, max_tokens: int) -> None:
-        self.max_tokens = max_tokens
-
-    def __call__(self, doc: Doc) -> Doc:
-        return mark_bracket_insides(doc, self.max_tokens)
-
-
-class BracketJoins(BracketAsides):
-    """The component after the parser: see the module docstring."""
-
-    def __call__(self, doc: Doc) -> Doc:
-        return join_cut_asides(doc, self.max_tokens)
-
-
 @Language.factory("storyline_brackets_v1", default_config={"max_tokens": MAX_PAIR_TOKENS})
-def make_brackets(nlp: Language, name: str, max_tokens: int) -> BracketAsides:
-    return BracketAsides(max_tokens)
+def make_brackets(nlp: Language, name: str, max_tokens: int) -> Callable[[Doc], Doc]:
+    """The component before the parser: see the module docstring."""
+    return partial(mark_bracket_insides, max_tokens=max_tokens)
 
 
 @Language.factory("storyline_bracket_joins_v1", default_config={"max_tokens": MAX_PAIR_TOKENS})
-def make_bracket_joins(nlp: Language, name: str, max_tokens: int) -> BracketJoins:
-    return BracketJoins(max_tokens)
+def make_bracket_joins(nlp: Language, name: str, max_tokens: int) -> Callable[[Doc], Doc]:
+    """The component after the model: see the module docstring."""
+    return partial(join_cut_asides, max_tokens=max_tokens)

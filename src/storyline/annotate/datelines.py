@@ -9,11 +9,10 @@ ahead of ..."), which glued the block onto the lead. Two components:
 
 * ``storyline_datelines_v1``, before the parser, marks the tokens of a dateline
   (``text.datelines.wire_datelines``) after its first, and the token after it, as
-  not starting a sentence, and
-  the dateline's first token as starting one unless a publication stamp heads
-  it on its line ("May 1, 2010 3:36 am EDT LOS ANGELES (Reuters) -": a stamp on
-  its own would read as a sentence naming a day); a start or non-start already
-  set by an earlier rule is kept;
+  not starting a sentence, and the dateline's first token as starting one unless
+  a publication stamp heads it on its line ("May 1, 2010 3:36 am EDT LOS ANGELES
+  (Reuters) -": a stamp on its own would read as a sentence naming a day); a
+  start or non-start already set by an earlier rule is kept;
 * ``storyline_dateline_joins_v1``, right after the model, joins a sentence the
   parser still started inside or right after a dateline to the one before it.
 """
@@ -32,8 +31,11 @@ from .components import join_sentence_at, set_sent_starts
 def dateline_tokens(doc: Doc) -> Iterator[tuple[int, int, bool]]:
     """(first token of the dateline, first token after it, whether a stamp heads it)
     for each wire dateline followed by more text on its line."""
+    found = wire_datelines(doc.text)
+    if not found:  # most documents: no token map to build
+        return
     starts = {t.idx: t.i for t in doc if not t.is_space}
-    for start, end in wire_datelines(doc.text):
+    for start, end in found:
         first = starts.get(start)
         if first is None:
             continue
