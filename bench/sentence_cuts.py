@@ -1,4 +1,5 @@
-"""Sentences cut inside a bracket pair or after a wire dateline, in stores built by
+"""Sentences cut inside a bracket pair, after a wire dateline or after a title
+abbreviation, in stores built by
 `storyline add` (or by `storyline eval tls --stores DIR`, which keeps one store per
 T17 topic).
 
@@ -7,11 +8,13 @@ T17 topic).
 For every ``<topic>.db`` in DIR: the stored sentences whose brackets do not balance
 (a "(" / "-LRB-" left open, or a ")" / "-RRB-" closing nothing: the sentence was cut
 inside an aside), those that end with a bracketed name and a dash ("Cairo, Egypt (CNN)
---": cut from the report the dateline opens), and the same counts over what a user is
+--": cut from the report the dateline opens), those that end with a rank or title
+abbreviation ("Coast Guard Adm.": cut from the name it goes with), and the same counts
+over what a user is
 shown by default: the evidence sentences of the timeline digest and the quotes of the
 default quotes view. The checks here are the benchmark's own (whitespace tokens,
-bracket characters, one pattern), independent of ``annotate.brackets`` and
-``annotate.datelines``. Results: bench/results/sentence_cuts[_NAME].json.
+bracket characters, a few patterns), independent of ``annotate.brackets``,
+``annotate.datelines`` and ``annotate.titles``. Results: bench/results/sentence_cuts[_NAME].json.
 """
 
 from __future__ import annotations
@@ -58,6 +61,17 @@ _BRACKETED_DASH = re.compile(
 )
 
 
+# A rank or title written short, as the sentence's last word: "... Coast Guard Adm.",
+# "Army Capt.", "Lt. Cmdr." (the benchmark's own list, the common ones).
+_ENDS_IN_TITLE = re.compile(
+    r"(?:^|\s)(?:Adm|Brig|Capt|Cmdr|Col|Cpl|Gen|Gov|Lt|Maj|Pfc|Pvt|Rep|Sen|Sens|Sgt|Spc)\.\s*$"
+)
+
+
+def ends_in_title(text: str) -> bool:
+    return _ENDS_IN_TITLE.search(text) is not None
+
+
 def opens_with_dateline(text: str) -> bool:
     for token in re.finditer(r"\S+", text[:200]):
         if _BRACKETED_DASH.match(text, token.start()):
@@ -89,6 +103,9 @@ def measure(db: Path) -> dict[str, int]:
         "sentences_ending_in_dateline": sum(map(ends_in_dateline, sentences)),
         "digest_evidence_ending_in_dateline": sum(map(ends_in_dateline, evidence)),
         "default_quotes_opening_with_dateline": sum(map(opens_with_dateline, quotes)),
+        "sentences_ending_in_title": sum(map(ends_in_title, sentences)),
+        "digest_evidence_ending_in_title": sum(map(ends_in_title, evidence)),
+        "default_quotes_ending_in_title": sum(map(ends_in_title, quotes)),
     }
 
 

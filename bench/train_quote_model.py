@@ -105,6 +105,7 @@ PARSE_CODE = [
     "annotate/components.py",
     "annotate/datelines.py",
     "text/datelines.py",
+    "annotate/titles.py",
 ]
 
 

@@ -159,6 +159,21 @@ def test_an_agency_dateline_is_not_part_of_the_content(nlp: Language, opening: s
     assert q.speaker == "the company" and q.text == "The mill will close in March"
 
 
+@pytest.mark.parametrize(
+    "report",
+    [
+        "Crews found debris in the relief well , retired Coast Guard Adm. Ilse Vorn said .",
+        "Crews found debris in the relief well, retired Coast Guard Adm. Ilse Vorn said.",
+        "Crews found debris in the relief well, Army Capt. Ilse Vorn said.",
+    ],
+)
+def test_a_speakers_title_is_the_speakers_not_the_contents(nlp: Language, report: str) -> None:
+    # The whole pipeline: its sentence rules keep the title in the name's sentence.
+    q = _by_cue(quotes_of(nlp, report), "said")
+    assert q.text == "Crews found debris in the relief well", q
+    assert q.speaker.endswith("Ilse Vorn") and (" Adm." in q.speaker or " Capt." in q.speaker)
+
+
 def test_a_dateline_inside_a_paragraph_is_left_alone(quotes_nlp: Language) -> None:
     text = "Workers said the LONDON - PARIS line would close in March."
     q = _by_cue(quotes_of(quotes_nlp, text), "said")

@@ -188,6 +188,12 @@ def test_relevance_helpers() -> None:
     assert is_furniture("At 10:14 am on 3 March 2015 , river_fan wrote : terrible news")
     assert is_furniture("Posted by river_fan | March 3 , 2015 10:20 AM | Report abuse")
     assert not is_furniture("The dam collapsed at 10:14 am on Monday .")
+    assert is_furniture("Mar 3 , 2015 7:09 pm EDT -- Report as abuse")
+    # a picture's credit on its own; run into the lead it heads, it is not furniture
+    assert is_furniture("Credit : Reuters/Kestrian TV via Reuters TV VARNA | Mon")
+    assert is_furniture("Photo : Ivo Dane/AP")
+    assert not is_furniture("Photograph : Ivo Dane/AP The Redwater dam gave way on Monday .")
+    assert not is_furniture("Credit: where it is due, the crews worked all night.")
 
 
 def test_month_granularity() -> None:

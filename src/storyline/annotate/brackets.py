@@ -33,7 +33,7 @@ from functools import partial
 from spacy.language import Language
 from spacy.tokens import Doc
 
-from .components import join_sentence_at, set_sent_starts
+from .components import join_cuts_at, set_sent_starts
 from .paragraphs import FINAL_PUNCT, paragraph_ends
 
 # A longer span is more likely two unrelated brackets than one aside.
@@ -106,12 +106,7 @@ def mark_bracket_insides(doc: Doc, max_tokens: int = MAX_PAIR_TOKENS) -> Doc:
 def join_cut_asides(doc: Doc, max_tokens: int = MAX_PAIR_TOKENS) -> Doc:
     """After the parser: a sentence that starts at one of ``inside_asides`` is joined
     to the one before it (the shorter part's root goes under the longer part's)."""
-    if not doc.has_annotation("DEP"):
-        return doc
-    for i in inside_asides(doc, max_tokens):
-        if doc[i].is_sent_start:
-            join_sentence_at(doc, i)
-    return doc
+    return join_cuts_at(doc, inside_asides(doc, max_tokens))
 
 
 @Language.factory("storyline_brackets_v1", default_config={"max_tokens": MAX_PAIR_TOKENS})

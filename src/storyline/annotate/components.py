@@ -60,6 +60,18 @@ def join_sentence_at(doc: Doc, i: int, keep_later: bool = False) -> None:
     short.root.dep_ = "dep"
 
 
+def join_cuts_at(doc: Doc, starts: Iterable[int], keep_later: bool = False) -> Doc:
+    """After the parser: each of ``starts`` that the parser made a sentence start is
+    joined to the sentence before it (``join_sentence_at``); a doc without a parse is
+    left as it is. ``starts`` is read lazily, after each join."""
+    if not doc.has_annotation("DEP"):
+        return doc
+    for i in starts:
+        if doc[i].is_sent_start:
+            join_sentence_at(doc, i, keep_later)
+    return doc
+
+
 class ExtractorComponent:
     """Runs one extractor per doc and stores its list on ``doc._.<attr>``."""
 

@@ -25,7 +25,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from ..text.datelines import stamped, wire_datelines
-from .components import join_sentence_at, set_sent_starts
+from .components import join_cuts_at, set_sent_starts
 
 
 def dateline_tokens(doc: Doc) -> Iterator[tuple[int, int, bool]]:
@@ -61,13 +61,8 @@ def mark_datelines(doc: Doc) -> Doc:
 def join_cut_datelines(doc: Doc) -> Doc:
     """After the parser: a sentence the parser started inside or right after a
     dateline is joined to the one before it, under the report's root."""
-    if not doc.has_annotation("DEP"):
-        return doc
-    for first, after, _ in dateline_tokens(doc):
-        for i in range(first + 1, after + 1):
-            if doc[i].is_sent_start:
-                join_sentence_at(doc, i, keep_later=True)
-    return doc
+    inside = (i for first, after, _ in dateline_tokens(doc) for i in range(first + 1, after + 1))
+    return join_cuts_at(doc, inside, keep_later=True)
 
 
 @Language.component("storyline_datelines_v1")

@@ -31,6 +31,7 @@ from . import paragraphs as _paragraphs  # noqa: F401
 from . import quantities as _quantities  # noqa: F401
 from . import quotes as _quotes  # noqa: F401
 from . import timex as _timex  # noqa: F401
+from . import titles as _titles  # noqa: F401
 from .components import ERRORS_KEY, doc_errors
 from .timex import date_sentences
 

@@ -36,6 +36,7 @@ from bisect import bisect_left
 from spacy.tokens import Doc, Token
 
 from ...text.datelines import stamped, wire_datelines
+from ..titles import title_run_before
 from .cues import CLAUSE, SPEECH_VERBS
 from .direct import QuoteSpan, find_quote_spans, quote_chain
 from .indirect import source_span, verb_attribution
@@ -370,6 +371,23 @@ def _drop_dateline(text: str, att: Attribution) -> None:
     att.content[0] = (a, b)
 
 
+def _title_to_source(doc: Doc, text: str, att: Attribution) -> None:
+    """ "..., but retired Coast Guard Adm. Thad Allen said": a title the parser left
+    in the content, right before the source, goes with the source."""
+    if att.source is None:
+        return
+    s, e = att.source
+    lo = title_run_before(doc, s)
+    if lo is None:
+        return
+    at = doc[lo].idx
+    if not any(a < at < b for a, b in att.content):
+        return
+    cut = [trim_chars(text, a, at) if a < at < b else (a, b) for a, b in att.content]
+    att.content = [(a, b) for a, b in cut if b > a]
+    att.source = (lo, e)
+
+
 def _drop_leading_modifier(doc: Doc, text: str, att: Attribution) -> None:
     """ "to Esterholm, Defense Minister Ilse Marten said": the parser may hang the end of
     the content on the speaker's name as a modifier set off by a comma; it is not the
@@ -472,6 +490,7 @@ def find_attributions(view: DocView) -> tuple[list[Attribution], list[QuoteSpan]
     atts = [a for a in atts if a.content]
     for att in atts:
         _drop_dateline(text, att)
+        _title_to_source(doc, text, att)
         # "X said that A but added B": the coordinator joining the two reports
         att.content = [_trim_coordinator(text, s, e) for s, e in att.content]
     atts.sort(key=lambda a: a.head)

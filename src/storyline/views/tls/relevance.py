@@ -133,12 +133,16 @@ def query_vector(terms: Sequence[str], vectors: Vectors, tokenizer: Tokenizer) -
 
 
 # Page furniture that survives text extraction: reader-comment headers
-# ("At 10:14 am on 28 May 2010, someone wrote:", "Posted by ... | Report abuse"),
+# ("At 10:14 am on 28 May 2010, someone wrote:", "Posted by ... | Report abuse",
+# "May 10, 2011 7:09 pm EDT -- Report as abuse"), picture credits,
 # "Last updated at 09:43 GMT" stamps, social-media widgets ("RETWEET"). Their dates are when someone typed, not
 # when something happened.
 _FURNITURE = re.compile(
-    r"\bwrote\s*:|\bposted\s+(?:by|on)\b|\breport abuse\b|\blast updated\b|\bRETWEET\b"
-    r"|\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?|GMT|UTC|[ECMP][SD]?T)?\s*\|",
+    r"\bwrote\s*:|\bposted\s+(?:by|on)\b|\breport\s+(?:as\s+)?abuse\b|\blast updated\b"
+    r"|\bRETWEET\b|\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?|GMT|UTC|[ECMP][SD]?T)?\s*\|"
+    # a picture's credit line with no sentence after it ("Credit : Reuters/Syrian TV
+    # via Reuters TV AMMAN |"); a credit run into the lead it heads ends in a stop
+    r"|^(?:photo(?:graph)?|credit|image|picture)s?\s*:[^.!?]*$",
     re.IGNORECASE,
 )
 
