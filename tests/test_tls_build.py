@@ -194,6 +194,12 @@ def test_relevance_helpers() -> None:
     assert is_furniture("Photo : Ivo Dane/AP")
     assert not is_furniture("Photograph : Ivo Dane/AP The Redwater dam gave way on Monday .")
     assert not is_furniture("Credit: where it is due, the crews worked all night.")
+    # nothing but bracketed credits, maybe with the dateline they head
+    assert is_furniture("-LRB- Ivo Dane - Getty Images -RRB-")
+    assert is_furniture("(AP Photo/Ivo Dane) (Ivo Dane - AP)")
+    assert is_furniture("-LRB- By Ivo Dane -- The Kestria Post -RRB- VARNA , Kestria --")
+    assert not is_furniture("(Ivo Dane - AP) The Redwater dam gave way on Monday .")
+    assert not is_furniture("(The dam gave way on Monday.)")
 
 
 def test_month_granularity() -> None:

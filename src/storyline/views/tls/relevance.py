@@ -147,9 +147,18 @@ _FURNITURE = re.compile(
 )
 
 
+# Nothing but bracketed credits, maybe with the dateline they head: "(Chip Somodevilla -
+# Getty Images)", "-LRB- By Craig Whitlock -- The Washington Post -RRB- BUCHAREST ,
+# Romania --": a picture's credit line; a bracket holding a sentence ends in a stop.
+_CREDIT_ONLY = re.compile(
+    r"^(?:\s*(?:\(|-LRB-)(?:(?!-[LR]RB-)[^().!?])*(?:\)|-RRB-))+"
+    r"(?:\s*[A-Z][A-Z.'\-]+(?:\s+[A-Z][A-Z.'\-]+)*(?:\s*,\s*[A-Z][A-Za-z.]+)?)?(?:\s*[:,\-\u2013\u2014])*\s*$"
+)
+
+
 def is_furniture(text: str) -> bool:
-    """True for comment headers and update stamps rather than reporting."""
-    return _FURNITURE.search(text) is not None
+    """True for comment headers, update stamps and picture credits rather than reporting."""
+    return _FURNITURE.search(text) is not None or _CREDIT_ONLY.match(text) is not None
 
 
 def keyword_match(text: str, keywords: Sequence[str]) -> bool:
