@@ -50,31 +50,6 @@ _SENTENCE_OPENERS = frozenset(
 )
 
 
-def title_continuations(doc: Doc) -> Iterator[int]:
-    """The tokens right after a title abbreviation that begin with a capital letter
-    and stand on its line: each continues the title's sentence. The tokenizer keeps
-    some abbreviations whole ("Gen.") and splits others from their stop ("Capt" +
-    "."); both count."""
-    for tok in doc[:-1]:
-        if tok.text in TITLE_ABBREVIATIONS:
-            stop = tok
-        elif (
-            not tok.whitespace_
-            and doc[tok.i + 1].text == "."
-            and tok.text + "." in TITLE_ABBREVIATIONS
-            and tok.i + 2 < len(doc)
-        ):
-            stop = doc[tok.i + 1]
-        else:
-            continue
-        if "\n" in stop.whitespace_:
-            continue
-        nxt = doc[stop.i + 1]
-        # "promoted to Lt. Col. The ceremony ...": a function word opens a sentence
-        if nxt.text[:1].isupper() and nxt.lower_ not in _SENTENCE_OPENERS:
-            yield nxt.i
-
-
 # Lower-case words that may open a name's title run: "retired Coast Guard Adm.".
 _TITLE_MODIFIERS = frozenset({"retired", "former", "acting", "deputy", "then"})
 
@@ -92,6 +67,20 @@ def _abbreviation_at(doc: Doc, i: int) -> int | None:
     ):
         return i - 1
     return None
+
+
+def title_continuations(doc: Doc) -> Iterator[int]:
+    """The tokens right after a title abbreviation that begin with a capital letter
+    and stand on its line: each continues the title's sentence. The tokenizer keeps
+    some abbreviations whole ("Gen.") and splits others from their stop ("Capt" +
+    "."); both count."""
+    for stop in doc[:-1]:
+        if "\n" in stop.whitespace_ or _abbreviation_at(doc, stop.i) is None:
+            continue
+        nxt = doc[stop.i + 1]
+        # "promoted to Lt. Col. The ceremony ...": a function word opens a sentence
+        if nxt.text[:1].isupper() and nxt.lower_ not in _SENTENCE_OPENERS:
+            yield nxt.i
 
 
 def title_run_before(doc: Doc, end: int) -> int | None:

@@ -35,8 +35,9 @@ WIRES = (
     "DPA", "Xinhua", "IANS", "PTI", "ANI", "ANSA", "EFE", "Kyodo", "Yonhap", "TASS",
     "Interfax", "AAP", "Agencies", "MarketWatch",
 )  # fmt: skip
-_TIME_ZONE = r"(?:GMT|BST|UTC|CET|CEST|EST|EDT|CST|CDT|MST|MDT|PST|PDT|ET|JST)"
-_PLACE_WORD = rf"(?!{_TIME_ZONE}\b)[A-Z][A-Za-z.'\-\\/]*"
+# Time zones written after a clock time.
+TIME_ZONE = r"(?:GMT|BST|UTC|CET|CEST|EST|EDT|CST|CDT|MST|MDT|PST|PDT|ET|JST)"
+_PLACE_WORD = rf"(?!{TIME_ZONE}\b)[A-Z][A-Za-z.'\-\\/]*"
 _PLACE_PART = rf"{_PLACE_WORD}(?:[ ]+(?:{_PLACE_WORD}|\d{{1,2}}))*"  # "NEW ORLEANS", "June 2"
 _PLACE = rf"{_PLACE_PART}(?:[ ]?,[ ]*{_PLACE_PART}){{0,2}}[ ]*"
 _WIRE_DATELINE = re.compile(
@@ -68,7 +69,7 @@ def wire_datelines(text: str) -> list[tuple[int, int]]:
 # A publication stamp right before a dateline ("NEW YORK | Thu May 6, 2010 7:34pm EDT",
 # "May 1, 2010 3:36 am EDT"): a clock time or a year ends it.
 _STAMP_END = re.compile(
-    rf"(?:\d{{1,2}}[:.]\d{{2}}[ ]*(?:[ap]\.?m\.?|[AP]M)?[ ]*(?:{_TIME_ZONE})?|\b\d{{4}})[ ]*$"
+    rf"(?:\d{{1,2}}[:.]\d{{2}}[ ]*(?:[ap]\.?m\.?|[AP]M)?[ ]*(?:{TIME_ZONE})?|\b\d{{4}})[ ]*$"
 )
 
 

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from ..text.datelines import wire_datelines
+from ..text.datelines import TIME_ZONE, wire_datelines
 
 _MONTH = (
     r"Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?"
@@ -69,11 +69,10 @@ _DATELINE = re.compile(
     rf"^(?:{_CITY}(?:{_OPEN}\s*{_AGENCY}\s*{_CLOSE}\s*)?{_DASH}|{_OPEN}\s*{_WIRE}\s*{_CLOSE}\s*(?:{_DASH})?)"
 )
 # A publication stamp heading the text: "Friday 4 June 2010 18.15 BST", "22.16 BST".
-_TZ = r"(?:GMT|BST|UTC|CET|CEST|EST|EDT|CST|CDT|MST|MDT|PST|PDT|ET|JST)"
 _STAMP = re.compile(
     rf"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
     rf"(?:\d{{1,2}}\s+(?:{_MONTH})\s+\d{{4}}|(?:{_MONTH})\s+\d{{1,2}},?\s+\d{{4}})?[,;]?\s*"
-    rf"\d{{1,2}}[.:]\d{{2}}\s*(?:[ap]\.?m\.?\s*)?{_TZ}\b",
+    rf"\d{{1,2}}[.:]\d{{2}}\s*(?:[ap]\.?m\.?\s*)?{TIME_ZONE}\b",
     re.IGNORECASE,
 )
 _UPDATE = re.compile(rf"^{_OPEN}\s*(?:Update[sd]?|Posted|Last updated)\b", re.IGNORECASE)

@@ -23,8 +23,9 @@ Order of work for one doc:
    Marten said") goes back to the content; indirect content is kept to the
    cue's paragraph;
 7. speech verbs still without content take their host clause
-   ("The plan, he said, is dead"); content opening a paragraph loses its wire
-   dateline ("TAVEL (Northgate Wire) - ");
+   ("The plan, he said, is dead"); a content loses the wire dateline that opens
+   it ("TAVEL (Northgate Wire) - ") and gives the speaker's title at its end to the
+   source (``edges``);
 8. reports nested in another's content are resolved (``_resolve_nesting``).
 """
 
@@ -35,10 +36,9 @@ from bisect import bisect_left
 
 from spacy.tokens import Doc, Token
 
-from ...text.datelines import stamped, wire_datelines
-from ..titles import title_run_before
 from .cues import CLAUSE, SPEECH_VERBS
 from .direct import QuoteSpan, find_quote_spans, quote_chain
+from .edges import drop_dateline, title_to_source
 from .indirect import source_span, verb_attribution
 from .lookup import Interiors, LastEnding, NearHeads, Overlaps, holders, overlapped
 from .parenthetical import final_parenthetical, parenthetical_content
@@ -52,12 +52,6 @@ from .transcript import split_at_labels, take_turns, transcript_labels
 REPORT_VERBS = frozenset(
     "say tell add note write tweet argue explain insist claim ask acknowledge".split()
 )
-# A wire dateline opening a paragraph: "TAVEL (Northgate Wire) - ", "WASHINGTON — ".
-DATELINE = re.compile(
-    r"[A-Z][A-Z.' ]*[A-Z](?:, [A-Z][A-Za-z.' ]{1,30})?(?: \([^()\n]{1,40}\))? ?[-–—]{1,2} "
-)
-# How far into a content a dateline (with a stamp heading it) may end.
-_DATELINE_REACH = 160
 # How many tokens may separate a quote from its speaker/cue ("...," Ross said).
 NEAR_AFTER = 3
 NEAR_BEFORE = 8
@@ -349,45 +343,6 @@ def _clip_to_paragraph(doc: Doc, text: str, att: Attribution) -> None:
         att.content = clipped
 
 
-def _drop_dateline(text: str, att: Attribution) -> None:
-    """Content starts after the wire dateline that opens it, if any: one opening a
-    paragraph, or an agency dateline anywhere ("Cairo , Egypt -LRB- CNN -RRB- --"),
-    with the publication stamp heading it ("HOUSTON | Thu Apr 22 , 2010 7:30 pm EDT
-    HOUSTON -LRB- Reuters -RRB- -"). The dateline says where the report was filed,
-    not what was said."""
-    if att.direct or not att.content:
-        return
-    a, b = att.content[0]
-    if not a or text[a - 1] == "\n":
-        m = DATELINE.match(text, a, b)
-        if m is not None and m.end() < b:
-            a = m.end()
-    span = text[a:b]
-    wire = wire_datelines(span[:_DATELINE_REACH])
-    if wire:
-        start, end = wire[0]
-        if (start == 0 or ("|" in span[:start] and stamped(span, start))) and a + end < b:
-            a += end
-    att.content[0] = (a, b)
-
-
-def _title_to_source(doc: Doc, text: str, att: Attribution) -> None:
-    """ "..., but retired Coast Guard Adm. Thad Allen said": a title the parser left
-    in the content, right before the source, goes with the source."""
-    if att.source is None:
-        return
-    s, e = att.source
-    lo = title_run_before(doc, s)
-    if lo is None:
-        return
-    at = doc[lo].idx
-    if not any(a < at < b for a, b in att.content):
-        return
-    cut = [trim_chars(text, a, at) if a < at < b else (a, b) for a, b in att.content]
-    att.content = [(a, b) for a, b in cut if b > a]
-    att.source = (lo, e)
-
-
 def _drop_leading_modifier(doc: Doc, text: str, att: Attribution) -> None:
     """ "to Esterholm, Defense Minister Ilse Marten said": the parser may hang the end of
     the content on the speaker's name as a modifier set off by a comma; it is not the
@@ -489,8 +444,8 @@ def find_attributions(view: DocView) -> tuple[list[Attribution], list[QuoteSpan]
                 _align_to_quotes(att, quotes, owners, overlaps)
     atts = [a for a in atts if a.content]
     for att in atts:
-        _drop_dateline(text, att)
-        _title_to_source(doc, text, att)
+        drop_dateline(text, att)
+        title_to_source(doc, text, att)
         # "X said that A but added B": the coordinator joining the two reports
         att.content = [_trim_coordinator(text, s, e) for s, e in att.content]
     atts.sort(key=lambda a: a.head)

@@ -55,6 +55,8 @@ from dataclasses import dataclass
 import numpy as np
 from scipy import sparse
 
+from storyline.text.datelines import TIME_ZONE
+
 from .dedup import near_duplicate, token_set
 from .records import CandidateSentence, period_key, previous_period
 from .relevance import content_words, is_furniture, keyword_match
@@ -134,10 +136,7 @@ def sentence_quality(s: CandidateSentence, params: SummaryParams, keywords: Sequ
 
 
 # Clock words a stamp holds besides its date expressions ("11:22 p.m. ET", "Updated").
-_CLOCK_WORD = re.compile(
-    r"(?:[ap]\.?m\.?|AM|PM|GMT|BST|UTC|CET|CEST|EST|EDT|CST|CDT|MST|MDT|PST|PDT|ET|JST|local|"
-    r"[Uu]pdated|[Pp]osted)"
-)
+_CLOCK_WORD = re.compile(rf"(?:[ap]\.?m\.?|AM|PM|{TIME_ZONE}|local|[Uu]pdated|[Pp]osted)")
 
 
 def says_more_than_when(s: CandidateSentence) -> bool:
