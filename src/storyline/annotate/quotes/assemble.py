@@ -18,8 +18,9 @@ Order of work for one doc:
 5. quotes no cue has claimed go to their adjacent speech cue, then, within a
    paragraph, to the direct attribution just before them (``"A," he said. "B."``
    is one attribution with two content parts);
-6. sources the parser took from inside a quote or across a paragraph break are
-   repaired, and a name's modifier set off by a comma ("to Esterholm, Minister
+6. a speaker the parse lost is read off the surface (``surface``: ``"...," said
+   Edward Leamer, an economist``); sources the parser took from inside a quote or
+   across a paragraph break are repaired, and a name's modifier set off by a comma ("to Esterholm, Minister
    Marten said") goes back to the content; indirect content is kept to the
    cue's paragraph;
 7. speech verbs still without content take their host clause
@@ -44,7 +45,8 @@ from .lookup import Interiors, LastEnding, NearHeads, Overlaps, holders, overlap
 from .parenthetical import final_parenthetical, parenthetical_content
 from .phrases import colon_attribution, named_last_words, phrase_attributions
 from .signed import signed_quotes
-from .spans import Attribution, DocView, char_span, trim_chars, trim_tokens
+from .spans import Attribution, DocView, char_span, token_at, trim_chars, trim_tokens
+from .surface import quote_then_name, set_off_name, surface_speaker
 from .transcript import split_at_labels, take_turns, transcript_labels
 
 # Plain verbs of saying: one of these inside another's content is a second
@@ -113,11 +115,6 @@ def _align_to_quotes(
     att.direct = all_quote and bool(used)
 
 
-def _token_at(doc: Doc, char: int) -> int | None:
-    span = doc.char_span(char, char + 1, alignment_mode="expand")
-    return span.start if span is not None and len(span) else None
-
-
 def _adjacent_cue(
     doc: Doc, q: QuoteSpan, speech: NearHeads, *, free_only: bool
 ) -> Attribution | None:
@@ -127,8 +124,8 @@ def _adjacent_cue(
     """
     best: Attribution | None = None
     best_gap = 10**9
-    q_first = _token_at(doc, q.start)
-    q_last = _token_at(doc, q.end - 1)
+    q_first = token_at(doc, q.start)
+    q_last = token_at(doc, q.end - 1)
     if q_first is None or q_last is None:
         return None
     # nearer than 60 tokens: further is too far to be this quote's frame
@@ -297,7 +294,7 @@ def _repair_source(
         if q.start < b and a < q.end and not (q.start <= cue_at < q.end):
             first = min(att.cue)
             if q.end <= cue_at:
-                lo = _token_at(doc, q.end - 1)
+                lo = token_at(doc, q.end - 1)
                 span = (lo + 1, first) if lo is not None else (first, first)
             else:
                 span = (max(att.cue) + 1, max(att.cue) + 1)
@@ -425,11 +422,19 @@ def find_attributions(view: DocView) -> tuple[list[Attribution], list[QuoteSpan]
     for att in atts:
         if id(att) not in settled:
             _align_to_quotes(att, quotes, owners, overlaps)
+    for att in atts:
+        quote_then_name(doc, quotes, overlaps, att)
     _attach_adjacent(doc, quotes, atts)
     _attach_continuations(doc, text, quotes, atts)
     for att in atts:
         if att.source is None and att.direct and att.content[0][1] <= doc[att.head].idx:
-            att.source = _inverted_speaker(doc, att)
+            att.source = _inverted_speaker(doc, att) or surface_speaker(doc, att)
+        if att.source is None and att.kind == "verb" and att.lemma in SPEECH_VERBS:
+            att.source = set_off_name(doc, att)
+            if att.source is not None:
+                # the appositive the parser made a clause is not what was said
+                cue_at = doc[min(att.cue)].idx
+                att.content = [(a, b) for a, b in att.content if b > cue_at]
         _repair_source(doc, text, quotes, att, overlaps)
         _drop_leading_modifier(doc, text, att)
         _clip_to_paragraph(doc, text, att)

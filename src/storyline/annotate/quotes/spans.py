@@ -118,6 +118,12 @@ def is_edge_punct(tok: Token) -> bool:
     return tok.is_punct and tok.text not in ("%",) or tok.is_space
 
 
+def token_at(doc: Doc, char: int) -> int | None:
+    """Index of the token covering char ``char`` (None past the text or in a gap)."""
+    span = doc.char_span(char, char + 1, alignment_mode="expand")
+    return span.start if span is not None and len(span) else None
+
+
 def trim_tokens(doc: Doc, start: int, end: int, *, keep_quotes: bool = False) -> tuple[int, int]:
     """Drop punctuation and spaces from both edges of a token span."""
 
