@@ -17,10 +17,22 @@ def parsed(
     pos: list[str],
     lemmas: list[str],
     spaces: list[bool] | None = None,
+    *,
+    tags: list[str] | None = None,
+    ents: list[str] | None = None,
 ) -> Doc:
+    """A doc with the given parse; ``ents`` as IOB tags ("B-PERSON", "I-PERSON", "O")."""
     nlp = spacy.blank("en")
     return Doc(
-        nlp.vocab, words=words, spaces=spaces, heads=heads, deps=deps, pos=pos, lemmas=lemmas
+        nlp.vocab,
+        words=words,
+        spaces=spaces,
+        heads=heads,
+        deps=deps,
+        pos=pos,
+        tags=tags,
+        lemmas=lemmas,
+        ents=ents,
     )
 
 

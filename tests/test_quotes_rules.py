@@ -8,13 +8,15 @@ or content), not the parse.
 from __future__ import annotations
 
 import pytest
-import spacy
 from spacy.language import Language
 from spacy.tokens import Doc
 
 import storyline.annotate.quotes  # noqa: F401  (registers storyline_quotes_v1)
-from parsed_docs import quotes_of
+from parsed_docs import parsed, quotes_of
 from storyline.annotate.quotes import extract_quotes
+from storyline.annotate.quotes.cues import SPEECH_VERBS
+from storyline.annotate.quotes.spans import Attribution
+from storyline.annotate.quotes.surface import set_off_name
 from storyline.models import Quote
 
 pytestmark = pytest.mark.model
@@ -357,16 +359,7 @@ def _relative_clause_subject_lost() -> Doc:
     lemmas += ["the", "need", "."]
     spaces = [False, True, True, True, True, True, False, True, False, True, True, True]
     spaces += [False, False]
-    return Doc(
-        spacy.blank("en").vocab,
-        words=words,
-        spaces=spaces,
-        heads=heads,
-        deps=deps,
-        pos=pos,
-        tags=tags,
-        lemmas=lemmas,
-    )
+    return parsed(words, heads, deps, pos, lemmas, spaces, tags=tags)
 
 
 def test_antecedent_of_a_relative_clause_is_the_lost_subject() -> None:
@@ -407,91 +400,68 @@ def test_speaker_after_the_cue_when_the_parse_hangs_it_on_a_clause(quotes_nlp: L
     assert q.direct
 
 
-def _hand_built(
-    words: list[str],
-    heads: list[int],
-    deps: list[str],
-    tags: list[str],
-    pos: list[str],
-    lemmas: list[str],
-    ents: list[str],
-) -> Doc:
-    spaces = [i + 1 < len(words) and words[i + 1] not in (",", ".", '"') for i in range(len(words))]
-    spaces[0] = False  # the opening mark
-    return Doc(
-        spacy.blank("en").vocab,
-        words=words,
-        spaces=spaces,
-        heads=heads,
-        deps=deps,
-        pos=pos,
-        tags=tags,
-        lemmas=lemmas,
-        ents=ents,
-    )
-
-
 def test_name_after_the_cue_read_off_the_surface() -> None:
     """ "\"It works,\" said Rusk, explaining the plan." with "Rusk" tagged an adverb (as
     the small model tags an unknown surname): no subject in the parse."""
-    q = _by_cue(
-        extract_quotes(
-            _hand_built(
-                [
-                    '"',
-                    "It",
-                    "works",
-                    ",",
-                    '"',
-                    "said",
-                    "Rusk",
-                    ",",
-                    "explaining",
-                    "the",
-                    "plan",
-                    ".",
-                ],
-                [5, 2, 5, 5, 5, 5, 5, 5, 5, 10, 8, 5],
-                ["punct", "nsubj", "ccomp", "punct", "punct", "ROOT", "advmod", "punct"]
-                + ["advcl", "det", "dobj", "punct"],
-                ["``", "PRP", "VBZ", ",", "''", "VBD", "RB", ",", "VBG", "DT", "NN", "."],
-                ["PUNCT", "PRON", "VERB", "PUNCT", "PUNCT", "VERB", "ADV", "PUNCT", "VERB"]
-                + ["DET", "NOUN", "PUNCT"],
-                ['"', "it", "work", ",", '"', "say", "Rusk", ",", "explain", "the", "plan", "."],
-                ["O"] * 12,
-            )
-        ),
-        "said",
-    )
+    words = ['"', "It", "works", ",", '"', "said", "Rusk", ",", "explaining", "the", "plan", "."]
+    spaces = [False, True, False, False, True, True, False, True, True, True, False, False]
+    heads = [5, 2, 5, 5, 5, 5, 5, 5, 5, 10, 8, 5]
+    deps = ["punct", "nsubj", "ccomp", "punct", "punct", "ROOT", "advmod", "punct", "advcl"]
+    deps += ["det", "dobj", "punct"]
+    tags = ["``", "PRP", "VBZ", ",", "''", "VBD", "RB", ",", "VBG", "DT", "NN", "."]
+    pos = ["PUNCT", "PRON", "VERB", "PUNCT", "PUNCT", "VERB", "ADV", "PUNCT", "VERB", "DET"]
+    pos += ["NOUN", "PUNCT"]
+    lemmas = ['"', "it", "work", ",", '"', "say", "Rusk", ",", "explain", "the", "plan", "."]
+    doc = parsed(words, heads, deps, pos, lemmas, spaces, tags=tags, ents=["O"] * len(words))
+    q = _by_cue(extract_quotes(doc), "said")
     assert q.speaker == "Rusk" and q.text == "It works" and q.direct
 
 
-def test_name_set_off_from_a_subjectless_speech_verb() -> None:
-    """ "It was no accident - Dana Pirel, a spokeswoman, told reporters that it works." with
-    the name parsed as an apposition of "accident" and "told" without a subject."""
-    words = ["It", "was", "no", "accident", "-", "Dana", "Pirel", ",", "a", "spokeswoman"]
-    words += [",", "told", "reporters", "that", "it", "works", "."]
-    heads = [1, 1, 3, 1, 3, 6, 3, 6, 9, 6, 6, 1, 11, 15, 15, 11, 1]
+def _dash_then_name(verb: str, lemma: str, passive: bool) -> Doc:
+    """ "It was no accident - Dana Pirel, a spokeswoman, told reporters that it works." (or
+    "..., was fired.") with the name parsed as an apposition of "accident" and the verb
+    without a subject."""
+    words = ["It", "was", "no", "accident", "-", "Dana", "Pirel", ",", "a", "spokeswoman", ","]
+    spaces = [True, True, True, True, True, True, False, True, True, False, True]
+    heads = [1, 1, 3, 1, 3, 6, 3, 6, 9, 6, 6]
     deps = ["nsubj", "ROOT", "det", "attr", "punct", "compound", "appos", "punct", "det"]
-    deps += ["appos", "punct", "conj", "dobj", "mark", "nsubj", "ccomp", "punct"]
-    tags = ["PRP", "VBD", "DT", "NN", ":", "NNP", "NNP", ",", "DT", "NN", ",", "VBD", "NNS"]
-    tags += ["IN", "PRP", "VBZ", "."]
+    deps += ["appos", "punct"]
+    tags = ["PRP", "VBD", "DT", "NN", ":", "NNP", "NNP", ",", "DT", "NN", ","]
     pos = ["PRON", "AUX", "DET", "NOUN", "PUNCT", "PROPN", "PROPN", "PUNCT", "DET", "NOUN"]
-    pos += ["PUNCT", "VERB", "NOUN", "SCONJ", "PRON", "VERB", "PUNCT"]
-    lemmas = ["it", "be", "no", "accident", "-", "Dana", "Pirel", ",", "a", "spokeswoman"]
-    lemmas += [",", "tell", "reporter", "that", "it", "work", "."]
-    ents = ["O"] * 5 + ["B-PERSON", "I-PERSON"] + ["O"] * 10
-    doc = _hand_built(words, heads, deps, tags, pos, lemmas, ents)
-    q = _by_cue(extract_quotes(doc), "told")
+    pos += ["PUNCT"]
+    lemmas = ["it", "be", "no", "accident", "-", "Dana", "Pirel", ",", "a", "spokeswoman", ","]
+    if passive:
+        words += ["was", verb, "."]
+        spaces += [True, False, False]
+        heads += [12, 1, 1]
+        deps += ["auxpass", "conj", "punct"]
+        tags += ["VBD", "VBN", "."]
+        pos += ["AUX", "VERB", "PUNCT"]
+        lemmas += ["be", lemma, "."]
+    else:
+        words += [verb, "reporters", "that", "it", "works", "."]
+        spaces += [True, True, True, True, False, False]
+        heads += [1, 11, 15, 15, 11, 1]
+        deps += ["conj", "dobj", "mark", "nsubj", "ccomp", "punct"]
+        tags += ["VBD", "NNS", "IN", "PRP", "VBZ", "."]
+        pos += ["VERB", "NOUN", "SCONJ", "PRON", "VERB", "PUNCT"]
+        lemmas += [lemma, "reporter", "that", "it", "work", "."]
+    ents = ["O"] * 5 + ["B-PERSON", "I-PERSON"] + ["O"] * (len(words) - 7)
+    return parsed(words, heads, deps, pos, lemmas, spaces, tags=tags, ents=ents)
+
+
+def test_name_set_off_from_a_subjectless_speech_verb() -> None:
+    q = _by_cue(extract_quotes(_dash_then_name("told", "tell", passive=False)), "told")
     assert q.speaker == "Dana Pirel" and q.text == "that it works"
-    # a passive verb is no report by the name before it
-    passive = _hand_built(
-        ["Lee", ",", "a", "pitcher", ",", "was", "fired", "."],
-        [6, 0, 3, 0, 0, 6, 6, 6],
-        ["nsubjpass", "punct", "det", "appos", "punct", "auxpass", "ROOT", "punct"],
-        ["NNP", ",", "DT", "NN", ",", "VBD", "VBN", "."],
-        ["PROPN", "PUNCT", "DET", "NOUN", "PUNCT", "AUX", "VERB", "PUNCT"],
-        ["Lee", ",", "a", "pitcher", ",", "be", "fire", "."],
-        ["B-PERSON"] + ["O"] * 7,
+
+
+def test_a_passive_verb_takes_no_set_off_name() -> None:
+    """ "Curt Lee, a pitcher, was fired": the name is who the verb happened to."""
+    doc = _dash_then_name("charged", "charge", passive=True)
+    att = Attribution(head=12, cue=[11, 12], kind="verb", lemma="charge")
+    assert "charge" in SPEECH_VERBS and set_off_name(doc, att) is None
+    active = _dash_then_name("told", "tell", passive=False)
+    assert set_off_name(active, Attribution(head=11, cue=[11], kind="verb", lemma="tell")) == (
+        5,
+        7,
     )
-    assert [q.speaker for q in extract_quotes(passive)] in ([], ["Lee"])
