@@ -20,9 +20,9 @@ Order of work for one doc:
    is one attribution with two content parts);
 6. a speaker the parse lost is read off the surface (``surface``: ``"...," said
    Edward Leamer, an economist``); sources the parser took from inside a quote or
-   across a paragraph break are repaired, and a name's modifier set off by a comma ("to Esterholm, Minister
-   Marten said") goes back to the content; indirect content is kept to the
-   cue's paragraph;
+   across a paragraph break are repaired, and a name's modifier set off by a comma
+   ("to Esterholm, Minister Marten said") goes back to the content; indirect
+   content is kept to the cue's paragraph;
 7. speech verbs still without content take their host clause
    ("The plan, he said, is dead"); a content loses the wire dateline that opens
    it ("TAVEL (Northgate Wire) - ") and gives the speaker's title at its end to the
@@ -46,7 +46,7 @@ from .parenthetical import final_parenthetical, parenthetical_content
 from .phrases import colon_attribution, named_last_words, phrase_attributions
 from .signed import signed_quotes
 from .spans import Attribution, DocView, char_span, token_at, trim_chars, trim_tokens
-from .surface import quote_then_name, set_off_name, surface_speaker
+from .surface import quote_then_name, surface_speaker, take_set_off_name
 from .transcript import split_at_labels, take_turns, transcript_labels
 
 # Plain verbs of saying: one of these inside another's content is a second
@@ -428,13 +428,10 @@ def find_attributions(view: DocView) -> tuple[list[Attribution], list[QuoteSpan]
     _attach_continuations(doc, text, quotes, atts)
     for att in atts:
         if att.source is None and att.direct and att.content[0][1] <= doc[att.head].idx:
-            att.source = _inverted_speaker(doc, att) or surface_speaker(doc, att)
-        if att.source is None and att.kind == "verb" and att.lemma in SPEECH_VERBS:
-            att.source = set_off_name(doc, att)
-            if att.source is not None:
-                # the appositive the parser made a clause is not what was said
-                cue_at = doc[min(att.cue)].idx
-                att.content = [(a, b) for a, b in att.content if b > cue_at]
+            att.source = _inverted_speaker(doc, att) or surface_speaker(
+                doc, att.cue, att.content[-1][1]
+            )
+        take_set_off_name(doc, att)
         _repair_source(doc, text, quotes, att, overlaps)
         _drop_leading_modifier(doc, text, att)
         _clip_to_paragraph(doc, text, att)

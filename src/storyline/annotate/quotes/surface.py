@@ -22,13 +22,14 @@ from .spans import Attribution, token_at, trim_tokens
 _NOT_SPEAKER_TAGS = frozenset("VBD VBZ VBP MD IN TO WDT".split())
 
 
-def surface_speaker(doc: Doc, att: Attribution) -> tuple[int, int] | None:
+def surface_speaker(doc: Doc, cue: list[int], quote_end: int) -> tuple[int, int] | None:
     """``"...," said Edward Leamer, an economist`` when the parse has lost the speaker
     (the small model makes him the subject of the next clause): the words between the
-    closing mark and the cue, or else the name right after the cue, read off the
-    surface. Only a run of name-like words qualifies."""
-    lo = token_at(doc, att.content[-1][1] - 1)
-    first, last = min(att.cue), max(att.cue)
+    closing mark (content ending at char ``quote_end``) and the ``cue`` tokens, or else
+    the name right after the cue, read off the surface. Only a run of name-like words
+    qualifies."""
+    lo = token_at(doc, quote_end - 1)
+    first, last = min(cue), max(cue)
     if lo is None or lo >= first:
         return None
     between = trim_tokens(doc, lo + 1, first)
@@ -80,8 +81,7 @@ def quote_then_name(
                 continue  # the content ends well before the cue
             if "\n" in doc.text[q.end : cue_at]:
                 return
-            trial = Attribution(att.head, att.cue, att.kind, att.lemma, content=[(q.start, q.end)])
-            speaker = surface_speaker(doc, trial)
+            speaker = surface_speaker(doc, att.cue, q.end)
             if speaker is None:
                 return
             att.content = [(x, y) for x, y in att.content if y <= q.start] + [(q.start, q.end)]
@@ -121,3 +121,14 @@ def set_off_name(doc: Doc, att: Attribution) -> tuple[int, int] | None:
     if any(doc[i].lemma_ in SPEECH_VERBS and doc[i].pos_ == "VERB" for i in range(end, j)):
         return None  # the name is another report's speaker
     return start, end
+
+
+def take_set_off_name(doc: Doc, att: Attribution) -> None:
+    """Give a sourceless speech verb its ``set_off_name``; the appositive the parser made
+    a clause before the cue is then no part of what was said."""
+    if att.source is not None or att.kind != "verb" or att.lemma not in SPEECH_VERBS:
+        return
+    att.source = set_off_name(doc, att)
+    if att.source is not None:
+        cue_at = doc[min(att.cue)].idx
+        att.content = [(a, b) for a, b in att.content if b > cue_at]
