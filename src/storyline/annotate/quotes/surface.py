@@ -63,12 +63,13 @@ def surface_speaker(doc: Doc, cue: list[int], quote_end: int) -> tuple[int, int]
 
 
 def quote_then_name(
-    doc: Doc, quotes: list[QuoteSpan], overlaps: Overlaps, att: Attribution
+    doc: Doc, text: str, quotes: list[QuoteSpan], overlaps: Overlaps, att: Attribution
 ) -> None:
     """``"...," said David Brock, a confidant who heads Correct the Record``: the parser
     made the name the subject of a clause hung on the cue, so the content runs from the
     quote past (or up to) the cue and no source is found. The quote is the content and
-    the name read off the surface its source."""
+    the name read off the surface its source. ``text`` is ``doc.text``, passed in
+    because spaCy rebuilds it on every access."""
     if att.source is not None or att.kind != "verb" or att.lemma not in SPEECH_VERBS:
         return
     cue_at = doc[min(att.cue)].idx
@@ -77,9 +78,9 @@ def quote_then_name(
             q = quotes[k]
             if not (q.closed and q.start <= a <= q.inner_start and q.end <= cue_at):
                 continue
-            if cue_at >= b and doc.text[b:cue_at].strip(" ,"):
+            if cue_at >= b and text[b:cue_at].strip(" ,"):
                 continue  # the content ends well before the cue
-            if "\n" in doc.text[q.end : cue_at]:
+            if "\n" in text[q.end : cue_at]:
                 return
             speaker = surface_speaker(doc, att.cue, q.end)
             if speaker is None:
