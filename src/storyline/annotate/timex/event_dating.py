@@ -27,7 +27,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 
 from spacy.tokens import Doc, Span, Token
 
@@ -68,7 +68,7 @@ def sentence_spans(doc: Doc, timexes: Sequence[Timex] = ()) -> list[tuple[int, i
     if doc.has_annotation("SENT_START"):
         return [(s.start_char, s.end_char) for s in doc.sents]
     text = doc.text
-    inside = [(t.start, t.end) for t in timexes]
+    inside = _Inside((t.start, t.end) for t in timexes)
     out: list[tuple[int, int]] = []
     start = 0
     for m in _BREAK_RX.finditer(text):
@@ -80,7 +80,7 @@ def sentence_spans(doc: Doc, timexes: Sequence[Timex] = ()) -> list[tuple[int, i
             and (word.group(1).lower() in _ABBREV or len(word.group(1)) == 1)
         ):
             continue
-        if any(s < m.start() < e for s, e in inside):
+        if inside.holds(m.start()):
             continue
         out.append((start, m.start() + len(m.group().rstrip())))
         start = cut
@@ -94,6 +94,26 @@ def sentence_spans(doc: Doc, timexes: Sequence[Timex] = ()) -> list[tuple[int, i
         if e > s:
             spans.append((s, e))
     return spans
+
+
+class _Inside:
+    """Whether a position lies strictly inside one of some spans, by bisection over their
+    union (a scan of every timex at every full stop was quadratic in a document's length)."""
+
+    def __init__(self, spans: Iterable[tuple[int, int]]) -> None:
+        merged: list[list[int]] = []
+        for s, e in sorted(spans):
+            if merged and s < merged[-1][1]:  # overlapping open spans: one run
+                merged[-1][1] = max(merged[-1][1], e)
+            else:
+                merged.append([s, e])
+        self.starts = [s for s, _ in merged]
+        self.ends = [e for _, e in merged]
+
+    def holds(self, position: int) -> bool:
+        """``any(s < position < e for s, e in spans)``."""
+        n = bisect_left(self.starts, position) - 1
+        return n >= 0 and position < self.ends[n]
 
 
 def _calendar(tx: Timex) -> bool:
@@ -137,16 +157,15 @@ def _attachment(doc: Doc, tx: Timex, sent: Span) -> int | None:
     return None
 
 
-def _sentence_is_past(doc: Doc, sent: Span | None, start: int, end: int) -> bool:
+def _sentence_is_past(doc: Doc, text: str, sent: Span | None, start: int, end: int) -> bool:
     if sent is not None and doc.has_annotation("TAG") and doc.has_annotation("DEP"):
         root = sent.root
         if root.pos_ in ("VERB", "AUX"):
             return _verb_tense(root) == "past"
         return False
-    text = doc.text[start:end]
-    for m in _PAST_RX.finditer(text):
+    for m in _PAST_RX.finditer(text, start, end):
         if m.group().lower() not in _NOT_PAST:
-            return text_tense(doc.text, m.start() + start, m.end() + start) != "future"
+            return text_tense(text, m.start(), m.end()) != "future"
     return False
 
 
@@ -181,6 +200,7 @@ def _make(index: int, tx: Timex, ti: int, rule: str) -> SentenceDate:
 
 def _pick(
     doc: Doc,
+    text: str,
     sent: Span | None,
     candidates: list[tuple[int, Timex]],
 ) -> tuple[int, Timex] | None:
@@ -197,10 +217,10 @@ def _pick(
         scored.sort(key=lambda x: (x[0], x[1]))
         return scored[0][2], scored[0][3]
     for ti, tx in candidates:
-        after = doc.text[tx.end : tx.end + 20]
+        after = text[tx.end : tx.end + 20]
         # "the 1990s war", "a 2019 report": a year or decade used as a modifier
         if _LOWER_WORD_RX.match(after) and _SHORT_YEAR_RX.fullmatch(tx.value):
-            before = doc.text[max(0, tx.start - 6) : tx.start].lower()
+            before = text[max(0, tx.start - 6) : tx.start].lower()
             if _ARTICLE_RX.match(tx.text.lower()) or _DETERMINER_END_RX.search(before):
                 continue
         return ti, tx
@@ -223,6 +243,7 @@ class _ByStart:
 
 def _date_region(
     doc: Doc,
+    text: str,
     index: int,
     start: int,
     end: int,
@@ -241,7 +262,7 @@ def _date_region(
         and tx.end <= end
         and not (exclude and exclude[0] <= tx.start < exclude[1])
     ]
-    picked = _pick(doc, sent, [(i, tx) for i, tx in cands if _calendar(tx)])
+    picked = _pick(doc, text, sent, [(i, tx) for i, tx in cands if _calendar(tx)])
     if picked is not None:
         return _make(index, picked[1], picked[0], "timex")
     if dct is None:
@@ -249,10 +270,10 @@ def _date_region(
     for i, tx in cands:
         if tx.value == "PRESENT_REF":
             return SentenceDate(index, dct.isoformat(), dct, dct, "present_ref", i)
-    if not _sentence_is_past(doc, sent, start, end):
+    if not _sentence_is_past(doc, text, sent, start, end):
         return None
     recent = [(i, tx) for i, tx in cands if _recent_stretch(tx, dct) is not None]
-    picked = _pick(doc, sent, recent)
+    picked = _pick(doc, text, sent, recent)
     if picked is not None:
         stretch = _recent_stretch(picked[1], dct)
         assert stretch is not None
@@ -268,12 +289,13 @@ def date_sentences(doc: Doc, timexes: Sequence[Timex], dct: dt.date | None) -> l
     """One SentenceDate per sentence that has dating evidence (see module doc)."""
     sents = _spacy_sents(doc)
     spans = sentence_spans(doc, timexes)
+    text = doc.text  # spaCy rebuilds it on every access: once a sentence was quadratic
     by_start = _ByStart(timexes)
     lead = lead_index(doc, spans, sents) if dct is not None else None
     out: list[SentenceDate] = []
     for index, (start, end) in enumerate(spans):
         sent = sents[index] if sents is not None else None
-        got = _date_region(doc, index, start, end, sent, timexes, dct, by_start=by_start)
+        got = _date_region(doc, text, index, start, end, sent, timexes, dct, by_start=by_start)
         if index == lead and dct is not None and (got is None or not got.rule.startswith("timex")):
             got = lead_date(doc, index, sent, (start, end), timexes, dct) or got
         if got is not None:
@@ -305,7 +327,7 @@ def date_span(
     first, last = hits[0], hits[-1]
     start, end = spans[first][0], spans[last][1]
     sent = sents[last] if sents is not None and first == last else None
-    got = _date_region(doc, first, start, end, sent, timexes, dct, (start_char, end_char))
+    got = _date_region(doc, doc.text, first, start, end, sent, timexes, dct, (start_char, end_char))
     if got is not None and got.rule.startswith("timex"):
         return got
     if dct is not None:
