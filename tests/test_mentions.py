@@ -197,3 +197,44 @@ def test_real_pipeline(request: pytest.FixtureRequest) -> None:
 
 def _model(request: pytest.FixtureRequest):  # type: ignore[no-untyped-def]
     return request.getfixturevalue("sm")  # conftest: one model per session
+
+
+def test_a_titled_name_is_a_person_whatever_the_tagger_said(blank: spacy.language.Language) -> None:
+    # Real coverage: "Dr Schuchat" ORG, "Mr Griffin" GPE; "Defense Minister Ilse Marten"
+    # WORK_OF_ART right after a closing quotation mark
+    words = ["Dr", "Schuchat", "and", "Defense", "Minister", "Ilse", "Marten", "spoke", "."]
+    ents = ["B-ORG", "I-ORG", "O", "B-WORK_OF_ART", "I-WORK_OF_ART", "I-WORK_OF_ART"]
+    ents += ["I-WORK_OF_ART", "O", "O"]
+    doc = make(blank, words, ents)
+    got = extract_mentions(doc)
+    assert [(m.text, m.label, m.title) for m in got] == [
+        ("Schuchat", "PERSON", "Dr"),
+        ("Ilse Marten", "PERSON", "Defense Minister"),
+    ]
+
+
+def test_a_title_before_what_is_no_name_is_left_alone(blank: spacy.language.Language) -> None:
+    words = ["General", "Motors", ",", "DR", "Congo", ",", "Princess", "Margaret", "Hospital"]
+    words += [",", "General", "Assembly", "and", "Minister", "Vell", "."]
+    ents = ["B-ORG", "I-ORG", "O", "B-GPE", "I-GPE", "O", "B-ORG", "I-ORG", "I-ORG", "O"]
+    ents += ["B-ORG", "I-ORG", "O", "B-ORG", "I-ORG", "O"]
+    doc = make(blank, words, ents)
+    assert texts(doc) == [
+        ("General Motors", "ORG"),
+        ("DR Congo", "GPE"),
+        ("Princess Margaret Hospital", "ORG"),
+        ("General Assembly", "ORG"),
+        ("Minister Vell", "ORG"),  # no person Vell in the article
+    ]
+
+
+def test_another_title_needs_the_article_to_name_the_person(
+    blank: spacy.language.Language,
+) -> None:
+    words = ["Ada", "Vell", "arrived", ".", "Minister", "Vell", "spoke", "."]
+    ents = ["B-PERSON", "I-PERSON", "O", "O", "B-ORG", "I-ORG", "O", "O"]
+    doc = make(blank, words, ents)
+    assert [(m.text, m.label, m.title) for m in extract_mentions(doc)] == [
+        ("Ada Vell", "PERSON", None),
+        ("Vell", "PERSON", "Minister"),
+    ]

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Set
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -27,6 +27,9 @@ from .components import ExtractorComponent
 from .definitions import ALL_TITLE as _ALL_TITLE
 from .definitions import CONNECT as _CONNECT
 from .definitions import TITLE_CORE, find_definitions
+from .name_kinds import is_cap as _is_cap
+from .name_kinds import label_for_long_form, titled_person
+from .name_kinds import word as _word
 
 __all__ = [
     "ENTITY_LABELS",
@@ -45,19 +48,6 @@ ENTITY_LABELS = frozenset(
 # A person's name followed by one of these is an organisation ("the Biden administration").
 _PERSON_ORG_HEADS = frozenset({"administration", "government", "campaign", "regime", "cabinet"})
 
-# The head of a long form decides its label when spaCy gives none we trust.
-_ORG_HEADS = frozenset(
-    """organization organisation agency committee council department ministry bureau office
-    commission authority administration association institute institution university college
-    company corporation corp inc group party union alliance bank fund foundation service services
-    force forces army navy command court board center centre network federation league society
-    coalition front movement brigade battalion regiment division guard police parliament
-    assembly senate congress cabinet government directorate secretariat reserve""".split()
-)
-_LAW_HEADS = frozenset(
-    "act law treaty convention agreement accord bill resolution protocol directive regulation "
-    "charter pact".split()
-)
 # A lower-case noun of this kind right before a name says what the name is: "the charity
 # Oxfam", "UN children's agency Unicef", "aid group Partners in Health".
 # (Not "guard", "force", "court": "security guard John Lee", "air force Col.")
@@ -111,35 +101,10 @@ def sentence_index(starts: list[int], char: int) -> int:
     return max(bisect_right(starts, char) - 1, 0)
 
 
-def _word(token: Token) -> str:
-    return token.lower_.rstrip(".")
-
-
-def _is_cap(token: Token) -> bool:
-    return token.is_alpha and (token.is_title or (token.is_upper and len(token) > 1))
-
-
 def _no_alnum(token: Token) -> bool:
     # Also bracket tokens of pre-tokenized text ("-RRB-", "--").
     text = token.text
     return not any(c.isalnum() for c in text) or (len(text) > 1 and text[0] == "-" == text[-1])
-
-
-def _head_word(long: str) -> str:
-    words = long.split()
-    for i, w in enumerate(words):
-        if i and w.lower() in ("of", "for"):
-            return words[i - 1].lower()
-    return words[-1].lower()
-
-
-def label_for_long_form(long: str) -> str:
-    head = _head_word(long)
-    if head in _ORG_HEADS or head.rstrip("s") in _ORG_HEADS:
-        return "ORG"
-    if head in _LAW_HEADS:
-        return "LAW"
-    return "TERM"
 
 
 @dataclass
@@ -290,11 +255,15 @@ def _clock_zone(doc: Doc, start: int, end: int) -> bool:
     return bracketed and prev.lower_ in _TIME_WORDS
 
 
-def _clean_ent(doc: Doc, text: str, ent: Span) -> _Draft | None:
+def _clean_ent(doc: Doc, text: str, ent: Span, person_ends: Set[str]) -> _Draft | None:
+    """``person_ends``: the surnames of the doc's full names (PERSON entities of two words
+    or more: a one-word "person" is too often a tagging slip, "Bible")."""
     start, end, label = ent.start, ent.end, ent.label_
     title: str | None = None
     while start < end and (doc[start].lower_ in ("the", "a", "an") or _no_alnum(doc[start])):
         start += 1
+    if titled_person(doc, start, end, label, person_ends):
+        label = "PERSON"
     if label == "PERSON":
         # "Gen. Mark Milley" as one span: the title is a hint, not the name.
         first = start
@@ -544,9 +513,11 @@ def extract_mentions(doc: Doc) -> list[EntityMention]:
     """Cleaned entity mentions of one parsed article, in text order, never overlapping."""
     text = doc_text(doc)
     spacy_drafts: list[_Draft] = []
-    for ent in doc.ents:
+    ents = doc.ents
+    person_ends = {ent[-1].text for ent in ents if ent.label_ == "PERSON" and len(ent) > 1}
+    for ent in ents:
         if ent.label_ in ENTITY_LABELS:
-            draft = _clean_ent(doc, text, ent)
+            draft = _clean_ent(doc, text, ent, person_ends)
             if draft is not None:
                 spacy_drafts.append(draft)
     defined = _definition_drafts(text, spacy_drafts)

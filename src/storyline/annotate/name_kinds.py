@@ -1,0 +1,82 @@
+"""What kind of thing a name is, read off its words: the head of a long form ("Bureau of
+Coastal Safety" is an organisation) and a title before a name ("Dr Schuchat" is a
+person, whatever label the tagger gave the span)."""
+
+from __future__ import annotations
+
+from collections.abc import Set
+
+from spacy.tokens import Doc, Token
+
+from .definitions import ALL_TITLE, TITLE_CORE
+
+# The head of a long form decides its label when spaCy gives none we trust.
+_ORG_HEADS = frozenset(
+    """organization organisation agency committee council department ministry bureau office
+    commission authority administration association institute institution university college
+    company corporation corp inc group party union alliance bank fund foundation service services
+    force forces army navy command court board center centre network federation league society
+    coalition front movement brigade battalion regiment division guard police parliament
+    assembly senate congress cabinet government directorate secretariat reserve""".split()
+)
+# Forms of address: the capitalised words after one are a person's name.
+_ADDRESS = frozenset({"mr", "mrs", "ms", "miss", "dr", "rev", "sir", "dame"})
+# The last word of what is not a person's name after a title: "Princess Margaret Hospital".
+_NOT_NAME_HEADS = _ORG_HEADS | {"hospital", "clinic", "school", "church", "co", "ltd", "plc"}
+# Labels a titled two-word name cannot rightly have ("Defense Minister Ilse Marten").
+_NOT_NAME_LABELS = frozenset({"WORK_OF_ART", "LAW", "EVENT", "PRODUCT", "LANGUAGE"})
+_LAW_HEADS = frozenset(
+    "act law treaty convention agreement accord bill resolution protocol directive regulation "
+    "charter pact".split()
+)
+
+
+def word(token: Token) -> str:
+    """The token lower-cased, without a full stop ("Gen." is "gen")."""
+    return token.lower_.rstrip(".")
+
+
+def is_cap(token: Token) -> bool:
+    """A capitalised word ("Ada", "NATO")."""
+    return token.is_alpha and (token.is_title or (token.is_upper and len(token) > 1))
+
+
+def _head_word(long: str) -> str:
+    words = long.split()
+    for i, w in enumerate(words):
+        if i and w.lower() in ("of", "for"):
+            return words[i - 1].lower()
+    return words[-1].lower()
+
+
+def label_for_long_form(long: str) -> str:
+    head = _head_word(long)
+    if head in _ORG_HEADS or head.rstrip("s") in _ORG_HEADS:
+        return "ORG"
+    if head in _LAW_HEADS:
+        return "LAW"
+    return "TERM"
+
+
+def titled_person(doc: Doc, start: int, end: int, label: str, person_ends: Set[str]) -> bool:
+    """A title and then a name, in a span the tagger did not call a person: "Dr Schuchat"
+    (ORG), "Mr Griffin" (GPE), "Defense Minister Ilse Marten" (WORK_OF_ART, after a
+    closing quotation mark). A form of address says so alone; another title needs the
+    article to give the surname with a full name elsewhere, or a two- or three-word name in a
+    label no name of a person's could be right for. "General Assembly", "General Motors",
+    "DR Congo", "Princess Margaret Hospital" stay as they are."""
+    if label == "PERSON":
+        return False
+    k = start
+    while k < end - 1 and word(doc[k]) in ALL_TITLE:
+        k += 1
+    titles, name = doc[start:k], doc[k:end]
+    if not any(word(t) in TITLE_CORE for t in titles) or len(name) > 3:
+        return False
+    if not all(is_cap(t) and not t.is_upper and word(t) not in ALL_TITLE for t in name):
+        return False
+    if name[-1].lower_ in _NOT_NAME_HEADS:
+        return False
+    if any(word(t) in _ADDRESS and not t.is_upper for t in titles):
+        return True
+    return name[-1].text in person_ends or (len(name) >= 2 and label in _NOT_NAME_LABELS)
