@@ -274,3 +274,17 @@ def test_entities_kept_apart_with_one_name_get_distinct_stable_ids() -> None:
     # the plain id (type and name) stays with the first; re-running gives the same ids
     assert with_ids([big])[0].id == ids[0]
     assert [e.id for e in with_ids([big, small, other])] == ids
+
+
+def test_a_family_name_written_first_takes_its_bare_mentions() -> None:
+    # "Ban Ki-moon ... Ban said": the family name opens a name whose given name is two
+    # hyphened syllables; "Ki-moon" alone is no surname, and John Ban is someone else
+    mentions = {
+        "a": [m("Ban Ki-moon"), m("Ban"), m("Ban")],
+        "b": [m("Ban Ki-Moon"), m("John Ban"), m("Ban")],
+    }
+    entities = resolve_entities(mentions)
+    ban = by_alias(entities, "Ban Ki-moon")
+    assert {(r.article, r.index) for r in ban.mentions} == {("a", 0), ("a", 1), ("a", 2), ("b", 0)}
+    john = by_alias(entities, "John Ban")
+    assert ("b", 2) in {(r.article, r.index) for r in john.mentions}  # the last named before it

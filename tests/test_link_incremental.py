@@ -366,3 +366,15 @@ def test_a_full_name_with_another_first_name_is_another_person(tmp_path: Path) -
     )
     _feed(store, _article("a2", 2, "Harry Brown said."), [_mention("Harry Brown", person)])
     assert _holding(store, MentionRef("a2", 0)).id != _holding(store, MentionRef("a1", 0)).id
+
+
+def test_a_bare_family_name_finds_the_person_written_family_name_first(tmp_path: Path) -> None:
+    """ "Ban Ki-moon" alone in one article, "Ban" alone in a later one: one person."""
+    store = Store(tmp_path / "s.db")
+    person = "PERSON"
+    _feed(store, _article("a1", 1, "Ban Ki-moon spoke."), [_mention("Ban Ki-moon", person)])
+    _feed(store, _article("a2", 2, "Ban said."), [_mention("Ban", person)])
+    _feed(store, _article("a3", 3, "Ki-moon said."), [_mention("Ki-moon", person)])
+    ban = _holding(store, MentionRef("a1", 0))
+    assert _holding(store, MentionRef("a2", 0)).id == ban.id
+    assert _holding(store, MentionRef("a3", 0)).id != ban.id  # a given name is no surname

@@ -33,6 +33,7 @@ organisation whose last word is not a name.
 from __future__ import annotations
 
 import hashlib
+import re
 from bisect import bisect_right
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping, Sequence
@@ -48,6 +49,23 @@ from .variants import VariantMerger, media_base
 __all__ = ["alias_index", "compatible", "resolve_entities", "with_ids"]
 
 
+# A given name of two syllables joined by a hyphen, the second in lower case: "Ban
+# Ki-moon", "Kim Jong-un", "Moon Jae-in". The family name is written first.
+_HYPHENED_GIVEN = re.compile(r"[A-Z][a-z]+-[a-z]+")
+
+
+def family_first(surface: str) -> bool:
+    """A two-word name written family name first ("Ban Ki-moon")."""
+    words = surface.split()
+    return len(words) == 2 and _HYPHENED_GIVEN.fullmatch(words[-1]) is not None
+
+
+def _surname_and_given(key: str, family_first: bool) -> tuple[str, str]:
+    """The surname and the first given name of a full name's key."""
+    words = key.split()
+    return (words[0], words[-1]) if family_first else (words[-1], words[0])
+
+
 def _is_full_name(form: Form) -> bool:
     words = form.surface.split()
     return (
@@ -55,7 +73,7 @@ def _is_full_name(form: Form) -> bool:
         and form.label in ("PERSON", "GPE", "ORG", "NORP")
         and 2 <= len(words) <= 5
         and all(w[:1].isupper() for w in words)
-        and form.key.split()[-1].isalpha()
+        and (form.key.split()[-1].isalpha() or family_first(form.surface))
         and strip_org_suffix(form.key) == form.key
     )
 
@@ -133,11 +151,12 @@ class _Resolver:
                 if cluster_type != "PERSON" and (members[root] > 1 or _is_known_place(form)):
                     continue  # "Haiti", "Germany", "U.S."/"America": not "Yele Haiti", "Gorman"
                 bare.append(key)
+        parts = {k: _surname_and_given(k, family_first(forms[k].surface)) for k in full}
         # Surname variants, blocked by one-deletion keys.
-        surnames = sorted({k.split()[-1] for k in full} | set(bare))
+        surnames = sorted({parts[k][0] for k in full} | set(bare))
         firsts: dict[str, set[str]] = defaultdict(set)
         for k in full:
-            firsts[k.split()[-1]].add(k.split()[0])
+            firsts[parts[k][0]].add(parts[k][1])
         sur = Union()
         index: dict[str, list[str]] = defaultdict(list)
         for s in surnames:
@@ -155,14 +174,13 @@ class _Resolver:
         # Full names: same surname group and matching first names.
         by_surname: dict[str, list[str]] = defaultdict(list)
         for k in sorted(full):
-            by_surname[sur.find(k.split()[-1])].append(k)
+            by_surname[sur.find(parts[k][0])].append(k)
         for names in by_surname.values():
             for i, a in enumerate(names):
                 for b in names[i + 1 :]:
-                    wa, wb = a.split(), b.split()
-                    if not _first_names_match(wa[0], wb[0]):
+                    if not _first_names_match(parts[a][1], parts[b][1]):
                         continue
-                    ma, mb = wa[1:-1], wb[1:-1]
+                    ma, mb = a.split()[1:-1], b.split()[1:-1]
                     if ma and mb and not _first_names_match(ma[0], mb[0]):
                         continue
                     self.uf.union(a, b)

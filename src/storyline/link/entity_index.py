@@ -39,7 +39,13 @@ from typing import Any
 
 from ..models import Citation, Entity, EntityMention, MentionRef
 from ..store.link_state import FormStats, LinkState
-from .entities import _delete_keys, _informative, _similar_surnames, resolve_entities
+from .entities import (
+    _delete_keys,
+    _informative,
+    _similar_surnames,
+    family_first,
+    resolve_entities,
+)
 from .entity_ids import mint_id
 from .forms import person_key
 from .gazetteer import country_of
@@ -110,7 +116,9 @@ def _lookup_keys(forms: Mapping[str, FormStats], etype: str) -> dict[str, int]:
         variant = singular_key(strip_org_suffix(key))
         keys["~" + variant] += n
         words = key.split()
-        if etype == "PERSON" and words[-1].isalpha() and len(words) <= 5:
+        if etype == "PERSON" and any(family_first(s) for s in stats["surfaces"]):
+            keys[f"f:{words[0]}:{words[-1]}"] += n  # "Ban Ki-moon": a later bare "Ban" finds him
+        elif etype == "PERSON" and words[-1].isalpha() and len(words) <= 5:
             if len(words) >= 2:
                 keys[f"f:{words[-1]}:{words[0]}"] += n
             else:
