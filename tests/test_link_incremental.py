@@ -378,3 +378,15 @@ def test_a_bare_family_name_finds_the_person_written_family_name_first(tmp_path:
     ban = _holding(store, MentionRef("a1", 0))
     assert _holding(store, MentionRef("a2", 0)).id == ban.id
     assert _holding(store, MentionRef("a3", 0)).id != ban.id  # a given name is no surname
+
+
+def test_a_plural_place_is_not_the_place_without_its_s(tmp_path: Path) -> None:
+    """ "the Americas" is not "America" (the United States), article by article as in a
+    whole pile; a plural of another name still finds it."""
+    store = Store(tmp_path / "s.db")
+    _feed(store, _article("a1", 1, "America and the US."), [_mention("America", "GPE")])
+    _feed(store, _article("a2", 2, "Across the Americas."), [_mention("Americas", "LOC")])
+    assert _holding(store, MentionRef("a2", 0)).id != _holding(store, MentionRef("a1", 0)).id
+    _feed(store, _article("a3", 3, "Harbor Trust."), [_mention("Harbor Trust")])
+    _feed(store, _article("a4", 4, "Harbor Trusts."), [_mention("Harbor Trusts")])
+    assert _holding(store, MentionRef("a4", 0)).id == _holding(store, MentionRef("a3", 0)).id

@@ -48,7 +48,7 @@ from .entities import (
 )
 from .entity_ids import mint_id
 from .forms import person_key
-from .gazetteer import country_of
+from .gazetteer import country_of, is_place
 from .names import fold, singular_key, strip_org_suffix
 from .types import add_evidence, mention_label, top_type
 
@@ -113,7 +113,7 @@ def _lookup_keys(forms: Mapping[str, FormStats], etype: str) -> dict[str, int]:
     for key, stats in kept.items():
         n = sum(stats["surfaces"].values())
         keys["=" + key] += n
-        variant = singular_key(strip_org_suffix(key))
+        variant = _variant_key(key)
         keys["~" + variant] += n
         words = key.split()
         if etype == "PERSON" and any(family_first(s) for s in stats["surfaces"]):
@@ -127,6 +127,15 @@ def _lookup_keys(forms: Mapping[str, FormStats], etype: str) -> dict[str, int]:
                 for deleted in set(_delete_keys(words[-1])):
                     keys[f"d:{deleted}"] += n
     return dict(keys)
+
+
+def _variant_key(key: str) -> str:
+    """The key without a company suffix, its last word singular; but "Americas" is not a
+    plural of "America": a name whose singular is a known place and which is none itself
+    stays its own (as ``variants`` has it for a whole pile; "Netherland" is still found
+    by "Netherlands")."""
+    variant = singular_key(strip_org_suffix(key))
+    return key if variant != key and is_place(variant) and not is_place(key) else variant
 
 
 def _owner(owners: Mapping[str, int] | None) -> str | None:
@@ -164,7 +173,7 @@ def _matches(state: LinkState, all_forms: Mapping[str, FormStats], etype: str) -
     if found:
         return found
     if etype != "PERSON":
-        variants = {"~" + singular_key(strip_org_suffix(k)) for k in forms}
+        variants = {"~" + _variant_key(k) for k in forms}
         owners = state.key_owners(variants)
         found = {o for v in variants if (o := _owner(owners.get(v))) is not None}
         heads = _initialism_heads(all_forms, forms)

@@ -62,8 +62,9 @@ def _person_only(form: Form) -> bool:
 
 def _own_variant(key: str) -> str:
     variant = variant_key(key)
-    # "Americas" is not a plural of "America": a known place keeps its own name.
-    return key if variant != key and (is_place(variant) or is_place(key)) else variant
+    # "Americas" is not a plural of "America": a name whose singular is a known place,
+    # and which is none itself, keeps its own ("Netherland" is still "Netherlands").
+    return key if variant != key and is_place(variant) and not is_place(key) else variant
 
 
 def _may_join(a: Form, b: Form) -> bool:
