@@ -26,6 +26,7 @@ from . import bounds
 from . import brackets as _brackets  # noqa: F401
 from . import citations as _citations  # noqa: F401
 from . import datelines as _datelines  # noqa: F401
+from . import live_stamps as _live_stamps  # noqa: F401
 from . import mentions as _mentions  # noqa: F401
 from . import paragraphs as _paragraphs  # noqa: F401
 from . import quantities as _quantities  # noqa: F401

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from ..models import QUOTE_CONFIDENCE, Entity, Evidence, Quote, TimelineEvent
 from .corpus import Corpus
-from .quotes_view import speaker_role
+from .quotes_view import attributions, speaker_role
 from .timeline import basic_timeline, normalized_words
 
 if TYPE_CHECKING:
@@ -252,7 +252,8 @@ def shown(quote: Quote, *, all: bool = False) -> bool:
 
 
 def quotes_view(corpus: Corpus, *, speaker: str | None = None, all: bool = False) -> dict[str, Any]:
-    """Quotes by date, one row per distinct text; by default only those at or above
+    """Quotes by date, one row per distinct content (an attribution's pieces joined, see
+    ``quotes_view.attributions``); by default only those at or above
     ``QUOTE_CONFIDENCE`` (``all``: every quote extracted)."""
     groups: dict[str, dict[str, Any]] = {}
     wanted = resolve_entity_filter(corpus, speaker) if speaker else None
@@ -262,7 +263,7 @@ def quotes_view(corpus: Corpus, *, speaker: str | None = None, all: bool = False
     )
     for article_id, ann in order:
         article = corpus.articles[article_id]
-        for q in ann.quotes:
+        for q, content in attributions(article.text, ann.quotes):
             if not shown(q, all=all):
                 continue
             entity = speaker_entity(corpus, article_id, q)
@@ -272,7 +273,7 @@ def quotes_view(corpus: Corpus, *, speaker: str | None = None, all: bool = False
                 by_text = name is not None and speaker.casefold() in name.casefold()
                 if not (by_entity or by_text):
                     continue
-            key = normalized_words(q.text)
+            key = normalized_words(content)
             sd = corpus.sentence_date(article_id, q.sentence)
             if key in groups:
                 group = groups[key]
@@ -281,7 +282,7 @@ def quotes_view(corpus: Corpus, *, speaker: str | None = None, all: bool = False
                     group["outlets"].append(article.outlet)
                 continue
             groups[key] = {
-                "text": q.text,
+                "text": content,
                 "speaker": name if not q.anonymous else (q.speaker or name),
                 "speaker_entity": entity.id if entity and not q.anonymous else None,
                 "speaker_type": entity.type if entity and not q.anonymous else None,

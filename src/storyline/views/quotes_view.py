@@ -42,6 +42,41 @@ _NOT_ROLE_START = re.compile(
 MAX_ROLE_CHARS = 80
 
 
+# Between two pieces of one reported content, this is written as it stands; anything
+# longer (the cue and its speaker: "The plan, he said, will fail") becomes an ellipsis.
+_JOINS_AS_WRITTEN = re.compile(r"[\s,;:\-\u2013\u2014]*")
+ELLIPSIS = " \u2026 "
+
+
+def attributions(text: str, quotes: Sequence[Quote]) -> list[tuple[Quote, str]]:
+    """One (first piece, content) per attribution of an article's quote records, in order.
+
+    The store keeps a piece per content span; an indirect report split by its own cue or by
+    a comma the parse left out ("announced plans to house survivors outside the capital"
+    / "Port-au-Prince") is one quote to a reader, not two, and the shorter piece alone
+    ("Port-au-Prince", "Meanwhile") would read as an invented quote. Direct quotes keep
+    a row per quotation ("A," he said. "B.")."""
+    groups: dict[tuple[int | None, ...], list[Quote]] = {}
+    for n, q in enumerate(quotes):
+        key: tuple[int | None, ...] = (n,)
+        if not q.direct and q.cue_start is not None:
+            key = (q.cue_start, q.cue_end, q.speaker_start, q.speaker_end)
+        groups.setdefault(key, []).append(q)
+    out: list[tuple[Quote, str]] = []
+    for pieces in groups.values():
+        pieces.sort(key=lambda q: q.start)
+        content = pieces[0].text
+        for prev, q in zip(pieces, pieces[1:], strict=False):
+            gap = text[prev.end : q.start] if prev.end <= q.start else None
+            if gap is not None and _JOINS_AS_WRITTEN.fullmatch(gap):
+                content += gap + q.text
+            else:
+                content += ELLIPSIS + q.text
+        out.append((pieces[0], content))
+    out.sort(key=lambda item: item[0].start)
+    return out
+
+
 def clean_title(title: str | None) -> str | None:
     """A mention's title without honorifics ("Director-General Dr." -> "Director-General")."""
     if not title:

@@ -14,16 +14,18 @@ were \"still in play\"") is indirect content that keeps its inner marks.
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import replace
 
 from spacy.tokens import Doc
 
 from ...errors import AnnotateError
 from ...models import Quote
+from ..timex.hhmm import is_hhmm, line_stamps
 from .assemble import find_attributions
 from .confidence import asserted, confidences
 from .direct import ALL_MARKS, QuoteSpan
 from .learned import QuoteModels, apply_models
-from .spans import Attribution, DocView, char_span
+from .spans import Attribution, DocView, char_span, token_at
 from .speakers import Speaker, resolve_speakers
 
 
@@ -51,6 +53,27 @@ def _strip_marks(text: str, a: int, b: int, quotes: list[QuoteSpan]) -> tuple[in
     return a, b
 
 
+def _after_stamp(doc: Doc, start: int) -> int:
+    """``start``, or past a live page's entry time opening its sentence there ("1817
+    Meinie Nicolai ... tells"): no part of a speaker or of what was said."""
+    i = token_at(doc, start)
+    if i is None or doc[i].idx != start or not is_hhmm(doc[i].text) or not doc[i].is_sent_start:
+        return start
+    j = i + 1
+    while j < len(doc) and doc[j].is_space:
+        j += 1
+    return doc[j].idx if j < len(doc) and doc[j].text[:1].isupper() else start
+
+
+def _without_stamp(doc: Doc, text: str, sp: Speaker) -> Speaker:
+    if sp.start is None or sp.end is None:
+        return sp
+    start = _after_stamp(doc, sp.start)
+    if start == sp.start or start >= sp.end:
+        return sp
+    return replace(sp, text=text[start : sp.end], start=start)
+
+
 def quotes_from(
     view: DocView,
     atts: list[Attribution],
@@ -63,7 +86,10 @@ def quotes_from(
     starts = [s.start_char for s in view.sents]
     out: list[Quote] = []
     sure = confidence if confidence is not None else [1.0] * len(atts)
+    live = len(line_stamps(text)) >= 2
     for att, sp, conf in zip(atts, speakers, sure, strict=True):
+        if live:
+            sp = _without_stamp(doc, text, sp)
         cue_a, cue_b = char_span(doc, min(att.cue), max(att.cue) + 1)
         while cue_b - cue_a > 1 and text[cue_a] in ALL_MARKS:
             cue_a += 1  # a signature's dash tokenized with the closing mark: "\u201d\u2015"
@@ -73,6 +99,8 @@ def quotes_from(
             addressee = text[a:b]
         for a, b in att.content:
             a, b = _strip_marks(text, a, b, quotes) if att.direct else (a, b)
+            if live and not att.direct:
+                a = _after_stamp(doc, a)
             if a >= b:
                 continue
             out.append(

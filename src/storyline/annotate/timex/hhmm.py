@@ -45,6 +45,15 @@ def stamps(text: str) -> int:
     return sum(1 for _ in _STAMP_RX.finditer(text))
 
 
+def line_stamps(text: str) -> list[tuple[int, int]]:
+    """(character offset, minutes after midnight) of each live-blog time opening a line."""
+    out = []
+    for m in _STAMP_RX.finditer(text):
+        digits = m.group("hhmm")
+        out.append((m.start(), int(digits[:2]) * 60 + int(digits[2:])))
+    return out
+
+
 def clock_number(ctx: Ctx, start: int, end: int) -> bool:
     """Whether the four digits at [start, end) are a clock time, not a year."""
     digits = ctx.text[start:end]
