@@ -23,7 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .components import set_sent_starts
-from .timex.hhmm import is_hhmm, line_stamps
+from .timex.hhmm import LIVE_PAGE_STAMPS, is_hhmm, line_stamps
 
 # Words after which four digits are a year or an amount, not a new entry's time: "in
 # 1790", "29 August 2009" (a chronology's dated entry is cut by the parser, not here).
@@ -49,7 +49,7 @@ def run_in_stamps(doc: Doc) -> Iterator[int]:
     """The tokens that are a live entry's time stamp run into the line before it."""
     text = doc.text
     stamps = line_stamps(text)
-    if len(stamps) < 2:
+    if len(stamps) < LIVE_PAGE_STAMPS:
         return
     offsets = [offset for offset, _ in stamps]
     published = doc._.dct if Doc.has_extension("dct") else None

@@ -60,10 +60,10 @@ def family_first(surface: str) -> bool:
     return len(words) == 2 and _HYPHENED_GIVEN.fullmatch(words[-1]) is not None
 
 
-def _surname_and_given(key: str, family_first: bool) -> tuple[str, str]:
+def _surname_and_given(key: str, written_family_first: bool) -> tuple[str, str]:
     """The surname and the first given name of a full name's key."""
     words = key.split()
-    return (words[0], words[-1]) if family_first else (words[-1], words[0])
+    return (words[0], words[-1]) if written_family_first else (words[-1], words[0])
 
 
 def _is_full_name(form: Form) -> bool:

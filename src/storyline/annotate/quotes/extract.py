@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 
 from ...errors import AnnotateError
 from ...models import Quote
-from ..timex.hhmm import is_hhmm, line_stamps
+from ..timex.hhmm import is_hhmm, live_page
 from .assemble import find_attributions
 from .confidence import asserted, confidences
 from .direct import ALL_MARKS, QuoteSpan
@@ -86,7 +86,7 @@ def quotes_from(
     starts = [s.start_char for s in view.sents]
     out: list[Quote] = []
     sure = confidence if confidence is not None else [1.0] * len(atts)
-    live = len(line_stamps(text)) >= 2
+    live = live_page(text)
     for att, sp, conf in zip(atts, speakers, sure, strict=True):
         if live:
             sp = _without_stamp(doc, text, sp)

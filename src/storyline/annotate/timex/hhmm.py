@@ -40,9 +40,18 @@ def is_hhmm(digits: str) -> bool:
     return len(digits) == 4 and digits.isdigit() and int(digits[:2]) < 24 and int(digits[2:]) < 60
 
 
+# Lines opening with a time that make a text a live page, not a one-off number.
+LIVE_PAGE_STAMPS = 2
+
+
 def stamps(text: str) -> int:
     """How many lines of ``text`` open with a live-blog time."""
     return sum(1 for _ in _STAMP_RX.finditer(text))
+
+
+def live_page(text: str) -> bool:
+    """Whether ``text`` is a live page: at least ``LIVE_PAGE_STAMPS`` lines open with a time."""
+    return stamps(text) >= LIVE_PAGE_STAMPS
 
 
 def line_stamps(text: str) -> list[tuple[int, int]]:
@@ -96,4 +105,4 @@ def stamped(ctx: Ctx) -> bool:
     """At least two lines open with a time: a live page, not a one-off number."""
     if "stamps" not in ctx.cache:  # counted once per text
         ctx.cache["stamps"] = stamps(ctx.text)
-    return ctx.cache["stamps"] >= 2
+    return ctx.cache["stamps"] >= LIVE_PAGE_STAMPS
