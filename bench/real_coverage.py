@@ -70,6 +70,12 @@ PRONOUNS = {
 }
 
 
+def pronoun(speaker: str) -> bool:
+    """A pronoun for a speaker; "WHO" (the World Health Organization) is a name."""
+    word = speaker.strip()
+    return word.lower() in PRONOUNS and not (word.isupper() and len(word) > 1)
+
+
 def build(topic: str, db: Path) -> float:
     from storyline import api
     from storyline.options import Options
@@ -209,7 +215,7 @@ def measure(topic: str, db: Path) -> dict[str, Any]:
     contributing = {ev["article"] for event in events for ev in event["evidence"]}
     originals = [a.id for a in articles if a.id not in copies]
     quotes = api.quotes(store)["quotes"]
-    no_speaker = [q for q in quotes if not q["speaker"] or q["speaker"].strip().lower() in PRONOUNS]
+    no_speaker = [q for q in quotes if not q["speaker"] or pronoun(q["speaker"])]
     short = [q for q in quotes if len(q["text"].split()) <= 2]
     entities = sorted(api.entities(store)["entities"], key=lambda e: -e["mentions"])[:30]
     toll = death_toll(api.story(store), "deaths in Mexico") if topic == "h1n1" else None

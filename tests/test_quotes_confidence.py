@@ -75,6 +75,14 @@ def test_unknown_or_unresolved_speaker_is_not_shown(quotes_nlp: Language) -> Non
     assert quotes and not any(shown(q) for q in quotes)
 
 
+def test_the_who_is_a_speaker_not_a_relative_pronoun(quotes_nlp: Language) -> None:
+    # h1n1: 143 of 158 quotes of "WHO" / "The WHO" were held back as "who" with no antecedent
+    quotes = quotes_nlp("The WHO said Kestria has reported 2,895 confirmed cases.")._.quotes
+    assert [(q.speaker, shown(q)) for q in quotes] == [("The WHO", True)]
+    relative = quotes_nlp("The storm hit towns that said the damage was limited.")._.quotes
+    assert not any(shown(q) for q in relative)  # a relative "that" with no name stays held
+
+
 def test_an_open_question_is_not_a_decision(quotes_nlp: Language) -> None:
     quotes = quotes_nlp(
         "It is unclear whether the city council has decided to close the old library."

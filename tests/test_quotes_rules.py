@@ -465,3 +465,28 @@ def test_a_passive_verb_takes_no_set_off_name() -> None:
         5,
         7,
     )
+
+
+def test_a_wire_dateline_is_no_part_of_what_was_said() -> None:
+    # h1n1: "May 1, 2009 9:46 am EDT WASHINGTON -LRB- Reuters -RRB- - The new virus ..."
+    # came out as the content of "..., the World Health Organization said"
+    from storyline.annotate.quotes.extract import _after_dateline
+    from storyline.text.datelines import wire_datelines
+
+    text = "May 1 , 2031 9:46 am EDT TAVEL -LRB- Reuters -RRB- - The ferry sank , police said ."
+    ends = [end for _, end in wire_datelines(text)]
+    content_end = text.index(" , police")
+    assert text[_after_dateline(0, content_end, ends) : content_end] == "The ferry sank"
+    later = text.index("The ferry")
+    assert _after_dateline(later, content_end, ends) == later  # none inside
+
+
+def test_a_content_opening_inside_a_dateline_starts_after_it() -> None:
+    from storyline.annotate.quotes.extract import _after_dateline
+    from storyline.text.datelines import wire_datelines
+
+    text = "TAVEL -LRB- Reuters -RRB- - Kestria has ordered the ferries home , officials said ."
+    ends = [end for _, end in wire_datelines(text)]
+    inside = text.index("Reuters")
+    got = _after_dateline(inside, text.index(" , officials"), ends)
+    assert text[got:].startswith("Kestria has ordered")

@@ -46,7 +46,7 @@ from spacy.tokens import Doc, Token
 from .indirect import cue_lemma
 from .learned import Features, LinearModel
 from .spans import Attribution, DocView
-from .speakers import NAMED_LABELS, RELATIVE_PRONOUNS, Speaker, span_head
+from .speakers import NAMED_LABELS, Speaker, is_relative_pronoun, span_head
 from .subjects import animate
 
 # Words whose "if" clause is an open question, not a condition: a cue inside it is
@@ -84,7 +84,7 @@ def speaker_kind(view: DocView, att: Attribution, sp: Speaker) -> str:
         return "none"
     head = span_head(doc, *att.source)
     low = head.lower_
-    if low in RELATIVE_PRONOUNS and head.pos_ == "PRON":
+    if is_relative_pronoun(head) and head.pos_ == "PRON":
         return "relative_resolved" if sp.resolved else "relative"
     if head.pos_ == "PRON":
         if sp.resolved:
@@ -92,9 +92,7 @@ def speaker_kind(view: DocView, att: Attribution, sp: Speaker) -> str:
         modified = any(c.dep_ in ("relcl", "acl", "prep", "amod") for c in head.children)
         return "indefinite" if low in INDEFINITE or (low == "those" and modified) else "pronoun"
     span = doc[att.source[0] : att.source[1]]
-    if any(
-        t.lower_ in RELATIVE_PRONOUNS and t.dep_ in SUBJECTS and t.head.i in att.cue for t in span
-    ):
+    if any(is_relative_pronoun(t) and t.dep_ in SUBJECTS and t.head.i in att.cue for t in span):
         # "a statement that said", "countries that may be loath": the subject is the
         # relative pronoun, the noun before it only what it stands for
         return "relative_resolved" if sp.resolved else "relative"

@@ -37,6 +37,13 @@ from .spans import Attribution, DocView, char_span
 SINGULAR_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
 RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
+
+
+def is_relative_pronoun(tok: Token) -> bool:
+    """ "who", "that", "which", "whom"; not the World Health Organization's "WHO"."""
+    return tok.lower_ in RELATIVE_PRONOUNS and not tok.is_upper
+
+
 NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
 QUANTIFIERS = frozenset(
     "one two three four five some several many most few all none each any both another".split()
@@ -175,7 +182,7 @@ def describe(doc: Doc, att: Attribution, text: str, ents: tuple[Span, ...]) -> S
     a, b = char_span(doc, start, end)
     head = span_head(doc, start, end)
     sp = Speaker(text[a:b], a, b, plural=_is_plural(head))
-    if head.lower_ in RELATIVE_PRONOUNS and head.dep_.startswith("nsubj"):
+    if is_relative_pronoun(head) and head.dep_.startswith("nsubj"):
         # "X, who said ...": the relative clause's antecedent
         rel = head.head
         ante = rel.head if rel.dep_ == "relcl" else None
