@@ -79,6 +79,13 @@ def test_the_who_is_a_speaker_not_a_relative_pronoun(quotes_nlp: Language) -> No
     # h1n1: 143 of 158 quotes of "WHO" / "The WHO" were held back as "who" with no antecedent
     quotes = quotes_nlp("The WHO said Kestria has reported 2,895 confirmed cases.")._.quotes
     assert [(q.speaker, shown(q)) for q in quotes] == [("The WHO", True)]
+    # without "The", the small model tags "WHO" a pronoun (WP): a name where the doc has
+    # it in an organisation's entity
+    bare = quotes_nlp(
+        "Experts of the World Health Organization (WHO) met in Geneva on Monday. "
+        "WHO said about 60 people in Kestria have died from the disease."
+    )._.quotes
+    assert [(q.speaker, shown(q)) for q in bare] == [("WHO", True)]
     relative = quotes_nlp("The storm hit towns that said the damage was limited.")._.quotes
     assert not any(shown(q) for q in relative)  # a relative "that" with no name stays held
 

@@ -46,7 +46,7 @@ from spacy.tokens import Doc, Token
 from .indirect import cue_lemma
 from .learned import Features, LinearModel
 from .spans import Attribution, DocView
-from .speakers import NAMED_LABELS, Speaker, is_relative_pronoun, span_head
+from .speakers import NAMED_LABELS, Speaker, is_relative_pronoun, span_head, written_as_name
 from .subjects import animate
 
 # Words whose "if" clause is an open question, not a condition: a cue inside it is
@@ -86,7 +86,8 @@ def speaker_kind(view: DocView, att: Attribution, sp: Speaker) -> str:
     low = head.lower_
     if is_relative_pronoun(head) and head.pos_ == "PRON":
         return "relative_resolved" if sp.resolved else "relative"
-    if head.pos_ == "PRON":
+    as_name = written_as_name(head, view.capitalised_names)
+    if head.pos_ == "PRON" and not as_name:
         if sp.resolved:
             return "pronoun_resolved"
         modified = any(c.dep_ in ("relcl", "acl", "prep", "amod") for c in head.children)
@@ -100,7 +101,7 @@ def speaker_kind(view: DocView, att: Attribution, sp: Speaker) -> str:
         return "person"
     if head.ent_type_ in ORG_LABELS:
         return "org"
-    if head.pos_ == "PROPN":
+    if head.pos_ == "PROPN" or as_name:
         if (
             head.is_sent_start
             and att.source[1] - att.source[0] == 1
@@ -290,7 +291,7 @@ def confidence_features(view: DocView, att: Attribution, sp: Speaker) -> Feature
         f["source_len"] = min(att.source[1] - att.source[0], 12) / 12
         if head.pos_ == "NOUN":
             f[f"s_lemma={head.lemma_.lower()}"] = 1.0
-        if head.pos_ == "PRON":
+        if head.pos_ == "PRON" and not written_as_name(head, view.capitalised_names):
             f[f"s_pron={head.lower_}"] = 1.0
     return f
 

@@ -81,6 +81,19 @@ class DocView:
         word is also written so elsewhere is then a lookup, not a walk over the doc."""
         return frozenset(t.text for t in self.doc if not t.is_sent_start)
 
+    @cached_property
+    def capitalised_names(self) -> frozenset[str]:
+        """Words in capitals inside the doc's ORG, GPE and NORP entities ("WHO" of "the
+        World Health Organization (WHO)"): such a word is a name wherever the tagger
+        reads it, even as a pronoun."""
+        return frozenset(
+            t.text
+            for ent in self.ents
+            if ent.label_ in ("ORG", "GPE", "NORP")
+            for t in ent
+            if t.is_upper and len(t) > 1
+        )
+
     def marks_between(self, start: int, end: int) -> int:
         """How many quotation-mark tokens lie in the token span [start, end)."""
         return bisect_left(self.quote_marks, end) - bisect_left(self.quote_marks, start)

@@ -44,6 +44,17 @@ def is_relative_pronoun(tok: Token) -> bool:
     return tok.lower_ in RELATIVE_PRONOUNS and not tok.is_upper
 
 
+def written_as_name(tok: Token, names: frozenset[str] = frozenset()) -> bool:
+    """A word the tagger took for a pronoun that the text writes in capitals as a name:
+    "WHO" (the World Health Organization; en_core_web_sm tags it WP), "US". It is one
+    when it is part of an ORG, GPE or NORP entity here or, as one of ``names``
+    (``DocView.capitalised_names``), elsewhere in the doc; a pronoun in capitals for
+    emphasis ("make us ALL safer", "HE'S BEEN") is none."""
+    if tok.pos_ != "PRON" or not tok.is_upper or len(tok) < 2:
+        return False
+    return tok.ent_type_ in ("ORG", "GPE", "NORP") or tok.text in names
+
+
 NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
 QUANTIFIERS = frozenset(
     "one two three four five some several many most few all none each any both another".split()

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Token
 
 from .cues import DOCUMENT_NOUNS, SPEECH_VERBS
 from .spans import is_opening_mark, trim_tokens
-from .speakers import HUMAN_NOUNS
+from .speakers import HUMAN_NOUNS, written_as_name
 
 # Quantifiers that stand alone as a subject ("many argue"), which the parser may
 # attach as a modifier of the verb.
@@ -114,7 +114,7 @@ ANIMATE_PRONOUNS = frozenset("i we you he she they who one someone somebody ever
 
 def animate(tok: Token) -> bool:
     """Whether a noun phrase head can be a source: a person, a group, a named body, a document."""
-    if tok.pos_ == "PRON":
+    if tok.pos_ == "PRON" and not written_as_name(tok):
         return tok.lower_ in ANIMATE_PRONOUNS
     if tok.ent_type_ in ("PERSON", "ORG", "NORP", "GPE") or tok.pos_ == "PROPN":
         return True
