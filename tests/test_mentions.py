@@ -238,3 +238,15 @@ def test_another_title_needs_the_article_to_name_the_person(
         ("Ada Vell", "PERSON", None),
         ("Vell", "PERSON", "Minister"),
     ]
+
+
+def test_a_web_service_named_as_a_site_is_an_organisation(blank: spacy.language.Language) -> None:
+    # haiti: "the social networking site Twitter" tagged PERSON, and Twitter a top "person"
+    words = ["the", "networking", "site", "Chirper", "and", "later", "Chirper", "."]
+    ents = ["O", "O", "O", "B-PERSON", "O", "O", "B-PERSON", "O"]
+    pos = ["DET", "NOUN", "NOUN", "PROPN", "CCONJ", "ADV", "PROPN", "PUNCT"]
+    assert texts(make(blank, words, ents, pos)) == [("Chirper", "ORG"), ("Chirper", "ORG")]
+    place = ["the", "disaster", "site", "Tavel", "."]
+    assert texts(
+        make(blank, place, ["O", "O", "O", "B-GPE", "O"], pos[:3] + ["PROPN", "PUNCT"])
+    ) == [("Tavel", "GPE")]

@@ -67,6 +67,9 @@ _ORG_DESCRIPTORS = frozenset(
     network watchdog institute association federation union party alliance coalition
     bank university ministry department bureau commission committee council""".split()
 )
+# Web services are organisations: "the social networking site Twitter", "the video-sharing
+# website YouTube". Not before a place: "the disaster site Port-au-Prince".
+_WEB_DESCRIPTORS = frozenset("site sites website websites platform".split())
 # A clock time before a capitalised word makes it a time zone ("2153 GMT", "1000 EST",
 # "9:30 PST"), and so does "All times GMT": a label of the clock, not an actor.
 _CLOCK_RX = re.compile(r"(?:[01]?\d|2[0-3])[:.]?[0-5]\d(?:[ap]\.?m\.?)?", re.IGNORECASE)
@@ -225,6 +228,8 @@ def _described_as_organisation(doc: Doc, start: int, end: int) -> bool:
     before = doc[start - 1]
     if _describing_noun(before) and _word(before) in _ORG_DESCRIPTORS:
         return True
+    if _describing_noun(before) and _word(before) in _WEB_DESCRIPTORS:
+        return label not in ("GPE", "LOC", "FAC")
     if before.lower_ not in ("of", "from") or start < 2 or end - start != 1:
         return False
     owner = doc[start - 2]
