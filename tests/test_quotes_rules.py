@@ -470,7 +470,7 @@ def test_a_passive_verb_takes_no_set_off_name() -> None:
 def test_a_wire_dateline_is_no_part_of_what_was_said() -> None:
     # h1n1: "May 1, 2009 9:46 am EDT WASHINGTON -LRB- Reuters -RRB- - The new virus ..."
     # came out as the content of "..., the World Health Organization said"
-    from storyline.annotate.quotes.extract import _after_dateline
+    from storyline.annotate.quotes.edges import after_wire_dateline as _after_dateline
     from storyline.text.datelines import wire_datelines
 
     text = "May 1 , 2031 9:46 am EDT TAVEL -LRB- Reuters -RRB- - The ferry sank , police said ."
@@ -482,7 +482,7 @@ def test_a_wire_dateline_is_no_part_of_what_was_said() -> None:
 
 
 def test_a_content_opening_inside_a_dateline_starts_after_it() -> None:
-    from storyline.annotate.quotes.extract import _after_dateline
+    from storyline.annotate.quotes.edges import after_wire_dateline as _after_dateline
     from storyline.text.datelines import wire_datelines
 
     text = "TAVEL -LRB- Reuters -RRB- - Kestria has ordered the ferries home , officials said ."

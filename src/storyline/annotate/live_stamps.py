@@ -23,7 +23,7 @@ from spacy.language import Language
 from spacy.tokens import Doc
 
 from .components import set_sent_starts
-from .timex.hhmm import LIVE_PAGE_STAMPS, is_hhmm, line_stamps
+from .timex.hhmm import LIVE_PAGE_STAMPS, is_hhmm, line_stamps, minutes
 
 # Words after which four digits are a year or an amount, not a new entry's time: "in
 # 1790", "29 August 2009" (a chronology's dated entry is cut by the parser, not here).
@@ -68,7 +68,7 @@ def run_in_stamps(doc: Doc) -> Iterator[int]:
         n = bisect_left(offsets, tok.idx)
         before = stamps[n - 1][1] if n > 0 else None
         after = stamps[n][1] if n < len(stamps) else None
-        if _fits(int(tok.text[:2]) * 60 + int(tok.text[2:]), before, after):
+        if _fits(minutes(tok.text), before, after):
             yield tok.i
 
 

@@ -450,7 +450,7 @@ def find_attributions(view: DocView) -> tuple[list[Attribution], list[QuoteSpan]
                 _align_to_quotes(att, quotes, owners, overlaps)
     atts = [a for a in atts if a.content]
     for att in atts:
-        drop_dateline(text, att)
+        drop_dateline(text, att, view.dateline_ends)
         title_to_source(doc, text, att)
         # "X said that A but added B": the coordinator joining the two reports
         att.content = [_trim_coordinator(text, s, e) for s, e in att.content]

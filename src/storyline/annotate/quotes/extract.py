@@ -13,7 +13,6 @@ were \"still in play\"") is indirect content that keeps its inner marks.
 
 from __future__ import annotations
 
-from bisect import bisect_left
 from collections.abc import Iterable
 from dataclasses import replace
 
@@ -21,7 +20,6 @@ from spacy.tokens import Doc
 
 from ...errors import AnnotateError
 from ...models import Quote
-from ...text.datelines import wire_datelines
 from ..timex.hhmm import is_hhmm, live_page
 from .assemble import find_attributions
 from .confidence import asserted, confidences
@@ -76,15 +74,6 @@ def _without_stamp(doc: Doc, text: str, sp: Speaker) -> Speaker:
     return replace(sp, text=text[start : sp.end], start=start)
 
 
-def _after_dateline(a: int, b: int, ends: list[int]) -> int:
-    """``a``, or past the last wire dateline ("May 1, 2009 9:46 am EDT WASHINGTON (Reuters)
-    -") that ends inside content [a, b): the parse hung a report's dateline, and the
-    stamp before it, on its first clause; neither is part of what was said. ``ends`` are
-    the ends of the text's wire datelines (``wire_datelines``), in order."""
-    n = bisect_left(ends, b) - 1  # the last dateline ending before b
-    return ends[n] if n >= 0 and ends[n] > a else a
-
-
 def quotes_from(
     view: DocView,
     atts: list[Attribution],
@@ -98,7 +87,6 @@ def quotes_from(
     out: list[Quote] = []
     sure = confidence if confidence is not None else [1.0] * len(atts)
     live = live_page(text)
-    dateline_ends = [end for _, end in wire_datelines(text)]
     for att, sp, conf in zip(atts, speakers, sure, strict=True):
         if live:
             sp = _without_stamp(doc, text, sp)
@@ -111,9 +99,8 @@ def quotes_from(
             addressee = text[a:b]
         for a, b in att.content:
             a, b = _strip_marks(text, a, b, quotes) if att.direct else (a, b)
-            if not att.direct:
-                a = _after_dateline(a, b, dateline_ends)
-                a = _after_stamp(doc, a) if live else a
+            if live and not att.direct:
+                a = _after_stamp(doc, a)
             if a >= b:
                 continue
             out.append(

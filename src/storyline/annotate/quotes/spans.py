@@ -9,6 +9,8 @@ from functools import cached_property
 
 from spacy.tokens import Doc, Span, Token
 
+from ...text.datelines import wire_datelines
+
 # Punctuation trimmed from the edges of source and content spans. Quotation
 # marks are kept on content when the quote they open or close lies inside it.
 EDGE_PUNCT = set(",;:.-\u2013\u2014()[]{}/|*")
@@ -93,6 +95,11 @@ class DocView:
             for t in ent
             if t.is_upper and len(t) > 1
         )
+
+    @cached_property
+    def dateline_ends(self) -> list[int]:
+        """Where the text's wire datelines end, in order (``text.datelines``)."""
+        return [end for _, end in wire_datelines(self.text)]
 
     def marks_between(self, start: int, end: int) -> int:
         """How many quotation-mark tokens lie in the token span [start, end)."""

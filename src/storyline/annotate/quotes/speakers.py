@@ -38,23 +38,6 @@ SINGULAR_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
 RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
 
-
-def is_relative_pronoun(tok: Token) -> bool:
-    """ "who", "that", "which", "whom"; not the World Health Organization's "WHO"."""
-    return tok.lower_ in RELATIVE_PRONOUNS and not tok.is_upper
-
-
-def written_as_name(tok: Token, names: frozenset[str] = frozenset()) -> bool:
-    """A word the tagger took for a pronoun that the text writes in capitals as a name:
-    "WHO" (the World Health Organization; en_core_web_sm tags it WP), "US". It is one
-    when it is part of an ORG, GPE or NORP entity here or, as one of ``names``
-    (``DocView.capitalised_names``), elsewhere in the doc; a pronoun in capitals for
-    emphasis ("make us ALL safer", "HE'S BEEN") is none."""
-    if tok.pos_ != "PRON" or not tok.is_upper or len(tok) < 2:
-        return False
-    return tok.ent_type_ in ("ORG", "GPE", "NORP") or tok.text in names
-
-
 NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
 QUANTIFIERS = frozenset(
     "one two three four five some several many most few all none each any both another".split()
@@ -103,6 +86,22 @@ TITLE_NOUNS = frozenset(
     spokeswoman spokesperson adviser advisor envoy leader candidate representative
     """.split()
 )
+
+
+def is_relative_pronoun(tok: Token) -> bool:
+    """ "who", "that", "which", "whom"; not the World Health Organization's "WHO"."""
+    return tok.lower_ in RELATIVE_PRONOUNS and not tok.is_upper
+
+
+def written_as_name(tok: Token, names: frozenset[str] = frozenset()) -> bool:
+    """A word the tagger took for a pronoun that the text writes in capitals as a name:
+    "WHO" (the World Health Organization; en_core_web_sm tags it WP), "US". It is one
+    when it is part of an ORG, GPE or NORP entity here or, as one of ``names``
+    (``DocView.capitalised_names``), elsewhere in the doc; a pronoun in capitals for
+    emphasis ("make us ALL safer", "HE'S BEEN") is none."""
+    if tok.pos_ != "PRON" or not tok.is_upper or len(tok) < 2:
+        return False
+    return tok.ent_type_ in ("ORG", "GPE", "NORP") or tok.text in names
 
 
 @dataclass

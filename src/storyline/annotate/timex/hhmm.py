@@ -54,13 +54,14 @@ def live_page(text: str) -> bool:
     return stamps(text) >= LIVE_PAGE_STAMPS
 
 
+def minutes(hhmm: str) -> int:
+    """Minutes after midnight of an ``hhmm`` time ("1817" is 1,097)."""
+    return int(hhmm[:2]) * 60 + int(hhmm[2:])
+
+
 def line_stamps(text: str) -> list[tuple[int, int]]:
     """(character offset, minutes after midnight) of each live-blog time opening a line."""
-    out = []
-    for m in _STAMP_RX.finditer(text):
-        digits = m.group("hhmm")
-        out.append((m.start(), int(digits[:2]) * 60 + int(digits[2:])))
-    return out
+    return [(m.start(), minutes(m.group("hhmm"))) for m in _STAMP_RX.finditer(text)]
 
 
 def clock_number(ctx: Ctx, start: int, end: int) -> bool:
