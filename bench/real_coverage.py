@@ -1,7 +1,7 @@
 """What storyline shows on real scraped coverage: the T17 ``h1n1`` and ``haiti`` topics
 ingested as shipped (comments, adverts and all), checked the way a user would look.
 
-    .venv/bin/python bench/real_coverage.py [--topics h1n1 haiti] [--db-dir DIR]
+    .venv/bin/python bench/real_coverage.py [--topics h1n1 haiti] [--db-dir DIR] [--result NAME]
 
 For each topic: ``storyline add`` of ``articles.jsonl.gz`` into a fresh SQLite store
 (or the store already in ``--db-dir`` named ``<topic>.db``), then, from the views:
@@ -24,7 +24,7 @@ For each topic: ``storyline add`` of ``articles.jsonl.gz`` into a fresh SQLite s
 - for ``h1n1``, the Mexico death-toll series of the ``changes`` view (issue 22): each
   figure with its date and outlet, the same-date disagreements and the changes.
 
-Results: bench/results/real_coverage.json.
+Results: bench/results/real_coverage.json (``--result NAME``: bench/results/NAME.json).
 """
 
 from __future__ import annotations
@@ -268,6 +268,11 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--topics", nargs="+", default=["h1n1", "haiti"])
     parser.add_argument("--db-dir", type=Path, default=None, help="reuse <topic>.db stores here")
+    parser.add_argument(
+        "--result",
+        default="real_coverage",
+        help="name of the results file (topics never tuned on go to their own file)",
+    )
     args = parser.parse_args()
     results: dict[str, Any] = {}
     with tempfile.TemporaryDirectory() as tmp:
@@ -275,7 +280,7 @@ def main() -> None:
         for topic in args.topics:
             results[topic] = measure(topic, folder / f"{topic}.db")
             print(json.dumps({topic: results[topic]}, indent=2, ensure_ascii=False))
-    print(f"wrote {write_result('real_coverage', results)}", file=sys.stderr)
+    print(f"wrote {write_result(args.result, results)}", file=sys.stderr)
 
 
 if __name__ == "__main__":

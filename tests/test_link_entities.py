@@ -105,6 +105,65 @@ def test_person_and_administration_stay_apart() -> None:
     assert by_alias(entities, "Marlow administration").id != by_alias(entities, "Marlow").id
 
 
+def test_a_definition_that_tells_no_kind_does_not_outvote_the_tagger() -> None:
+    """One article defines "MSM" with a long form whose words say nothing of its kind
+    (TERM); six articles' tagger calls the name an organisation."""
+    mentions = {
+        "a": [
+            m("Medicos Sin Muros", "TERM"),
+            m("MSM", "TERM", expansion="Medicos Sin Muros"),
+            m("MSM", "TERM", expansion="Medicos Sin Muros"),
+        ],
+        **{k: [m("Medicos Sin Muros", "ORG")] for k in "bcdefg"},
+    }
+    assert by_alias(resolve_entities(mentions), "MSM").type == "ORG"
+
+
+def test_a_long_form_defined_with_its_country_names_the_entity_without_it() -> None:
+    """The plain name the articles mostly use, defined once with its country, beats
+    a variant spelling defined once as it is."""
+    mentions = {
+        "a": [
+            m("US Harbor Safety Bureau", "ORG"),
+            m("HSB", "ORG", expansion="US Harbor Safety Bureau"),
+        ],
+        "b": [
+            m("Harbour Safety Bureau", "ORG"),
+            m("HSB", "ORG", expansion="Harbour Safety Bureau"),
+        ],
+        **{k: [m("Harbor Safety Bureau", "ORG")] for k in "cde"},
+    }
+    assert by_alias(resolve_entities(mentions), "HSB").name == "Harbor Safety Bureau"
+
+
+def test_a_web_platform_the_tagger_calls_a_person_is_an_organisation() -> None:
+    mentions = {k: [m("Twitter", "PERSON")] for k in "abc"}
+    mentions["d"] = [m("Twitter", "ORG")]
+    assert by_alias(resolve_entities(mentions), "Twitter").type == "ORG"
+
+
+def test_a_name_holding_an_initialism_is_not_its_expansion() -> None:
+    """The initials of "BBC 6" are "BBC", yet it is a station, not the BBC."""
+    entities = resolve_entities({"a": [m("BBC 6", "ORG"), m("BBC", "ORG")], "b": [m("BBC", "ORG")]})
+    assert by_alias(entities, "BBC").name == "BBC"
+    assert by_alias(entities, "BBC 6").id != by_alias(entities, "BBC").id
+
+
+def test_a_defined_long_form_names_the_full_name_its_initials_leave_words_off() -> None:
+    """The letters of "CDC" end at "Control", so an article's definition gives
+    "Centers for Disease Control"; the name written in full, and the definition
+    without its country, are defined names too (then the commonest wins)."""
+    from storyline.link.entities import _informative
+
+    targets = {"us harbor safety bureau", "harbour safety bureau"}
+    names = {"Harbor Safety Bureau and Patrol": 4, "Harbour Safety Bureau": 1, "Harbor Safety": 9}
+    assert max(names, key=lambda n: _informative(n, names[n], targets)) == (
+        "Harbor Safety Bureau and Patrol"
+    )
+    assert _informative("Harbor Safety Bureau", 1, targets)[0] == 1  # without its country
+    assert _informative("Harbor Safety", 9, targets)[0] == 0
+
+
 def test_acronyms_expansions_suffixes_plurals() -> None:
     mentions = {
         "a": [

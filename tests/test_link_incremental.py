@@ -356,6 +356,21 @@ def test_an_initialism_heading_a_written_out_name_is_one_entity(
     assert len(store.entities()) == 1
 
 
+def test_a_station_opened_by_an_initialism_is_not_that_body(tmp_path: Path) -> None:
+    """ "BBC 6 Music ... the BBC" in one article: the station is not the BBC (only a
+    news arm, "BBC News", is); the bare initialism stays with the BBC elsewhere."""
+    store = Store(tmp_path / "s.db")
+    _feed(store, _article("a2", 2, "The BBC said."), [_mention("BBC")])
+    _feed(
+        store,
+        _article("a1", 1, "BBC 6 played it. The BBC said."),
+        [_mention("BBC 6"), _mention("BBC")],
+    )
+    station = _holding(store, MentionRef("a1", 0))
+    assert station.id != _holding(store, MentionRef("a2", 0)).id
+    assert _holding(store, MentionRef("a1", 1)).id == _holding(store, MentionRef("a2", 0)).id
+
+
 def test_a_full_name_with_another_first_name_is_another_person(tmp_path: Path) -> None:
     store = Store(tmp_path / "s.db")
     person = "PERSON"

@@ -90,3 +90,15 @@ def test_a_bare_number_far_from_the_dct_is_no_year(dct: dt.date) -> None:
 @pytest.mark.parametrize("dct", DCTS)
 def test_at_a_clock_number_is_no_year(dct: dt.date) -> None:
     assert values("Rescuers reached the school at 1100 and began digging.", dct) == []
+
+
+@pytest.mark.parametrize("dct", DCTS)
+def test_a_text_writing_hhmm_times_has_no_years_after_until(dct: dt.date) -> None:
+    """A text that writes "at about 1040" writes its times that way: "after 1100" and
+    "until 1221" there are times too. Elsewhere "until 1453" is a year."""
+    text = (
+        "The pilot said the engine failed shortly after 1100. The crew landed at about "
+        "1040, and the runway stayed shut until 1221."
+    )
+    assert values(text, dct) == []
+    assert values("The harbour walls stood until 1453.", dct) == [("1453", "1453")]

@@ -10,19 +10,26 @@ from spacy.tokens import Doc, Token
 
 from .definitions import ALL_TITLE, TITLE_CORE
 
-# The head of a long form decides its label when spaCy gives none we trust.
-_ORG_HEADS = frozenset(
+# Head words of organisation names (the word before "of"/"for", else the last one).
+# Not words that are also surnames, since the entity types count these over every
+# mention of a name ("Court": Margaret Court).
+ORG_HEADS = frozenset(
     """organization organisation agency committee council department ministry bureau office
     commission authority administration association institute institution university college
-    company corporation corp inc group party union alliance bank fund foundation service services
-    force forces army navy command court board center centre network federation league society
-    coalition front movement brigade battalion regiment division guard police parliament
-    assembly senate congress cabinet government directorate secretariat reserve""".split()
+    company corporation corp inc group party union alliance bank fund foundation service
+    services force forces army navy command board center centre centers centres network
+    federation league society coalition front movement brigade battalion regiment division
+    guard police parliament assembly senate congress cabinet government directorate
+    secretariat reserve programme program laboratory laboratories hospital school academy
+    observatory survey trust charity""".split()
 )
+# The head of a long form decides its label when spaCy gives none we trust; a long form
+# defined with its initials ("Supreme Court (SC)") is no person's name.
+_LONG_FORM_ORG_HEADS = ORG_HEADS | {"court"}
 # Forms of address: the capitalised words after one are a person's name.
 _ADDRESS = frozenset({"mr", "mrs", "ms", "miss", "dr", "rev", "sir", "dame"})
 # The last word of what is not a person's name after a title: "Princess Margaret Hospital".
-_NOT_NAME_HEADS = _ORG_HEADS | {"hospital", "clinic", "school", "church", "co", "ltd", "plc"}
+_NOT_NAME_HEADS = _LONG_FORM_ORG_HEADS | {"clinic", "church", "co", "ltd", "plc"}
 # Labels a titled two-word name cannot rightly have ("Defense Minister Ilse Marten").
 _NOT_NAME_LABELS = frozenset({"WORK_OF_ART", "LAW", "EVENT", "PRODUCT", "LANGUAGE"})
 _LAW_HEADS = frozenset(
@@ -42,7 +49,7 @@ def is_cap(token: Token) -> bool:
 
 
 def _head_word(long: str) -> str:
-    words = long.split()
+    words = long.removesuffix("'s").removesuffix("\u2019s").split()
     for i, w in enumerate(words):
         if i and w.lower() in ("of", "for"):
             return words[i - 1].lower()
@@ -51,7 +58,7 @@ def _head_word(long: str) -> str:
 
 def label_for_long_form(long: str) -> str:
     head = _head_word(long)
-    if head in _ORG_HEADS or head.rstrip("s") in _ORG_HEADS:
+    if head in _LONG_FORM_ORG_HEADS or head.rstrip("s") in _LONG_FORM_ORG_HEADS:
         return "ORG"
     if head in _LAW_HEADS:
         return "LAW"
@@ -80,3 +87,57 @@ def titled_person(doc: Doc, start: int, end: int, label: str, person_ends: Set[s
     if any(word(t) in _ADDRESS and not t.is_upper for t in titles):
         return True
     return name[-1].text in person_ends or (len(name) >= 2 and label in _NOT_NAME_LABELS)
+
+
+# Role nouns of an apposition that only a person fills ("Keiji Fukuda, WHO's acting
+# assistant director-general"); forms of address are no roles.
+_ROLES = (TITLE_CORE - _ADDRESS - {"lord", "king", "queen", "speaker", "chair"}) | {
+    "official",
+    "expert",
+    "professor",
+    "scientist",
+    "doctor",
+    "researcher",
+    "epidemiologist",
+    "virologist",
+    "economist",
+    "analyst",
+    "correspondent",
+    "editor",
+    "reporter",
+    "lawyer",
+}
+_APPOSITION_WINDOW = 6  # tokens after the comma: "acting WHO assistant director-general"
+
+
+def role_after(doc: Doc, start: int, end: int) -> bool:
+    """Whether a full name at tokens [start, end) (two or more capitalised words) is
+    followed by a comma and an apposition whose head is a person's role: "Keiji Fukuda,
+    WHO's Assistant Director-General, said" (en_core_web_sm tags the name ORG every
+    time). The apposition runs to the next punctuation or verb, and its role noun must
+    end it ("X, director of Y", "X, the agency's chief"); "Oxfam, whose director" and
+    "Roche, the maker of Tamiflu" have none."""
+    if end - start < 2 or not all(is_cap(t) for t in doc[start:end]):
+        return False
+    if end + 1 >= len(doc) or doc[end].text != ",":
+        return False
+    for token in doc[end + 1 : end + 1 + _APPOSITION_WINDOW]:
+        if token.is_punct and token.text not in ("-", "'s", "’s"):
+            return False
+        if token.pos_ in ("VERB", "AUX") or token.lower_ in ("who", "whose", "which", "that"):
+            return False
+        if token.lower_ in _ROLES and token.pos_ in ("NOUN", "PROPN") and _ends_role(doc, token.i):
+            return True
+    return False
+
+
+def _ends_role(doc: Doc, i: int) -> bool:
+    """Whether the role noun at ``i`` (with a hyphened second part: "director-general")
+    ends the apposition: the text, punctuation or "of"/"at"/"for" follows, not a name
+    ("United Nations, Secretary-General Ban Ki-moon said" is no apposition)."""
+    if i + 2 < len(doc) and doc[i + 1].text == "-" and doc[i + 2].is_alpha:
+        i += 2
+    if i + 1 >= len(doc):
+        return True
+    following = doc[i + 1]
+    return following.is_punct and following.text != "-" or following.lower_ in ("of", "at", "for")

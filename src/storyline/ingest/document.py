@@ -12,6 +12,7 @@ from ..models import Article, DateCandidate
 from . import dates
 from .boilerplate import strip_boilerplate
 from .decode import MAX_ARTICLE_CHARS, clean_chars, printable_name
+from .detokenize import detokenize, is_tokenized
 
 
 @dataclass
@@ -58,6 +59,14 @@ def finalize(doc: RawDocument) -> Article:
             f"{MAX_ARTICLE_CHARS:,}, the most the language model can annotate); split it",
             code="E109",
         )
+    # The id is the text's as read: a store built before tokenized text was rewritten
+    # keeps its ids, so adding the same file again stays a no-op.
+    ident = article_id(text)
+    title = _field(doc.title)
+    if is_tokenized(text):
+        text = detokenize(text)
+        title = detokenize(title) if title else title
+        removed = tuple(detokenize(line) for line in removed)
     url = _field(doc.url)
     url_date = dates.from_url(url)
     text_date = dates.from_text(text)
@@ -65,9 +74,9 @@ def finalize(doc: RawDocument) -> Article:
     candidates += [c for c in (url_date, text_date) if c is not None]
     published, source = dates.choose(candidates)
     return Article(
-        id=article_id(text),
+        id=ident,
         text=text,
-        title=_field(doc.title),
+        title=title,
         outlet=_field(doc.outlet),
         url=url,
         published=published,

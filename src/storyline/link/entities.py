@@ -380,18 +380,31 @@ def with_ids(entities: Sequence[Entity]) -> list[Entity]:
     return out
 
 
+def _defines(target: str, key: str) -> bool:
+    """Whether a defined long form (``target``) names ``key``: itself, itself without
+    its country ("US Centers for Disease Control (CDC)"), or either with the words the
+    initials left out ("Centers for Disease Control and Prevention": the letters of
+    "CDC" end at "Control")."""
+    plain = split_country_prefix(target)
+    for form in (target, plain[1] if plain is not None else None):
+        if form is not None and (key == form or key.startswith(form + " ")):
+            return True
+    return False
+
+
 def _informative(
     surface: str, count: int, targets: set[str]
 ) -> tuple[int, int, int, int, int, str]:
-    """Sort key for the canonical name: a defined or official long form, then a name
-    not qualified by its country ("U.S. Centers for ...") nor a news arm ("BBC News"),
-    not an initialism, with two words or more ("Margaret Chan", not "Chan"), then the
-    commonest."""
+    """Sort key for the canonical name: a defined or official long form (``_defines``),
+    then a name not qualified by its country ("U.S. Centers for ...") nor a news arm
+    ("BBC News"), not an initialism, with two words or more ("Margaret Chan", not
+    "Chan"), then the commonest."""
     key = fold(surface)
     words = strip_org_suffix(key).split()
     plain = split_country_prefix(key) is None and media_base(key) is None
+    defined = any(_defines(target, key) for target in targets)
     return (
-        int(key in targets),
+        int(defined),
         int(plain),
         int(not is_acronym(surface)),
         min(len(words), 2),

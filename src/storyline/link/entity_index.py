@@ -50,7 +50,8 @@ from .entity_ids import mint_id
 from .forms import person_key
 from .gazetteer import country_of, is_place
 from .names import fold, singular_key, strip_org_suffix
-from .types import add_evidence, mention_label, top_type
+from .types import add_evidence, mention_label, mention_vote, top_type
+from .variants import media_base
 
 DOMINANT = 0.75  # share of a key's mentions one entity needs to own it
 
@@ -67,7 +68,7 @@ def _form_stats(
         stats = forms.setdefault(key, {"surfaces": {}, "votes": {}, "expansions": {}, "titles": {}})
         _bump(stats["surfaces"], m.text)
         label = mention_label(m.text, m.label, bool(m.title))
-        _bump(stats["votes"], label, 3 if m.expansion else 1)
+        _bump(stats["votes"], label, mention_vote(label, m.expansion))
         if m.expansion:
             _bump(stats["expansions"], m.expansion)
         if m.title:
@@ -155,8 +156,9 @@ def _initialism_heads(
     forms: Mapping[str, FormStats], kept: Mapping[str, FormStats]
 ) -> list[str]:
     """The one-word forms ``_lookup_forms`` set aside that are written as an
-    initialism ("BBC", "CNN") and open a longer kept form ("BBC News")."""
-    firsts = {k.split()[0] for k in kept if " " in k}
+    initialism ("BBC", "CNN") and open a longer kept form that is that body's news arm
+    ("BBC News"); "BBC 6 Music" is a station of its own."""
+    firsts = {first for k in kept if (first := k.split()[0]) == media_base(k)}
     return [
         k
         for k, stats in forms.items()

@@ -13,7 +13,7 @@ from functools import cached_property
 from ..annotate.definitions import TITLE_CORE
 from ..models import EntityMention, MentionRef
 from .names import fold, strip_org_suffix
-from .types import add_evidence, mention_label, top_type
+from .types import add_evidence, mention_label, mention_vote, top_type
 
 
 @dataclass
@@ -90,7 +90,7 @@ def collect(
                 form = forms[key] = Form(key)
             form.surfaces[m.text] += 1
             label = mention_label(m.text, m.label, bool(m.title))
-            form.votes[label] = form.votes.get(label, 0) + (3 if m.expansion else 1)
+            form.votes[label] = form.votes.get(label, 0) + mention_vote(label, m.expansion)
             if m.expansion:
                 form.expansions[m.expansion] += 1
             if m.title:

@@ -281,3 +281,17 @@ def split_country_prefix(key: str) -> tuple[str, str] | None:
             if country is not None:
                 return country, " ".join(words[n:])
     return None
+
+
+# Web platforms that posts are made "on": the small tagger calls them people (they
+# "say", they have users), and a story of a disaster or an uprising names them often
+# (egypt: "Twitter" PERSON, 143 mentions, a top-30 actor). ``fold`` keys.
+_PLATFORMS = frozenset(
+    """twitter facebook youtube instagram flickr myspace tumblr reddit linkedin whatsapp
+    telegram weibo wechat tiktok snapchat wikipedia""".split()
+)
+
+
+def is_platform(key: str) -> bool:
+    """A known web platform (``fold`` key): an organisation, whatever the tagger says."""
+    return key in _PLATFORMS

@@ -8,6 +8,7 @@ Evidence, each worth about one mention's vote per mention of the name:
 - an organisation word at its head ("Health Protection Agency", "Ministry of
   Defence") is an organisation;
 - a known country or capital ("Kyiv") is a place;
+- a known web platform ("Twitter") is an organisation;
 - a name with digits ("H5N1", "F-16") is never a person, place or group: its
   person/place/group votes go to TERM;
 - a group label (NORP) on a word that does not look like a people's name
@@ -22,7 +23,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping, MutableMapping
 
-from .gazetteer import is_place
+from ..annotate.name_kinds import ORG_HEADS
+from .gazetteer import is_place, is_platform
 
 _CLASSES = {
     "PERSON": {"person"},
@@ -54,17 +56,6 @@ _RANK = {t: i for i, t in enumerate(TYPE_ORDER)}
 PLACE_LABELS = frozenset({"GPE", "LOC"})
 _NOT_WITH_DIGITS = ("PERSON", "GPE", "LOC", "NORP")
 
-# Head words of organisation names (the word before "of"/"for", else the last one);
-# not words that are also surnames ("Court": Margaret Court).
-ORG_HEADS = frozenset(
-    """organization organisation agency committee council department ministry bureau office
-    commission authority administration association institute institution university college
-    company corporation corp inc group party union alliance bank fund foundation service
-    services army navy command board center centre centers centres network federation
-    league society coalition movement brigade battalion regiment division police parliament
-    assembly senate congress cabinet government directorate secretariat programme program
-    laboratory laboratories hospital school academy observatory survey trust charity""".split()
-)
 # Endings of nationality, religion and party words: Haitian, Chinese, British, Iraqi,
 # Catholic, Buddhist, Shiite, French; plurals are groups too.
 _GROUP_ENDINGS = ("an", "ese", "ish", "i", "ic", "ist", "ite", "ch", "s", "er")
@@ -109,6 +100,18 @@ def mention_label(text: str, label: str, titled: bool) -> str:
     return label
 
 
+def mention_vote(label: str, expansion: str | None) -> int:
+    """What one mention's label counts for. An initialism its article defines counts
+    three times: the definition says what it stands for, and its long form's head
+    word ("Agency") or tag what it is. A definition that could tell no kind (TERM, the
+    fallback for a long form without a telling head word) counts twice: over one odd
+    tag, under the tagger's ORG on many mentions ("MSF" in one article defining
+    Medecins Sans Frontieres, against the name tagged ORG across the pile)."""
+    if not expansion:
+        return 1
+    return 2 if label == "TERM" else 3
+
+
 def add_evidence(
     votes: MutableMapping[str, float],
     key: str,
@@ -132,6 +135,8 @@ def add_evidence(
     words = key.split()
     if len(words) > 1 and head_word(key) in ORG_HEADS:
         # more than the tagger's one vote: nobody is called "X Agency"
+        votes["ORG"] = votes.get("ORG", 0) + 1.5 * n
+    if is_platform(key):
         votes["ORG"] = votes.get("ORG", 0) + 1.5 * n
     if is_place(key):
         # A little under one vote a mention: a tagger that calls a name a person

@@ -198,7 +198,10 @@ class VariantMerger:
             words = form.surface.split()
             if len(words) < 2 or is_acronym(form.surface) or form.label == "PERSON":
                 continue
-            primary[initials(form.surface)].append(key)
+            letters = initials(form.surface)
+            if letters in words:
+                continue  # "BBC 6 Music": an initialism and more, not its expansion
+            primary[letters].append(key)
             lowered = [w.lower() for w in words]
             # "... and Prevention", "... and Human Services": a short last part
             cut = next((i for i in (-2, -3) if len(words) + i > 1 and lowered[i] == "and"), 0)

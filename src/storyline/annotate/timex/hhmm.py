@@ -83,9 +83,34 @@ def year_evidence(ctx: Ctx, year: int, prev: str, start: int, end: int) -> bool:
     """
     if clock_number(ctx, start, end):
         return False
-    if prev == "at" and is_hhmm(ctx.text[start:end]) and not _plausible(ctx.dct, year):
-        return False  # "at 1100": a time; "at 2008 prices" stays a year
+    if is_hhmm(ctx.text[start:end]) and not _plausible(ctx.dct, year):
+        if prev == "at":
+            return False  # "at 1100": a time; "at 2008 prices" stays a year
+        if prev in _ORDER_PREPS and writes_hhmm(ctx):
+            # "shortly after 1100", "until 1221" in a text that also writes "at
+            # about 1100": its times are hhmm; "after 1453" elsewhere stays a year
+            return False
     return prev in _YEAR_PREPS or _plausible(ctx.dct, year)
+
+
+# Prepositions that take a year or a time alike.
+_ORDER_PREPS = frozenset({"after", "before", "until", "till", "by", "from"})
+# A number only a clock time fits: "at 1100", "at about 1040", "between 1040 and".
+_CLOCK_CONTEXT_RX = re.compile(
+    r"\b(?:at|between)\s+(?:about\s+|around\s+|approximately\s+)?(?P<hhmm>" + HHMM + r")\b",
+    re.IGNORECASE,
+)
+
+
+def writes_hhmm(ctx: Ctx) -> bool:
+    """Whether the text writes clock times as bare ``hhmm``: a number after "at" or
+    "between" that no year near the publication date fits."""
+    if "writes_hhmm" not in ctx.cache:  # read once per text
+        ctx.cache["writes_hhmm"] = any(
+            not _plausible(ctx.dct, int(m.group("hhmm")))
+            for m in _CLOCK_CONTEXT_RX.finditer(ctx.text)
+        )
+    return bool(ctx.cache["writes_hhmm"])
 
 
 # after these a number names a year however far back ("in 1804", "since 1900")

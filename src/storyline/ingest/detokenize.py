@@ -1,0 +1,69 @@
+"""Text that a corpus tool has split into Penn Treebank tokens, written back as prose.
+
+Research collections of news (T17 and the other news-tls corpora, many CoNLL-style
+dumps) ship their articles tokenized: "18:00 UK time , Saturday", "it is n't",
+"the World Health Organization -LRB- WHO -RRB-", "`` We are ready , '' he said".
+Shown as is, every timeline line and quote reads like that, and the language model,
+trained on prose, reads "-LRB- WHO" as part of a name. Such text is recognised by its
+spacing (nearly every comma and full stop set off by spaces) and rewritten: bracket
+tokens become brackets, `` and '' become curly quotation marks, and the spaces the
+tokenizer put before punctuation and inside contractions go. Prose is left alone.
+"""
+
+from __future__ import annotations
+
+import re
+
+# The tokens PTB writes for brackets; case-sensitive, as the tokenizer writes them.
+_BRACKETS = {
+    "-LRB-": "(",
+    "-RRB-": ")",
+    "-LSB-": "[",
+    "-RSB-": "]",
+    "-LCB-": "{",
+    "-RCB-": "}",
+}
+_BRACKET_TOKEN = re.compile(r"(?<!\S)-(?:L|R)(?:R|S|C)B-(?!\S)")
+# A comma, semicolon or full stop ending a word: set off by a space when tokenized,
+# glued to the word in prose. A glued full stop counts only after a lower-case word,
+# since PTB leaves abbreviations whole ("U.S.", "Sept.", "a.m."); thousands
+# separators have a digit after them.
+_MARK_SPACED = re.compile(r"\w [,;.](?=\s|$)", re.MULTILINE)
+_MARK_GLUED = re.compile(r"\w[,;](?=\s|$)|(?<![\w.])[a-z]{2,}\.(?=\s|$)", re.MULTILINE)
+_MIN_SPACED_SHARE = 0.8
+# What only a tokenizer writes: bracket tokens, `` quotes, clitics split off a word.
+_PTB_SIGN = re.compile(r"(?<!\S)-[LR][RSC]B-(?!\S)|``|\w (?:n't|'s)(?![A-Za-z])")
+
+_OPEN_QUOTE = re.compile(r"``[ \t]*")
+_CLOSE_QUOTE = re.compile(r"[ \t]*''")
+# Spaces the tokenizer put before closing punctuation and clitics ("is n't", "Mexico 's",
+# "parents '"); a clitic is followed by a space, punctuation or the line's end.
+_SPACE_BEFORE = re.compile(
+    r"[ \t]+(?=(?:[,.;:!?%)\]}\u201d]|\.\.\.|(?i:n't|'s|'re|'ve|'ll|'d|'m)(?![A-Za-z])|'(?=[\s,.;:!?]|$)))",
+    re.MULTILINE,
+)
+# Spaces after opening brackets and quotation marks, and between a currency sign and
+# its amount ("$ 5 million").
+_SPACE_AFTER = re.compile(r"(?<=[(\[{\u201c])[ \t]+|(?<=[$\u00a3\u20ac])[ \t]+(?=\d)")
+
+
+def is_tokenized(text: str) -> bool:
+    """Whether ``text`` reads as PTB tokens: four in five of the commas, semicolons
+    and full stops that end a word stand apart, or there is none and the text has a
+    sign only a tokenizer writes (``_PTB_SIGN``)."""
+    spaced = len(_MARK_SPACED.findall(text))
+    total = spaced + len(_MARK_GLUED.findall(text))
+    if not total:
+        return _PTB_SIGN.search(text) is not None
+    return spaced >= _MIN_SPACED_SHARE * total
+
+
+def detokenize(text: str) -> str:
+    """PTB-tokenized ``text`` as prose; lines and paragraphs stay where they were.
+    Apply it only where :func:`is_tokenized` holds: in prose, a space before "'"
+    or ":" can be meant."""
+    text = _BRACKET_TOKEN.sub(lambda m: _BRACKETS[m.group()], text)
+    text = _OPEN_QUOTE.sub("\u201c", text)
+    text = _CLOSE_QUOTE.sub("\u201d", text)
+    text = _SPACE_AFTER.sub("", _SPACE_BEFORE.sub("", text))
+    return "\n".join(line.rstrip(" \t") for line in text.split("\n"))
