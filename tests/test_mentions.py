@@ -128,6 +128,7 @@ def test_definitions(text: str, short: str, long: str) -> None:
         "The plan, called Brightwater, was dropped.",
         "The Harbor Guild President Ada Quill, known as Lion, spoke.",
         "Whether on the East Coast, or West, it rains.",
+        "On Monday the Norland Foreign Ministry called NATO's strikes a breach.",
     ],
 )
 def test_no_false_definitions(text: str) -> None:
@@ -313,3 +314,34 @@ def test_a_transcripts_speaker_labels_are_people(blank: spacy.language.Language)
         ("KURTZ", "PERSON"),
         ("NATO", "TERM"),
     ]
+
+
+def test_a_name_written_as_a_place_is_one(blank: spacy.language.Language) -> None:
+    """The small tagger calls towns it does not know people; "in X", "near X" and "the
+    town of X" say they are places. What people are "in" and possessives stay."""
+    words = ["Shells", "fell", "in", "Sabrata", "and", "the", "town", "of", "Ghat", "Wadi"]
+    words += [".", "Voters", "lost", "confidence", "in", "Ada", "Quill", "during", "Ivo"]
+    words += ["Marsh", "'s", "term", "."]
+    ents = ["O", "O", "O", "B-PERSON", "O", "O", "O", "O", "B-PERSON", "I-PERSON"]
+    ents += ["O", "O", "O", "O", "O", "B-PERSON", "I-PERSON", "O", "B-PERSON"]
+    ents += ["I-PERSON", "O", "O", "O"]
+    pos = ["NOUN", "VERB", "ADP", "PROPN", "CCONJ", "DET", "NOUN", "ADP", "PROPN", "PROPN"]
+    pos += ["PUNCT", "NOUN", "VERB", "NOUN", "ADP", "PROPN", "PROPN", "ADP", "PROPN"]
+    pos += ["PROPN", "PART", "NOUN", "PUNCT"]
+    assert texts(make(blank, words, ents, pos)) == [
+        ("Sabrata", "GPE"),
+        ("Ghat Wadi", "GPE"),
+        ("Ada Quill", "PERSON"),
+        ("Ivo Marsh", "PERSON"),
+    ]
+
+
+def test_a_time_zone_opening_a_name_is_left_out(blank: spacy.language.Language) -> None:
+    """A publication stamp run into a dateline: "4:10 pm BST SABRATA, Norland (Reuters)
+    -"; the dateline's place is a place, whatever the tagger read in capitals."""
+    words = ["4:10", "pm", "BST", "SABRATA", ",", "Norland", "(", "Reuters", ")", "-", "Shells"]
+    words += ["fell", "."]
+    ents = ["O", "O", "B-PERSON", "I-PERSON", "O", "B-GPE", "O", "B-ORG", "O", "O", "O", "O", "O"]
+    doc = make(blank, words, ents)
+    assert "BST SABRATA, Norland ( Reuters ) - Shells" in doc.text
+    assert texts(doc) == [("SABRATA", "GPE"), ("Norland", "GPE")]

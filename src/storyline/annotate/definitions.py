@@ -148,7 +148,13 @@ def find_definitions(text: str) -> list[Definition]:
                 long = best_long_form(short, groups["long"])
                 if long is not None and not _initials_fit(short, long):
                     long = None
-                if long is None and key == "short" and cue and cue[0] not in ("or", "abbreviated"):
+                if (
+                    long is None
+                    and key == "short"
+                    and cue
+                    and cue[0] not in ("or", "abbreviated")
+                    and not acronym  # initials must abbreviate: "the Ministry called NATO's"
+                ):
                     long = _nickname(short, groups["long"])
                 if long is None or long.lower().startswith(("the ", "a ")):
                     continue

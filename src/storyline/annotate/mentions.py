@@ -28,8 +28,8 @@ from .components import ExtractorComponent
 from .definitions import ALL_TITLE as _ALL_TITLE
 from .definitions import CONNECT as _CONNECT
 from .definitions import TITLE_CORE, find_definitions
+from .name_kinds import credited, label_for_long_form, place_context, role_after, titled_person
 from .name_kinds import is_cap as _is_cap
-from .name_kinds import label_for_long_form, role_after, titled_person
 from .name_kinds import word as _word
 from .quotes.transcript import transcript_labels
 
@@ -153,8 +153,10 @@ def _described_as(doc: Doc, start: int, end: int, depth: int = 0) -> str | None:
             return "PRODUCT"
         if before.lower_ == "of" and start >= 2 and doc[start - 2].lower_ in _PRODUCT_MEASURES:
             return "PRODUCT"
-    if _credited(doc, start, end) or role_after(doc, start, end):
+    if credited(doc, start, end) or role_after(doc, start, end):
         return "PERSON"
+    if place_context(doc, start, end):
+        return "GPE"
     if _described_as_organisation(doc, start, end):
         return "ORG"
     # (not a place or a people: "the charity Oxfam and Haiti", "... and Haitians")
@@ -167,36 +169,6 @@ def _described_as(doc: Doc, start: int, end: int, depth: int = 0) -> str | None:
                 first -= 1
             return _described_as(doc, first, prev.i + 1, depth + 1)
     return None
-
-
-# Credit lines name people: "Reporting by X; Editing by Y", "Written by X".
-_CREDIT_WORDS = frozenset(
-    {"reporting", "editing", "edited", "written", "compiled", "photographs", "photos", "video"}
-)
-
-
-def _credited(doc: Doc, start: int, end: int) -> bool:
-    """Whether the name at tokens [start, end) is credited as the writer in a byline
-    ("By Ana Ruiz, Defence Correspondent" at the start of a line or sentence,
-    "Additional reporting by Ana Ruiz in ..."): two or three capitalised words, not
-    "The ..." (an agency: "By The Associated Press")."""
-    if start == 0 or doc[start - 1].lower_ != "by" or doc[start].lower_ == "the":
-        return False
-    # the name: two or three capitalised words, then the end or a comma and a role
-    # ("By Ana Ruiz, Defence Correspondent", which the tagger may take whole)
-    words = 0
-    while (
-        start + words < end
-        and words < 4
-        and doc[start + words].is_title
-        and doc[start + words].is_alpha
-    ):
-        words += 1
-    if not 2 <= words <= 3 or (start + words < end and doc[start + words].text != ","):
-        return False
-    by = doc[start - 1]
-    opens_line = by.i == 0 or by.is_sent_start or "\n" in doc[by.i - 1].text_with_ws
-    return opens_line or doc[by.i - 1].lower_ in _CREDIT_WORDS
 
 
 def _describing_noun(token: Token) -> bool:
@@ -269,6 +241,8 @@ def _clean_ent(doc: Doc, text: str, ent: Span, person_ends: Set[str]) -> _Draft 
     title: str | None = None
     while start < end and (doc[start].lower_ in ("the", "a", "an") or _no_alnum(doc[start])):
         start += 1
+    while start < end - 1 and _clock_zone(doc, start, start + 1):
+        start += 1  # "1:37 pm BST MISRATA, Libya": a stamp's zone run into a dateline
     if titled_person(doc, start, end, label, person_ends):
         label = "PERSON"
     if label == "PERSON":
@@ -519,17 +493,27 @@ def _spread_descriptions(text: str, drafts: list[_Draft]) -> None:
 _BRACKET = re.compile(r"\(|-LRB-")
 
 
-def _outside_agency_credits(text: str, drafts: list[_Draft]) -> list[_Draft]:
-    """Without the agency credited in a wire dateline ("WASHINGTON (Reuters) -"): it
-    is the outlet's byline, not an actor of the story (h1n1: 162 of Reuters' 243
-    mentions), and the outlet is the article's own field. The place stays."""
-    credits = []
+def _dateline_mentions(text: str, drafts: list[_Draft]) -> list[_Draft]:
+    """The mentions of a wire dateline ("MISRATA, Libya (Reuters) -"): its place is no
+    person or term, whatever the tagger read in capitals ("MISRATA" PERSON, 858 times
+    in libya), and the agency credited there is dropped: it is the outlet's byline, not an
+    actor of the story (h1n1: 162 of Reuters' 243 mentions), and the outlet is the
+    article's own field."""
+    datelines = []
     for start, end in wire_datelines(text):
         bracket = _BRACKET.search(text, start, end)
-        credits.append((bracket.start() if bracket else start, end))
-    if not credits:
+        datelines.append((start, bracket.start() if bracket else start, end))
+    if not datelines:
         return drafts
-    return [d for d in drafts if not any(a <= d.start and d.end <= b for a, b in credits)]
+    kept = []
+    for d in drafts:
+        where = next(((a, b, c) for a, b, c in datelines if a <= d.start and d.end <= c), None)
+        if where is not None and d.start >= where[1]:
+            continue
+        if where is not None and d.label not in ("GPE", "LOC", "FAC", "ORG"):
+            d.label = "GPE"  # an ORG may be right: "UNITED NATIONS (Reuters) -"
+        kept.append(d)
+    return kept
 
 
 def _transcript_speakers(text: str, drafts: list[_Draft]) -> None:
@@ -566,7 +550,7 @@ def extract_mentions(doc: Doc) -> list[EntityMention]:
             drafts.append(draft)
     drafts.extend(_term_drafts(doc, text, drafts))
     _spread_descriptions(text, drafts)
-    drafts = _outside_agency_credits(text, drafts)
+    drafts = _dateline_mentions(text, drafts)
     _transcript_speakers(text, drafts)
     drafts.sort(key=lambda d: (d.start, -d.end))
     starts = sentence_starts(doc)

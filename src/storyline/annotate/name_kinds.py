@@ -1,6 +1,8 @@
-"""What kind of thing a name is, read off its words: the head of a long form ("Bureau of
-Coastal Safety" is an organisation) and a title before a name ("Dr Schuchat" is a
-person, whatever label the tagger gave the span)."""
+"""What kind of thing a name is, read off its words and the words around it: the head
+of a long form ("Bureau of Coastal Safety" is an organisation), a title before a name
+("Dr Schuchat" is a person, whatever label the tagger gave the span), a person's role in
+apposition after it ("Keiji Fukuda, WHO's acting assistant director-general"), a byline
+crediting it, and a preposition of place before it ("fighting in Misrata")."""
 
 from __future__ import annotations
 
@@ -141,3 +143,61 @@ def _ends_role(doc: Doc, i: int) -> bool:
         return True
     following = doc[i + 1]
     return following.is_punct and following.text != "-" or following.lower_ in ("of", "at", "for")
+
+
+# Words after which a name is where something is: "fighting in Misrata", "near Brega".
+_PLACE_PREPOSITIONS = frozenset("in near outside around into inside toward towards across".split())
+# "the town of Brega", "the outskirts of Ajdabiya".
+_PLACE_NOUNS = frozenset(
+    """city town village port region province district suburb suburbs outskirts capital
+    oasis neighbourhood neighborhood""".split()
+)
+# What people are "in" ("confidence in Blair", "believe in Obama").
+_IN_A_PERSON = frozenset(
+    "confidence faith trust interest belief role part stake hand believe believes believed".split()
+)
+
+
+def place_context(doc: Doc, start: int, end: int) -> bool:
+    """Whether a name the tagger called a person at tokens [start, end) is written as a
+    place: after a preposition of place ("killed in Misrata", en_core_web_sm's PERSON
+    for a Libyan town it does not know) or as "the town of X". Not before a possessive
+    ("in Obama's speech") nor after what people are "in" ("confidence in Blair")."""
+    if start == 0 or doc[start].ent_type_ != "PERSON":
+        return False
+    if end < len(doc) and doc[end].text in ("'s", "\u2019s"):
+        return False
+    before = doc[start - 1]
+    if before.text in _PLACE_PREPOSITIONS:
+        return start < 2 or doc[start - 2].lower_ not in _IN_A_PERSON
+    return before.lower_ == "of" and start >= 2 and doc[start - 2].lower_ in _PLACE_NOUNS
+
+
+# Credit lines name people: "Reporting by X; Editing by Y", "Written by X".
+_CREDIT_WORDS = frozenset(
+    {"reporting", "editing", "edited", "written", "compiled", "photographs", "photos", "video"}
+)
+
+
+def credited(doc: Doc, start: int, end: int) -> bool:
+    """Whether the name at tokens [start, end) is credited as the writer in a byline
+    ("By Ana Ruiz, Defence Correspondent" at the start of a line or sentence,
+    "Additional reporting by Ana Ruiz in ..."): two or three capitalised words, not
+    "The ..." (an agency: "By The Associated Press")."""
+    if start == 0 or doc[start - 1].lower_ != "by" or doc[start].lower_ == "the":
+        return False
+    # the name: two or three capitalised words, then the end or a comma and a role
+    # ("By Ana Ruiz, Defence Correspondent", which the tagger may take whole)
+    words = 0
+    while (
+        start + words < end
+        and words < 4
+        and doc[start + words].is_title
+        and doc[start + words].is_alpha
+    ):
+        words += 1
+    if not 2 <= words <= 3 or (start + words < end and doc[start + words].text != ","):
+        return False
+    by = doc[start - 1]
+    opens_line = by.i == 0 or by.is_sent_start or "\n" in doc[by.i - 1].text_with_ws
+    return opens_line or doc[by.i - 1].lower_ in _CREDIT_WORDS
