@@ -157,11 +157,11 @@ def test_a_defined_long_form_names_the_full_name_its_initials_leave_words_off() 
 
     targets = {"us harbor safety bureau", "harbour safety bureau"}
     names = {"Harbor Safety Bureau and Patrol": 4, "Harbour Safety Bureau": 1, "Harbor Safety": 9}
-    assert max(names, key=lambda n: _informative(n, names[n], targets)) == (
+    assert max(names, key=lambda n: _informative(n, names[n], targets, "ORG")) == (
         "Harbor Safety Bureau and Patrol"
     )
-    assert _informative("Harbor Safety Bureau", 1, targets)[0] == 1  # without its country
-    assert _informative("Harbor Safety", 9, targets)[0] == 0
+    assert _informative("Harbor Safety Bureau", 1, targets, "ORG")[0] == 1  # without its country
+    assert _informative("Harbor Safety", 9, targets, "ORG")[0] == 0
 
 
 def test_acronyms_expansions_suffixes_plurals() -> None:
@@ -347,3 +347,26 @@ def test_a_family_name_written_first_takes_its_bare_mentions() -> None:
     assert {(r.article, r.index) for r in ban.mentions} == {("a", 0), ("a", 1), ("a", 2), ("b", 0)}
     john = by_alias(entities, "John Ban")
     assert ("b", 2) in {(r.article, r.index) for r in john.mentions}  # the last named before it
+
+
+def test_two_words_name_a_person_or_an_organisation_not_a_group() -> None:
+    from storyline.link.entities import _informative
+
+    people = {"Chan": 40, "Margaret Chan": 3}
+    assert max(people, key=lambda n: _informative(n, people[n], set(), "PERSON")) == "Margaret Chan"
+    groups = {"Shias": 170, "Secular Shias": 4}
+    assert max(groups, key=lambda n: _informative(n, groups[n], set(), "NORP")) == "Shias"
+
+
+def test_a_first_name_alone_is_the_person_mostly_named_in_full_with_it() -> None:
+    """ "Kenji" is nobody's surname; "Kenji Arata" is the Kenji named in full three
+    times in four. A first name shared evenly stays on its own."""
+    mentions = {
+        **{k: [m("Kenji Arata", "PERSON")] for k in "abcd"},
+        "e": [m("Kenji Ito", "PERSON")],
+        "f": [m("Kenji", "PERSON"), m("Ada Quill", "PERSON")],
+        "g": [m("Ada Marsh", "PERSON"), m("Ada", "PERSON")],
+    }
+    entities = resolve_entities(mentions)
+    assert by_alias(entities, "Kenji").name == "Kenji Arata"
+    assert by_alias(entities, "Ada").name == "Ada"

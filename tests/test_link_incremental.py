@@ -371,6 +371,37 @@ def test_a_station_opened_by_an_initialism_is_not_that_body(tmp_path: Path) -> N
     assert _holding(store, MentionRef("a1", 1)).id == _holding(store, MentionRef("a2", 0)).id
 
 
+def test_a_bare_surname_goes_to_the_person_named_in_full_most(tmp_path: Path) -> None:
+    """Early articles name the father, in full and by surname alone; the story is the
+    son's, named in full in every later article: a later bare surname is the son's,
+    not the father's for having been first."""
+    store = Store(tmp_path / "s.db")
+    person = "PERSON"
+    _feed(
+        store,
+        _article("a0", 1, "Ivo Marsh ruled. Marsh died."),
+        [_mention("Ivo Marsh", person), _mention("Marsh", person)],
+    )
+    # while he is the only Marsh, a bare "Marsh" is his
+    _feed(store, _article("a1", 1, "Marsh died."), [_mention("Marsh", person)])
+    assert _holding(store, MentionRef("a1", 0)).id == _holding(store, MentionRef("a0", 0)).id
+    for day in range(2, 6):
+        _feed(store, _article(f"a{day}", day, "Tom Marsh spoke."), [_mention("Tom Marsh", person)])
+    _feed(store, _article("a9", 9, "Marsh said."), [_mention("Marsh", person)])
+    assert _holding(store, MentionRef("a9", 0)).id == _holding(store, MentionRef("a2", 0)).id
+
+
+def test_a_first_name_alone_finds_the_person_named_in_full_with_it(tmp_path: Path) -> None:
+    """ "Kenji" alone, before and after "Kenji Arata" is named in full: the later one
+    is his (the earlier one could not know)."""
+    store = Store(tmp_path / "s.db")
+    person = "PERSON"
+    _feed(store, _article("a0", 1, "Kenji spoke."), [_mention("Kenji", person)])
+    _feed(store, _article("a1", 2, "Kenji Arata spoke."), [_mention("Kenji Arata", person)])
+    _feed(store, _article("a2", 3, "Kenji said."), [_mention("Kenji", person)])
+    assert _holding(store, MentionRef("a2", 0)).id == _holding(store, MentionRef("a1", 0)).id
+
+
 def test_a_full_name_with_another_first_name_is_another_person(tmp_path: Path) -> None:
     store = Store(tmp_path / "s.db")
     person = "PERSON"

@@ -345,3 +345,11 @@ def test_a_time_zone_opening_a_name_is_left_out(blank: spacy.language.Language) 
     doc = make(blank, words, ents)
     assert "BST SABRATA, Norland ( Reuters ) - Shells" in doc.text
     assert texts(doc) == [("SABRATA", "GPE"), ("Norland", "GPE")]
+
+
+def test_a_side_named_after_a_person_is_no_person(blank: spacy.language.Language) -> None:
+    words = ["pro", "-", "Quill", "fighters", "met", "Ada", "Quill", "."]
+    ents = ["B-PERSON", "I-PERSON", "I-PERSON", "O", "O", "B-PERSON", "I-PERSON", "O"]
+    spaces = [False, False, True, True, True, True, False, False]
+    doc = Doc(blank.vocab, words=words, spaces=spaces, ents=ents)
+    assert texts(doc) == [("pro-Quill", "NORP"), ("Ada Quill", "PERSON")]

@@ -82,6 +82,7 @@ _TIME_WORDS = frozenset(
 _CLOCK_WORDS = frozenset({"times", "midnight", "noon", "midday"})
 _POSSESSIVE_TOKENS = frozenset({"'s", "’s", "'", "’"})
 _PERSON_KEEP = frozenset({"GPE", "LOC", "NORP", "PERSON"})
+_SIDES = frozenset({"pro", "anti"})  # "pro-Saddam": a side
 
 
 def doc_text(doc: Doc) -> str:
@@ -243,6 +244,10 @@ def _clean_ent(doc: Doc, text: str, ent: Span, person_ends: Set[str]) -> _Draft 
         start += 1
     while start < end - 1 and _clock_zone(doc, start, start + 1):
         start += 1  # "1:37 pm BST MISRATA, Libya": a stamp's zone run into a dateline
+    if end - start > 2 and doc[start].lower_ in _SIDES and doc[start + 1].text == "-":
+        # "pro-Saddam fighters", "anti-Gaddafi rebels": a side, not the person (and
+        # "pro" is no first name the bare "Saddam" should follow)
+        label = "NORP"
     if titled_person(doc, start, end, label, person_ends):
         label = "PERSON"
     if label == "PERSON":

@@ -184,10 +184,17 @@ class _Resolver:
                     if ma and mb and not _first_names_match(ma[0], mb[0]):
                         continue
                     self.uf.union(a, b)
-        return self.assign_bare(bare, by_surname, sur)
+        given: dict[str, list[str]] = defaultdict(list)
+        for k in full:
+            given[parts[k][1]].append(k)
+        return self.assign_bare(bare, by_surname, sur, given)
 
     def assign_bare(
-        self, bare: list[str], by_surname: Mapping[str, list[str]], sur: Union
+        self,
+        bare: list[str],
+        by_surname: Mapping[str, list[str]],
+        sur: Union,
+        given: Mapping[str, list[str]],
     ) -> dict[MentionRef, str]:
         forms = self.forms
         overrides: dict[MentionRef, str] = {}
@@ -204,6 +211,7 @@ class _Resolver:
             group = sur.find(key)
             keys = by_surname.get(group, [])
             if not keys:
+                self._by_given_name(key, given.get(key, []))
                 continue
             form = forms[key]
             people = sorted({self.uf.find(k) for k in keys})
@@ -225,6 +233,18 @@ class _Resolver:
                     overrides[ref] = choice
                     self.surnames.add(key)
         return overrides
+
+    def _by_given_name(self, key: str, full: Sequence[str]) -> None:
+        """A one-word name that is nobody's surname but the first name of people named
+        in full ("Saddam" of Saddam Hussein, "Charlie" of Charlie Simpson) is the one
+        of them named in full at least three times in four; mostly a person's, not a
+        place's ("Jordan")."""
+        form = self.forms[key]
+        if not full or form.votes.get("PERSON", 0) * 2 < sum(form.votes.values()):
+            return
+        person = self._dominant(full)
+        if person is not None:
+            self.uf.union(key, person)
 
     def _dominant(self, keys: Sequence[str], share: float = 0.75) -> str | None:
         """The person named in full at least ``share`` of the time among namesakes."""
@@ -339,11 +359,12 @@ class _Resolver:
             names = surfaces[root]
             # Each form speaks through its commonest spelling ("U.S.", not a stray "Us").
             counts = form_counts[root]
+            etype = top_type({k: round(v, 6) for k, v in votes[root].items()})
             best = max(
-                counts, key=lambda k: _informative(self.forms[k].surface, counts[k], targets[root])
+                counts,
+                key=lambda k: _informative(self.forms[k].surface, counts[k], targets[root], etype),
             )
             name = self.forms[best].surface
-            etype = top_type({k: round(v, 6) for k, v in votes[root].items()})
             out.append(
                 Entity(
                     id="",
@@ -393,12 +414,13 @@ def _defines(target: str, key: str) -> bool:
 
 
 def _informative(
-    surface: str, count: int, targets: set[str]
+    surface: str, count: int, targets: set[str], etype: str
 ) -> tuple[int, int, int, int, int, str]:
     """Sort key for the canonical name: a defined or official long form (``_defines``),
     then a name not qualified by its country ("U.S. Centers for ...") nor a news arm
-    ("BBC News"), not an initialism, with two words or more ("Margaret Chan", not
-    "Chan"), then the commonest."""
+    ("BBC News"), not an initialism, for a person or an organisation with two words or
+    more ("Margaret Chan", not "Chan"; but "Shias", not a stray "Secular Shias"), then
+    the commonest."""
     key = fold(surface)
     words = strip_org_suffix(key).split()
     plain = split_country_prefix(key) is None and media_base(key) is None
@@ -407,7 +429,7 @@ def _informative(
         int(defined),
         int(plain),
         int(not is_acronym(surface)),
-        min(len(words), 2),
+        min(len(words), 2) if etype in ("PERSON", "ORG") else 1,
         count,
         surface,
     )

@@ -122,6 +122,7 @@ def _lookup_keys(forms: Mapping[str, FormStats], etype: str) -> dict[str, int]:
         elif etype == "PERSON" and words[-1].isalpha() and len(words) <= 5:
             if len(words) >= 2:
                 keys[f"f:{words[-1]}:{words[0]}"] += n
+                keys[f"g:{words[0]}"] += n  # "Saddam Hussein": a later bare "Saddam"
             else:
                 keys[f"b:{key}"] += n
             if len(words[-1]) >= 5:  # spelling variants of the surname (``_similar_surnames``)
@@ -171,7 +172,20 @@ def _initialism_heads(
 def _matches(state: LinkState, all_forms: Mapping[str, FormStats], etype: str) -> set[str]:
     forms = _lookup_forms(all_forms, etype)
     exact = state.key_owners("=" + k for k in forms)
-    found = {o for k in forms if (o := _owner(exact.get("=" + k))) is not None}
+    # A bare surname that people are named with in full goes by those full names
+    # (below), not by whoever took the bare key first: one early article with "Hafez
+    # al-Assad ... Assad" gave his father every later "Assad" of a story on Bashar.
+    named: dict[str, Mapping[str, Mapping[str, int]]] = {}
+    given: dict[str, Mapping[str, int]] = {}
+    if etype == "PERSON":
+        bare = [k for k in forms if " " not in k and k.isalpha()]
+        given = {k[2:]: v for k, v in state.key_owners(f"g:{k}" for k in bare).items() if v}
+        for k in bare:
+            if (people := state.prefix_owners(f"f:{k}:")) or k in given:
+                named[k] = people
+    found = {
+        o for k in forms if k not in named and (o := _owner(exact.get("=" + k))) is not None
+    }
     if found:
         return found
     if etype != "PERSON":
@@ -212,7 +226,9 @@ def _matches(state: LinkState, all_forms: Mapping[str, FormStats], etype: str) -
             weights = Counter()
             for holders in people.values():
                 weights.update(holders)
-            owner = _owner(weights)
+            owner = _owner(weights) if weights else _owner(given.get(key))
+            if owner is None and key in named:
+                owner = _owner(exact.get("=" + key))  # no one dominates: as before
         if owner is None and len(words[-1]) >= 5:
             owner = _similar_person(state, words)
         if owner is not None:
@@ -271,15 +287,16 @@ def describe(
         if country is not None:
             targets.add(country)
 
+    etype = top_type({k: round(v, 6) for k, v in votes.items()})
+
     def best(key: str) -> tuple[int, int, int, int, int, str]:
         spellings = forms[key]["surfaces"]
         surface = max(spellings, key=lambda s: (spellings[s], s))
-        return _informative(surface, int(sum(spellings.values())), targets)
+        return _informative(surface, int(sum(spellings.values())), targets, etype)
 
     top = max(forms, key=best)
     spellings = forms[top]["surfaces"]
     name = max(spellings, key=lambda s: (spellings[s], s))
-    etype = top_type({k: round(v, 6) for k, v in votes.items()})
     return name, etype, sorted(surfaces, key=lambda s: (-surfaces[s], s))
 
 
