@@ -283,6 +283,13 @@ def test_a_full_name_with_a_persons_role_in_apposition_is_a_person(
     pos = ["PROPN", "PROPN", "PUNCT", "PROPN", "PART", "ADJ", "NOUN", "PUNCT", "NOUN", "PUNCT"]
     pos += ["VERB", "ADV", "PUNCT"]
     assert ("Kenji Arata", "PERSON") in texts(make(blank, words, ents, pos))
+    # the small model's tags for "acting" (VERB) and an agency in capitals (PRON)
+    words = ["Kenji", "Arata", ",", "acting", "WHO", "assistant", "director", "-", "general"]
+    words += [",", "spoke", "."]
+    ents = ["B-ORG", "I-ORG"] + ["O"] * 10
+    pos = ["PROPN", "PROPN", "PUNCT", "VERB", "PRON", "NOUN", "NOUN", "PUNCT", "ADJ", "PUNCT"]
+    pos += ["VERB", "PUNCT"]
+    assert ("Kenji Arata", "PERSON") in texts(make(blank, words, ents, pos))
 
     words = ["Grain", "Council", ",", "Secretary", "-", "General", "Ivo", "Marsh", "said", "."]
     ents = ["B-ORG", "I-ORG", "O", "O", "O", "O", "B-PERSON", "I-PERSON", "O", "O"]
@@ -353,3 +360,12 @@ def test_a_side_named_after_a_person_is_no_person(blank: spacy.language.Language
     spaces = [False, False, True, True, True, True, False, False]
     doc = Doc(blank.vocab, words=words, spaces=spaces, ents=ents)
     assert texts(doc) == [("pro-Quill", "NORP"), ("Ada Quill", "PERSON")]
+
+
+def test_a_persons_employer_is_not_part_of_the_name(blank: spacy.language.Language) -> None:
+    words = ["Ivo", "Marsh", "of", "Norvik", "Dynamics", "said", "so", ".", "Prince", "Ivo"]
+    words += ["of", "Norland", "came", "."]
+    ents = (
+        ["B-PERSON"] + ["I-PERSON"] * 4 + ["O"] * 3 + ["B-PERSON"] + ["I-PERSON"] * 3 + ["O", "O"]
+    )
+    assert [t for t, _ in texts(make(blank, words, ents))] == ["Ivo Marsh", "Ivo of Norland"]

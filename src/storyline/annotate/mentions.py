@@ -276,6 +276,10 @@ def _clean_ent(doc: Doc, text: str, ent: Span, person_ends: Set[str]) -> _Draft 
             ):
                 break
             start -= 1
+        # "Stephen Rae of GlaxoSmithKline": a full name, then where the person works
+        cut = next((k for k in range(start + 2, end - 1) if doc[k].lower_ == "of"), None)
+        if cut is not None:
+            end = cut
     while end > start and (
         doc[end - 1].text in _POSSESSIVE_TOKENS
         or _no_alnum(doc[end - 1])

@@ -124,12 +124,16 @@ def role_after(doc: Doc, start: int, end: int) -> bool:
     if end + 1 >= len(doc) or doc[end].text != ",":
         return False
     for token in doc[end + 1 : end + 1 + _APPOSITION_WINDOW]:
-        if token.is_punct and token.text not in ("-", "'s", "’s"):
-            return False
-        if token.pos_ in ("VERB", "AUX") or token.lower_ in ("who", "whose", "which", "that"):
-            return False
+        if token.lower_ in ("'s", "\u2019s", "-"):
+            continue
         if token.lower_ in _ROLES and token.pos_ in ("NOUN", "PROPN") and _ends_role(doc, token.i):
             return True
+        if token.lower_ in ALL_TITLE:
+            continue  # "acting", "assistant", "deputy", whatever the tagger made of them
+        if token.is_punct or token.pos_ in ("VERB", "AUX"):
+            return False
+        if token.text in ("who", "whose", "which", "that"):  # not "WHO", the agency
+            return False
     return False
 
 
