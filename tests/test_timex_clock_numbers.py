@@ -102,3 +102,15 @@ def test_a_text_writing_hhmm_times_has_no_years_after_until(dct: dt.date) -> Non
     )
     assert values(text, dct) == []
     assert values("The harbour walls stood until 1453.", dct) == [("1453", "1453")]
+
+
+def test_a_live_page_writing_hhmm_colon_has_no_years() -> None:
+    """ "2013: ..." on a page of 2010 is no year: its lines are a live page's times. A
+    chronology of the same shape, all in the past, keeps its years."""
+    live = (
+        "The address is tonight.\n1914: Aides expect a new fund.\n1926: Officials spoke.\n"
+        "2013: The tone is firm.\n"
+    )
+    assert [v for _, v in values(live, D(2010, 6, 15)) if len(v) == 4] == []
+    chronology = "Key dates.\n1914: War breaks out.\n1918: The war ends.\n"
+    assert values(chronology, D(2010, 6, 15)) == [("1914", "1914"), ("1918", "1918")]

@@ -28,6 +28,10 @@ OPENED_RX = re.compile(OPEN + r"\s*$")
 LINE_OPENING = r"(?:(?<=\n)|(?<=\n[ \t])|(?<![\s\S]))"
 STAMP = r"(?P<hhmm>" + HHMM + r")(?=[ \t]*(?:\r?\n|$)|[ \t]+(?-i:[\"“`'‘A-Z]))"
 _STAMP_RX = re.compile(LINE_OPENING + STAMP)
+# a live-blog entry written "1914: We also expect ...", which a chronology writes too
+# ("1914: War breaks out"): see ``colon_stamped``
+COLON_STAMP = r"(?P<hhmm>" + HHMM + r")(?=:[ \t]+(?-i:[\"“`'‘A-Z]))"
+_COLON_STAMP_RX = re.compile(LINE_OPENING + COLON_STAMP)
 LINE_END_RX = re.compile(r"[ \t]*(?:\r?\n|$)")
 
 # How far from the publication year a bare number may be read as a year without
@@ -132,3 +136,15 @@ def stamped(ctx: Ctx) -> bool:
     if "stamps" not in ctx.cache:  # counted once per text
         ctx.cache["stamps"] = stamps(ctx.text)
     return ctx.cache["stamps"] >= LIVE_PAGE_STAMPS
+
+
+def colon_stamped(ctx: Ctx) -> bool:
+    """Lines open with "hhmm:" as a live page's entries, not a chronology's years: at
+    least two, and one no year fits (before 1500, or after the publication year:
+    "2013: President Obama's tone is firm" on a page of 2010)."""
+    if "colon_stamped" not in ctx.cache:  # read once per text
+        numbers = [int(m.group("hhmm")) for m in _COLON_STAMP_RX.finditer(ctx.text)]
+        ctx.cache["colon_stamped"] = len(numbers) >= LIVE_PAGE_STAMPS and any(
+            n < 1500 or (ctx.dct is not None and n > ctx.dct.year) for n in numbers
+        )
+    return bool(ctx.cache["colon_stamped"])

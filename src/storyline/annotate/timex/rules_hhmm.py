@@ -13,12 +13,14 @@ from __future__ import annotations
 import re
 
 from storyline.annotate.timex.hhmm import (
+    COLON_STAMP,
     HHMM,
     LINE_END_RX,
     LINE_OPENING,
     OPENED_RX,
     RESTATED,
     STAMP,
+    colon_stamped,
     stamped,
 )
 from storyline.annotate.timex.patterns import CLOCK_ZONE, Ctx, Res, Rule, rule
@@ -57,8 +59,14 @@ def _stamp(m: re.Match[str], ctx: Ctx) -> Res | None:
     return _time(ctx, m)
 
 
+def _colon_stamp(m: re.Match[str], ctx: Ctx) -> Res | None:
+    """A live page's "1914: We also expect ..." (``hhmm.colon_stamped``)."""
+    return _time(ctx, m) if colon_stamped(ctx) else None
+
+
 RULES: tuple[Rule, ...] = (
     rule("clock_zoned", r"(?P<hhmm>" + HHMM + r")\s*" + CLOCK_ZONE, _zoned, priority=3),
     rule("clock_restated", r"(?P<hhmm>" + HHMM + r")(?=" + RESTATED + r")", _restated, priority=3),
     rule("clock_stamp", LINE_OPENING + STAMP, _stamp, priority=3),
+    rule("clock_colon_stamp", LINE_OPENING + COLON_STAMP, _colon_stamp, priority=3),
 )
