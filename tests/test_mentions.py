@@ -129,6 +129,7 @@ def test_definitions(text: str, short: str, long: str) -> None:
         "The Harbor Guild President Ada Quill, known as Lion, spoke.",
         "Whether on the East Coast, or West, it rains.",
         "On Monday the Norland Foreign Ministry called NATO's strikes a breach.",
+        "Ada Quill, ambassador to the Harbor Council, called Marsh \u201cdelusional\u201d.",
     ],
 )
 def test_no_false_definitions(text: str) -> None:
@@ -341,6 +342,12 @@ def test_a_name_written_as_a_place_is_one(blank: spacy.language.Language) -> Non
         ("Ada Quill", "PERSON"),
         ("Ivo Marsh", "PERSON"),
     ]
+    # the place reading is this mention's: the article's other "Ivo Marsh" stays a person
+    words = ["Was", "it", "present", "in", "Ivo", "Marsh", "?", "Ivo", "Marsh", "said", "no", "."]
+    ents = ["O", "O", "O", "O", "B-PERSON", "I-PERSON", "O", "B-PERSON", "I-PERSON"] + ["O"] * 3
+    pos = ["AUX", "PRON", "ADJ", "ADP", "PROPN", "PROPN", "PUNCT", "PROPN", "PROPN", "VERB"]
+    pos += ["INTJ", "PUNCT"]
+    assert texts(make(blank, words, ents, pos)) == [("Ivo Marsh", "GPE"), ("Ivo Marsh", "PERSON")]
 
 
 def test_a_time_zone_opening_a_name_is_left_out(blank: spacy.language.Language) -> None:

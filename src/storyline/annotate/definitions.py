@@ -43,9 +43,12 @@ _DEFINITION_PATTERNS = (
     # FBB (Foo Bar Baz)
     re.compile(rf"\b(?P<short>{_ACR})\s*\(\s*(?:the\s+)?(?P<long>{_LONG})\s*\)"),
     # Foo Bar Baz, known as FBB / called the Fob, for FBB
+    # (the name then ends the phrase: "the ambassador to the United Nations, called
+    # Gadhafi “delusional”" is the verb)
     re.compile(
         rf"(?P<long>{_LONG}),?\s+{_NAMED}\s+(?:the\s+)?(?P<short>{_ALIAS})"
         rf"(?:,?\s+(?:or|for|short\s+for)\s+(?:the\s+)?(?P<short2>{_ACR}))?\b"
+        rf"(?=\s*(?:[,.;:)\u2014\u2013]|$))"
     ),
     # Foo Bar Baz, the FBB,
     re.compile(

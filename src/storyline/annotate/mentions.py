@@ -156,8 +156,6 @@ def _described_as(doc: Doc, start: int, end: int, depth: int = 0) -> str | None:
             return "PRODUCT"
     if credited(doc, start, end) or role_after(doc, start, end):
         return "PERSON"
-    if place_context(doc, start, end):
-        return "GPE"
     if _described_as_organisation(doc, start, end):
         return "ORG"
     # (not a place or a people: "the charity Oxfam and Haiti", "... and Haitians")
@@ -307,6 +305,10 @@ def _clean_ent(doc: Doc, text: str, ent: Span, person_ends: Set[str]) -> _Draft 
     described = _described_as(doc, start, end) if title is None else None
     if described is not None:
         label = described
+    elif title is None and place_context(doc, start, end):
+        # this mention only: one "present in Dick Cheney?" must not make a place of
+        # every Cheney in the article (what the text says outright spreads, this not)
+        label = "GPE"
     start_char, end_char = span.start_char, span.end_char
     tail = text[end_char - 2 : end_char]
     if tail in ("'s", "’s") and end_char - 2 > start_char:
