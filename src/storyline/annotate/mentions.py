@@ -9,6 +9,10 @@ Three sources, in order of trust:
    as "President" or "Secretary of State" moved to ``EntityMention.title``);
 3. capitalised multi-word phrases the article repeats, and unlabelled all-caps
    acronyms, as ``TERM`` (weapon systems, programmes, laws the model misses).
+
+Then the article's layout has its say: the agency credited in a wire dateline is no
+mention (and the dateline's place no person), and a transcript's speaker labels are
+people.
 """
 
 from __future__ import annotations

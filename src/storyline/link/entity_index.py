@@ -13,7 +13,9 @@ For each new article:
    dropped); where none matches and it is a person, by surname (a full name
    joins the person with that surname and a matching first name; a bare
    surname the only person with it, or the one named with it at least
-   three times in four);
+   three times in four). A bare surname or first name that people are named
+   in full with goes by those full names before its own key (the first
+   name: the person named in full with it three times in four, "Saddam");
 3. no match: a new entity, its id minted from its first mention (or an id
    already minted from one of its mentions, when the store was relinked);
    one: it joins; several: the local entity is evidence they are one (the
@@ -28,7 +30,7 @@ rule that needs every article at once is applied only as the index allows.
 Spelling variants across articles (Zelenskyy / Zelensky), initials defined in
 another article, country-qualified names and a one-word short name
 ("the Post") join only through the keys above; and a bare surname stays with
-whoever held it when its article arrived.
+whoever its full names pointed to when its article arrived.
 """
 
 from __future__ import annotations
@@ -153,9 +155,7 @@ def _first_names_match(a: str, b: str) -> bool:
     return match(a, b)
 
 
-def _initialism_heads(
-    forms: Mapping[str, FormStats], kept: Mapping[str, FormStats]
-) -> list[str]:
+def _initialism_heads(forms: Mapping[str, FormStats], kept: Mapping[str, FormStats]) -> list[str]:
     """The one-word forms ``_lookup_forms`` set aside that are written as an
     initialism ("BBC", "CNN") and open a longer kept form that is that body's news arm
     ("BBC News"); "BBC 6 Music" is a station of its own."""
@@ -175,7 +175,7 @@ def _matches(state: LinkState, all_forms: Mapping[str, FormStats], etype: str) -
     # A bare surname that people are named with in full goes by those full names
     # (below), not by whoever took the bare key first: one early article with "Hafez
     # al-Assad ... Assad" gave his father every later "Assad" of a story on Bashar.
-    named: dict[str, Mapping[str, Mapping[str, int]]] = {}
+    named: dict[str, dict[str, dict[str, int]]] = {}
     given: dict[str, Mapping[str, int]] = {}
     if etype == "PERSON":
         bare = [k for k in forms if " " not in k and k.isalpha()]
@@ -183,9 +183,7 @@ def _matches(state: LinkState, all_forms: Mapping[str, FormStats], etype: str) -
         for k in bare:
             if (people := state.prefix_owners(f"f:{k}:")) or k in given:
                 named[k] = people
-    found = {
-        o for k in forms if k not in named and (o := _owner(exact.get("=" + k))) is not None
-    }
+    found = {o for k in forms if k not in named and (o := _owner(exact.get("=" + k))) is not None}
     if found:
         return found
     if etype != "PERSON":
@@ -204,7 +202,7 @@ def _matches(state: LinkState, all_forms: Mapping[str, FormStats], etype: str) -
         words = key.split()
         if not words[-1].isalpha() or len(words) > 5:
             continue
-        people = state.prefix_owners(f"f:{words[-1]}:")
+        people = named[key] if key in named else state.prefix_owners(f"f:{words[-1]}:")
         if len(words) >= 2:
             # A full name: the person with this surname and a matching first name,
             # else a person known by this surname alone.
