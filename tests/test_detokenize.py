@@ -23,7 +23,7 @@ PROSE = (
     "Officials at the Agency for Coastal Safety (ACS) said on Tuesday, 12 May, that "
     "the levee isn't safe.\n"
     "\u201cWe can't wait,\u201d said Mara Lind, the agency's director.\n"
-    "The repairs will cost $4 million [about # 3 million]; the parents' group wants "
+    "The repairs will cost $4 million [about \u00a33 million]; the parents' group wants "
     "more..."
 )
 
@@ -49,6 +49,7 @@ def test_detokenized_text_reads_as_prose() -> None:
         ("a 3.5 % rise , at 18:00 GMT", "a 3.5% rise, at 18:00 GMT"),
         ("Is it over ? No !", "Is it over? No!"),
         ("Cairo , Egypt -LRB- CNN -RRB- -- Crowds", "Cairo, Egypt (CNN) -- Crowds"),
+        ("He raised # 35,000 , see # haiti", "He raised \u00a335,000, see # haiti"),
         (
             "they 're here and we 've seen it ; I 'm sure",
             "they're here and we've seen it; I'm sure",

@@ -6,8 +6,9 @@ dumps) ship their articles tokenized: "18:00 UK time , Saturday", "it is n't",
 Shown as is, every timeline line and quote reads like that, and the language model,
 trained on prose, reads "-LRB- WHO" as part of a name. Such text is recognised by its
 spacing (nearly every comma and full stop set off by spaces) and rewritten: bracket
-tokens become brackets, `` and '' become curly quotation marks, and the spaces the
-tokenizer put before punctuation and inside contractions go. Prose is left alone.
+tokens become brackets, `` and '' curly quotation marks, "#" before an amount the
+pound sign it stands for, and the spaces the tokenizer put before punctuation and
+inside contractions go. Prose is left alone.
 """
 
 from __future__ import annotations
@@ -34,6 +35,9 @@ _MIN_SPACED_SHARE = 0.8
 # What only a tokenizer writes: bracket tokens, `` quotes, clitics split off a word.
 _PTB_SIGN = re.compile(r"(?<!\S)-[LR][RSC]B-(?!\S)|``|\w (?:n't|'s)(?![A-Za-z])")
 
+# PTB writes the pound sign as "#": "raise # 500", "# 4.58 bn" (a hashtag has no digit
+# after a space)
+_POUND = re.compile(r"(?<!\S)#[ \t]+(?=\d)")
 _OPEN_QUOTE = re.compile(r"``[ \t]*")
 _CLOSE_QUOTE = re.compile(r"[ \t]*''")
 # Spaces the tokenizer put before closing punctuation and clitics ("is n't", "Mexico 's",
@@ -63,6 +67,7 @@ def detokenize(text: str) -> str:
     Apply it only where :func:`is_tokenized` holds: in prose, a space before "'"
     or ":" can be meant."""
     text = _BRACKET_TOKEN.sub(lambda m: _BRACKETS[m.group()], text)
+    text = _POUND.sub("\u00a3", text)
     text = _OPEN_QUOTE.sub("\u201c", text)
     text = _CLOSE_QUOTE.sub("\u201d", text)
     text = _SPACE_AFTER.sub("", _SPACE_BEFORE.sub("", text))
