@@ -24,7 +24,8 @@ _BRACKETS = {
     "-LCB-": "{",
     "-RCB-": "}",
 }
-_BRACKET_TOKEN = re.compile(r"(?<!\S)-(?:L|R)(?:R|S|C)B-(?!\S)")
+_BRACKET_TOKEN_PATTERN = r"(?<!\S)-[LR][RSC]B-(?!\S)"
+_BRACKET_TOKEN = re.compile(_BRACKET_TOKEN_PATTERN)
 # A comma, semicolon or full stop ending a word: set off by a space when tokenized,
 # glued to the word in prose. A glued full stop counts only after a lower-case word,
 # since PTB leaves abbreviations whole ("U.S.", "Sept.", "a.m."); thousands
@@ -33,7 +34,7 @@ _MARK_SPACED = re.compile(r"\w [,;.](?=\s|$)", re.MULTILINE)
 _MARK_GLUED = re.compile(r"\w[,;](?=\s|$)|(?<![\w.])[a-z]{2,}\.(?=\s|$)", re.MULTILINE)
 _MIN_SPACED_SHARE = 0.8
 # What only a tokenizer writes: bracket tokens, `` quotes, clitics split off a word.
-_PTB_SIGN = re.compile(r"(?<!\S)-[LR][RSC]B-(?!\S)|``|\w (?:n't|'s)(?![A-Za-z])")
+_PTB_SIGN = re.compile(_BRACKET_TOKEN_PATTERN + r"|``|\w (?:n't|'s)(?![A-Za-z])")
 
 # PTB writes the pound sign as "#": "raise # 500", "# 4.58 bn" (a hashtag has no digit
 # after a space)
