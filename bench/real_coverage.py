@@ -20,7 +20,8 @@ For each topic: ``storyline add`` of ``articles.jsonl.gz`` into a fresh SQLite s
 - in the default quotes view: the share with a pronoun or no speaker, and the share
   whose content is two words or fewer;
 - the 30 most mentioned actors, with pairs that look like one actor flagged (the same
-  initials as another's words, or the same words once spelling is folded);
+  initials as another's words, or the same words once spelling is folded), and the
+  one-word names that open, end or clip another top name, to read by eye;
 - for ``h1n1``, the Mexico death-toll series of the ``changes`` view (issue 22): each
   figure with its date and outlet, the same-date disagreements and the changes.
 
@@ -192,6 +193,22 @@ def look_alike(actors: list[dict[str, Any]]) -> list[str]:
     return pairs
 
 
+def short_forms(actors: list[dict[str, Any]]) -> list[str]:
+    """Pairs to read by eye: a one-word name that opens or ends another top name or is
+    clipped from its first word ("Fed" / "Federal Reserve", "Gulf" / "Gulf of Mexico",
+    "House" / "White House"); often two actors ("Washington" / "Washington Post")."""
+    pairs = []
+    for a in actors:
+        short = fold(a["name"])
+        if " " in short or len(short) < 3:
+            continue
+        for b in actors:
+            words = fold(b["name"]).split()
+            if len(words) > 1 and (words[0].startswith(short) or words[-1] == short):
+                pairs.append(f"{a['name']} / {b['name']}")
+    return pairs
+
+
 def measure(topic: str, db: Path) -> dict[str, Any]:
     from storyline import api
     from storyline.store import Store
@@ -238,6 +255,7 @@ def measure(topic: str, db: Path) -> dict[str, Any]:
         "share_two_words_or_fewer": round(len(short) / max(1, len(quotes)), 4),
         "top_actors": [f"{e['name']} ({e['type']}, {e['mentions']})" for e in entities],
         "top_actor_look_alikes": look_alike(entities),
+        "top_actor_short_forms": short_forms(entities),
         **({"mexico_death_toll": toll} if toll is not None else {}),
     }
 

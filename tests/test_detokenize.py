@@ -8,8 +8,9 @@ from pathlib import Path
 
 import pytest
 
+from storyline.eval.rouge import RougeScorer
 from storyline.ingest import read_paths
-from storyline.ingest.detokenize import detokenize, is_tokenized
+from storyline.ingest.detokenize import detokenize, is_tokenized, treebank
 from storyline.models import Article
 
 TOKENIZED = (
@@ -58,6 +59,17 @@ def test_detokenized_text_reads_as_prose() -> None:
 )
 def test_each_tokenizer_habit_is_undone(tokens: str, prose: str) -> None:
     assert detokenize(tokens) == prose
+
+
+def test_prose_goes_back_to_the_words_rouge_reads_in_the_tokens() -> None:
+    # scoring against tokenized references: the prose a system shows must give the
+    # ROUGE tokens of the tokenized sentence it came from, and tokens stay tokens
+    scorer = RougeScorer(remove_stopwords=False)
+    for line_tokens, line_prose in zip(TOKENIZED.splitlines(), PROSE.splitlines(), strict=True):
+        assert scorer.tokens([treebank(line_prose)]) == scorer.tokens([line_tokens])
+        assert scorer.tokens([treebank(line_tokens)]) == scorer.tokens([line_tokens])
+    assert scorer.tokens([PROSE]) != scorer.tokens([TOKENIZED])  # what it mends
+    assert treebank("They cannot say (yet).") == "They can not say -LRB- yet -RRB- ."
 
 
 def test_ingest_rewrites_tokenized_text_and_keeps_the_id_of_the_text_as_read(

@@ -436,3 +436,63 @@ def test_a_plural_place_is_not_the_place_without_its_s(tmp_path: Path) -> None:
     _feed(store, _article("a3", 3, "Harbor Trust."), [_mention("Harbor Trust")])
     _feed(store, _article("a4", 4, "Harbor Trusts."), [_mention("Harbor Trusts")])
     assert _holding(store, MentionRef("a4", 0)).id == _holding(store, MentionRef("a3", 0)).id
+
+
+def test_a_short_name_written_beside_its_full_name_names_it_alone(tmp_path: Path) -> None:
+    """ "the Halden Reserve ... the Hal" (clipped) and "the Kestria Treasury Department
+    ... the Treasury" (a department's first word), three times each: a bare "Hal" or
+    "Treasury" elsewhere is that body, also the one stored before the evidence came in;
+    a name written only once beside it is not enough."""
+    store = Store(tmp_path / "s.db")
+    _feed(store, _article("b0", 1, "The Hal acted."), [_mention("Hal")])
+    for day in range(2, 5):
+        _feed(
+            store,
+            _article(f"a{day}", day, "The Halden Reserve met. The Hal acted."),
+            [_mention("Halden Reserve"), _mention("Hal")],
+        )
+    _feed(store, _article("b9", 9, "The Hal said."), [_mention("Hal")])
+    reserve = _holding(store, MentionRef("a2", 0)).id
+    assert _holding(store, MentionRef("a2", 1)).id == reserve  # beside it
+    assert _holding(store, MentionRef("b9", 0)).id == reserve  # alone, after
+    assert _holding(store, MentionRef("b0", 0)).id == reserve  # alone, before: merged
+    for day in range(10, 13):
+        _feed(
+            store,
+            _article(f"t{day}", day, "The Treasury Department spoke. The Treasury said."),
+            [_mention("Treasury Department"), _mention("Treasury")],
+        )
+    _feed(store, _article("u1", 14, "The Treasury said."), [_mention("Treasury")])
+    _feed(
+        store,
+        _article("u2", 15, "The Department of the Treasury."),
+        [_mention("Department of the Treasury")],
+    )
+    treasury = _holding(store, MentionRef("t10", 0)).id
+    assert _holding(store, MentionRef("u1", 0)).id == treasury
+    assert _holding(store, MentionRef("u2", 0)).id == treasury  # head first: a spelling
+
+
+def test_a_last_word_or_a_word_opening_other_names_stays_its_own(tmp_path: Path) -> None:
+    """ "the Orla House ... the House" three times: "the House" elsewhere is not it (a
+    last word); "Dow" written after "Downey Savings", but opening "Dow Jones" names
+    more often, stays the Dow."""
+    store = Store(tmp_path / "s.db")
+    for day in range(1, 4):
+        _feed(
+            store,
+            _article(f"h{day}", day, "The Orla House spoke. The House said."),
+            [_mention("Orla House"), _mention("House")],
+        )
+    _feed(store, _article("h9", 9, "The House voted."), [_mention("House")])
+    assert _holding(store, MentionRef("h9", 0)).id != _holding(store, MentionRef("h1", 0)).id
+    for day in range(10, 14):
+        _feed(store, _article(f"d{day}", day, "The Dow Jones index."), [_mention("Dow Jones")])
+    for day in range(14, 17):
+        _feed(
+            store,
+            _article(f"s{day}", day, "Downey Savings failed. The Dow fell."),
+            [_mention("Downey Savings"), _mention("Dow")],
+        )
+    _feed(store, _article("s20", 20, "The Dow rose."), [_mention("Dow")])
+    assert _holding(store, MentionRef("s20", 0)).id != _holding(store, MentionRef("s14", 0)).id

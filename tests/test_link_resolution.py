@@ -304,3 +304,23 @@ def test_a_word_ending_one_name_and_starting_another_stays_alone() -> None:
     entities = resolve_entities(mentions)
     assert by_alias(entities, "Disney").aliases == ("Disney",)
     assert same(entities, "Post", "Washington Post")
+
+
+def test_a_short_name_after_its_full_name_in_one_article() -> None:
+    """Clipped ("the Fed" after "the Federal Reserve") or heading an "X of Y" place
+    ("the Gulf" after "the Gulf of Mexico"): one entity, when the full name comes
+    first and the word opens no other name there."""
+    reserve = {"a1": [m("Halden Reserve"), m("Hal"), m("Hal")]}
+    assert same(resolve_entities(reserve), "Halden Reserve", "Hal")
+    before = {"a1": [m("Hal"), m("Halden Reserve")]}
+    assert not same(resolve_entities(before), "Halden Reserve", "Hal")
+    opens = {"a1": [m("Halden Reserve"), m("Hal Jones Index"), m("Hal Jones Index 12"), m("Hal")]}
+    assert not same(resolve_entities(opens), "Halden Reserve", "Hal")
+    gulf = {"a1": [m("Gulf of Orla", "LOC"), m("Gulf", "LOC")]}
+    assert same(resolve_entities(gulf), "Gulf of Orla", "Gulf")
+    assert not same(
+        resolve_entities({"a1": [m("Gulf", "LOC"), m("Gulf of Orla", "LOC")]}),
+        "Gulf of Orla",
+        "Gulf",
+    )
+    assert variant_key("department of the treasury") == variant_key("treasury dept")

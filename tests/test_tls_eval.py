@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 
 from storyline.errors import EvalError
-from storyline.eval.tls import GoldTimeline, evaluate, load_topic, task_window
+from storyline.eval.tls import GoldTimeline, evaluate, in_gold_form, load_topic, task_window
 from storyline.models import Evidence, TimelineEvent
 from storyline.views.tls import CandidateSentence
 
@@ -86,6 +86,15 @@ def test_k_rounds_like_news_tls() -> None:
         "t", 0, {dt.date(2020, 1, 1): ["a"], dt.date(2020, 1, 2): ["a", "b", "c", "d"]}
     )
     assert gold.k == 2  # round(2.5) == 2
+
+
+def test_a_prediction_is_scored_in_the_gold_s_tokens() -> None:
+    day = dt.date(2020, 1, 1)
+    shown = {day: ["The dam (DM-4) isn't safe."]}
+    tokenized = GoldTimeline("t", 0, {day: ["The dam -LRB- DM-4 -RRB- is n't safe ."]})
+    prose = GoldTimeline("t", 0, {day: ["The dam (DM-4) isn't safe."]})
+    assert in_gold_form(shown, tokenized) == {day: ["The dam -LRB- DM-4 -RRB- is n't safe."]}
+    assert in_gold_form(shown, prose) == shown
 
 
 def test_evaluate_protocol(dataset: Path, tmp_path: Path) -> None:

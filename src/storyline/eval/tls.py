@@ -23,6 +23,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from storyline.errors import EvalError
+from storyline.ingest.detokenize import is_tokenized, treebank
 from storyline.models import ItemError, TimelineEvent
 from storyline.views.tls import build_timeline, prepare, tagger_name
 from storyline.views.tls.prepare import SourceArticle
@@ -209,6 +210,18 @@ def prepare_dataset(
     return topics, time.perf_counter() - t0
 
 
+def in_gold_form(
+    timeline: dict[dt.date, list[str]], gold: GoldTimeline
+) -> dict[dt.date, list[str]]:
+    """``timeline`` written as the gold is: where a collection keeps its references
+    in Penn Treebank tokens (T17 does) and ingest showed its articles as prose, each
+    sentence goes back to the tokens it was extracted from, so ROUGE compares the
+    words a system extracting the same sentence from the tokenized text would give."""
+    if not is_tokenized(" ".join(s for sentences in gold.dates.values() for s in sentences)):
+        return timeline
+    return {day: [treebank(s) for s in sentences] for day, sentences in timeline.items()}
+
+
 def score_topics(
     topics: Sequence[Topic],
     extension_days: int = 0,
@@ -232,7 +245,7 @@ def score_topics(
             pred = events_to_timeline(events)
             if predictions is not None:
                 write_prediction(predictions / topic.name / f"{gold.index}.jsonl", pred)
-            rouge = align_rouge(pred, gold.dates, scorer)
+            rouge = align_rouge(in_gold_form(pred, gold), gold.dates, scorer)
             dates = date_prf(list(pred), list(gold.dates))
             prfs.append((rouge[1], rouge[2], dates))
             rows.append(

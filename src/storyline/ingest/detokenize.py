@@ -73,3 +73,23 @@ def detokenize(text: str) -> str:
     text = _CLOSE_QUOTE.sub("\u201d", text)
     text = _SPACE_AFTER.sub("", _SPACE_BEFORE.sub("", text))
     return "\n".join(line.rstrip(" \t") for line in text.split("\n"))
+
+
+# The way back, for scoring against references a collection keeps tokenized: a
+# sentence the product shows as prose is written as the collection's tokenizer wrote it
+# (ROUGE counts "-LRB-" as the word "lrb", and "isn't" as "isn" where the reference has
+# "is n't"). Only what changes ROUGE's alphanumeric tokens matters here.
+_TREEBANK_BRACKETS = {value: f" {key} " for key, value in _BRACKETS.items()}
+_BRACKET_CHAR = re.compile(r"[()\[\]{}]")
+_NOT_CLITIC = re.compile(r"(?<=\w)(?=n['\u2019]t(?![A-Za-z]))", re.IGNORECASE)
+_CANNOT = re.compile(r"\b(can)(not)\b", re.IGNORECASE)
+
+
+def treebank(text: str) -> str:
+    """Prose ``text`` in PTB's tokens as far as word characters go: brackets as
+    "-LRB-" ..., "n't" split from its verb ("do n't", "ca n't"), "cannot" as "can
+    not". Text already tokenized comes back with the same word characters."""
+    text = _BRACKET_CHAR.sub(lambda m: _TREEBANK_BRACKETS[m.group()], text)
+    text = _NOT_CLITIC.sub(" ", text)
+    text = _CANNOT.sub(r"\1 \2", text)
+    return re.sub(r"[ \t]{2,}", " ", text).strip()

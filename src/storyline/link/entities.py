@@ -21,7 +21,8 @@ Merges, in order:
    otherwise it stays on its own. A people ("Haitian") or a known place
    ("Germany") is nobody's surname;
 4. one-word short names of a longer name in the same article ("the Post",
-   "Halvard"), never a word that starts several names ("World", "Health").
+   "Halvard", "the Gulf" of "the Gulf of Mexico", "the Fed" clipped from "the Federal
+   Reserve"), never a word that starts several names ("World", "Health").
 
 Types come from a vote over every mention's label plus the name's own evidence
 (``types``).
@@ -80,6 +81,18 @@ def _is_full_name(form: Form) -> bool:
 
 def _is_known_place(form: Form) -> bool:
     return is_place(form.key) and form.label in PLACE_LABELS
+
+
+def is_clipped(surface: str) -> bool:
+    """A name that may be clipped from a longer one's first word: three or four
+    letters, capitalised, not an initialism ("Fed", "Gov")."""
+    return 3 <= len(surface) <= 4 and surface.isalpha() and surface.istitle()
+
+
+def clips(short: str, word: str) -> bool:
+    """Whether folded ``short`` is ``word`` clipped ("fed" of "federal"): its start,
+    with at least three letters cut ("con" is not "cone")."""
+    return word.startswith(short) and len(word) >= len(short) + 3
 
 
 def _delete_keys(word: str) -> Iterable[str]:
@@ -276,8 +289,10 @@ class _Resolver:
         """A one-word organisation or term name ("The Post") is the only longer name in
         the same article that ends with that word ("The Washington Post"); a one-word
         organisation ("Halvard") the only organisation whose name starts with it
-        ("Halvard Dynamics"). Only names in the same article count: across
-        articles a short name is too often someone else's.
+        ("Halvard Dynamics"), or, clipped ("Fed"), with a word it is the start of
+        ("Federal Reserve"); a one-word place that is not a known one ("Gulf") the
+        only "X of Y" place it heads ("Gulf of Mexico"). Only names in the same
+        article count: across articles a short name is too often someone else's.
 
         A word that starts the names of several organisations in the story ("World"
         Bank, "World" Health Organization; "Health" Ministry) is a truncated mention,
@@ -288,10 +303,20 @@ class _Resolver:
         lasts: dict[tuple[str, str], set[str]] = defaultdict(set)
         firsts: dict[tuple[str, str], set[str]] = defaultdict(set)
         starts: dict[str, set[str]] = defaultdict(set)  # word -> clusters, whole story
+        org_firsts: dict[str, set[tuple[str, str]]] = defaultdict(set)  # article -> (word, root)
+        heads: dict[tuple[str, str], set[str]] = defaultdict(set)  # "Gulf" of "Gulf of Mexico"
+        first_seen: dict[tuple[str, str], int] = {}  # (article, cluster) -> first mention
         for key, form in forms.items():
             words = key.split()
             root = self.uf.find(key)
             label = types[root]
+            for ref in form.refs:
+                seen = first_seen.get((ref.article, root))
+                if seen is None or ref.index < seen:
+                    first_seen[(ref.article, root)] = ref.index
+            if len(words) >= 3 and words[1] == "of" and label in PLACE_LABELS:
+                for article in {ref.article for ref in form.refs}:
+                    heads[(article, words[0])].add(root)
             if len(words) < 2 or not compatible(label, "ORG"):
                 continue
             starts[words[0]].add(root)
@@ -299,14 +324,23 @@ class _Resolver:
                 lasts[(article, singular_key(words[-1]))].add(root)
                 if label == "ORG":
                     firsts[(article, words[0])].add(root)
+                    org_firsts[article].add((words[0], root))
         sizes = Counter(self.uf.find(k) for k in forms)
         for key, form in forms.items():
             root = self.uf.find(key)
             label = types[root]
-            if " " in key or is_acronym(form.surface) or not compatible(label, "ORG"):
+            if " " in key or is_acronym(form.surface) or sizes[root] > 1:
+                continue  # more than one word, or already joined to a longer name
+            if label in PLACE_LABELS and not is_place(key):
+                for ref in form.refs:
+                    owners = heads.get((ref.article, key), set())
+                    if ref not in overrides and len(owners) == 1:
+                        (owner,) = owners
+                        if first_seen[(ref.article, owner)] < ref.index:  # named in full first
+                            overrides[ref] = owner
                 continue
-            if sizes[root] > 1:
-                continue  # already joined to a longer name
+            if not compatible(label, "ORG"):
+                continue
             for ref in form.refs:
                 if ref in overrides:
                     continue
@@ -315,6 +349,16 @@ class _Resolver:
                     continue  # ends one name here and starts another: whose?
                 if not owners and label == "ORG" and len(starts.get(key, ())) == 1:
                     owners = firsts.get((ref.article, key), set())
+                clipped = is_clipped(form.surface) and (ref.article, key) not in firsts
+                if not owners and label == "ORG" and clipped:
+                    # clipped after the name it clips: "the Federal Reserve ... the Fed";
+                    # not a word that opens a name of its own here ("Dow Jones ... the
+                    # Dow", beside "Downey Savings")
+                    owners = {
+                        r
+                        for w, r in org_firsts.get(ref.article, ())
+                        if clips(key, w) and first_seen[(ref.article, r)] < ref.index
+                    }
                 if len(owners) == 1:
                     overrides[ref] = next(iter(owners))
 
@@ -418,9 +462,9 @@ def _informative(
 ) -> tuple[int, int, int, int, int, str]:
     """Sort key for the canonical name: a defined or official long form (``_defines``),
     then a name not qualified by its country ("U.S. Centers for ...") nor a news arm
-    ("BBC News"), not an initialism, for a person or an organisation with two words or
-    more ("Margaret Chan", not "Chan"; but "Shias", not a stray "Secular Shias"), then
-    the commonest."""
+    ("BBC News"), not an initialism, for a person, an organisation or a place that is no
+    country or city with two words or more ("Margaret Chan", not "Chan"; "Gulf of
+    Mexico", not "Gulf"; but "Shias", not a stray "Secular Shias"), then the commonest."""
     key = fold(surface)
     words = strip_org_suffix(key).split()
     plain = split_country_prefix(key) is None and media_base(key) is None
@@ -429,7 +473,7 @@ def _informative(
         int(defined),
         int(plain),
         int(not is_acronym(surface)),
-        min(len(words), 2) if etype in ("PERSON", "ORG") else 1,
+        min(len(words), 2) if etype in ("PERSON", "ORG", "LOC", "FAC") else 1,
         count,
         surface,
     )

@@ -15,7 +15,11 @@ For each new article:
    surname the only person with it, or the one named with it at least
    three times in four). A bare surname or first name that people are named
    in full with goes by those full names before its own key (the first
-   name: the person named in full with it three times in four, "Saddam");
+   name: the person named in full with it three times in four, "Saddam"); a
+   one-word name that articles write as the short name of a longer one beside
+   it ("the Federal Reserve ... the Fed", "the Treasury Department ... the
+   Treasury", "the Gulf of Mexico ... the Gulf") is that one's alone too,
+   once it has been so three times, mostly for that one;
 3. no match: a new entity, its id minted from its first mention (or an id
    already minted from one of its mentions, when the store was relinked);
    one: it joins; several: the local entity is evidence they are one (the
@@ -45,17 +49,21 @@ from .entities import (
     _delete_keys,
     _informative,
     _similar_surnames,
+    clips,
     family_first,
+    is_clipped,
     resolve_entities,
 )
 from .entity_ids import mint_id
 from .forms import person_key
-from .gazetteer import country_of, is_place
-from .names import fold, singular_key, strip_org_suffix
+from .gazetteer import country_of, is_place, split_country_prefix
+from .names import fold, head_last, singular_key, strip_org_suffix
 from .types import add_evidence, mention_label, mention_vote, top_type
 from .variants import media_base
 
 DOMINANT = 0.75  # share of a key's mentions one entity needs to own it
+# Mentions beside its full name a short name needs before it names that entity alone.
+SHORT_SUPPORT = 3
 
 
 def _form_stats(
@@ -102,8 +110,46 @@ def _lookup_forms(forms: Mapping[str, FormStats], etype: str) -> dict[str, FormS
         ends = {key.split()[-1] for key in forms if " " in key}
     else:
         ends = {w for key in forms if " " in key for w in (key.split()[0], key.split()[-1])}
+        # "the Fed" beside "the Federal Reserve": clipped from its first word
+        firsts = {key.split()[0] for key in forms if " " in key}
+        ends |= {
+            k
+            for k, stats in forms.items()
+            if " " not in k
+            and is_clipped(max(stats["surfaces"], key=lambda s: (stats["surfaces"][s], s)))
+            and any(clips(k, w) for w in firsts)
+        }
     kept = {k: v for k, v in forms.items() if " " in k or k not in ends}
     return kept or dict(forms)
+
+
+def _short_names(forms: Mapping[str, FormStats], kept: Mapping[str, FormStats]) -> list[str]:
+    """The one-word forms set aside beside a longer name that they can name alone
+    anywhere in the story: clipped from its first word ("Fed"), or its first word
+    before a department's head ("Treasury") or before "of" ("Gulf" of Mexico). Not a
+    last word ("House" of "White House" is the House elsewhere) nor another first
+    word ("Senate" of "Senate Banking Committee")."""
+    longs = [head_last(k).split() for k in kept if " " in k]
+    return [
+        k
+        for k in forms
+        if k not in kept
+        and " " not in k
+        and any(
+            clips(k, words[0]) or (words[0] == k and words[1] in ("of", "department", "ministry"))
+            for words in longs
+        )
+    ]
+
+
+def _only_short(state: LinkState, entity_id: str, short: set[str]) -> bool:
+    """Whether a stored entity is nothing but the short name ``short`` holds (its
+    spellings, plurals and country-qualified forms: "Treasury", "U.S. Treasury")."""
+    for key in state.forms(entity_id):
+        split = split_country_prefix(key)
+        if _variant_key(split[1] if split is not None else key) not in short:
+            return False
+    return True
 
 
 def _lookup_keys(forms: Mapping[str, FormStats], etype: str) -> dict[str, int]:
@@ -113,6 +159,8 @@ def _lookup_keys(forms: Mapping[str, FormStats], etype: str) -> dict[str, int]:
     if etype != "PERSON":
         for head in _initialism_heads(forms, kept):  # "BBC" of "BBC News": found by both
             keys["=" + head] += sum(forms[head]["surfaces"].values())
+        for short in _short_names(forms, kept):  # evidence whose short name it is
+            keys["s:" + _variant_key(short)] += sum(forms[short]["surfaces"].values())
     for key, stats in kept.items():
         n = sum(stats["surfaces"].values())
         keys["=" + key] += n
@@ -134,11 +182,11 @@ def _lookup_keys(forms: Mapping[str, FormStats], etype: str) -> dict[str, int]:
 
 
 def _variant_key(key: str) -> str:
-    """The key without a company suffix, its last word singular; but "Americas" is not a
-    plural of "America": a name whose singular is a known place and which is none itself
-    stays its own (as ``variants`` has it for a whole pile; "Netherland" is still found
-    by "Netherlands")."""
-    variant = singular_key(strip_org_suffix(key))
+    """The key without a company suffix, a department named head last, its last word
+    singular; but "Americas" is not a plural of "America": a name whose singular is a
+    known place and which is none itself stays its own (as ``variants`` has it for a
+    whole pile; "Netherland" is still found by "Netherlands")."""
+    variant = singular_key(head_last(strip_org_suffix(key)))
     return key if variant != key and is_place(variant) and not is_place(key) else variant
 
 
@@ -184,6 +232,14 @@ def _matches(state: LinkState, all_forms: Mapping[str, FormStats], etype: str) -
             if (people := state.prefix_owners(f"f:{k}:")) or k in given:
                 named[k] = people
     found = {o for k in forms if k not in named and (o := _owner(exact.get("=" + k))) is not None}
+    if etype != "PERSON" and all(" " not in k for k in forms):
+        short = {_variant_key(k) for k in forms}
+        owner = _short_name_owner(state, short)
+        if owner is not None and all(_only_short(state, e, short) for e in found - {owner}):
+            # the name standing alone is the one it is the short name of, where the
+            # articles write both ("the Federal Reserve ... the Fed"); a stored entity
+            # of the short name alone is that one too
+            return found | {owner}
     if found:
         return found
     if etype != "PERSON":
@@ -232,6 +288,29 @@ def _matches(state: LinkState, all_forms: Mapping[str, FormStats], etype: str) -
         if owner is not None:
             found.add(owner)
     return found
+
+
+def _short_name_owner(state: LinkState, short: set[str]) -> str | None:
+    """The entity a one-word name is mostly the short name of, beside its full name
+    (``s:`` keys), once it has been at least ``SHORT_SUPPORT`` times, and more often
+    than it opens the names of other entities."""
+    owners = state.key_owners("s:" + k for k in short)
+    weights: Counter[str] = Counter()
+    for holders in owners.values():
+        weights.update(holders)
+    owner = _owner(weights) if sum(weights.values()) >= SHORT_SUPPORT else None
+    if owner is None:
+        return None
+    # A word that opens other names as often is a name of its own: "the Dow" of "Dow
+    # Jones", though one article wrote it after "Downey Savings".
+    opening = sum(
+        n
+        for k in short
+        for holders in state.prefix_owners(f"={k} ").values()
+        for entity_id, n in holders.items()
+        if entity_id != owner
+    )
+    return owner if opening < weights[owner] else None
 
 
 def _similar_person(state: LinkState, words: Sequence[str]) -> str | None:

@@ -93,12 +93,28 @@ def spelling(word: str) -> str:
     return _ISE.sub(r"\1z\2", word) if len(word) > 5 else word
 
 
+# A government department named head first ("Department of the Treasury") or
+# abbreviated ("Treasury Dept"): written as "Treasury Department" for matching.
+_HEAD_FIRST = re.compile(r"^(department|ministry|dept) of (?:the )?(.+)$")
+
+
+def head_last(key: str) -> str:
+    """``"department of the treasury"`` / ``"treasury dept"`` → ``"treasury department"``."""
+    match = _HEAD_FIRST.match(key)
+    if match is not None:
+        key = f"{match[2]} {match[1]}"
+    if key.endswith(" dept"):
+        key = key[: -len("dept")] + "department"
+    return key
+
+
 @lru_cache(maxsize=65536)
 def variant_key(key: str) -> str:
     """``fold`` key made insensitive to spelling, company suffixes and plurals: every word
     of a name of three or more words is made singular ("Centres for Disease Control" =
-    "Center for Disease Control"), only the last word of a shorter one."""
-    words = [spelling(w) for w in strip_org_suffix(key).split()]
+    "Center for Disease Control"), only the last word of a shorter one; a department
+    named head first is named head last ("Department of the Treasury")."""
+    words = [spelling(w) for w in head_last(strip_org_suffix(key)).split()]
     if len(words) >= 3:
         words = [singular(w) if len(w) > 3 else w for w in words]
     elif words:
