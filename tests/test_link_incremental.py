@@ -496,3 +496,45 @@ def test_a_last_word_or_a_word_opening_other_names_stays_its_own(tmp_path: Path)
         )
     _feed(store, _article("s20", 20, "The Dow rose."), [_mention("Dow")])
     assert _holding(store, MentionRef("s20", 0)).id != _holding(store, MentionRef("s14", 0)).id
+
+
+def test_a_first_name_beside_a_full_name_does_not_join_another_namesake(
+    tmp_path: Path,
+) -> None:
+    """ "Mira Lund ... Mira" and later "Mira Hale ... Mira": two people; the second
+    article's "Mira" is Mira Hale's there, not a key that finds Mira Lund."""
+    store = Store(tmp_path / "s.db")
+    person = "PERSON"
+    _feed(
+        store,
+        _article("a1", 1, "Mira Lund spoke. Mira said."),
+        [_mention("Mira Lund", person), _mention("Mira", person)],
+    )
+    _feed(
+        store,
+        _article("a2", 2, "Mira Hale spoke. Mira said."),
+        [_mention("Mira Hale", person), _mention("Mira", person)],
+    )
+    assert _holding(store, MentionRef("a2", 0)).id != _holding(store, MentionRef("a1", 0)).id
+    assert _holding(store, MentionRef("a2", 1)).id == _holding(store, MentionRef("a2", 0)).id
+
+
+def test_a_transcript_label_in_capitals_is_the_person_named_in_full(tmp_path: Path) -> None:
+    """ "TOLLAND:" opening a transcript's lines, with "Vera Tolland" named in the
+    article: her, a person; a word in capitals with no one so named stays an
+    organisation ("KESTRACO")."""
+    store = Store(tmp_path / "s.db")
+    person = "PERSON"
+    _feed(
+        store,
+        _article("a1", 1, "I'm Vera Tolland.\nTOLLAND: Welcome.\nTOLLAND: Next.\nKESTRACO said."),
+        [
+            _mention("Vera Tolland", person),
+            _mention("TOLLAND", person),
+            _mention("TOLLAND", person),
+            _mention("KESTRACO", person),
+        ],
+    )
+    vera = _holding(store, MentionRef("a1", 0))
+    assert vera.type == "PERSON" and _holding(store, MentionRef("a1", 1)).id == vera.id
+    assert _holding(store, MentionRef("a1", 3)).type == "ORG"

@@ -160,7 +160,11 @@ class _Resolver:
                 continue  # a people ("Haitian", "German") is nobody's surname
             if _is_full_name(form) and cluster_type == "PERSON":
                 full.append(key)
-            elif len(key.split()) == 1 and key.isalpha() and not is_acronym(form.surface):
+            elif (
+                len(key.split()) == 1
+                and key.isalpha()
+                and (cluster_type == "PERSON" or not is_acronym(form.surface))
+            ):
                 if cluster_type != "PERSON" and (members[root] > 1 or _is_known_place(form)):
                     continue  # "Haiti", "Germany", "U.S."/"America": not "Yele Haiti", "Gorman"
                 bare.append(key)

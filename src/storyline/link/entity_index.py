@@ -58,7 +58,7 @@ from .entity_ids import mint_id
 from .forms import person_key
 from .gazetteer import country_of, is_place, split_country_prefix
 from .names import fold, head_last, singular_key, strip_org_suffix
-from .types import add_evidence, mention_label, mention_vote, top_type
+from .types import add_evidence, full_name_surnames, mention_label, mention_vote, top_type
 from .variants import media_base
 
 DOMINANT = 0.75  # share of a key's mentions one entity needs to own it
@@ -70,6 +70,7 @@ def _form_stats(
     mentions: Sequence[EntityMention], refs: Sequence[MentionRef]
 ) -> dict[str, FormStats]:
     forms: dict[str, FormStats] = {}
+    surnames = full_name_surnames(mentions)
     for ref in refs:
         m = mentions[ref.index]
         key = person_key(fold(m.text), m.label)
@@ -77,7 +78,7 @@ def _form_stats(
             continue
         stats = forms.setdefault(key, {"surfaces": {}, "votes": {}, "expansions": {}, "titles": {}})
         _bump(stats["surfaces"], m.text)
-        label = mention_label(m.text, m.label, bool(m.title))
+        label = mention_label(m.text, m.label, bool(m.title), key in surnames)
         _bump(stats["votes"], label, mention_vote(label, m.expansion))
         if m.expansion:
             _bump(stats["expansions"], m.expansion)
@@ -105,9 +106,10 @@ def _lookup_forms(forms: Mapping[str, FormStats], etype: str) -> dict[str, FormS
     joined it in this article only, as ``resolve_entities`` joins such mentions,
     not their name."""
     if etype == "PERSON":
-        # A surname beside the full name: the full name says who ("Brandt" is Clara
-        # Brandt here, perhaps Jonas Brandt elsewhere).
-        ends = {key.split()[-1] for key in forms if " " in key}
+        # A surname or a first name beside the full name: the full name says who
+        # ("Brandt" is Clara Brandt here, perhaps Jonas Brandt elsewhere; "Michele"
+        # is Michele Dunne here, Michele Bachmann in the articles that made the key).
+        ends = {w for key in forms if " " in key for w in (key.split()[0], key.split()[-1])}
     else:
         ends = {w for key in forms if " " in key for w in (key.split()[0], key.split()[-1])}
         # "the Fed" beside "the Federal Reserve": clipped from its first word

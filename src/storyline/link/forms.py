@@ -13,7 +13,7 @@ from functools import cached_property
 from ..annotate.definitions import TITLE_CORE
 from ..models import EntityMention, MentionRef
 from .names import fold, strip_org_suffix
-from .types import add_evidence, mention_label, mention_vote, top_type
+from .types import add_evidence, full_name_surnames, mention_label, mention_vote, top_type
 
 
 @dataclass
@@ -79,6 +79,7 @@ def collect(
     keys: dict[tuple[str, str], str] = {}
     titled: Counter[str] = Counter()
     for article in sorted(mentions):
+        surnames = full_name_surnames(mentions[article])
         for index, m in enumerate(mentions[article]):
             key = keys.get((m.text, m.label))
             if key is None:
@@ -89,7 +90,7 @@ def collect(
             if form is None:
                 form = forms[key] = Form(key)
             form.surfaces[m.text] += 1
-            label = mention_label(m.text, m.label, bool(m.title))
+            label = mention_label(m.text, m.label, bool(m.title), key in surnames)
             form.votes[label] = form.votes.get(label, 0) + mention_vote(label, m.expansion)
             if m.expansion:
                 form.expansions[m.expansion] += 1

@@ -14,17 +14,20 @@ Evidence, each worth about one mention's vote per mention of the name:
 - a group label (NORP) on a word that does not look like a people's name
   ("Tamiflu") counts half;
 - a one-word mention written in capitals ("UNICEF") is not a person's name: its
-  person vote goes to ORG (``mention_label``);
+  person vote goes to ORG (``mention_label``), unless its article names a person in
+  full with that word ("KURTZ:" of a transcript with Howard Kurtz);
 - a name the articles cite as a source ("according to Politico") is an organisation
   (a vote and a half for each citation).
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping, MutableMapping
+from collections.abc import Iterable, Mapping, MutableMapping
 
 from ..annotate.name_kinds import ORG_HEADS
+from ..models import EntityMention
 from .gazetteer import is_place, is_platform
+from .names import fold
 
 _CLASSES = {
     "PERSON": {"person"},
@@ -89,15 +92,24 @@ def _looks_like_group(key: str) -> bool:
     return key.endswith(_GROUP_ENDINGS)
 
 
-def mention_label(text: str, label: str, titled: bool) -> str:
+def mention_label(text: str, label: str, titled: bool, surname: bool = False) -> str:
     """The tagger's label for one mention, except that a single word in capitals
-    ("UNICEF", "POLITICO") is not a person: headline capitals of a person's name
-    ("OBAMA") cost one vote against many in lower case."""
+    ("UNICEF", "POLITICO") is not a person, unless its article names a person in full
+    with it (a transcript's "ZAKARIA:" after "Fareed Zakaria", a headline's "OBAMA")."""
     if label in _NOT_WITH_DIGITS and any(c.isdigit() for c in text):
         return "TERM"  # "H5N1" is a strain, not a person
-    if label == "PERSON" and not titled and text.isupper() and " " not in text.strip():
+    if label == "PERSON" and not (titled or surname) and text.isupper() and " " not in text.strip():
         return "ORG"
     return label
+
+
+def full_name_surnames(mentions: Iterable[EntityMention]) -> frozenset[str]:
+    """Folded last words of the names one article tags as people in full."""
+    return frozenset(
+        fold(m.text).split()[-1]
+        for m in mentions
+        if m.label == "PERSON" and " " in m.text.strip() and fold(m.text)
+    )
 
 
 def mention_vote(label: str, expansion: str | None) -> int:
