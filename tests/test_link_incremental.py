@@ -538,3 +538,16 @@ def test_a_transcript_label_in_capitals_is_the_person_named_in_full(tmp_path: Pa
     vera = _holding(store, MentionRef("a1", 0))
     assert vera.type == "PERSON" and _holding(store, MentionRef("a1", 1)).id == vera.id
     assert _holding(store, MentionRef("a1", 3)).type == "ORG"
+
+
+def test_a_person_s_bare_surname_tagged_otherwise_votes_for_the_person(tmp_path: Path) -> None:
+    """ "Peter Hollis" once, "Hollis" tagged ORG three times: a person, as the whole
+    pile has it."""
+    store = Store(tmp_path / "s.db")
+    _feed(
+        store,
+        _article("a1", 1, "Peter Hollis wrote. Hollis said. Hollis added. Hollis left."),
+        [_mention("Peter Hollis", "PERSON"), *[_mention("Hollis") for _ in range(3)]],
+    )
+    hollis = _holding(store, MentionRef("a1", 0))
+    assert hollis.type == "PERSON" and _holding(store, MentionRef("a1", 3)).id == hollis.id

@@ -344,10 +344,15 @@ def describe(
     forms: Mapping[str, FormStats], cited: Mapping[str, int]
 ) -> tuple[str, str, list[str]]:
     """Name, type and aliases of an entity from its forms, as ``resolve_entities``
-    chooses them (``entities._informative``, votes with the names' own evidence)."""
+    chooses them (``entities._informative``, votes with the names' own evidence, a
+    person's bare names voting for the person)."""
     votes: Counter[str] = Counter()
     surfaces: Counter[str] = Counter()
     targets: set[str] = set()
+    # A bare surname or first name of a person named in full here votes PERSON,
+    # whatever the tagger said of it ("Hitchens" tagged ORG beside Peter Hitchens)
+    people = [k.split() for k, v in forms.items() if " " in k and top_type(v["votes"]) == "PERSON"]
+    names = {w for words in people for w in (words[0], words[-1])}
     for key, stats in forms.items():
         form_votes: dict[str, float] = dict(stats["votes"])
         if strip_org_suffix(key) != key and len(key.split()) > 1:
@@ -359,6 +364,8 @@ def describe(
             titled=int(sum(stats["titles"].values())),
             cited=cited.get(key, 0),
         )
+        if key in names and not is_place(key):  # "Ireland" is no one's surname
+            form_votes = {"PERSON": sum(form_votes.values())}
         votes.update(form_votes)
         surfaces.update(stats["surfaces"])
         targets |= {fold(x) for x in stats["expansions"]}
