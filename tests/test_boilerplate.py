@@ -78,6 +78,22 @@ def test_comment_stamps_with_a_pipe_make_a_thread_when_there_are_two() -> None:
     assert strip_boilerplate(single + BODY)[0] == (single + BODY).strip()
 
 
+def test_comments_opened_by_a_dated_header_after_the_article() -> None:
+    thread = (
+        "4th May 2031 - 9:20 Why does nobody ask the ferrymen ?\n"
+        "They know the quay .\n"
+        "5th May 2031 - 11:02 Build it now The posts here are moderated .\n"
+    )
+    clean, removed = strip_boilerplate(BODY + thread)
+    assert clean == BODY.strip()
+    assert removed[0].startswith("4th May 2031 - 9:20")
+    # a page that opens with such stamps is a live page: its entries stay
+    live = "4th May 2031 - 9:20 The barrier opens .\n5th May 2031 - 11:02 The ferry runs .\n"
+    assert strip_boilerplate(live + BODY)[0] == (live + BODY).strip()
+    notice = "All posts are reactively-moderated and must obey the house rules ."
+    assert strip_boilerplate(BODY + notice)[0] == BODY.strip()
+
+
 def test_debate_closed_notice_starts_the_readers_part() -> None:
     intro = "Should Velmar build the barrier ?\nThe council votes on Tuesday . This debate is now closed .\n"
     comments = "I live by the quay and I say yes .\nNo , it costs too much !\n"

@@ -5,7 +5,8 @@ Generic rules, no per-site lists, in three kinds:
 * comment threads, recognised by the shape of their line headers and
   signatures ("At 10:12 am on 3 May 2009 , kim wrote :", "Posted by : kim |
   May 3 , 2009 10:12 AM | Report abuse", "Reply | Report abuse", two or more
-  lines holding "March 21 , 2011 at 5:35 pm |"). Readers'
+  lines holding "March 21 , 2011 at 5:35 pm |", or opening "10th August 2011 -
+  9:20" in the page's second half). Readers'
   comments sit after the article, so everything from the thread's start to
   the end of the text goes;
 * site notices, recognised by site-machinery vocabulary (comments, moderators,
@@ -100,6 +101,14 @@ _STAMP_SIGNATURE = re.compile(
 )
 
 
+# "10th August 2011 - 9:20 Mr hypocrite aka ...": the header a comment system (the
+# BBC's "Have your say") opens each comment with, the comment running on after it.
+_DATED_HEADER = re.compile(
+    r"^\s*\d{1,2}(?:st|nd|rd|th)?\s+(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*"
+    r"\s+\d{4}\s*-\s*\d{1,2}:\d{2}\s"
+)
+
+
 def _signature(line: str) -> bool:
     if _REPORT_ABUSE.search(line):
         return True
@@ -132,6 +141,11 @@ def _thread_start(lines: list[str]) -> tuple[int, int] | None:
     )
     if closed is not None:
         starts.append(closed)
+    # Two dated headers in the page's second half: the comments under the article (a
+    # live page's stamps run from its top).
+    dated = [i for i, line in enumerate(lines) if _DATED_HEADER.match(line)]
+    if len(dated) >= 2 and dated[0] >= len(lines) // 2:
+        starts.append((dated[0], 0))
     signed = [i for i, line in enumerate(lines) if _signature(line)]
     stamps = [i for i, line in enumerate(lines) if _STAMP_SIGNATURE.search(line)]
     if len(stamps) >= 2:
@@ -217,7 +231,8 @@ _ADDRESS = re.compile(
 # Notices that need no reader addressed to be recognised.
 _STANDALONE_NOTICE = re.compile(
     r"""\b(?:
-        this\s+comment\s+(?:was|has\s+been)\s+removed|broke\s+the\s+house\s+rules|
+        this\s+comment\s+(?:was|has\s+been)\s+removed|(?:broke|obey)\s+the\s+house\s+rules|
+        all\s+posts\s+are\s+(?:\w+-)?moderated|
         comments?\s+(?:are|is)\s+(?:now\s+)?(?:closed|moderated|not\s+pre-screened)|
         (?:the\s+)?comments\s+(?:to|on|for)\s+this\s+(?:entry|post|article|story)\s+(?:are|is)\s+closed|
         will\s+not\s+be\s+(?:displayed|published)|views\s+expressed\s+in\s+(?:the\s+)?comments|
