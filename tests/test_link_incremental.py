@@ -44,6 +44,12 @@ def _holding(store: Store, ref: MentionRef) -> Entity:
     return entity
 
 
+def _feed_days(store: Store, prefix: str, days: range, text: str, names: list[str]) -> None:
+    """One article a day (ids ``prefix`` + day) naming ``names`` (ORG) in order."""
+    for day in days:
+        _feed(store, _article(f"{prefix}{day}", day, text), [_mention(n) for n in names])
+
+
 def test_id_kept_when_a_later_article_adds_a_better_name(tmp_path: Path) -> None:
     store = Store(tmp_path / "s.db")
     _feed(store, _article("a1", 1, "The Pentagon said."), [_mention("Pentagon")])
@@ -445,23 +451,21 @@ def test_a_short_name_written_beside_its_full_name_names_it_alone(tmp_path: Path
     a name written only once beside it is not enough."""
     store = Store(tmp_path / "s.db")
     _feed(store, _article("b0", 1, "The Hal acted."), [_mention("Hal")])
-    for day in range(2, 5):
-        _feed(
-            store,
-            _article(f"a{day}", day, "The Halden Reserve met. The Hal acted."),
-            [_mention("Halden Reserve"), _mention("Hal")],
-        )
+    _feed_days(
+        store, "a", range(2, 5), "The Halden Reserve met. The Hal acted.", ["Halden Reserve", "Hal"]
+    )
     _feed(store, _article("b9", 9, "The Hal said."), [_mention("Hal")])
     reserve = _holding(store, MentionRef("a2", 0)).id
     assert _holding(store, MentionRef("a2", 1)).id == reserve  # beside it
     assert _holding(store, MentionRef("b9", 0)).id == reserve  # alone, after
     assert _holding(store, MentionRef("b0", 0)).id == reserve  # alone, before: merged
-    for day in range(10, 13):
-        _feed(
-            store,
-            _article(f"t{day}", day, "The Treasury Department spoke. The Treasury said."),
-            [_mention("Treasury Department"), _mention("Treasury")],
-        )
+    _feed_days(
+        store,
+        "t",
+        range(10, 13),
+        "The Treasury Department spoke. The Treasury said.",
+        ["Treasury Department", "Treasury"],
+    )
     _feed(store, _article("u1", 14, "The Treasury said."), [_mention("Treasury")])
     _feed(
         store,
@@ -478,23 +482,16 @@ def test_a_last_word_or_a_word_opening_other_names_stays_its_own(tmp_path: Path)
     last word); "Dow" written after "Downey Savings", but opening "Dow Jones" names
     more often, stays the Dow."""
     store = Store(tmp_path / "s.db")
-    for day in range(1, 4):
-        _feed(
-            store,
-            _article(f"h{day}", day, "The Orla House spoke. The House said."),
-            [_mention("Orla House"), _mention("House")],
-        )
-    _feed(store, _article("h9", 9, "The House voted."), [_mention("House")])
+    _feed_days(
+        store, "h", range(1, 4), "The Orla House spoke. The House said.", ["Orla House", "House"]
+    )
+    _feed_days(store, "h", range(9, 10), "The House voted.", ["House"])
     assert _holding(store, MentionRef("h9", 0)).id != _holding(store, MentionRef("h1", 0)).id
-    for day in range(10, 14):
-        _feed(store, _article(f"d{day}", day, "The Dow Jones index."), [_mention("Dow Jones")])
-    for day in range(14, 17):
-        _feed(
-            store,
-            _article(f"s{day}", day, "Downey Savings failed. The Dow fell."),
-            [_mention("Downey Savings"), _mention("Dow")],
-        )
-    _feed(store, _article("s20", 20, "The Dow rose."), [_mention("Dow")])
+    _feed_days(store, "d", range(10, 14), "The Dow Jones index.", ["Dow Jones"])
+    _feed_days(
+        store, "s", range(14, 17), "Downey Savings failed. The Dow fell.", ["Downey Savings", "Dow"]
+    )
+    _feed_days(store, "s", range(20, 21), "The Dow rose.", ["Dow"])
     assert _holding(store, MentionRef("s20", 0)).id != _holding(store, MentionRef("s14", 0)).id
 
 
