@@ -548,3 +548,21 @@ def test_a_person_s_bare_surname_tagged_otherwise_votes_for_the_person(tmp_path:
     )
     hollis = _holding(store, MentionRef("a1", 0))
     assert hollis.type == "PERSON" and _holding(store, MentionRef("a1", 3)).id == hollis.id
+
+
+def test_a_surname_spelled_otherwise_beside_a_full_name_finds_no_namesake(
+    tmp_path: Path,
+) -> None:
+    """ "Mair Williams ... William" and later "Dai Williams ... William" (the surname
+    misspelt, joined to the full name in each article): two people, not one through
+    the misspelling's key."""
+    store = Store(tmp_path / "s.db")
+    person = "PERSON"
+    _feed(store, _article("a0", 1, "William spoke."), [_mention("William", person)])
+    for aid, day, name in (("a1", 2, "Mair Williams"), ("a2", 3, "Dai Williams")):
+        _feed(
+            store,
+            _article(aid, day, f"{name} spoke. William said."),
+            [_mention(name, person), _mention("William", person)],
+        )
+    assert _holding(store, MentionRef("a1", 0)).id != _holding(store, MentionRef("a2", 0)).id

@@ -106,10 +106,11 @@ def _lookup_forms(forms: Mapping[str, FormStats], etype: str) -> dict[str, FormS
     joined it in this article only, as ``resolve_entities`` joins such mentions,
     not their name."""
     if etype == "PERSON":
-        # A surname or a first name beside the full name: the full name says who
-        # ("Brandt" is Clara Brandt here, perhaps Jonas Brandt elsewhere; "Michele"
-        # is Michele Dunne here, Michele Bachmann in the articles that made the key).
-        ends = {w for key in forms if " " in key for w in (key.split()[0], key.split()[-1])}
+        # A one-word name beside the full name (a surname, a first name, a spelling
+        # of either): the full name says who ("Brandt" is Clara Brandt here, perhaps
+        # Jonas Brandt elsewhere; "Michele" is Michele Dunne here, Michele Bachmann in
+        # the articles that made the key).
+        ends = {key for key in forms if " " not in key} if any(" " in k for k in forms) else set()
     else:
         ends = {w for key in forms if " " in key for w in (key.split()[0], key.split()[-1])}
         # "the Fed" beside "the Federal Reserve": clipped from its first word
@@ -345,14 +346,16 @@ def describe(
 ) -> tuple[str, str, list[str]]:
     """Name, type and aliases of an entity from its forms, as ``resolve_entities``
     chooses them (``entities._informative``, votes with the names' own evidence, a
-    person's bare names voting for the person)."""
+    person's bare surname voting for the person)."""
     votes: Counter[str] = Counter()
     surfaces: Counter[str] = Counter()
     targets: set[str] = set()
-    # A bare surname or first name of a person named in full here votes PERSON,
-    # whatever the tagger said of it ("Hitchens" tagged ORG beside Peter Hitchens)
-    people = [k.split() for k, v in forms.items() if " " in k and top_type(v["votes"]) == "PERSON"]
-    names = {w for words in people for w in (words[0], words[-1])}
+    # A bare surname of a person named in full here votes PERSON, whatever the tagger
+    # said of it ("Hitchens" tagged ORG beside Peter Hitchens); a first word can be
+    # anything the tagger ran into a name ("Briton Ann Barnes")
+    surnames = {
+        k.split()[-1] for k, v in forms.items() if " " in k and top_type(v["votes"]) == "PERSON"
+    }
     for key, stats in forms.items():
         form_votes: dict[str, float] = dict(stats["votes"])
         if strip_org_suffix(key) != key and len(key.split()) > 1:
@@ -364,7 +367,7 @@ def describe(
             titled=int(sum(stats["titles"].values())),
             cited=cited.get(key, 0),
         )
-        if key in names and not is_place(key):  # "Ireland" is no one's surname
+        if key in surnames and not is_place(key):  # "Ireland" is no one's surname
             form_votes = {"PERSON": sum(form_votes.values())}
         votes.update(form_votes)
         surfaces.update(stats["surfaces"])
