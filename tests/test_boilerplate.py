@@ -111,6 +111,8 @@ def test_site_notices_go_anywhere() -> None:
         "Today is broadcast live and the running order is subject to change .",
         "PLEASE NOTE : We are unable to offer transcripts for our program interviews .",
         "For the latest developments , please go to our main news page .",
+        "Take our poll and share your thoughts below .",
+        "So share your thoughts with the rest of us .",
     ]
     lines = BODY.strip().split("\n")
     text = "\n".join([lines[0], notices[0], lines[1], *notices[1:], lines[2], lines[3]])

@@ -200,6 +200,7 @@ _MACHINERY = re.compile(
         comments?|commenting|commenters?|moderat(?:ors?|ed|ion)|house\s+rules|
         rules\s+of\s+conduct|terms\s+of\s+(?:service|use)|privacy\s+policy|
         (?:the\s+)?form\s+(?:below|on\s+the\s+right)|box\s+below|(?:text|comment)\s+box|
+        (?:take\s+)?our\s+poll|share\s+your\s+(?:thoughts|views|comments|opinions?)|
         e-?mails?\s+(?:will|may|can)|your\s+name\s+and\s+location|
         user\s*names?|passwords?|profile\s+picture|log(?:ging)?\s+(?:on|in)|sign(?:ing)?\s+in|
         rss|(?:these|our|the\s+rss)\s+feeds?|via\s+(?:these\s+)?feeds?|
