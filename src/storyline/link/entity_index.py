@@ -126,22 +126,27 @@ def _lookup_forms(forms: Mapping[str, FormStats], etype: str) -> dict[str, FormS
     return kept or dict(forms)
 
 
-def _short_names(forms: Mapping[str, FormStats], kept: Mapping[str, FormStats]) -> list[str]:
+def _short_names(
+    forms: Mapping[str, FormStats], kept: Mapping[str, FormStats], etype: str
+) -> list[str]:
     """The one-word forms set aside beside a longer name that they can name alone
     anywhere in the story: clipped from its first word ("Fed"), or its first word
-    before a department's head ("Treasury") or before "of" ("Gulf" of Mexico). Not a
-    last word ("House" of "White House" is the House elsewhere) nor another first
-    word ("Senate" of "Senate Banking Committee")."""
+    before a department's head ("Treasury") or, for a place, before "of" ("Gulf" of
+    Mexico). Not a last word ("House" of "White House" is the House elsewhere), another
+    first word ("Senate" of "Senate Banking Committee") nor a body's before "of"
+    ("House" of "House of Representatives Foreign Affairs Committee")."""
+    heads = (
+        ("department", "ministry", "of")
+        if etype in ("GPE", "LOC", "FAC")
+        else ("department", "ministry")
+    )
     longs = [head_last(k).split() for k in kept if " " in k]
     return [
         k
         for k in forms
         if k not in kept
         and " " not in k
-        and any(
-            clips(k, words[0]) or (words[0] == k and words[1] in ("of", "department", "ministry"))
-            for words in longs
-        )
+        and any(clips(k, words[0]) or (words[0] == k and words[1] in heads) for words in longs)
     ]
 
 
@@ -162,7 +167,7 @@ def _lookup_keys(forms: Mapping[str, FormStats], etype: str) -> dict[str, int]:
     if etype != "PERSON":
         for head in _initialism_heads(forms, kept):  # "BBC" of "BBC News": found by both
             keys["=" + head] += sum(forms[head]["surfaces"].values())
-        for short in _short_names(forms, kept):  # evidence whose short name it is
+        for short in _short_names(forms, kept, etype):  # evidence whose short name it is
             keys["s:" + _variant_key(short)] += sum(forms[short]["surfaces"].values())
     for key, stats in kept.items():
         n = sum(stats["surfaces"].values())
@@ -341,6 +346,12 @@ def _similar_person(state: LinkState, words: Sequence[str]) -> str | None:
     return _owner(weights)
 
 
+def _place_vote(key: str, votes: Mapping[str, float]) -> bool:
+    """A known place ("Ireland" of Tim Ireland), or a name mostly tagged a place
+    ("Misrata" beside a tagger's "Misrata MISRATA" person): no one's surname."""
+    return is_place(key) or (bool(votes) and top_type(votes) in ("GPE", "LOC", "FAC"))
+
+
 def describe(
     forms: Mapping[str, FormStats], cited: Mapping[str, int]
 ) -> tuple[str, str, list[str]]:
@@ -367,7 +378,7 @@ def describe(
             titled=int(sum(stats["titles"].values())),
             cited=cited.get(key, 0),
         )
-        if key in surnames and not is_place(key):  # "Ireland" is no one's surname
+        if key in surnames and not _place_vote(key, form_votes):
             form_votes = {"PERSON": sum(form_votes.values())}
         votes.update(form_votes)
         surfaces.update(stats["surfaces"])
