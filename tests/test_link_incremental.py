@@ -566,3 +566,26 @@ def test_a_surname_spelled_otherwise_beside_a_full_name_finds_no_namesake(
             [_mention(name, person), _mention("William", person)],
         )
     assert _holding(store, MentionRef("a1", 0)).id != _holding(store, MentionRef("a2", 0)).id
+
+
+def test_a_place_is_no_one_s_surname_and_a_body_s_part_is_not_it(tmp_path: Path) -> None:
+    """ "Velmar" tagged a place three times beside a tagger's person "Velmar VELMAR":
+    still a place. "the Orla Council of Ports Committee ... the Council" three times:
+    a bare "Council" elsewhere is not that committee (only a place's "X of Y" lends
+    its head word: "the Gulf of Orla ... the Gulf")."""
+    store = Store(tmp_path / "s.db")
+    _feed(
+        store,
+        _article("p1", 1, "Velmar VELMAR. Velmar fell. Velmar burned. Velmar held."),
+        [_mention("Velmar VELMAR", "PERSON"), *[_mention("Velmar", "GPE") for _ in range(3)]],
+    )
+    assert _holding(store, MentionRef("p1", 1)).type == "GPE"
+    _feed_days(
+        store,
+        "c",
+        range(2, 5),
+        "The Council of Ports Committee met. The Council said.",
+        ["Council of Ports Committee", "Council"],
+    )
+    _feed_days(store, "c", range(9, 10), "The Council voted.", ["Council"])
+    assert _holding(store, MentionRef("c9", 0)).id != _holding(store, MentionRef("c2", 0)).id
