@@ -12,9 +12,8 @@ which, as in DATEWISE (Ghalandari & Ifrim 2020), keeps only the terms that
 both kinds of evidence use (what the reports of that day and the later references to it share:
 the event), plus similarity to the query terms, and raised for wording that
 other articles of the day share (bigram support). A sentence that is page
-furniture, too long (in Penn Treebank tokens, as the bounds were set on T17's
-tokenized text), lacks every query keyword, or reads as speech or a fragment is
-scored down. Sentences are then picked greedily with an MMR-style
+furniture, too long, lacks every query keyword, or reads as speech or a fragment
+is scored down. Sentences are then picked greedily with an MMR-style
 redundancy penalty; near-duplicates (syndicated copies) of a chosen sentence
 are never picked, nor a sentence already used for another day, nor a stamp
 (fewer than two content words besides its date and clock words: "LIBYA , 11:22
@@ -119,32 +118,11 @@ def build_pools(
     return Pools(mentions, published)
 
 
-# Where a Penn Treebank tokenizer splits prose: quotation marks and brackets, a
-# clitic ("n't", "'s"), punctuation ending a word, a sentence's last full stop, a
-# currency sign. The length bounds count such tokens, as they were set on T17's
-# tokenized text, so prose and tokenized text are measured alike.
-_TREEBANK_SPLITS = (
-    (re.compile(r"([\u201c\u201d\"()\[\]{}])"), r" \1 "),
-    (re.compile(r"(?<=\w)(n['\u2019]t|['\u2019](?:s|re|ve|ll|d|m))\b", re.IGNORECASE), r" \1"),
-    (re.compile(r"([,;:!?])(?=\s|$)"), r" \1"),
-    (re.compile(r"(?<=[a-z0-9])\.(?=[\s\u201d\"')\]]*$)"), " ."),
-    (re.compile(r"(?<=[$\u00a3\u20ac])(?=\d)"), " "),
-)
-
-
-def treebank_length(text: str) -> int:
-    """Tokens of ``text`` as a Penn Treebank tokenizer counts them (about): the same
-    for a sentence in prose and the sentence tokenized."""
-    for pattern, replacement in _TREEBANK_SPLITS:
-        text = pattern.sub(replacement, text)
-    return len(text.split())
-
-
 def sentence_quality(s: CandidateSentence, params: SummaryParams, keywords: Sequence[str]) -> float:
     """1 for a preferred summary sentence, ``fallback_factor`` (per missed
     preference) for one that is too long or lacks every query keyword, 0 for
     one never to use (too short or long, page furniture)."""
-    n = treebank_length(s.text)
+    n = len(s.text.split())
     if n < params.min_words or n > params.max_words or is_furniture(s.text):
         return 0.0
     q = 1.0
