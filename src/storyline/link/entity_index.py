@@ -64,13 +64,15 @@ from .variants import media_base
 DOMINANT = 0.75  # share of a key's mentions one entity needs to own it
 # Mentions beside its full name a short name needs before it names that entity alone.
 SHORT_SUPPORT = 3
+_PLACE_TYPES = ("GPE", "LOC", "FAC")  # what a place's "X of Y" and a place's surname vote are
 
 
 def _form_stats(
-    mentions: Sequence[EntityMention], refs: Sequence[MentionRef]
+    mentions: Sequence[EntityMention], refs: Sequence[MentionRef], surnames: frozenset[str]
 ) -> dict[str, FormStats]:
+    """Stats of the forms of ``refs``; ``surnames``: the article's
+    (``types.full_name_surnames``), which a name in capitals may be."""
     forms: dict[str, FormStats] = {}
-    surnames = full_name_surnames(mentions)
     for ref in refs:
         m = mentions[ref.index]
         key = person_key(fold(m.text), m.label)
@@ -85,6 +87,11 @@ def _form_stats(
         if m.title:
             _bump(stats["titles"], fold(m.title))
     return forms
+
+
+def _commonest(spellings: Mapping[str, int]) -> str:
+    """A form's commonest spelling (ties: the last in code-point order)."""
+    return max(spellings, key=lambda s: (spellings[s], s))
 
 
 def _bump(counts: dict[str, Any], key: str, n: float = 1) -> None:
@@ -110,18 +117,18 @@ def _lookup_forms(forms: Mapping[str, FormStats], etype: str) -> dict[str, FormS
         # of either): the full name says who ("Brandt" is Clara Brandt here, perhaps
         # Jonas Brandt elsewhere; "Michele" is Michele Dunne here, Michele Bachmann in
         # the articles that made the key).
-        ends = {key for key in forms if " " not in key} if any(" " in k for k in forms) else set()
-    else:
-        ends = {w for key in forms if " " in key for w in (key.split()[0], key.split()[-1])}
-        # "the Fed" beside "the Federal Reserve": clipped from its first word
-        firsts = {key.split()[0] for key in forms if " " in key}
-        ends |= {
-            k
-            for k, stats in forms.items()
-            if " " not in k
-            and is_clipped(max(stats["surfaces"], key=lambda s: (stats["surfaces"][s], s)))
-            and any(clips(k, w) for w in firsts)
-        }
+        full = {k: v for k, v in forms.items() if " " in k}
+        return full or dict(forms)
+    ends = {w for key in forms if " " in key for w in (key.split()[0], key.split()[-1])}
+    # "the Fed" beside "the Federal Reserve": clipped from its first word
+    firsts = {key.split()[0] for key in forms if " " in key}
+    ends |= {
+        k
+        for k, stats in forms.items()
+        if " " not in k
+        and is_clipped(_commonest(stats["surfaces"]))
+        and any(clips(k, w) for w in firsts)
+    }
     kept = {k: v for k, v in forms.items() if " " in k or k not in ends}
     return kept or dict(forms)
 
@@ -136,9 +143,7 @@ def _short_names(
     first word ("Senate" of "Senate Banking Committee") nor a body's before "of"
     ("House" of "House of Representatives Foreign Affairs Committee")."""
     heads = (
-        ("department", "ministry", "of")
-        if etype in ("GPE", "LOC", "FAC")
-        else ("department", "ministry")
+        ("department", "ministry", "of") if etype in _PLACE_TYPES else ("department", "ministry")
     )
     longs = [head_last(k).split() for k in kept if " " in k]
     return [
@@ -349,7 +354,7 @@ def _similar_person(state: LinkState, words: Sequence[str]) -> str | None:
 def _place_vote(key: str, votes: Mapping[str, float]) -> bool:
     """A known place ("Ireland" of Tim Ireland), or a name mostly tagged a place
     ("Misrata" beside a tagger's "Misrata MISRATA" person): no one's surname."""
-    return is_place(key) or (bool(votes) and top_type(votes) in ("GPE", "LOC", "FAC"))
+    return is_place(key) or (bool(votes) and top_type(votes) in _PLACE_TYPES)
 
 
 def describe(
@@ -391,12 +396,12 @@ def describe(
 
     def best(key: str) -> tuple[int, int, int, int, int, str]:
         spellings = forms[key]["surfaces"]
-        surface = max(spellings, key=lambda s: (spellings[s], s))
+        surface = _commonest(spellings)
         return _informative(surface, int(sum(spellings.values())), targets, etype)
 
     top = max(forms, key=best)
     spellings = forms[top]["surfaces"]
-    name = max(spellings, key=lambda s: (spellings[s], s))
+    name = _commonest(spellings)
     return name, etype, sorted(surfaces, key=lambda s: (-surfaces[s], s))
 
 
@@ -416,11 +421,14 @@ def link_article(
         {article_id: mentions}, cited=[c.cites for c in citations]
     )
     local.sort(key=lambda e: min(r.index for r in e.mentions))
+    surnames = full_name_surnames(mentions)
     for entity in local:
-        forms = _form_stats(mentions, entity.mentions)
-        if not forms:
+        own = _form_stats(mentions, entity.mentions, surnames)
+        if not own:
             continue
-        found = _matches(state, forms, entity.type)
+        forms: dict[str, FormStats] = {}
+        _merge_forms(forms, own)  # a copy: the stored forms are merged into it
+        found = _matches(state, own, entity.type)
         held = sorted((r for r in entity.mentions if r in minted), key=lambda r: r.index)
         if found:
             order = state.mint_order(found)
@@ -441,4 +449,4 @@ def link_article(
         name, etype, aliases = describe(forms, state.cited(forms))
         state.put_entity(survivor, name=name, type=etype, aliases=aliases, forms=forms, new=new)
         state.add_mentions(survivor, sorted(entity.mentions, key=lambda r: r.index))
-        state.add_keys(survivor, _lookup_keys(_form_stats(mentions, entity.mentions), etype))
+        state.add_keys(survivor, _lookup_keys(own, etype))
