@@ -85,6 +85,41 @@ def test_administration_is_an_organisation(blank: spacy.language.Language) -> No
     assert texts(doc) == [("Marlow administration", "ORG"), ("Elena Marlow", "PERSON")]
 
 
+def test_a_name_the_model_tagged_by_its_last_word_only_is_grown(
+    blank: spacy.language.Language,
+) -> None:
+    # "since the Seastar [Meridian] rig", "Harlan's Seastar [Meridian]": the untagged
+    # proper noun before the tagged word is part of the name.
+    doc = make(
+        blank,
+        ["since", "the", "Seastar", "Meridian", "rig", "sank", ",", "Harlan", "’s", "Seastar",
+         "Meridian", "burned"],
+        ["O", "O", "O", "B-LOC", "O", "O", "O", "B-ORG", "O", "O", "B-ORG", "O"],
+        ["SCONJ", "DET", "PROPN", "PROPN", "NOUN", "VERB", "PUNCT", "PROPN", "PART", "PROPN",
+         "PROPN", "VERB"],
+    )  # fmt: skip
+    assert texts(doc) == [
+        ("Seastar Meridian", "LOC"),
+        ("Harlan", "ORG"),
+        ("Seastar Meridian", "ORG"),
+    ]
+
+
+def test_a_title_case_headline_or_a_sentence_opening_is_not_grown_over(
+    blank: spacy.language.Language,
+) -> None:
+    # A headline's words are all capitalised; a sentence's first word is no name's.
+    doc = make(
+        blank,
+        ["Oil", "Spill", "Hits", "Varna", "Coast", ".", "Meanwhile", "Ostrava", "waited", ".",
+         "the", "Monday", "Varna", "talks"],
+        ["O", "O", "O", "B-GPE", "O", "O", "O", "B-GPE", "O", "O", "O", "O", "B-GPE", "O"],
+        ["PROPN", "PROPN", "PROPN", "PROPN", "PROPN", "PUNCT", "PROPN", "PROPN", "VERB", "PUNCT",
+         "DET", "PROPN", "PROPN", "NOUN"],
+    )  # fmt: skip
+    assert texts(doc) == [("Varna", "GPE"), ("Ostrava", "GPE"), ("Varna", "GPE")]
+
+
 def test_all_caps_person_is_an_acronym(blank: spacy.language.Language) -> None:
     doc = make(blank, ["the", "HDR", "works"], ["O", "B-PERSON", "O"], ["DET", "PROPN", "VERB"])
     assert texts(doc) == [("HDR", "TERM")]
@@ -97,6 +132,12 @@ def test_all_caps_person_is_an_acronym(blank: spacy.language.Language) -> None:
             "It bought the Harbor Defense Radar, known as HDR, last year.",
             "HDR",
             "Harbor Defense Radar",
+        ),
+        # the shortest tail would be "Management Service" ("MaNageMent" holds both Ms)
+        (
+            "Oynes left the Mining Management Service (MMS) in May.",
+            "MMS",
+            "Mining Management Service",
         ),
         ("It bought the Harbor Defense Radar, the HDR, last year.", "HDR", "Harbor Defense Radar"),
         ("Officials said HDR, the Harbor Defense Radar, works.", "HDR", "Harbor Defense Radar"),
@@ -322,6 +363,52 @@ def test_a_transcripts_speaker_labels_are_people(blank: spacy.language.Language)
         ("KURTZ", "PERSON"),
         ("NATO", "TERM"),
     ]
+
+
+def test_a_label_that_names_nobody_is_no_mention(blank: spacy.language.Language) -> None:
+    # "UNIDENTIFIED FEMALE:" in a transcript is an unnamed speaker, not an actor
+    words, spaces, ents = [], [], []
+    for speaker, said in (("KURTZ", "Talks ended"), ("UNIDENTIFIED FEMALE", "They did"),
+                          ("KURTZ", "So now")):  # fmt: skip
+        names = speaker.split()
+        words += [*names, ":", *said.split(), ".", "\n"]
+        spaces += [True] * (len(names) - 1) + [False, True, True, False, False, False]
+        ents += ["B-PERSON"] + ["I-PERSON"] * (len(names) - 1) + ["O"] * 5
+    doc = Doc(blank.vocab, words=words, spaces=spaces, ents=ents)
+    assert "\nUNIDENTIFIED FEMALE: They did." in doc.text
+    assert texts(doc) == [("KURTZ", "PERSON"), ("KURTZ", "PERSON")]
+
+
+def test_a_title_of_the_white_house_keeps_white(blank: spacy.language.Language) -> None:
+    doc = make(
+        blank,
+        ["White", "House", "Press", "Secretary", "Ivo", "Marsh", "said"],
+        ["B-ORG", "I-ORG", "O", "O", "B-PERSON", "I-PERSON", "O"],
+        ["PROPN", "PROPN", "PROPN", "PROPN", "PROPN", "PROPN", "VERB"],
+    )
+    marsh = extract_mentions(doc)[-1]
+    assert (marsh.text, marsh.title) == ("Ivo Marsh", "White House Press Secretary")
+
+
+def test_a_group_noun_opening_a_sentence_is_no_name(blank: spacy.language.Language) -> None:
+    # the tagger takes "Rebels" for a place, "Witnesses" for a people; "Democrats" stays
+    words = ["The", "town", "fell", ".", "Rebels", "said", "so", ".", "Witnesses", "and",
+             "Democrats", "agreed", "."]  # fmt: skip
+    ents = ["O"] * 4 + ["B-GPE", "O", "O", "O", "B-NORP", "O", "B-NORP", "O", "O"]
+    starts = [True, False, False, False, True, False, False, False, True] + [False] * 4
+    doc = Doc(blank.vocab, words=words, ents=ents, sent_starts=starts)
+    assert texts(doc) == [("Democrats", "NORP")]
+
+
+def test_a_verb_spelt_like_a_title_is_none(blank: spacy.language.Language) -> None:
+    doc = make(
+        blank,
+        ["History", "will", "judge", "Ivo", "Marsh", "."],
+        ["O", "O", "O", "B-PERSON", "I-PERSON", "O"],
+        ["NOUN", "AUX", "VERB", "PROPN", "PROPN", "PUNCT"],
+    )
+    (mention,) = extract_mentions(doc)
+    assert (mention.text, mention.title) == ("Ivo Marsh", None)
 
 
 def test_a_name_written_as_a_place_is_one(blank: spacy.language.Language) -> None:

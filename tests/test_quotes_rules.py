@@ -296,6 +296,17 @@ def test_transcript_quoted_paragraph_by_paragraph_gives_each_turn_its_speaker(
     ]
 
 
+def test_a_transcripts_unidentified_speaker_is_anonymous(quotes_nlp: Language) -> None:
+    text = (
+        "REYES: Will the bridge reopen this year?\n\n"
+        "DIAZ: We expect it to reopen in the spring.\n\n"
+        "UNIDENTIFIED FEMALE: We have waited for months and nobody tells us anything.\n\n"
+        "REYES: And what will it cost the city?\n"
+    )
+    turns = {q.speaker: q.anonymous for q in quotes_of(quotes_nlp, text) if q.cue == ":"}
+    assert turns == {"REYES": False, "DIAZ": False, "UNIDENTIFIED FEMALE": True}
+
+
 def test_quoted_lines_signed_with_a_dash_name_their_speakers(quotes_nlp: Language) -> None:
     text = (
         "What Readers Think Of The Bridge.\n\n"

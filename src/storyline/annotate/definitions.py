@@ -9,24 +9,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# Words that make up a title in front of a name; one of TITLE_CORE must be present.
-TITLE_CORE = frozenset(
-    """president president-elect vice-president secretary secretary-general minister premier
-    chancellor gen general lt col colonel maj capt captain sgt sergeant adm admiral cmdr
-    commander brig sen sens senator senators rep reps representative gov governor mayor dr mr
-    mrs ms sir dame lord judge justice king queen prince princess pope ambassador chairman
-    chairwoman chair chairperson speaker spokesman spokeswoman spokesperson envoy adviser
-    advisor director commissioner prosecutor sheikh ayatollah rev bishop archbishop cardinal
-    emir sultan leader chief ceo undersecretary marshal whip""".split()
-)
-TITLE_MODIFIERS = frozenset(
-    """foreign defense defence home interior finance treasury state prime vice deputy assistant
-    national security press attorney commerce energy education labor labour transportation
-    agriculture homeland economy economic trade health army navy air force joint chiefs staff
-    majority minority senate house of the elect - first executive former acting then ranking
-    committee""".split()
-)
-ALL_TITLE = TITLE_CORE | TITLE_MODIFIERS
+# The title vocabulary lives in the text layer; annotate and link import it from here too.
+from ..text.titles import ALL_TITLE as ALL_TITLE
+from ..text.titles import TITLE_CORE as TITLE_CORE
+
 CONNECT = frozenset({"of", "for", "and", "the", "on", "de", "du", "des", "del", "&"})
 
 # ---- acronym definitions ------------------------------------------------------
@@ -113,6 +99,25 @@ def _initials_fit(short: str, long: str) -> bool:
     return True
 
 
+def _whole_initials(short: str, candidate: str, long: str) -> str:
+    """The long form grown left over capitalised words whose initials the short form
+    still has unspent: the shortest tail "Management Service" abbreviates MMS letter by
+    letter ("MaNageMent"), but "Minerals Management Service" is what MMS stands for."""
+    letters = [c.lower() for c in short if c.isalpha()]
+    initials = [w[0].lower() for w in long.split() if w.lower() not in CONNECT]
+    before = candidate.rstrip()[: -len(long)].split() if candidate.rstrip().endswith(long) else []
+    grown = long
+    while before and len(initials) < len(letters):
+        word = before[-1]
+        missing = letters[len(letters) - len(initials) - 1]
+        if not word[:1].isupper() or word[0].lower() != missing:
+            break
+        grown = f"{word} {grown}"
+        initials.insert(0, missing)
+        before.pop()
+    return grown if initials[: len(letters)] == letters else long
+
+
 def _nickname(alias: str, long: str) -> str | None:
     """The long form a cue such as "called the Volt" names, without initials to check."""
     words = long.split()
@@ -151,6 +156,8 @@ def find_definitions(text: str) -> list[Definition]:
                 long = best_long_form(short, groups["long"])
                 if long is not None and not _initials_fit(short, long):
                     long = None
+                if long is not None:
+                    long = _whole_initials(short, groups["long"], long)
                 if (
                     long is None
                     and key == "short"

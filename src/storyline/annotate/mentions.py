@@ -35,6 +35,7 @@ from .definitions import TITLE_CORE, find_definitions
 from .name_kinds import credited, label_for_long_form, place_context, role_after, titled_person
 from .name_kinds import is_cap as _is_cap
 from .name_kinds import word as _word
+from .quotes.speakers import HUMAN_NOUNS, UNNAMED
 from .quotes.transcript import transcript_labels
 
 __all__ = [
@@ -137,13 +138,21 @@ def _title_before(doc: Doc, start: int) -> tuple[int, str] | None:
     if start > 0 and doc[start - 1].lower_ in ("of", "for"):
         return None
     j = start - 1
-    while j >= 0 and start - j <= 6 and _word(doc[j]) in _ALL_TITLE:
+    # "History will judge Blair": a verb spelt like a title is none
+    while (
+        j >= 0
+        and start - j <= 6
+        and _word(doc[j]) in _ALL_TITLE
+        and doc[j].pos_ not in ("VERB", "AUX")
+    ):
         j -= 1
     first = j + 1
     while first < start and doc[first].lower_ in ("of", "the", "-"):
         first += 1
     if first >= start or not any(_word(doc[k]) in TITLE_CORE for k in range(first, start)):
         return None
+    if first > 0 and doc[first].lower_ == "house" and doc[first - 1].lower_ == "white":
+        first -= 1  # "White House Press Secretary", not "House Press Secretary"
     return first, doc[first:start].text
 
 
@@ -237,6 +246,49 @@ def _clock_zone(doc: Doc, start: int, end: int) -> bool:
     return bracketed and prev.lower_ in _TIME_WORDS
 
 
+def _untagged_words_before(doc: Doc, start: int) -> int:
+    """Where a name starts when the model tagged only its last word(s): "since the
+    Deepwater [Horizon] rig", "BP's Deepwater [Horizon]" (a person's first names have
+    their own rule). At most two capitalised proper nouns the model left untagged, and
+    only after a lower-case word, an article or a possessive: a title-case headline
+    ("Oil Spill Hits [Louisiana]") or a sentence's first word is not grown over."""
+    k = start
+    while k > 0 and start - k < 2:
+        prev = doc[k - 1]
+        if (
+            prev.ent_iob_ != "O"
+            or not prev.is_title
+            or not prev.is_alpha
+            or prev.pos_ != "PROPN"
+            or prev.is_stop
+            or _word(prev) in _ALL_TITLE
+            or prev.lower_ in _TIME_WORDS
+        ):
+            break
+        k -= 1
+    if k == start or k == 0:
+        return start
+    before = doc[k - 1]
+    if before.is_lower or before.lower_ in ("the", "a", "an") or before.text in _POSSESSIVE_TOKENS:
+        return k
+    return start
+
+
+# Common nouns for groups of people a sentence may open with, which the tagger then
+# takes for a people or a place ("Rebels" GPE, "Witnesses" NORP); besides the nouns of
+# anonymous sources (``HUMAN_NOUNS``).
+_GROUP_NOUNS = HUMAN_NOUNS | frozenset(
+    """rebels troops soldiers police militants insurgents demonstrators authorities doctors
+    villagers fighters forces refugees students parents teachers nurses farmers fishermen
+    investors traders shareholders survivors victims relatives neighbours neighbors
+    opponents residents gunmen loyalists protestors""".split()
+)
+
+
+def _group_noun(token: Token) -> bool:
+    return token.is_title and token.lower_ in _GROUP_NOUNS
+
+
 def _clean_ent(doc: Doc, text: str, ent: Span, person_ends: Set[str]) -> _Draft | None:
     """``person_ends``: the surnames of the doc's full names (PERSON entities of two words
     or more: a one-word "person" is too often a tagging slip, "Bible")."""
@@ -252,6 +304,8 @@ def _clean_ent(doc: Doc, text: str, ent: Span, person_ends: Set[str]) -> _Draft 
         label = "NORP"
     if titled_person(doc, start, end, label, person_ends):
         label = "PERSON"
+    if label != "PERSON" and start == ent.start:
+        start = _untagged_words_before(doc, start)
     if label == "PERSON":
         # "Gen. Mark Milley" as one span: the title is a hint, not the name.
         first = start
@@ -293,6 +347,8 @@ def _clean_ent(doc: Doc, text: str, ent: Span, person_ends: Set[str]) -> _Draft 
     span = doc[start:end]
     if not any(c.isalpha() for c in span.text) or span.text.islower():
         return None
+    if end - start == 1 and (start == 0 or doc[start].is_sent_start) and _group_noun(doc[start]):
+        return None  # "Rebels said", "Witnesses told": a capital from the sentence, no name
     if _clock_zone(doc, start, end):
         return None
     words = [_word(t) for t in span]
@@ -531,19 +587,26 @@ def _dateline_mentions(text: str, drafts: list[_Draft]) -> list[_Draft]:
     return kept
 
 
-def _transcript_speakers(text: str, drafts: list[_Draft]) -> None:
+def _transcript_speakers(text: str, drafts: list[_Draft]) -> list[_Draft]:
     """A transcript's speaker label opening a line ("KURTZ: Well, ...") is a person,
-    though a name in capitals is otherwise read as an acronym (in place)."""
+    though a name in capitals is otherwise read as an acronym (in place); a label that
+    names nobody ("UNIDENTIFIED FEMALE:") is no mention."""
     labels = transcript_labels(text)
     if not labels:
-        return
+        return drafts
+    kept = []
     for d in drafts:
+        surface = text[d.start : d.end]
+        if surface in labels and surface.split()[0].casefold() in UNNAMED:
+            continue
         if (
-            text[d.start : d.end] in labels
+            surface in labels
             and text.startswith(":", d.end)
             and text[text.rfind("\n", 0, d.start) + 1 : d.start].strip('"\u201c ') == ""
         ):
             d.label = "PERSON"
+        kept.append(d)
+    return kept
 
 
 def extract_mentions(doc: Doc) -> list[EntityMention]:
@@ -566,7 +629,7 @@ def extract_mentions(doc: Doc) -> list[EntityMention]:
     drafts.extend(_term_drafts(doc, text, drafts))
     _spread_descriptions(text, drafts)
     drafts = _dateline_mentions(text, drafts)
-    _transcript_speakers(text, drafts)
+    drafts = _transcript_speakers(text, drafts)
     drafts.sort(key=lambda d: (d.start, -d.end))
     starts = sentence_starts(doc)
     mentions: list[EntityMention] = []

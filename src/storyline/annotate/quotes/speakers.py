@@ -39,6 +39,8 @@ PLURAL_PRONOUNS = frozenset({"they", "them", "their"})
 RELATIVE_PRONOUNS = frozenset({"who", "that", "which", "whom"})
 
 NAMED_LABELS = frozenset({"PERSON", "ORG", "GPE", "NORP", "FAC"})
+# Words that say a speaker is not named ("UNIDENTIFIED MALE:" in a transcript).
+UNNAMED = frozenset({"unidentified", "unnamed", "unknown"})
 QUANTIFIERS = frozenset(
     "one two three four five some several many most few all none each any both another".split()
 )
@@ -205,6 +207,10 @@ def describe(doc: Doc, att: Attribution, text: str, ents: tuple[Span, ...]) -> S
         return sp
     head = _partitive_head(head)
     if head.pos_ == "PRON" and head.lower_ not in QUANTIFIERS:
+        return sp
+    if text[a:b].split()[0].casefold() in UNNAMED:
+        # a transcript's "UNIDENTIFIED FEMALE:", "unnamed officials": nobody named
+        sp.anonymous = True
         return sp
     if _named_in(doc, start, end):
         return sp
