@@ -13,6 +13,7 @@ import pytest
 from storyline.api import assign_stories, relink
 from storyline.errors import NotFound
 from storyline.link.copies import find_copies
+from storyline.link.entities import resolve_entities
 from storyline.link.entity_ids import assign_ids, mint_id
 from storyline.models import Annotations, Article, Entity, EntityMention, MentionRef
 from storyline.store import Store
@@ -589,3 +590,31 @@ def test_a_place_is_no_one_s_surname_and_a_body_s_part_is_not_it(tmp_path: Path)
     )
     _feed_days(store, "c", range(9, 10), "The Council voted.", ["Council"])
     assert _holding(store, MentionRef("c9", 0)).id != _holding(store, MentionRef("c2", 0)).id
+
+
+def test_a_long_name_with_its_modifiers_swapped_is_one_body(tmp_path: Path) -> None:
+    """ "Transitional National Council" is the "National Transitional Council" written the
+    other way round, fed as the story arrives and linked as a whole pile alike; a name
+    with a connector keeps its order."""
+    store = Store(tmp_path / "s.db")
+    _feed(
+        store,
+        _article("a1", 1, "The Vestan Transitional Council met."),
+        [_mention("Vestan Transitional Council")],
+    )
+    _feed(
+        store,
+        _article("a2", 2, "The Transitional Vestan Council met."),
+        [_mention("Transitional Vestan Council")],
+    )
+    _feed(store, _article("a3", 3, "The Bank of Vesta lent."), [_mention("Bank of Vesta")])
+    _feed(store, _article("a4", 4, "The Vesta of Bank lent."), [_mention("Vesta of Bank")])
+    assert _holding(store, MentionRef("a1", 0)).id == _holding(store, MentionRef("a2", 0)).id
+    assert _holding(store, MentionRef("a3", 0)).id != _holding(store, MentionRef("a4", 0)).id
+    whole = resolve_entities(
+        {
+            "a1": [_mention("Vestan Transitional Council")],
+            "a2": [_mention("Transitional Vestan Council")],
+        }
+    )
+    assert len(whole) == 1

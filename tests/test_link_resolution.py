@@ -324,3 +324,22 @@ def test_a_short_name_after_its_full_name_in_one_article() -> None:
         "Gulf",
     )
     assert variant_key("department of the treasury") == variant_key("treasury dept")
+
+
+def test_a_demonym_names_its_country() -> None:
+    from storyline.link.gazetteer import country_of_demonym
+
+    found = {
+        w: country_of_demonym(w)
+        for w in "libyan syrians iraqi egyptian mexican chinese turkish german somali "
+        "icelandic french british americans".split()
+    }
+    assert found == {
+        "libyan": "libya", "syrians": "syria", "iraqi": "iraq", "egyptian": "egypt",
+        "mexican": "mexico", "chinese": "china", "turkish": "turkey", "german": "germany",
+        "somali": "somalia", "icelandic": "iceland", "french": "france",
+        "british": "united kingdom", "americans": "united states",
+    }  # fmt: skip
+    # words that merely end like one, or peoples with no country of their name
+    for word in ("cubs", "dominic", "syri", "arab", "european", "republican", "christian"):
+        assert country_of_demonym(word) is None, word

@@ -57,7 +57,7 @@ from .entities import (
 from .entity_ids import mint_id
 from .forms import person_key
 from .gazetteer import country_of, is_place, split_country_prefix
-from .names import fold, head_last, singular_key, strip_org_suffix
+from .names import fold, head_last, modifiers_in_order, singular_key, strip_org_suffix
 from .types import add_evidence, full_name_surnames, mention_label, mention_vote, top_type
 from .variants import media_base
 
@@ -198,8 +198,9 @@ def _variant_key(key: str) -> str:
     """The key without a company suffix, a department named head last, its last word
     singular; but "Americas" is not a plural of "America": a name whose singular is a
     known place and which is none itself stays its own (as ``variants`` has it for a
-    whole pile; "Netherland" is still found by "Netherlands")."""
-    variant = singular_key(head_last(strip_org_suffix(key)))
+    whole pile; "Netherland" is still found by "Netherlands"); a long name's modifiers in
+    one order ("Transitional National Council")."""
+    variant = modifiers_in_order(singular_key(head_last(strip_org_suffix(key))))
     return key if variant != key and is_place(variant) and not is_place(key) else variant
 
 

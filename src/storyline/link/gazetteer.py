@@ -295,3 +295,42 @@ _PLATFORMS = frozenset(
 def is_platform(key: str) -> bool:
     """A known web platform (``fold`` key): an organisation, whatever the tagger says."""
     return key in _PLATFORMS
+
+
+# Demonyms whose country is not their stem with a common ending (``country_of_demonym``
+# finds "Libyan", "Iraqi", "Egyptian", "Chinese", "Turkish", "Mexican" by rule).
+_IRREGULAR_DEMONYMS = {
+    "american": "united states", "british": "united kingdom", "briton": "united kingdom",
+    "english": "england", "scottish": "scotland", "scots": "scotland", "welsh": "wales",
+    "irish": "ireland", "french": "france", "dutch": "netherlands", "swiss": "switzerland",
+    "greek": "greece", "spanish": "spain", "polish": "poland", "swedish": "sweden",
+    "danish": "denmark", "norwegian": "norway", "finnish": "finland", "thai": "thailand",
+    "afghan": "afghanistan", "lebanese": "lebanon", "filipino": "philippines",
+    "emirati": "united arab emirates", "peruvian": "peru", "portuguese": "portugal",
+    "vietnamese": "vietnam", "burmese": "myanmar", "belgian": "belgium", "czech": "czech republic",
+    "saudi": "saudi arabia", "kiwi": "new zealand", "israeli": "israel", "soviet": "soviet union",
+    "argentine": "argentina", "dominican": "dominican republic", "malagasy": "madagascar", "congolese": "democratic republic of the congo",
+}  # fmt: skip
+# (ending to strip, what to put back): "Libyan" -> "Libya", "Egyptian" -> "Egypt",
+# "Chinese" -> "China", "Italian" -> "Italy", "Ukrainian" -> "Ukraine", "German" -> "Germany".
+_DEMONYM_ENDINGS = (
+    ("n", ""), ("i", ""), ("ian", ""), ("an", ""), ("an", "o"), ("ese", ""), ("ese", "a"),
+    ("ish", "ey"), ("ian", "y"), ("ian", "e"), ("ian", "a"), ("i", "a"), ("i", "ia"), ("n", "ny"),
+    ("ic", ""),
+)  # fmt: skip
+
+
+@lru_cache(maxsize=4096)
+def country_of_demonym(key: str) -> str | None:
+    """The canonical folded country name a demonym (``fold`` key, singular or plural:
+    "libyan", "syrians", "iraqi") belongs to, if it is a known country's."""
+    words = [key[:-1]] if key.endswith("s") and not key.endswith(("ss", "ese")) else []
+    for word in (key, *words):
+        if word in _IRREGULAR_DEMONYMS:
+            return _IRREGULAR_DEMONYMS[word]
+        for ending, stem_end in _DEMONYM_ENDINGS:
+            if word.endswith(ending) and len(word) - len(ending) >= 4:
+                country = _COUNTRY_OF.get(word[: len(word) - len(ending)] + stem_end)
+                if country is not None:
+                    return country
+    return None

@@ -113,13 +113,25 @@ def variant_key(key: str) -> str:
     """``fold`` key made insensitive to spelling, company suffixes and plurals: every word
     of a name of three or more words is made singular ("Centres for Disease Control" =
     "Center for Disease Control"), only the last word of a shorter one; a department
-    named head first is named head last ("Department of the Treasury")."""
+    named head first is named head last ("Department of the Treasury"); the words before
+    a long name's head in one order (``modifiers_in_order``)."""
     words = [spelling(w) for w in head_last(strip_org_suffix(key)).split()]
     if len(words) >= 3:
         words = [singular(w) if len(w) > 3 else w for w in words]
     elif words:
         words[-1] = singular(words[-1])
-    return " ".join(words)
+    return modifiers_in_order(" ".join(words))
+
+
+def modifiers_in_order(key: str) -> str:
+    """A name of three words or more, all of them content words, with the words before
+    its head in one order: "National Transitional Council" and "Transitional National
+    Council", "Free Syrian Army" and "Syrian Free Army" are one body written two ways
+    ("Bank of America" keeps its order: it has a connector)."""
+    words = key.split()
+    if len(words) < 3 or not CONNECTORS.isdisjoint(words):
+        return key
+    return " ".join([*sorted(words[:-1]), words[-1]])
 
 
 def singular_key(key: str) -> str:
