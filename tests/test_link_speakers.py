@@ -74,3 +74,107 @@ def test_the_newspaper_is_the_only_source_the_article_cites() -> None:
     assert found is not None and found.name == "Washington Post"
     assert speaker_entity(corpus(), "a", quote("the newspaper")) is None
     assert speaker_entity(c, "a", quote("officials")) is None
+
+
+HEADS = (
+    "Norlandic state television said it. The Norlandic government said it. An aide under "
+    "President Ivo Marsh said it. Ivo Marsh spoke. A statement by the Harbor League said it. "
+    "Officials at the Harbor League said it. Residents in Norland said it. The head of the "
+    "Harbor League said it. A friend of Ivo Marsh said it. Interior Secretary of Norland "
+    "Ada Quill said it."
+)
+
+
+def heads_corpus() -> Corpus:
+    def at(text: str, nth: int = 0) -> EntityMention:
+        start = -1
+        for _ in range(nth + 1):
+            start = HEADS.index(text, start + 1)
+        return EntityMention(text, LABELS[text], start, start + len(text), 0)
+
+    mentions = (
+        at("Norlandic", 0),
+        at("Norlandic", 1),
+        at("Ivo Marsh", 0),
+        at("Ivo Marsh", 1),
+        at("Harbor League", 0),
+        at("Harbor League", 1),
+        at("Norland", 2),
+        at("Harbor League", 2),
+        at("Ivo Marsh", 2),
+        at("Norland", 3),
+        at("Ada Quill"),
+    )
+    other = (EntityMention("Norland", "GPE", 0, 7, 0),)
+    entities = resolve_entities({"h": mentions, "o": other})
+    return Corpus(
+        articles={"h": Article("h", HEADS), "o": Article("o", "Norland")},
+        annotations={
+            "h": Annotations("h", mentions=mentions),
+            "o": Annotations("o", mentions=other),
+        },
+        entities=entities,
+        copies=[],
+    )
+
+
+LABELS = {"Norlandic": "NORP", "Ivo Marsh": "PERSON", "Harbor League": "ORG", "Norland": "GPE",
+          "Ada Quill": "PERSON"}  # fmt: skip
+
+
+def speaker_of(c: Corpus, span: str) -> str | None:
+    at = HEADS.index(span)
+    found = speaker_entity(c, "h", quote(span, at, at + len(span)))
+    return None if found is None else found.name
+
+
+def test_the_head_of_the_speaker_phrase_is_the_speaker() -> None:
+    c = heads_corpus()
+    # a nationality is nobody's voice, unless before a government word: its country's
+    assert speaker_of(c, "Norlandic state television") is None
+    assert speaker_of(c, "The Norlandic government") is None  # "Norlandic" is no known country
+    # a name after a preposition is not the speaker ...
+    assert speaker_of(c, "An aide under President Ivo Marsh") is None
+    assert speaker_of(c, "A friend of Ivo Marsh") is None
+    assert speaker_of(c, "Residents in Norland") is None
+    # ... unless what was said came from it, or its people work there
+    assert speaker_of(c, "A statement by the Harbor League") == "Harbor League"
+    assert speaker_of(c, "Officials at the Harbor League") == "Harbor League"
+    assert speaker_of(c, "The head of the Harbor League") == "Harbor League"
+    # "of" inside a title does not hide the person
+    assert speaker_of(c, "Interior Secretary of Norland Ada Quill") == "Ada Quill"
+
+
+def test_a_governments_nationality_is_its_country() -> None:
+    text = "The Icelandic government said it. Icelandic television said it. Iceland spoke."
+    mentions = (
+        EntityMention("Icelandic", "NORP", 4, 13, 0),
+        EntityMention("Icelandic", "NORP", 34, 43, 1),
+        EntityMention("Iceland", "GPE", text.index("Iceland spoke"), text.index(" spoke"), 2),
+    )
+    c = Corpus(
+        articles={"i": Article("i", text)},
+        annotations={"i": Annotations("i", mentions=mentions)},
+        entities=resolve_entities({"i": mentions}),
+        copies=[],
+    )
+    government = speaker_entity(c, "i", quote("The Icelandic government", 0, 24))
+    assert government is not None and government.name == "Iceland"
+    assert speaker_entity(c, "i", quote("Icelandic television", 34, 54)) is None
+
+
+def test_a_transcript_label_is_the_person_its_article_names_in_full() -> None:
+    text = "ADA QUILL, HOST: Welcome.\nMARSH: Thanks.\nQUILL: Go on.\n"
+    mentions = (EntityMention("ADA QUILL", "PERSON", 0, 9, 0),)
+    elsewhere = (EntityMention("QUILL", "TERM", 0, 5, 0),)  # an acronym in another article
+    c = Corpus(
+        articles={"t": Article("t", text), "e": Article("e", "QUILL rules")},
+        annotations={
+            "t": Annotations("t", mentions=mentions),
+            "e": Annotations("e", mentions=elsewhere),
+        },
+        entities=resolve_entities({"t": mentions, "e": elsewhere}),
+        copies=[],
+    )
+    found = speaker_entity(c, "t", quote("QUILL"))
+    assert found is not None and found.name.casefold() == "ada quill"

@@ -340,6 +340,26 @@ def test_roles_as_the_text_gives_them() -> None:
     assert appositive("Ed Hale, Science Editor, wrote", 7) == "Science Editor"
 
 
+def test_what_is_no_role() -> None:
+    # a clause after "According to X,", a number's thousands, a list's next name
+    text = "According to the Relief Office, the army has killed at least 3,000 people."
+    assert appositive(text, text.index(", the army")) is None
+    text = "Officials said the toll, at least 3,100, was rising."
+    assert appositive(text, text.index(", at least")) is None
+    text = "Norland, the Ostmark, Vesta and the NOAA and other government officials, agreed."
+    assert appositive(text, text.index(", the Ostmark")) is None
+    assert appositive(text, text.index(", Vesta") + 7) is None
+    # a clause ending in a word for a post is no role either
+    text = "The palace, mentioned the ban ordered by the interior secretary, wrote."
+    assert appositive(text, text.index(", mentioned")) is None
+    # a possessor, a first name, a calendar word, a dateline are no titles
+    assert clean_title("CNN\u2019s") is None
+    assert clean_title("Neil") is None and clean_title("September") is None
+    assert clean_title("Sun Mar 29 2009 11:50:00") is None
+    assert clean_title("And") is None
+    assert clean_title("Engineer") == "Engineer" and clean_title("Gen.") == "Gen."
+
+
 # ---- titles, subjects, origin ------------------------------------------------------------
 
 
@@ -347,6 +367,15 @@ def test_titles_from_text_or_url() -> None:
     assert title_of("Given", "text", None) == ("Given", "article")
     assert title_of(None, "\n  Ferry strike ends. Crews return on Monday.\nMore.", None) == (
         "Ferry strike ends.",
+        "text",
+    )
+    # a wire's stamp and dateline say where and when; the title starts after them
+    wire = (
+        "VARNA, Kestria | Thu Oct 20, 2031 3:54 pm EDT VARNA (Reuters) - Ferry strike ends. More."
+    )
+    assert title_of(None, wire, None) == ("Ferry strike ends.", "text")
+    assert title_of(None, "Thu, Oct 20 19:15 PM EDT (Reuters) - Crews return.", None) == (
+        "Crews return.",
         "text",
     )
     long_line = "word " * 60

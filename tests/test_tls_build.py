@@ -194,6 +194,9 @@ def test_relevance_helpers() -> None:
     assert is_furniture("Photo : Ivo Dane/AP")
     assert not is_furniture("Photograph : Ivo Dane/AP The Redwater dam gave way on Monday .")
     assert not is_furniture("Credit: where it is due, the crews worked all night.")
+    # a caption opened in brackets shows a picture, it reports nothing
+    assert is_furniture("(Photo: A crew member climbs the Redwater dam near Varna.")
+    assert not is_furniture("The photo shows a crew member on the Redwater dam .")
     # nothing but bracketed credits, maybe with the dateline they head
     assert is_furniture("-LRB- Ivo Dane - Getty Images -RRB-")
     assert is_furniture("(AP Photo/Ivo Dane) (Ivo Dane - AP)")

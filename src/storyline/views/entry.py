@@ -68,10 +68,11 @@ _DASH = r"(?:--?|\u2014|\u2013)\s+"
 _DATELINE = re.compile(
     rf"^(?:{_CITY}(?:{_OPEN}\s*{_AGENCY}\s*{_CLOSE}\s*)?{_DASH}|{_OPEN}\s*{_WIRE}\s*{_CLOSE}\s*(?:{_DASH})?)"
 )
-# A publication stamp heading the text: "Friday 4 June 2010 18.15 BST", "22.16 BST".
+# A publication stamp heading the text: "Friday 4 June 2010 18.15 BST", "22.16 BST",
+# a wire's "Thu Oct 20, 2011 3:54 pm EDT" and "Thu, Oct 20 19:15 PM EDT".
 _STAMP = re.compile(
-    rf"^(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?"
-    rf"(?:\d{{1,2}}\s+(?:{_MONTH})\s+\d{{4}}|(?:{_MONTH})\s+\d{{1,2}},?\s+\d{{4}})?[,;]?\s*"
+    rf"^(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\b,?\s+)?"
+    rf"(?:\d{{1,2}}\s+(?:{_MONTH})\s+\d{{4}}|(?:{_MONTH})\s+\d{{1,2}}(?:,?\s+\d{{4}})?)?[,;]?\s*"
     rf"\d{{1,2}}[.:]\d{{2}}\s*(?:[ap]\.?m\.?\s*)?{TIME_ZONE}\b",
     re.IGNORECASE,
 )

@@ -53,6 +53,12 @@ _UNDER = ("less than", "under", "fewer than", "as little as", "as few as")
 _FEW_WORDS = frozenset({"several", "few", "couple"})
 _VAGUE = _FEW_WORDS | {"dozens", "scores", "tens", "hundreds", "thousands", "millions", "billions"}
 _NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
+def is_vague(text: str) -> bool:
+    """A figure written as a vague amount ("dozens of Mexicans", "hundreds of missiles",
+    "several thousand"): a size, not a number to report."""
+    return not _VAGUE.isdisjoint(re.findall(r"[a-z]+", text.lower()))
 _RANGE_LABELS = ("TERM", "PRODUCT")
 _MIN_COUNT = 10.0
 # Measures that belong to their subject rather than to an event.

@@ -30,6 +30,7 @@ from ..text.stopwords import ENGLISH_STOP_WORDS, SMART_STOPWORDS
 from ..text.tokens import content_words
 from .corpus import Corpus
 from .entry import entry_text
+from .facts import is_vague
 from .timeline import dated_evidence
 
 if TYPE_CHECKING:
@@ -224,11 +225,12 @@ def key_quotes(quotes: list[dict[str, Any]], n: int = QUOTES) -> list[dict[str, 
 
 
 def key_figures(facts: dict[str, Any], n: int = FIGURES) -> list[dict[str, Any]]:
-    """Figures with a subject, grouped by what, of what, and value; most outlets first."""
+    """Figures with a subject, written as numbers, grouped by what, of what, and value;
+    most outlets first."""
     groups: dict[tuple[str, str, str, float], list[dict[str, Any]]] = defaultdict(list)
     for f in facts["facts"]:
-        if not f.get("subject"):
-            continue
+        if not f.get("subject") or is_vague(f["text"]):
+            continue  # "Dozens of Mexicans" is a size, not a figure to lead with
         norm = f["normalized"]
         key = (
             f["about"] or "",

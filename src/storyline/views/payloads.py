@@ -12,9 +12,11 @@ from collections import Counter
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from ..models import QUOTE_CONFIDENCE, Entity, Evidence, Quote, TimelineEvent
+from ..models import QUOTE_CONFIDENCE, Evidence, Quote, TimelineEvent
 from .corpus import Corpus
+from .entry import entry_text
 from .quotes_view import attributions, speaker_role
+from .speakers import speaker_entity
 from .timeline import basic_timeline, normalized_words
 
 if TYPE_CHECKING:
@@ -61,6 +63,9 @@ def title_of(title: str | None, text: str, url: str | None) -> tuple[str | None,
         return title, "article"
     first_line = next((line.strip() for line in text.splitlines() if line.strip()), "")
     if first_line:
+        # "SIRTE, Libya | Thu Oct 20, 2011 6:31 pm EDT SIRTE, Libya (Reuters) - " says
+        # where and when, the title starts after it
+        first_line = entry_text(first_line, [])
         return _shorten(_SENTENCE_END.split(first_line, maxsplit=1)[0].strip()), "text"
     from_url = title_from_url(url)
     if from_url:
@@ -168,81 +173,6 @@ def timeline_view(
 
 
 # ---- quotes ----------------------------------------------------------------
-
-
-def speaker_entity(corpus: Corpus, article_id: str, quote: Quote) -> Entity | None:
-    """The entity a quote's speaker refers to: by span overlap, else by name.
-
-    In a span naming several ("The UK's Defence Minister Ben Wallace") the person
-    wins over a possessor ("UK"); without a person, the first named ("Haiti's envoy
-    to the US" is Haiti's).
-    By name, "the WHO" is "WHO", and a name several entities share is the one this
-    article mentions; "the Post" is the only organisation named here whose name ends
-    in "Post", "the newspaper" / "the agency" the only source the article cites.
-    """
-    from ..link.names import fold
-
-    ann = corpus.annotations.get(article_id)
-    mentions = ann.mentions if ann is not None else []
-    if quote.speaker_start is not None and quote.speaker_end is not None:
-        best: tuple[bool, int, str] | None = None
-        for i, m in enumerate(mentions):
-            if not (m.start < quote.speaker_end and quote.speaker_start < m.end):
-                continue
-            eid = corpus.entity_of_mention.get((article_id, i))
-            if eid is None or m.label not in ("PERSON", "ORG", "NORP", "GPE", "TERM"):
-                continue
-            person = m.label == "PERSON" or corpus.entity_by_id[eid].type == "PERSON"
-            if best is None or (person, -m.start) > best[:2]:
-                best = (person, -m.start, eid)
-        if best is not None:
-            return corpus.entity_by_id[best[2]]
-    if quote.anonymous:
-        return None
-    seen: list[set[str | None]] = []
-
-    def here() -> set[str | None]:  # the entities this article mentions, built on demand
-        if not seen:
-            seen.append(
-                {corpus.entity_of_mention.get((article_id, i)) for i in range(len(mentions))}
-            )
-        return seen[0]
-
-    def by_name(name: str) -> list[Entity]:
-        bare = re.sub(r"^(?:the|a|an)\s+", "", name.strip(), flags=re.IGNORECASE)
-        for variant in dict.fromkeys((name, bare)):
-            found = corpus.entity_by_name(variant)
-            if len(found) == 1:
-                return found
-            local = [e for e in found if e.id in here()]
-            if len(local) == 1:
-                return local
-        return []
-
-    names = [n for n in (quote.speaker_resolved, quote.speaker) if n]
-    for name in names:
-        if any(c.isupper() for c in name):  # not "he", "officials"
-            for entity in by_name(name):
-                return entity
-    outlet_words = {"outlet", "newspaper", "paper", "agency", "news agency", "network",
-                    "broadcaster", "magazine", "publication", "website", "channel", "station"}  # fmt: skip
-    for name in names:
-        word = fold(name)
-        if word in outlet_words and ann is not None:
-            cited = {e.id: e for c in ann.citations for e in by_name(c.cites)}
-            if len(cited) == 1:
-                return next(iter(cited.values()))
-        elif " " not in word and word and any(c.isupper() for c in name):
-            owners = {
-                e.id: e
-                for eid in here()
-                if eid is not None
-                for e in (corpus.entity_by_id[eid],)
-                if e.type == "ORG" and " " in e.name and fold(e.name).split()[-1] == word
-            }
-            if len(owners) == 1:
-                return next(iter(owners.values()))
-    return None
 
 
 def shown(quote: Quote, *, all: bool = False) -> bool:

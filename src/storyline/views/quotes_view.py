@@ -20,6 +20,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..models import Entity, Quote
+from ..text.stopwords import ENGLISH_STOP_WORDS
+from ..text.titles import TITLE_CORE
 from .corpus import Corpus
 
 HONORIFICS = frozenset(
@@ -40,6 +42,37 @@ _NOT_ROLE_START = re.compile(
     r"^(?:who|which|whose|whom|and|but|or|said|says|told|according|however)\b", re.I
 )
 MAX_ROLE_CHARS = 80
+# Endings of nouns for what people do ("engineer", "activist", "detective", "inspector").
+_ROLE_ENDINGS = ("er", "or", "ist", "ive", "ian", "man", "woman", "ant", "ent")
+# Adjectives that end like such nouns ("a confident", "the significant").
+_NOT_ROLES = frozenset(
+    """confident important different significant independent prominent dominant recent
+    current relevant permanent silent patient decent constant distant""".split()
+)
+# Words that tie what comes before a name to something else than the person's post:
+# "company in Miami working with the Haitian singer Wyclef Jean", "civil suit from".
+_NOT_IN_A_TITLE = frozenset(
+    "the a an in with to from by at on under about which who that such as".split()
+)
+# Calendar words end like nouns for people ("September", "Wednesday"), and are no role.
+_CALENDAR = frozenset(
+    """january february march april may june july august september october november december
+    monday tuesday wednesday thursday friday saturday sunday""".split()
+)
+# Nouns for a person that name no post: an appositive of a person must have one of
+# these or a post ("the ruler's son", "the older and senior figure", "the woman who").
+_PERSON_NOUNS = frozenset(
+    """man woman boy girl son daughter brother sister mother father wife husband widow child
+    figure star mp member friend partner aide boss owner veteran candidate victim survivor
+    resident native head""".split()
+)
+# Where an appositive's own noun phrase ends: "the sound | of honking horns".
+_PHRASE_END = frozenset("of for on at in by with who which that from to".split())
+# Words that make an appositive a clause, not a role.
+_CLAUSE_WORDS = frozenset(
+    """is are was were be been being has have had will would can could should may might must
+    did does do said says say told""".split()
+)
 
 
 # Between two pieces of one reported content, this is written as it stands; anything
@@ -78,27 +111,71 @@ def attributions(text: str, quotes: Sequence[Quote]) -> list[tuple[Quote, str]]:
 
 
 def clean_title(title: str | None) -> str | None:
-    """A mention's title without honorifics ("Director-General Dr." -> "Director-General")."""
+    """A mention's title as a role: without honorifics ("Director-General Dr." ->
+    "Director-General") or a possessor ("CNN's" in "CNN's Ben Wedeman" says where, not
+    what); a single word must be a title ("Gen.", "Prince"), not a first name the
+    tagger left in front ("Neil") or a word run into the name ("And")."""
     if not title:
         return None
-    words = [w for w in title.split() if w.rstrip(".").casefold() not in HONORIFICS]
-    return (
-        " ".join(words).strip(" ,;:-\u2013") or None
-    )  # "chief medical officer ," in tokenized text
+    words = [
+        w
+        for w in title.split()
+        if w.rstrip(".").casefold() not in HONORIFICS and not w.endswith(("'s", "\u2019s"))
+    ]
+    role = " ".join(words).strip(" ,;:-\u2013")  # "chief medical officer ," in tokenized text
+    if not role or all(w.casefold() in ENGLISH_STOP_WORDS for w in role.split()):
+        return None
+    if any(c.isdigit() for c in role) or (" " not in role and not _title_word(role)):
+        return None  # "Sun Mar 29 2009 11:50:00", a dateline run into the name
+    return role
+
+
+def _title_word(word: str) -> bool:
+    """A word that can be a role alone: a title, a post, or a common noun for one
+    ("Engineer", "Activist", "Detective"; not a first name such as "Neil")."""
+    folded = word.rstrip(".").casefold()
+    if folded in _CALENDAR or folded in _NOT_ROLES:
+        return False
+    return folded in TITLE_CORE or folded in ROLE_HEADS or folded.endswith(_ROLE_ENDINGS)
+
+
+def names_a_person(phrase: str) -> bool:
+    """Whether an appositive's own noun phrase (up to its first preposition or relative
+    word) has a word for a person: a post or title, a noun for what people do, or a
+    person noun ("the older and senior figure"); "the sound of honking horns" has none."""
+    for word in phrase.split():
+        folded = re.sub(r"['\u2019]s$", "", word.casefold())
+        if folded in _PHRASE_END:
+            break
+        if folded in _PERSON_NOUNS or (folded.isalpha() and _title_word(folded)):
+            return True
+    return False
 
 
 def appositive(text: str, end: int) -> str | None:
-    """The role an appositive right after ``end`` in ``text`` gives, if any."""
+    """The role an appositive right after ``end`` in ``text`` gives, if any: a noun
+    phrase ("the head of the WHO", "a cardiologist by training", "chief medical
+    officer"), never a clause ("the new strain has been found in 64 countries", after
+    "According to the WHO,"), a list's next item ("the United Kingdom", "the NOAA and
+    other government officials") or a number's thousands ("at least 3,000")."""
     found = _APPOSITIVE.match(text, end)
     if found is None:
         return None
     phrase = " ".join(found.group(1).split())
     if _NOT_ROLE_START.match(phrase) or len(phrase) > MAX_ROLE_CHARS:
         return None
+    if phrase[-1:].isdigit() and text[found.end() : found.end() + 1].isdigit():
+        return None
     words = phrase.split()
-    if words[0].casefold() in ("the", "a", "an") and len(words) > 1:
-        return phrase
-    if words[-1].casefold() in ROLE_HEADS:
+    folded = [w.casefold() for w in words]
+    if _CLAUSE_WORDS.intersection(folded) or " and other " in f" {phrase.casefold()} ":
+        return None
+    if folded[0] in ("the", "a", "an") and len(words) > 1:
+        # a common noun after the article: "the Iraq" is the start of a list of names
+        if any(w.isalpha() and w.islower() and w not in ENGLISH_STOP_WORDS for w in words[1:]):
+            return phrase
+        return None
+    if folded[-1] in ROLE_HEADS and len(words) <= 6 and not {"the", "a", "an"} & set(folded):
         return phrase
     return None
 
@@ -106,24 +183,28 @@ def appositive(text: str, end: int) -> str | None:
 def speaker_role(
     corpus: Corpus, article_id: str, quote: Quote, entity: Entity | None
 ) -> str | None:
-    """The speaker's role as this article gives it (see the module docstring)."""
+    """The speaker's role as this article gives it (see the module docstring): a
+    person's title or appositive, an organisation's appositive ("an umbrella group of 13
+    charities"); places, nationalities and unresolved phrases have none, and another
+    name's title is not the speaker's ("Secretary of State" of the Clinton in "U.S.
+    Secretary of State Hillary Clinton" is no role of the United States)."""
     ann = corpus.annotations.get(article_id)
-    if ann is None or quote.anonymous:
+    if ann is None or quote.anonymous or entity is None or entity.type not in ("PERSON", "ORG"):
         return None
+    person = entity.type == "PERSON"
     text = corpus.articles[article_id].text
     spans: list[tuple[int, int, str | None]] = []  # (start, end, title) of the speaker's mentions
     for i, m in enumerate(ann.mentions):
+        if corpus.entity_of_mention.get((article_id, i)) != entity.id:
+            continue
         overlaps = (
             quote.speaker_start is not None
             and quote.speaker_end is not None
             and m.start < quote.speaker_end
             and quote.speaker_start < m.end
         )
-        same = entity is not None and corpus.entity_of_mention.get((article_id, i)) == entity.id
-        if overlaps or (same and m.label == "PERSON"):
-            spans.append((m.start, m.end, m.title))
-    if entity is None and not spans:
-        return None
+        if overlaps or (person and m.label == "PERSON"):
+            spans.append((m.start, m.end, m.title if person else None))
     if quote.speaker_end is not None:
         spans.insert(0, (quote.speaker_start or quote.speaker_end, quote.speaker_end, None))
     for _start, _end, title in spans:
@@ -135,7 +216,7 @@ def speaker_role(
         return role
     for _start, end, _title in spans:
         role = appositive(text, end)
-        if role:
+        if role and (not person or names_a_person(role)):
             return role
     return None
 
@@ -161,7 +242,9 @@ def _before_name(
             continue
         before = quote.speaker[: m.start - quote.speaker_start]
         before = re.sub(r"^.*'s?\s+|^(?:the|a|an)\s+", "", before.strip(), flags=re.IGNORECASE)
-        return clean_title(before) if before and before[:1].isalpha() else None
+        if not before[:1].isalpha() or _NOT_IN_A_TITLE.intersection(before.casefold().split()):
+            return None
+        return clean_title(before)
     return None
 
 
@@ -224,9 +307,12 @@ def page_quotes(
     positions of its quotes on this page; most quoted speakers first."""
     counts = Counter(speaker_key(r) for r in rows)
     roles: dict[tuple[str, str], Counter[str]] = {}
+    spellings: dict[str, Counter[str]] = {}  # "Prime minister" and "prime minister" are one role
     for r in rows:
         if r.get("role"):
-            roles.setdefault(speaker_key(r), Counter())[r["role"]] += 1
+            folded = r["role"].casefold()
+            roles.setdefault(speaker_key(r), Counter())[folded] += 1
+            spellings.setdefault(folded, Counter())[r["role"]] += 1
     pages = max(1, math.ceil(len(rows) / per_page)) if per_page else 1
     number = min(max(page or 1, 1), pages)
     shown = rows[(number - 1) * per_page : number * per_page] if per_page else rows
@@ -238,7 +324,7 @@ def page_quotes(
             groups[key] = {
                 "speaker": r["speaker"],
                 "speaker_entity": r["speaker_entity"],
-                "role": role.most_common(1)[0][0] if role else None,
+                "role": spellings[role.most_common(1)[0][0]].most_common(1)[0][0] if role else None,
                 "anonymous": r["anonymous"],
                 "count": counts[key],
                 "quotes": [],

@@ -142,7 +142,10 @@ _FURNITURE = re.compile(
     r"|\bRETWEET\b|\d{1,2}:\d{2}\s*(?:[ap]\.?m\.?|GMT|UTC|[ECMP][SD]?T)?\s*\|"
     # a picture's credit line with no sentence after it ("Credit : Reuters/Syrian TV
     # via Reuters TV AMMAN |"); a credit run into the lead it heads ends in a stop
-    r"|^(?:photo(?:graph)?|credit|image|picture)s?\s*:[^.!?]*$",
+    r"|^(?:photo(?:graph)?|credit|image|picture)s?\s*:[^.!?]*$"
+    # a caption opened in brackets ("(Photo: A rebel fighter fires his rifle ...") shows
+    # a picture, it reports nothing of its own
+    r"|^(?:\(|-LRB-)\s*(?:photo(?:graph)?|image|picture)s?\s*:",
     re.IGNORECASE,
 )
 

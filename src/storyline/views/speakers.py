@@ -1,0 +1,201 @@
+"""Who a quote's speaker is: the entity its speaker phrase names, if it names one.
+
+The phrase's *head* is the speaker. In "The UK's Defence Minister Ben Wallace" the
+person wins over a possessor ("UK"); without a person, the first name that is not
+inside a phrase of its own: "Haiti's envoy to the US" is Haiti's. A name after a
+preposition modifies the head and is not the speaker: "an official under President
+Hosni Mubarak" is an official, "Sunni Arabs, a dominant minority under Saddam Hussein"
+are Sunni Arabs, "residents in Homs" are residents. "For" (and, for an organisation or
+a place, "of") passes the voice on: "a spokesman for the WHO", "the head of the WHO"
+speak for the WHO; "a friend of Jackson" is not Jackson.
+
+A nationality written before the head is no speaker either: "Syrian state television",
+"Libyan rebels" are not the Syrian or Libyan people (the small tagger's NORP), so such
+a phrase stays a speaker of its own. Before a word for a government ("the Libyan
+government", "Syrian officials") it is that country: a government's statements belong
+to its country's actor, as in the positions view.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..link.gazetteer import country_of_demonym
+from ..link.names import fold
+from ..models import Entity, Quote
+from ..text.titles import TITLE_CORE
+from .corpus import Corpus
+from .quotes_view import ROLE_HEADS
+
+# Prepositions that put a name inside a phrase of its own ("for" passes the voice on).
+_PREPOSITIONS = frozenset(
+    """under with to from by about against in on at near after before like than over behind
+    among between without within into inside outside across around toward towards of as""".split()
+)
+# Where an organisation's people work, they speak for it: "officials at the CDC",
+# "scientists from NOAA", "officials with BP", "the head of the WHO" (not "a friend of
+# Jackson": people are no workplace).
+_WORKPLACE = frozenset({"at", "with", "from", "of"})
+# What was said, and who it came from: "a statement by the Arab League", "figures from
+# the WHO", "a letter from Dr Chan" (not "a letter obtained by Reuters").
+_SAID_THINGS = frozenset(
+    """statement statements letter letters report reports analysis figures data study survey
+    poll memo message announcement communique release document documents estimate estimates
+    forecast assessment warning issued released published produced prepared compiled written
+    signed sent""".split()
+)
+# Heads that make a nationality before them, or a place after "in" / "of", its country's
+# (or place's) government.
+_GOVERNMENT_HEADS = frozenset(
+    """government governments authorities officials official ministry regime administration
+    leadership embassy diplomats""".split()
+)
+_SPEAKER_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "TERM"})
+_OUTLET_WORDS = frozenset(
+    """outlet newspaper paper agency network broadcaster magazine publication website channel
+    station""".split()
+) | {"news agency"}
+_WORD = re.compile(r"\b[\w'’.-]+\b")
+_WORD_OR_MARK = re.compile(r"\b[\w'’.-]+\b|[,;:()]")
+_PHRASE_ENDS = frozenset(",;:()")
+
+
+def _inside_a_phrase(before: str, kind: str) -> bool:
+    """Whether a name of ``kind`` (``PERSON``, ``ORG``, ``PLACE``) after ``before`` (the
+    speaker phrase's words before it) sits in a phrase of its own, not the head's voice:
+    after a lower-case preposition that is not part of a title ("Secretary of State",
+    "the head of the UN mission, Edmond Mulet"), a workplace of an organisation's people,
+    a place's "authorities in", or what the name said ("a statement by")."""
+    words = _WORD_OR_MARK.findall(before)
+    inside = False
+    for prev, word in zip(["", *words], words, strict=False):
+        if word in _PHRASE_ENDS or (prev and word in ("The", "A", "An")):
+            # a name set off by a comma is the head's own ("BP's chief executive, Tony
+            # Hayward"); a capitalised article starts a sentence run into the phrase
+            inside = False
+            continue
+        if word not in _PREPOSITIONS or _title_word(prev):
+            continue
+        said = prev.casefold() in _SAID_THINGS and word in ("by", "from", "of")
+        workplace = kind == "ORG" and word in _WORKPLACE
+        government = (
+            kind == "PLACE" and word in ("in", "of") and prev.casefold() in _GOVERNMENT_HEADS
+        )
+        inside = not (said or workplace or government)
+    return inside
+
+
+def _title_word(word: str) -> bool:
+    """A word a title's "of" follows: "Secretary of State", "Chief of Staff"."""
+    folded = word.rstrip(".").casefold()
+    return folded in TITLE_CORE or folded in ROLE_HEADS
+
+
+def _head_word(phrase: str) -> str:
+    words = _WORD.findall(phrase)
+    return fold(words[-1]) if words else ""
+
+
+def _person_by_surname(corpus: Corpus, here: set[str | None], name: str) -> Entity | None:
+    """The one person this article mentions whose surname a one-word speaker is: a
+    transcript's "BLITZER:" is the Wolf Blitzer its first turn names in full."""
+    word = fold(name)
+    if not word or " " in word:
+        return None
+    people = [
+        e
+        for eid in here
+        if eid is not None
+        for e in (corpus.entity_by_id[eid],)
+        if e.type == "PERSON" and " " in e.name and fold(e.name).split()[-1] == word
+    ]
+    return people[0] if len(people) == 1 else None
+
+
+def speaker_entity(corpus: Corpus, article_id: str, quote: Quote) -> Entity | None:
+    """The entity a quote's speaker refers to: by span overlap, else by name.
+
+    By span, the phrase's head (see the module docstring). By name, a surname is the
+    one person of that surname the article mentions, "the WHO" is "WHO", and a name
+    several entities share is the one this article mentions; "the
+    Post" is the only organisation named here whose name ends in "Post", "the
+    newspaper" / "the agency" the only source the article cites.
+    """
+    ann = corpus.annotations.get(article_id)
+    mentions = ann.mentions if ann is not None else []
+    seen: list[set[str | None]] = []
+
+    def here() -> set[str | None]:  # the entities this article mentions, built on demand
+        if not seen:
+            seen.append(
+                {corpus.entity_of_mention.get((article_id, i)) for i in range(len(mentions))}
+            )
+        return seen[0]
+
+    def by_name(name: str) -> list[Entity]:
+        bare = re.sub(r"^(?:the|a|an)\s+", "", name.strip(), flags=re.IGNORECASE)
+        for variant in dict.fromkeys((name, bare)):
+            found = corpus.entity_by_name(variant)
+            if len(found) == 1:
+                return found
+            local = [e for e in found if e.id in here()]
+            if len(local) == 1:
+                return local
+        return []
+
+    start, end = quote.speaker_start, quote.speaker_end
+    if start is not None and end is not None:
+        text = corpus.articles[article_id].text
+        head = _head_word(text[start:end])
+        best: tuple[bool, int, str] | None = None
+        for i, m in enumerate(mentions):
+            if not (m.start < end and start < m.end) or m.label not in _SPEAKER_LABELS:
+                continue
+            eid = corpus.entity_of_mention.get((article_id, i))
+            if eid is None:
+                continue
+            etype = corpus.entity_by_id[eid].type
+            person = m.label == "PERSON" or etype == "PERSON"
+            kind = "PERSON" if person else "PLACE" if m.label == "GPE" else "ORG"
+            if m.start > start and _inside_a_phrase(text[start : m.start], kind):
+                continue
+            if etype == "NORP" and m.end < end and _head_word(text[m.start : m.end]) != head:
+                # a nationality before the head: its country if the head is its government
+                country = country_of_demonym(fold(m.text))
+                if head not in _GOVERNMENT_HEADS or country is None:
+                    continue
+                found = by_name(country)
+                if not found:
+                    continue
+                eid = found[0].id
+            if best is None or (person, -m.start) > best[:2]:
+                best = (person, -m.start, eid)
+        if best is not None:
+            return corpus.entity_by_id[best[2]]
+    if quote.anonymous:
+        return None
+    names = [n for n in (quote.speaker_resolved, quote.speaker) if n]
+    for name in names:
+        if any(c.isupper() for c in name):  # not "he", "officials"
+            person = _person_by_surname(corpus, here(), name)
+            if person is not None:
+                return person
+            for entity in by_name(name):
+                return entity
+    for name in names:
+        word = fold(name)
+        if word in _OUTLET_WORDS and ann is not None:
+            cited = {e.id: e for c in ann.citations for e in by_name(c.cites)}
+            if len(cited) == 1:
+                return next(iter(cited.values()))
+        elif " " not in word and word and any(c.isupper() for c in name):
+            owners = {
+                e.id: e
+                for eid in here()
+                if eid is not None
+                for e in (corpus.entity_by_id[eid],)
+                if e.type == "ORG" and " " in e.name and fold(e.name).split()[-1] == word
+            }
+            if len(owners) == 1:
+                return next(iter(owners.values()))
+    return None

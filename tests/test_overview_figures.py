@@ -1,0 +1,30 @@
+"""The overview's key figures: numbers with a subject, most outlets first."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from storyline.views.facts import is_vague
+from storyline.views.overview import key_figures
+
+
+def _fact(text: str, value: float, outlet: str, article: str) -> dict[str, Any]:
+    return {
+        "text": text, "about": "people", "subject": "Varna", "value": value, "unit": "people",
+        "normalized": {"value": value, "unit": "people"}, "outlet": outlet, "article": article,
+    }  # fmt: skip
+
+
+def test_a_vague_amount_is_no_key_figure() -> None:
+    facts = {
+        "facts": [
+            _fact("dozens of people", 24.0, "ledger", "a1"),
+            _fact("dozens of people", 24.0, "wire", "a2"),
+            _fact("dozens of people", 24.0, "post", "a3"),
+            _fact("at least 31 people", 31.0, "ledger", "a1"),
+            _fact("at least 31 people", 31.0, "wire", "a4"),
+        ]
+    }
+    assert [f["text"] for f in key_figures(facts)] == ["at least 31 people"]
+    assert is_vague("several hundred rockets") and is_vague("Dozens of Varnans")
+    assert not is_vague("300 km") and not is_vague("2 million people")
