@@ -187,6 +187,8 @@ def look_alike(actors: list[dict[str, Any]]) -> list[str]:
             initials_a, initials_b = "".join(w[0] for w in words_a), "".join(w[0] for w in words_b)
             if (
                 fa == fb
+                # the same words in another order: "Transitional National Council"
+                or (len(words_a) >= 2 and sorted(words_a) == sorted(words_b))
                 or (len(fa) >= 2 and fa.replace(" ", "") == initials_b)
                 or (len(fb) >= 2 and fb.replace(" ", "") == initials_a)
             ):
@@ -208,6 +210,16 @@ def short_forms(actors: list[dict[str, Any]]) -> list[str]:
             if len(words) > 1 and (words[0].startswith(short) or words[-1] == short):
                 pairs.append(f"{a['name']} / {b['name']}")
     return pairs
+
+
+def top_speakers(speakers: list[dict[str, Any]], n: int = 30) -> list[str]:
+    """The default quotes view's most quoted speakers, each with the role it shows:
+    to read by eye (a clause or a place given as a role, a nationality as a speaker)."""
+    return [
+        f"{s['speaker']} ({s['count']}{', anonymous' if s['anonymous'] else ''})"
+        + (f": {s['role']}" if s["role"] else "")
+        for s in speakers[:n]
+    ]
 
 
 def measure(topic: str, db: Path) -> dict[str, Any]:
@@ -232,7 +244,8 @@ def measure(topic: str, db: Path) -> dict[str, Any]:
     }
     contributing = {ev["article"] for event in events for ev in event["evidence"]}
     originals = [a.id for a in articles if a.id not in copies]
-    quotes = api.quotes(store)["quotes"]
+    quote_view = api.quotes(store)
+    quotes = quote_view["quotes"]
     no_speaker = [q for q in quotes if not q["speaker"] or pronoun(q["speaker"])]
     short = [q for q in quotes if len(q["text"].split()) <= 2]
     entities = sorted(api.entities(store)["entities"], key=lambda e: -e["mentions"])[:30]
@@ -254,6 +267,7 @@ def measure(topic: str, db: Path) -> dict[str, Any]:
         "quotes_default": len(quotes),
         "share_pronoun_or_no_speaker": round(len(no_speaker) / max(1, len(quotes)), 4),
         "share_two_words_or_fewer": round(len(short) / max(1, len(quotes)), 4),
+        "top_speakers": top_speakers(quote_view["speakers"]),
         "top_actors": [f"{e['name']} ({e['type']}, {e['mentions']})" for e in entities],
         "top_actor_look_alikes": look_alike(entities),
         "top_actor_short_forms": short_forms(entities),
