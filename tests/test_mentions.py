@@ -400,6 +400,20 @@ def test_a_group_noun_opening_a_sentence_is_no_name(blank: spacy.language.Langua
     assert texts(doc) == [("Democrats", "NORP")]
 
 
+def test_an_officers_title_is_whole(blank: spacy.language.Language) -> None:
+    doc = make(
+        blank,
+        ["Chief", "Operating", "Officer", "Ivo", "Marsh", "and", "Chief", "Medical", "Officer",
+         "Ada", "Quill", "spoke"],
+        ["B-PERSON", "I-PERSON", "I-PERSON", "I-PERSON", "I-PERSON", "O", "O", "O", "O",
+         "B-PERSON", "I-PERSON", "O"],
+    )  # fmt: skip
+    assert [(m.text, m.title) for m in extract_mentions(doc)] == [
+        ("Ivo Marsh", "Chief Operating Officer"),
+        ("Ada Quill", "Chief Medical Officer"),
+    ]
+
+
 def test_a_verb_spelt_like_a_title_is_none(blank: spacy.language.Language) -> None:
     doc = make(
         blank,

@@ -12,13 +12,13 @@ TITLE_CORE = frozenset(
     mrs ms sir dame lord judge justice king queen prince princess pope ambassador chairman
     chairwoman chair chairperson speaker spokesman spokeswoman spokesperson envoy adviser
     advisor director commissioner prosecutor sheikh ayatollah rev bishop archbishop cardinal
-    emir sultan leader chief ceo undersecretary marshal whip officer""".split()
+    emir sultan leader chief ceo undersecretary marshal whip""".split()
 )
 TITLE_MODIFIERS = frozenset(
     """foreign defense defence home interior finance treasury state prime vice deputy assistant
     national security press attorney commerce energy education labor labour transportation
     agriculture homeland economy economic trade health army navy air force joint chiefs staff
     majority minority senate house of the elect - first executive former acting then ranking
-    committee operating financial""".split()
+    committee operating financial medical officer""".split()
 )
 ALL_TITLE = TITLE_CORE | TITLE_MODIFIERS
