@@ -296,6 +296,16 @@ def test_transcript_quoted_paragraph_by_paragraph_gives_each_turn_its_speaker(
     ]
 
 
+def test_a_bracketed_reference_line_is_no_speaker_label(quotes_nlp: Language) -> None:
+    text = (
+        "Ferry crews walked out on Monday.\n"
+        "(ID: nVRN362728) Ferry strike spreads to the northern ports\n"
+        "Milbank: The strike will end soon.\n"
+    )
+    speakers = [q.speaker for q in quotes_of(quotes_nlp, text) if q.cue == ":"]
+    assert speakers == ["Milbank"]
+
+
 def test_a_transcripts_unidentified_speaker_is_anonymous(quotes_nlp: Language) -> None:
     text = (
         "REYES: Will the bridge reopen this year?\n\n"

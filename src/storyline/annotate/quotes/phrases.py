@@ -353,8 +353,8 @@ def colon_attribution(
             if tok.text == ":":
                 colon = tok
                 break
-        if colon is None or colon.i == start:
-            continue
+        if colon is None or colon.i == start or doc[start].text in ("(", "[", "-LRB-"):
+            continue  # "(ID: nHKG362728)": a reference in brackets, not a speaker
         label = doc[start : colon.i]
         if label.text not in labels and (
             # a quoted line opens with a label only in a transcript ("\"Trump: ..." is
