@@ -35,6 +35,14 @@ from storyline.views.tls import CandidateSentence, DateRef, build_timeline
         ("In an Oct. 22 speech, the president blamed outsiders.", ["Oct. 22"],
          "In a speech, the president blamed outsiders."),
         ("The April 20 explosion killed 11 workers.", ["April 20"], "The explosion killed 11 workers."),
+        # the expression carries its own article: the noun after it keeps it and its preposition
+        ("Hundreds died in the 12 January flood in Tavel.", ["the 12 January"],
+         "Hundreds died in the flood in Tavel."),
+        # no comma left before the stop; a bracketed clock goes with the time it converts
+        ("The storm struck south of the capital, on Tuesday.", ["Tuesday"],
+         "The storm struck south of the capital."),
+        ("Crews flew to Tavel, at 0900 local time (1400 GMT) on Sunday.",
+         ["0900 local time", "Sunday"], "Crews flew to Tavel."),
     ],
 )  # fmt: skip
 def test_date_words_leave_the_entry(sentence: str, expressions: list[str], entry: str) -> None:

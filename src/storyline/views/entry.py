@@ -48,6 +48,7 @@ _GOVERNING = re.compile(r"(?:\b(?:early|late|earlier|later)\s+)?\b(?:on|at|in|as
 # A determiner before the expression: it only goes when a noun follows ("the April 20
 # explosion"), not when the expression is the noun ("the Thursday a leader returned").
 _DETERMINER = re.compile(r"\b(?:the|an?|this|its|his|her|their)\s*$", re.I)
+_OWN_DETERMINER = re.compile(r"(?:the|an?)\s+", re.I)  # a date expression written with it
 _NOUN_NEXT = re.compile(
     r"\s*(?!(?:a|an|the|of|in|on|at|to|and|or|that|when|as|for|with|by|from)\b)[a-z][a-z\-]+\b"
 )
@@ -78,6 +79,9 @@ _STAMP = re.compile(
 )
 _UPDATE = re.compile(rf"^{_OPEN}\s*(?:Update[sd]?|Posted|Last updated)\b", re.IGNORECASE)
 # Separators left at the start; "-" only when it does not open a PTB bracket (-LRB-).
+_BRACKETED_CLOCK = re.compile(
+    rf",?\s*{_OPEN}\s*\d{{1,2}}[:.]?\d{{2}}\s*(?:[ap]\.?m\.?\s*)?{TIME_ZONE}\s*{_CLOSE}(?=\s*[.!?]?\s*$)"
+)
 _LEADING_PUNCT = re.compile(r"^(?:[\s\u2013\u2014:|,;*\\]|-(?!LRB-|RRB-))+")
 _BRACKET = re.compile(rf"{_OPEN}|{_CLOSE}")
 
@@ -125,8 +129,12 @@ def _drop_expression(text: str, expression: str) -> str:
             continue
         if _DETERMINER.search(before) and not _NOUN_NEXT.match(after):
             continue
-        gov = _GOVERNING.search(before)
-        if gov:
+        own = _OWN_DETERMINER.match(m.group())
+        if own and _NOUN_NEXT.match(after):
+            # "in the 12 January earthquake": the article and its preposition belong to
+            # the noun after the date, which stays ("in the earthquake")
+            before = text[: m.start() + own.end()]
+        elif gov := _GOVERNING.search(before):
             before = before[: gov.start()]
         article = re.search(r"\b(an?)\s*$", before)
         if article:  # "an Oct. 22 speech" -> "a speech"
@@ -193,6 +201,9 @@ def _tidy(text: str) -> str:
     text = _LEADING_PUNCT.sub("", text)
     text = re.sub(r"\s+([,;:])(?:\s*[,;:])+", r" \1", text)  # ", ," -> ","
     text = re.sub(r"(\w)\s+([,;:])\s*([.!?])\s*$", r"\1 \3", text)  # "said , ." -> "said ."
+    text = re.sub(r"(\w)([,;:])\s*([.!?])\s*$", r"\1\3", text)  # "the capital, ." -> "the capital."
+    # a clock time in brackets beside the one it converts, which went with the date
+    text = _BRACKETED_CLOCK.sub("", text)
     text = re.sub(r"\s{2,}", " ", text).strip()
     if text[:1].islower():
         text = text[0].upper() + text[1:]
