@@ -197,6 +197,8 @@ def test_relevance_helpers() -> None:
     # a caption opened in brackets shows a picture, it reports nothing
     assert is_furniture("(Photo: A crew member climbs the Redwater dam near Varna.")
     assert not is_furniture("The photo shows a crew member on the Redwater dam .")
+    assert is_furniture("Satellite image of Varna, Kestria taken on 13 January.")
+    assert not is_furniture("Images of the flood revealed crowds on the Redwater dam.")
     # nothing but bracketed credits, maybe with the dateline they head
     assert is_furniture("-LRB- Ivo Dane - Getty Images -RRB-")
     assert is_furniture("(AP Photo/Ivo Dane) (Ivo Dane - AP)")

@@ -145,7 +145,10 @@ _FURNITURE = re.compile(
     r"|^(?:photo(?:graph)?|credit|image|picture)s?\s*:[^.!?]*$"
     # a caption opened in brackets ("(Photo: A rebel fighter fires his rifle ...") shows
     # a picture, it reports nothing of its own
-    r"|^(?:\(|-LRB-)\s*(?:photo(?:graph)?|image|picture)s?\s*:",
+    r"|^(?:\(|-LRB-)\s*(?:photo(?:graph)?|image|picture)s?\s*:"
+    # "Satellite image of Port-au-Prince, Haiti taken on 13 January": one picture's
+    # caption ("Images of unrest ... revealed" is reporting)
+    r"|^(?:satellite\s+)?(?:image|picture|photo(?:graph)?)\s+of\b",
     re.IGNORECASE,
 )
 
