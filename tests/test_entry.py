@@ -43,6 +43,10 @@ from storyline.views.tls import CandidateSentence, DateRef, build_timeline
          "The storm struck south of the capital."),
         ("Crews flew to Tavel, at 0900 local time (1400 GMT) on Sunday.",
          ["0900 local time", "Sunday"], "Crews flew to Tavel."),
+        # a live page's update note run into the sentence, before or after it
+        ("The port reopened. (Update 12:49 p.m. Friday in Tavel, 5:49 a.m. ET)", [],
+         "The port reopened."),
+        ("(Update 1:33 a.m. Tavel, 6:33 p.m. ET) -. The port reopened.", [], "The port reopened."),
     ],
 )  # fmt: skip
 def test_date_words_leave_the_entry(sentence: str, expressions: list[str], entry: str) -> None:

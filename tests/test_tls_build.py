@@ -199,6 +199,8 @@ def test_relevance_helpers() -> None:
     assert not is_furniture("The photo shows a crew member on the Redwater dam .")
     assert is_furniture("Satellite image of Varna, Kestria taken on 13 January.")
     assert not is_furniture("Images of the flood revealed crowds on the Redwater dam.")
+    assert is_furniture("(Update 11:45 p.m. in Varna, 4:45 p.m. ET).")
+    assert not is_furniture("(Update 11:45 p.m.) The Redwater dam gave way.")
     # nothing but bracketed credits, maybe with the dateline they head
     assert is_furniture("-LRB- Ivo Dane - Getty Images -RRB-")
     assert is_furniture("(AP Photo/Ivo Dane) (Ivo Dane - AP)")

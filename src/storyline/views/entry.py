@@ -78,11 +78,17 @@ _STAMP = re.compile(
     re.IGNORECASE,
 )
 _UPDATE = re.compile(rf"^{_OPEN}\s*(?:Update[sd]?|Posted|Last updated)\b", re.IGNORECASE)
+# A live page's update note anywhere in the sentence it was run into: "... 30-year rule.
+# (Update 12:49 p.m. Friday in Cairo, 5:49 a.m. Friday ET)".
+_UPDATE_NOTE = re.compile(
+    rf"\s*{_OPEN}\s*(?:Update[sd]?|Posted|Last updated)\b(?:(?!{_OPEN}|{_CLOSE}).)*{_CLOSE}",
+    re.IGNORECASE,
+)
 # Separators left at the start; "-" only when it does not open a PTB bracket (-LRB-).
 _BRACKETED_CLOCK = re.compile(
     rf",?\s*{_OPEN}\s*\d{{1,2}}[:.]?\d{{2}}\s*(?:[ap]\.?m\.?\s*)?{TIME_ZONE}\s*{_CLOSE}(?=\s*[.!?]?\s*$)"
 )
-_LEADING_PUNCT = re.compile(r"^(?:[\s\u2013\u2014:|,;*\\]|-(?!LRB-|RRB-))+")
+_LEADING_PUNCT = re.compile(r"^(?:[\s\u2013\u2014:|,;*\\]|-(?!LRB-|RRB-)|\.(?!\.))+")
 _BRACKET = re.compile(rf"{_OPEN}|{_CLOSE}")
 
 
@@ -197,6 +203,7 @@ def _bracket_end(text: str) -> int | None:
 
 
 def _tidy(text: str) -> str:
+    text = _UPDATE_NOTE.sub("", text)
     text = re.sub(rf"{_OPEN}\s*{_CLOSE}", " ", text)  # brackets left empty
     text = _LEADING_PUNCT.sub("", text)
     text = re.sub(r"\s+([,;:])(?:\s*[,;:])+", r" \1", text)  # ", ," -> ","

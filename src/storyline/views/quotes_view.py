@@ -42,6 +42,7 @@ _NOT_ROLE_START = re.compile(
     r"^(?:who|which|whose|whom|and|but|or|said|says|told|according|however)\b", re.I
 )
 MAX_ROLE_CHARS = 80
+_LEADING_ARTICLE = re.compile(r"^(?:the|a|an)\s+")
 # Endings of nouns for what people do ("engineer", "activist", "detective", "inspector").
 _ROLE_ENDINGS = ("er", "or", "ist", "ive", "ian", "man", "woman", "ant", "ent")
 # Adjectives that end like such nouns ("a confident", "the significant").
@@ -294,9 +295,11 @@ def filter_quotes(
 
 
 def speaker_key(row: dict[str, Any]) -> tuple[str, str]:
+    """Quotes of one entity group together; others by their words, whatever the case
+    and article ("Government" and "the government", "Experts" and "experts")."""
     if row["speaker_entity"]:
         return ("entity", row["speaker_entity"])
-    return ("name", (row["speaker"] or "").casefold())
+    return ("name", _LEADING_ARTICLE.sub("", (row["speaker"] or "").casefold()))
 
 
 def page_quotes(

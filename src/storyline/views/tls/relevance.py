@@ -148,7 +148,9 @@ _FURNITURE = re.compile(
     r"|^(?:\(|-LRB-)\s*(?:photo(?:graph)?|image|picture)s?\s*:"
     # "Satellite image of Port-au-Prince, Haiti taken on 13 January": one picture's
     # caption ("Images of unrest ... revealed" is reporting)
-    r"|^(?:satellite\s+)?(?:image|picture|photo(?:graph)?)\s+of\b",
+    r"|^(?:satellite\s+)?(?:image|picture|photo(?:graph)?)\s+of\b"
+    # a live page's update note standing alone: "(Update 11:45 p.m. in Cairo, 4:45 p.m. ET)."
+    r"|^\s*(?:\(|-LRB-)\s*(?:update[sd]?|posted|last updated)\b[^()]*(?:\)|-RRB-)[\s.\-]*$",
     re.IGNORECASE,
 )
 
