@@ -378,6 +378,11 @@ def test_titles_from_text_or_url() -> None:
         "Crews return.",
         "text",
     )
+    # a headline run into the lead with no stop between them; a title-case one is whole
+    glued = "Boy raises thousands for Tavel A seven-year-old boy has raised money for it."
+    assert title_of(None, glued, None) == ("Boy raises thousands for Tavel", "text")
+    title_case = "Mayor Says The Ferry Strike Is Over"
+    assert title_of(None, title_case, None) == (title_case, "text")
     long_line = "word " * 60
     title, source = title_of(None, long_line, None)
     assert source == "text" and len(title) <= 91 and title.endswith("\u2026")

@@ -56,6 +56,25 @@ def title_from_url(url: str | None) -> str | None:
     return _shorten(text[:1].upper() + text[1:])
 
 
+# A sentence opener written in the middle of a line with no stop before it: where a
+# scraped page's headline ran into the lead ("Boy raises thousands for Haiti A seven-
+# year-old boy has raised ...").
+_RUN_IN_OPENER = re.compile(
+    r"(?<=[a-z0-9'\u2019])\s+(?=(?:A|An|The|When|While|As|After|In|It|This|These)\s+\S)"
+)
+
+
+def _headline_of(line: str) -> str:
+    """The headline at the start of ``line`` where the lead runs on after it, else the
+    line. Only a headline written in sentence case is cut: in "Obama Says The Spill Is
+    Bad" every word is capitalised and "The" opens nothing."""
+    for m in _RUN_IN_OPENER.finditer(line):
+        head = line[: m.start()]
+        if len(head) >= 15 and any(w[:1].islower() for w in head.split()[1:]):
+            return head
+    return line
+
+
 def title_of(title: str | None, text: str, url: str | None) -> tuple[str | None, str]:
     """The article's title and where it came from: as stored ("article"), else the
     first sentence of its first line of text ("text"), else its URL ("url")."""
@@ -66,7 +85,8 @@ def title_of(title: str | None, text: str, url: str | None) -> tuple[str | None,
         # "SIRTE, Libya | Thu Oct 20, 2011 6:31 pm EDT SIRTE, Libya (Reuters) - " says
         # where and when, the title starts after it
         first_line = entry_text(first_line, [])
-        return _shorten(_SENTENCE_END.split(first_line, maxsplit=1)[0].strip()), "text"
+        first = _SENTENCE_END.split(first_line, maxsplit=1)[0].strip()
+        return _shorten(_headline_of(first)), "text"
     from_url = title_from_url(url)
     if from_url:
         return from_url, "url"
