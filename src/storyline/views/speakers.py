@@ -5,9 +5,12 @@ person wins over a possessor ("UK"); without a person, the first name that is no
 inside a phrase of its own: "Haiti's envoy to the US" is Haiti's. A name after a
 preposition modifies the head and is not the speaker: "an official under President
 Hosni Mubarak" is an official, "Sunni Arabs, a dominant minority under Saddam Hussein"
-are Sunni Arabs, "residents in Homs" are residents. "For" (and, for an organisation or
-a place, "of") passes the voice on: "a spokesman for the WHO", "the head of the WHO"
-speak for the WHO; "a friend of Jackson" is not Jackson.
+are Sunni Arabs, "residents in Homs" are residents, "a friend of Jackson" is not
+Jackson. Some phrases pass the voice on: "for" ("a spokesman for the WHO"), where an
+organisation's people work ("officials at the CDC", "the head of the WHO"), a place's
+government ("the authorities in Mexico") and what a name said ("a statement by the Arab
+League"). A preposition inside a title hides nothing ("Secretary of State Hillary
+Clinton"), nor one before a comma or a sentence run into the phrase.
 
 A nationality written before the head is no speaker either: "Syrian state television",
 "Libyan rebels" are not the Syrian or Libyan people (the small tagger's NORP), so such
@@ -74,7 +77,7 @@ def _inside_a_phrase(before: str, kind: str) -> bool:
             # Hayward"); a capitalised article starts a sentence run into the phrase
             inside = False
             continue
-        if word not in _PREPOSITIONS or _title_word(prev):
+        if word not in _PREPOSITIONS or _takes_of(prev):
             continue
         said = prev.casefold() in _SAID_THINGS and word in ("by", "from", "of")
         workplace = kind == "ORG" and word in _WORKPLACE
@@ -85,7 +88,7 @@ def _inside_a_phrase(before: str, kind: str) -> bool:
     return inside
 
 
-def _title_word(word: str) -> bool:
+def _takes_of(word: str) -> bool:
     """A word a title's "of" follows: "Secretary of State", "Chief of Staff"."""
     folded = word.rstrip(".").casefold()
     return folded in TITLE_CORE or folded in ROLE_HEADS
@@ -117,9 +120,9 @@ def speaker_entity(corpus: Corpus, article_id: str, quote: Quote) -> Entity | No
 
     By span, the phrase's head (see the module docstring). By name, a surname is the
     one person of that surname the article mentions, "the WHO" is "WHO", and a name
-    several entities share is the one this article mentions; "the
-    Post" is the only organisation named here whose name ends in "Post", "the
-    newspaper" / "the agency" the only source the article cites.
+    several entities share is the one this article mentions; "the Post" is the only
+    organisation named here whose name ends in "Post", "the newspaper" / "the agency"
+    the only source the article cites.
     """
     ann = corpus.annotations.get(article_id)
     mentions = ann.mentions if ann is not None else []
