@@ -309,7 +309,8 @@ _IRREGULAR_DEMONYMS = {
     "emirati": "united arab emirates", "peruvian": "peru", "portuguese": "portugal",
     "vietnamese": "vietnam", "burmese": "myanmar", "belgian": "belgium", "czech": "czech republic",
     "saudi": "saudi arabia", "kiwi": "new zealand", "israeli": "israel", "soviet": "soviet union",
-    "argentine": "argentina", "dominican": "dominican republic", "malagasy": "madagascar", "congolese": "democratic republic of the congo",
+    "argentine": "argentina", "dominican": "dominican republic", "malagasy": "madagascar",
+    "congolese": "democratic republic of the congo",
 }  # fmt: skip
 # (ending to strip, what to put back): "Libyan" -> "Libya", "Egyptian" -> "Egypt",
 # "Chinese" -> "China", "Italian" -> "Italy", "Ukrainian" -> "Ukraine", "German" -> "Germany".
