@@ -180,9 +180,9 @@ def speaker_entity(corpus: Corpus, article_id: str, quote: Quote) -> Entity | No
     names = [n for n in (quote.speaker_resolved, quote.speaker) if n]
     for name in names:
         if any(c.isupper() for c in name):  # not "he", "officials"
-            person = _person_by_surname(corpus, here(), name)
-            if person is not None:
-                return person
+            named = _person_by_surname(corpus, here(), name)
+            if named is not None:
+                return named
             for entity in by_name(name):
                 return entity
     for name in names:
