@@ -178,3 +178,36 @@ def test_a_transcript_label_is_the_person_its_article_names_in_full() -> None:
     )
     found = speaker_entity(c, "t", quote("QUILL"))
     assert found is not None and found.name.casefold() == "ada quill"
+
+
+def _surname_corpus(others: int) -> Corpus:
+    """Six articles on Ada Quill (one also "Quill" alone), one credit "Photo Ada Quill",
+    ``others`` on Ivo Quill (each also "Quill"), and "q": "Mr Quill said it." naming
+    nobody in full."""
+    text = "Ada Quill spoke. Quill left."  # "Ivo Quill" has as many letters
+    full = EntityMention("Ada Quill", "PERSON", 0, 9, 0)
+    mentions = {f"a{i}": (full,) for i in range(6)}
+    mentions["a0"] = (full, EntityMention("Quill", "PERSON", 22, 27, 1))
+    mentions["b"] = (EntityMention("Photo Ada Quill", "PERSON", 0, 15, 0),)
+    for i in range(others):
+        mentions[f"c{i}"] = (
+            EntityMention("Ivo Quill", "PERSON", 0, 9, 0),
+            EntityMention("Quill", "PERSON", 22, 27, 1),
+        )
+    articles = {k: Article(k, text) for k in mentions} | {"q": Article("q", "Mr Quill said it.")}
+    return Corpus(
+        articles=articles,
+        annotations={k: Annotations(k, mentions=v) for k, v in mentions.items()}
+        | {"q": Annotations("q")},
+        entities=resolve_entities(mentions),
+        copies=[],
+    )
+
+
+def test_a_surname_alone_is_the_person_the_story_mostly_means_by_it() -> None:
+    # "Mr Quill" in an article that names nobody in full is Ada Quill, whom the story
+    # names far more than a stray credit "Photo Ada Quill"; beside an Ivo Quill named as
+    # often, nobody
+    found = speaker_entity(_surname_corpus(0), "q", quote("Mr Quill"))
+    assert found is not None and found.name == "Ada Quill"
+    assert speaker_entity(_surname_corpus(6), "q", quote("Mr Quill")) is None

@@ -61,6 +61,7 @@ _OUTLET_WORDS = frozenset(
 _WORD = re.compile(r"\b[\w'’.-]+\b")
 _WORD_OR_MARK = re.compile(r"\b[\w'’.-]+\b|[,;:()]")
 _PHRASE_ENDS = frozenset(",;:()")
+_HONORIFIC = re.compile(r"^(?:mr|mrs|ms|miss|dr|sir|dame|lord|lady)\.?\s+", re.IGNORECASE)
 
 
 def _inside_a_phrase(before: str, kind: str) -> bool:
@@ -100,9 +101,11 @@ def _head_word(phrase: str) -> str:
 
 
 def _person_by_surname(corpus: Corpus, here: set[str | None], name: str) -> Entity | None:
-    """The one person this article mentions whose surname a one-word speaker is: a
-    transcript's "BLITZER:" is the Wolf Blitzer its first turn names in full."""
-    word = fold(name)
+    """The person a one-word speaker (after an honorific: "Mr Hayward") is the surname of:
+    of the people this article mentions with that surname (a transcript's "BLITZER:" is
+    the Wolf Blitzer its first turn names in full), else of those the story knows by it,
+    the one with at least three in four of their mentions."""
+    word = fold(_HONORIFIC.sub("", name))
     if not word or " " in word:
         return None
     people = [
@@ -112,7 +115,13 @@ def _person_by_surname(corpus: Corpus, here: set[str | None], name: str) -> Enti
         for e in (corpus.entity_by_id[eid],)
         if e.type == "PERSON" and " " in e.name and fold(e.name).split()[-1] == word
     ]
-    return people[0] if len(people) == 1 else None
+    known = people or [
+        e for e in corpus.entity_by_name(word) if e.type == "PERSON" and " " in e.name
+    ]
+    if not known:
+        return None
+    top = max(known, key=lambda e: len(e.mentions))
+    return top if 4 * len(top.mentions) >= 3 * sum(len(e.mentions) for e in known) else None
 
 
 def speaker_entity(corpus: Corpus, article_id: str, quote: Quote) -> Entity | None:
