@@ -47,6 +47,10 @@ from storyline.views.tls import CandidateSentence, DateRef, build_timeline
         ("The port reopened. (Update 12:49 p.m. Friday in Tavel, 5:49 a.m. ET)", [],
          "The port reopened."),
         ("(Update 1:33 a.m. Tavel, 6:33 p.m. ET) -. The port reopened.", [], "The port reopened."),
+        # a day's stamp before a wire dateline goes with it; a date that is the subject stays
+        ("May 2, 2031 TAVEL\\/VARNA (Reuters) - The port reopened.", [], "The port reopened."),
+        ("Friday was the bloodiest day of the strike.", ["Friday"],
+         "Friday was the bloodiest day of the strike."),
     ],
 )  # fmt: skip
 def test_date_words_leave_the_entry(sentence: str, expressions: list[str], entry: str) -> None:

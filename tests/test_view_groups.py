@@ -1,4 +1,5 @@
-"""The overview's key figures: numbers with a subject, most outlets first."""
+"""The overview's key figures (numbers with a subject, most outlets first) and the quotes
+view's speaker groups."""
 
 from __future__ import annotations
 
@@ -28,3 +29,14 @@ def test_a_vague_amount_is_no_key_figure() -> None:
     assert [f["text"] for f in key_figures(facts)] == ["at least 31 people"]
     assert is_vague("several hundred rockets") and is_vague("Dozens of Varnans")
     assert not is_vague("300 km") and not is_vague("2 million people")
+
+
+def test_unnamed_speakers_group_whatever_their_case_and_article() -> None:
+    from storyline.views.quotes_view import page_quotes
+
+    def row(speaker: str) -> dict[str, Any]:
+        return {"speaker": speaker, "speaker_entity": None, "anonymous": True, "role": None}
+
+    rows = [row("Government"), row("the government"), row("The Government"), row("Experts")]
+    groups = page_quotes(rows, page=None, per_page=None)["speakers"]
+    assert [(g["speaker"], g["count"]) for g in groups] == [("Government", 3), ("Experts", 1)]

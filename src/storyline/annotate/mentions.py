@@ -347,8 +347,10 @@ def _clean_ent(doc: Doc, text: str, ent: Span, person_ends: Set[str]) -> _Draft 
     span = doc[start:end]
     if not any(c.isalpha() for c in span.text) or span.text.islower():
         return None
-    if end - start == 1 and (start == 0 or doc[start].is_sent_start) and _group_noun(doc[start]):
-        return None  # "Rebels said", "Witnesses told": a capital from the sentence, no name
+    if end - start == 1 and _group_noun(doc[start]):
+        # "Rebels said", "Witnesses told": a capital from the sentence (or from a headline
+        # run into it, "... rape claim Rebels take back"), no name
+        return None
     if _clock_zone(doc, start, end):
         return None
     words = [_word(t) for t in span]

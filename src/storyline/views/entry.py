@@ -48,6 +48,9 @@ _GOVERNING = re.compile(r"(?:\b(?:early|late|earlier|later)\s+)?\b(?:on|at|in|as
 # A determiner before the expression: it only goes when a noun follows ("the April 20
 # explosion"), not when the expression is the noun ("the Thursday a leader returned").
 _DETERMINER = re.compile(r"\b(?:the|an?|this|its|his|her|their)\s*$", re.I)
+_PREDICATE_NEXT = re.compile(
+    r"\s*(?:was|were|is|are|will|would|has|had|saw|marked|brought|became|began|ended)\b"
+)
 _OWN_DETERMINER = re.compile(r"(?:the|an?)\s+", re.I)  # a date expression written with it
 _NOUN_NEXT = re.compile(
     r"\s*(?!(?:a|an|the|of|in|on|at|to|and|or|that|when|as|for|with|by|from)\b)[a-z][a-z\-]+\b"
@@ -77,6 +80,7 @@ _STAMP = re.compile(
     rf"\d{{1,2}}[.:]\d{{2}}\s*(?:[ap]\.?m\.?\s*)?{TIME_ZONE}\b",
     re.IGNORECASE,
 )
+_DATE_ONLY = re.compile(rf"\s*(?:{_MONTH})\s+\d{{1,2}},?\s+\d{{4}}\s*")
 _UPDATE = re.compile(rf"^{_OPEN}\s*(?:Update[sd]?|Posted|Last updated)\b", re.IGNORECASE)
 # A live page's update note anywhere in the sentence it was run into: "... 30-year rule.
 # (Update 12:49 p.m. Friday in Cairo, 5:49 a.m. Friday ET)".
@@ -133,6 +137,8 @@ def _drop_expression(text: str, expression: str) -> str:
             continue
         if _LIST_AFTER.match(after) or _LIST_BEFORE.search(before):
             continue
+        if not before.strip() and _PREDICATE_NEXT.match(after):
+            continue  # the date is the subject: "Friday was the bloodiest day"
         if _DETERMINER.search(before) and not _NOUN_NEXT.match(after):
             continue
         own = _OWN_DETERMINER.match(m.group())
@@ -179,7 +185,8 @@ def _drop_lead(text: str) -> str:
         text = _PIPE_HEAD.sub("", text, count=1)
         text = _DATELINE.sub("", text, count=1)
         wire = wire_datelines(text)  # "Cairo, Egypt (CNN) --": a place the city pattern misses
-        if wire and wire[0][0] == 0:
+        if wire and (wire[0][0] == 0 or _DATE_ONLY.fullmatch(text[: wire[0][0]])):
+            # "May 2, 2011 RAMALLAH\/GAZA (Reuters) - ": a day's stamp before it goes too
             text = text[wire[0][1] :]
         text = _STAMP.sub("", text, count=1)
         if _UPDATE.match(text):
