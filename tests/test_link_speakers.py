@@ -211,3 +211,18 @@ def test_a_surname_alone_is_the_person_the_story_mostly_means_by_it() -> None:
     found = speaker_entity(_surname_corpus(0), "q", quote("Mr Quill"))
     assert found is not None and found.name == "Ada Quill"
     assert speaker_entity(_surname_corpus(6), "q", quote("Mr Quill")) is None
+
+
+def test_a_government_named_elsewhere_in_the_pile_is_not_this_article_s() -> None:
+    # an older store holds "Government" as a name from one article; another article's
+    # "The Government said" is its own country's government, not that one
+    mentions = (EntityMention("Government", "ORG", 4, 14, 0),)
+    text = "The Government said it would act."
+    c = Corpus(
+        articles={"a": Article("a", TEXT), "b": Article("b", text)},
+        annotations={"a": Annotations("a"), "b": Annotations("b", mentions=mentions)},
+        entities=resolve_entities({"b": mentions}),
+        copies=[],
+    )
+    assert speaker_entity(c, "a", quote("The Government")) is None
+    assert speaker_entity(c, "a", quote("Government")) is None

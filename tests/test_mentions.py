@@ -479,3 +479,12 @@ def test_a_persons_employer_is_not_part_of_the_name(blank: spacy.language.Langua
         ["B-PERSON"] + ["I-PERSON"] * 4 + ["O"] * 3 + ["B-PERSON"] + ["I-PERSON"] * 3 + ["O", "O"]
     )
     assert [t for t, _ in texts(make(blank, words, ents))] == ["Ivo Marsh", "Ivo of Norland"]
+
+
+def test_government_alone_is_no_name(blank: spacy.language.Language) -> None:
+    # British style capitalises "the Government": whichever government the sentence is
+    # about, so no one actor; "Scottish Government" is one
+    words = ["The", "Government", "said", "so", ".", "The", "Scottish", "Government", "agreed"]
+    ents = ["O", "B-ORG", "O", "O", "O", "O", "B-ORG", "I-ORG", "O"]
+    doc = Doc(blank.vocab, words=words, ents=ents)
+    assert texts(doc) == [("Scottish Government", "ORG")]

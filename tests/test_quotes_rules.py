@@ -511,3 +511,15 @@ def test_a_content_opening_inside_a_dateline_starts_after_it() -> None:
     inside = text.index("Reuters")
     got = _after_dateline(inside, text.index(" , officials"), ends)
     assert text[got:].startswith("Kestria has ordered")
+
+
+def test_a_bare_indefinite_is_an_anonymous_group(quotes_nlp: Language) -> None:
+    text = (
+        "The bridge reopened on Monday. Some say the repairs came too late. "
+        "Others believe the city acted fast. Some of the officials said the steel was sound."
+    )
+    speakers = {q.speaker: q.anonymous for q in quotes_of(quotes_nlp, text)}
+    assert speakers["Some"] is True
+    assert speakers["Others"] is True
+    # "some of the officials": the officials, anonymous as officials are
+    assert speakers["Some of the officials"] is True

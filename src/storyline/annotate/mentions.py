@@ -276,17 +276,20 @@ def _untagged_words_before(doc: Doc, start: int) -> int:
 
 # Common nouns for groups of people a sentence may open with, which the tagger then
 # takes for a people or a place ("Rebels" GPE, "Witnesses" NORP); besides the nouns of
-# anonymous sources (``HUMAN_NOUNS``).
-_GROUP_NOUNS = HUMAN_NOUNS | frozenset(
+# anonymous sources (``HUMAN_NOUNS``). "Government" alone is whichever government the
+# sentence is about (British style capitalises it): as one name it would make the
+# governments of every country in a pile one actor.
+GROUP_NOUNS = HUMAN_NOUNS | frozenset(
     """rebels troops soldiers police militants insurgents demonstrators authorities doctors
     villagers fighters forces refugees students parents teachers nurses farmers fishermen
     investors traders shareholders survivors victims relatives neighbours neighbors
-    opponents residents gunmen loyalists protestors""".split()
+    opponents residents gunmen loyalists protestors government governments administration
+    ministry military""".split()
 )
 
 
 def _group_noun(token: Token) -> bool:
-    return token.is_title and token.lower_ in _GROUP_NOUNS
+    return token.is_title and token.lower_ in GROUP_NOUNS
 
 
 def _clean_ent(doc: Doc, text: str, ent: Span, person_ends: Set[str]) -> _Draft | None:

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 
+from ..annotate.mentions import GROUP_NOUNS
 from ..link.gazetteer import country_of_demonym
 from ..link.names import fold
 from ..models import Entity, Quote
@@ -188,6 +189,10 @@ def speaker_entity(corpus: Corpus, article_id: str, quote: Quote) -> Entity | No
         return None
     names = [n for n in (quote.speaker_resolved, quote.speaker) if n]
     for name in names:
+        if fold(name) in GROUP_NOUNS:
+            # "Government said", "The Authorities": whichever government the article is
+            # about, never one entity of that name found anywhere in the pile
+            continue
         if any(c.isupper() for c in name):  # not "he", "officials"
             named = _person_by_surname(corpus, here(), name)
             if named is not None:

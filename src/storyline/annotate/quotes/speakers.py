@@ -44,6 +44,8 @@ UNNAMED = frozenset({"unidentified", "unnamed", "unknown"})
 QUANTIFIERS = frozenset(
     "one two three four five some several many most few all none each any both another".split()
 )
+# Indefinites that, standing alone, are a vague group of people ("Some say", "Others believe").
+INDEFINITES = frozenset("some many others most few several both all".split())
 # How many sentences back a pronoun or description may look.
 WINDOW = 3
 # How far back "he" after an unnamed speaker looks for the person a passage is about.
@@ -206,6 +208,10 @@ def describe(doc: Doc, att: Attribution, text: str, ents: tuple[Span, ...]) -> S
                 sp.plural = _is_plural(ante)
         return sp
     head = _partitive_head(head)
+    if head.lower_ in INDEFINITES and text[a:b].strip().casefold() == head.lower_:
+        # "Some say", "Others believe": a vague group, nobody named
+        sp.anonymous = True
+        return sp
     if head.pos_ == "PRON" and head.lower_ not in QUANTIFIERS:
         return sp
     if text[a:b].split()[0].casefold() in UNNAMED:
