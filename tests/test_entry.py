@@ -110,6 +110,11 @@ def test_names_day() -> None:
          "Crowds filled the square ."),
         ("The Harbour Board (HSB) -- which runs the port -- closed it .", [],
          "The Harbour Board (HSB) -- which runs the port -- closed it ."),
+        # a live page's next stamp run into the line; the time of what is said stays
+        ("Dam fears rise as the toll reaches 80 10.40 BST.", [], "Dam fears rise as the toll reaches 80"),
+        ("Dam holds, says the board ` for now' 16.29 BST", [], "Dam holds, says the board ` for now'"),
+        ("The board meets at 10.40 BST.", [], "The board meets at 10.40 BST."),
+        ("The gates close until 16:29 GMT.", [], "The gates close until 16:29 GMT."),
     ],
 )  # fmt: skip
 def test_datelines_and_stamps_leave_the_entry(

@@ -207,6 +207,11 @@ def test_relevance_helpers() -> None:
     assert is_furniture("-LRB- By Ivo Dane -- The Kestria Post -RRB- VARNA , Kestria --")
     assert not is_furniture("(Ivo Dane - AP) The Redwater dam gave way on Monday .")
     assert not is_furniture("(The dam gave way on Monday.)")
+    # a print-edition note, alone or after the headline it closes
+    assert is_furniture("This article appeared on p28 of the Main section of the Ledger on Monday.")
+    assert is_furniture("Dam holds This article appeared on p3 of the Ledger on 27 April 2009.")
+    assert is_furniture("A version of this article appears in print on May 2, 2009, on page A1.")
+    assert not is_furniture("The article appeared on Monday and the minister resigned on Tuesday.")
 
 
 def test_month_granularity() -> None:

@@ -92,6 +92,14 @@ _UPDATE_NOTE = re.compile(
 _BRACKETED_CLOCK = re.compile(
     rf",?\s*{_OPEN}\s*\d{{1,2}}[:.]?\d{{2}}\s*(?:[ap]\.?m\.?\s*)?{TIME_ZONE}\s*{_CLOSE}(?=\s*[.!?]?\s*$)"
 )
+# A live page's next stamp run into the line before it: "... Mexico death toll reaches 80
+# 10.40 BST"; after "at", "by", "until" ... it is the time of what the sentence says.
+_TRAILING_STAMP = re.compile(
+    rf"(?P<word>[\w'’]+)\W*?\s+(?P<stamp>\d{{1,2}}[.:]\d{{2}}\s*(?:[ap]\.?m\.?\s*)?{TIME_ZONE})\s*\.?\s*$"
+)
+_CLOCK_PREPOSITIONS = frozenset(
+    "at by on to until till from before after since around about near past".split()
+)
 _LEADING_PUNCT = re.compile(r"^(?:[\s\u2013\u2014:|,;*\\]|-(?!LRB-|RRB-)|\.(?!\.))+")
 _BRACKET = re.compile(rf"{_OPEN}|{_CLOSE}")
 
@@ -218,6 +226,13 @@ def _tidy(text: str) -> str:
     text = re.sub(r"(\w)([,;:])\s*([.!?])\s*$", r"\1\3", text)  # "the capital, ." -> "the capital."
     # a clock time in brackets beside the one it converts, which went with the date
     text = _BRACKETED_CLOCK.sub("", text)
+    stamp = _TRAILING_STAMP.search(text)
+    if (
+        stamp
+        and stamp.group("word").casefold() not in _CLOCK_PREPOSITIONS
+        and not _inside_quotation(text, stamp.start("stamp"))
+    ):
+        text = text[: stamp.start("stamp")].rstrip()
     text = re.sub(r"\s{2,}", " ", text).strip()
     if text[:1].islower():
         text = text[0].upper() + text[1:]

@@ -150,7 +150,12 @@ _FURNITURE = re.compile(
     # caption ("Images of unrest ... revealed" is reporting)
     r"|^(?:satellite\s+)?(?:image|picture|photo(?:graph)?)\s+of\b"
     # a live page's update note standing alone: "(Update 11:45 p.m. in Cairo, 4:45 p.m. ET)."
-    r"|^\s*(?:\(|-LRB-)\s*(?:update[sd]?|posted|last updated)\b[^()]*(?:\)|-RRB-)[\s.\-]*$",
+    r"|^\s*(?:\(|-LRB-)\s*(?:update[sd]?|posted|last updated)\b[^()]*(?:\)|-RRB-)[\s.\-]*$"
+    # a print-edition note: "This article appeared on p28 of the Main section ... on
+    # Monday 27 April 2009", "A version of this article appears in print on ...": the
+    # day the paper printed it
+    r"|\b(?:this\s+(?:article|story)|a\s+version(?:\s+of\s+this\s+(?:article|story|review))?)"
+    r"\s+appear(?:ed|s)\s+(?:on\s+p(?:age)?\s*[A-Z]?\d+\b|in\s+print\b)",
     re.IGNORECASE,
 )
 
