@@ -12,7 +12,7 @@ from storyline.eval.tls import events_to_timeline
 from storyline.models import Evidence, TimelineEvent
 from storyline.store import Store
 from storyline.views.corpus import Corpus
-from storyline.views.entry import entry_text, join_entries, names_day
+from storyline.views.entry import caption_end, entry_text, join_entries, names_day
 from storyline.views.payloads import timeline_view
 from storyline.views.tls import CandidateSentence, DateRef, build_timeline
 
@@ -184,3 +184,12 @@ def test_join_entries_ends_a_headline_before_the_next_entry() -> None:
     assert join_entries(["Talks resume (AP).", headline]) == "Talks resume (AP). " + headline
     # the last entry is as written; empty entries are skipped
     assert join_entries([lead, "", headline]) == lead + " " + headline
+
+
+def test_a_wire_photo_caption_comes_before_the_story() -> None:
+    lead = "VARNA | Tue Jun 30, 2031 1:58 pm EDT VARNA (Reuters) - The strike ended."
+    caption = "A crew member ties up a ferry in Varna June 29, 2031.\n"
+    assert caption_end(caption + lead) == len(caption)
+    # a headline names no day; a dated line with no dateline after it is the story
+    assert caption_end("Ferry strike ends\n" + lead) == 0
+    assert caption_end(caption + "The strike ended.") == 0

@@ -22,10 +22,10 @@ from storyline.present.cli import app
 from storyline.present.report import FORMATS, render
 from storyline.store import Store
 from storyline.views.digest import LOOKBACK, digest_window
-from storyline.views.payloads import title_from_url, title_of
 from storyline.views.quotes_view import appositive, clean_title
 from storyline.views.shapes import OverviewPayload
 from storyline.views.story import Story
+from storyline.views.titles import title_from_url, title_of
 from test_web_data import Doc, build, link
 
 DAY0 = dt.date(2021, 3, 1)
@@ -392,6 +392,34 @@ def test_titles_from_text_or_url() -> None:
     )
     assert title_of(None, "", "https://x.example/12345") == (None, "none")
     assert title_from_url("javascript:alert(1)") is None
+
+
+def test_a_title_is_not_a_caption_a_byline_or_a_link_label() -> None:
+    lead = "VARNA | Tue Jun 30, 2031 1:58 pm EDT VARNA (Reuters) - The ferry strike ended on Monday."
+    # a wire photo's caption line ends with the picture's day; the story starts after it
+    caption = "A crew member ties up a ferry in Varna June 29, 2031.\n"
+    assert title_of(None, caption + lead, None) == ("The ferry strike ended on Monday.", "text")
+    # a headline before the stamp (the city is written again after the day) is the title
+    headline = "Ferry strike ends in Kestria: union VARNA | Tue Jun 30, 2031 1:58 pm EDT VARNA"
+    assert title_of(None, headline + " (Reuters) - Crews return.", None) == (
+        "Ferry strike ends in Kestria: union",
+        "text",
+    )
+    # a byline or a picture credit there is not; nor a link's label
+    byline = "By Ada Quill, Transport Editor " + lead
+    assert title_of(None, byline, None) == ("The ferry strike ended on Monday.", "text")
+    credit = "Credit: Reuters/Ivo Dane " + lead
+    assert title_of(None, credit, None) == ("The ferry strike ended on Monday.", "text")
+    assert title_of(None, "Full Article Ferry strike ends\nMore.", None) == (
+        "Ferry strike ends",
+        "text",
+    )
+    # a dateline whose dash went to the next line
+    split = "VARNA, Kestria (Reuters Life!)\n- Silence reigns on the quay."
+    assert title_of(None, split, None) == ("Silence reigns on the quay.", "text")
+    # a headline run into a standfirst opening with a quantifier
+    glued = "First ferry strike in Kestria More than 700 crews stopped work on Monday."
+    assert title_of(None, glued, None) == ("First ferry strike in Kestria", "text")
 
 
 def test_articles_show_titles_origin_and_facts_their_subject(tmp_path: Path) -> None:

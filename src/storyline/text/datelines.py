@@ -36,7 +36,7 @@ WIRES = (
     "Interfax", "AAP", "Agencies", "MarketWatch",
 )  # fmt: skip
 # Time zones written after a clock time.
-TIME_ZONE = r"(?:GMT|BST|UTC|CET|CEST|EST|EDT|CST|CDT|MST|MDT|PST|PDT|ET|JST)"
+TIME_ZONE = r"(?:GMT|BST|UTC|CET|CEST|EST|EDT|CST|CDT|MST|MDT|PST|PDT|ET|JST|IST)"
 _PLACE_WORD = rf"(?!{TIME_ZONE}\b)[A-Z][A-Za-z.'\-\\/]*"
 _PLACE_PART = rf"{_PLACE_WORD}(?:[ ]+(?:{_PLACE_WORD}|\d{{1,2}}))*"  # "NEW ORLEANS", "June 2"
 _PLACE = rf"{_PLACE_PART}(?:[ ]?,[ ]*{_PLACE_PART}){{0,2}}[ ]*"

@@ -136,6 +136,26 @@ def join_entries(entries: Iterable[str]) -> str:
     )
 
 
+# A wire photo's caption ends with the day the picture was taken: "A police woman wears
+# a mask in Mexico City April 24, 2009."
+_CAPTION_END = re.compile(rf"[,\s](?:on\s+)?(?:{_MONTH})\.?\s+\d{{1,2}},?\s+\d{{4}}\.?\s*$")
+
+
+def caption_end(text: str) -> int:
+    """Where the story starts when ``text`` opens with a wire photo's caption line (a
+    line ending in the picture's date, then the story's dateline: "GENEVA | Tue Jun 30,
+    2009 1:58 pm EDT GENEVA (Reuters) - ..."), else 0. A headline before a dateline
+    names no day, so it stays."""
+    first_end = text.find("\n")
+    if first_end < 0 or not _CAPTION_END.search(text[:first_end]):
+        return 0
+    rest = text[first_end:]
+    start = first_end + len(rest) - len(rest.lstrip())
+    line_end = text.find("\n", start)
+    line = text[start : line_end if line_end >= 0 else len(text)].strip()
+    return start if line and _drop_lead(line) != line else 0
+
+
 def _drop_expression(text: str, expression: str) -> str:
     for m in re.finditer(rf"(?<!\w){re.escape(expression)}(?!\w)", text):
         before, after = text[: m.start()], text[m.end() :]

@@ -29,9 +29,10 @@ from typing import TYPE_CHECKING, Any, cast
 from ..text.stopwords import ENGLISH_STOP_WORDS, SMART_STOPWORDS
 from ..text.tokens import content_words
 from .corpus import Corpus
-from .entry import entry_text
+from .entry import caption_end, entry_text
 from .facts import is_vague
 from .timeline import dated_evidence
+from .titles import title_of
 
 if TYPE_CHECKING:
     from .story import Story
@@ -130,8 +131,6 @@ def _earlier(a: dict[str, Any], b: dict[str, Any]) -> bool:
 
 def latest(corpus: Corpus, n: int = LATEST) -> list[dict[str, Any]]:
     """What the ``n`` most recently published originals lead with, newest first."""
-    from .payloads import title_of
-
     dated = [
         a
         for a in corpus.articles.values()
@@ -144,8 +143,10 @@ def latest(corpus: Corpus, n: int = LATEST) -> list[dict[str, Any]]:
         ann = corpus.annotations.get(article.id)
         if ann is None:
             continue
-        # The first sentence that still says something once its dateline is gone.
-        leads = (entry_text(s.text.strip(), []) for s in ann.sentences)
+        # The first sentence of the story (a wire photo's caption line comes before it)
+        # that still says something once its dateline is gone.
+        start = caption_end(article.text)
+        leads = (entry_text(s.text.strip(), []) for s in ann.sentences if s.start >= start)
         sentence = next((t for t in leads if len(_words(t)) >= LEAD_WORDS), None)
         if sentence is None:
             continue

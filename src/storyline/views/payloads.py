@@ -14,10 +14,10 @@ from typing import TYPE_CHECKING, Any
 
 from ..models import QUOTE_CONFIDENCE, Evidence, Quote, TimelineEvent
 from .corpus import Corpus
-from .entry import entry_text
 from .quotes_view import attributions, speaker_role
 from .speakers import speaker_entity
 from .timeline import basic_timeline, normalized_words
+from .titles import title_of
 
 if TYPE_CHECKING:
     from .digest import DigestInput
@@ -25,72 +25,6 @@ if TYPE_CHECKING:
 
 def _iso(value: dt.date | None) -> str | None:
     return value.isoformat() if value else None
-
-
-# A title made from text is cut to about this many characters, at a word.
-TITLE_CHARS = 90
-_SENTENCE_END = re.compile(r"(?<=[^\s.]{2}[.!?])\s+(?=\S)")
-
-
-def _shorten(text: str, width: int = TITLE_CHARS) -> str:
-    if len(text) <= width:
-        return text
-    cut = (
-        text[: width + 1].rsplit(" ", 1)[0].rstrip(" ,;:-") if " " in text[:width] else text[:width]
-    )
-    return cut + "\u2026"
-
-
-def title_from_url(url: str | None) -> str | None:
-    """The last path segment of ``url`` as words ("swine-flu-spreads.html" ->
-    "Swine flu spreads"); None when it is only digits, an id or empty."""
-    if not url:
-        return None
-    path = re.sub(r"[?#].*$", "", url.strip()).rstrip("/")
-    segment = path.rsplit("/", 1)[-1] if "/" in path.split("://", 1)[-1] else ""
-    segment = re.sub(r"\.(?:s?html?|php|aspx?|jsp|cms)$", "", segment, flags=re.IGNORECASE)
-    words = [w for w in re.split(r"[-_+.\s]+|%20", segment) if w]
-    if sum(1 for w in words if re.fullmatch(r"[^\W\d_]{2,}", w)) < 2:
-        return None  # "12345", "index", "a1b2c3": not a headline
-    text = " ".join(words)
-    return _shorten(text[:1].upper() + text[1:])
-
-
-# A sentence opener written in the middle of a line with no stop before it: where a
-# scraped page's headline ran into the lead ("Boy raises thousands for Haiti A seven-
-# year-old boy has raised ...").
-_RUN_IN_OPENER = re.compile(
-    r"(?<=[a-z0-9'\u2019])\s+(?=(?:A|An|The|When|While|As|After|In|It|This|These)\s+\S)"
-)
-
-
-def _headline_of(line: str) -> str:
-    """The headline at the start of ``line`` where the lead runs on after it, else the
-    line. Only a headline written in sentence case is cut: in "Obama Says The Spill Is
-    Bad" every word is capitalised and "The" opens nothing."""
-    for m in _RUN_IN_OPENER.finditer(line):
-        head = line[: m.start()]
-        if len(head) >= 15 and any(w[:1].islower() for w in head.split()[1:]):
-            return head
-    return line
-
-
-def title_of(title: str | None, text: str, url: str | None) -> tuple[str | None, str]:
-    """The article's title and where it came from: as stored ("article"), else the
-    first sentence of its first line of text ("text"), else its URL ("url")."""
-    if title and title.strip():
-        return title, "article"
-    first_line = next((line.strip() for line in text.splitlines() if line.strip()), "")
-    if first_line:
-        # "SIRTE, Libya | Thu Oct 20, 2011 6:31 pm EDT SIRTE, Libya (Reuters) - " says
-        # where and when, the title starts after it
-        first_line = entry_text(first_line, [])
-        first = _SENTENCE_END.split(first_line, maxsplit=1)[0].strip()
-        return _shorten(_headline_of(first)), "text"
-    from_url = title_from_url(url)
-    if from_url:
-        return from_url, "url"
-    return None, "none"
 
 
 def articles_view(corpus: Corpus) -> dict[str, Any]:
