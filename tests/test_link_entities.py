@@ -370,3 +370,17 @@ def test_a_first_name_alone_is_the_person_mostly_named_in_full_with_it() -> None
     entities = resolve_entities(mentions)
     assert by_alias(entities, "Kenji").name == "Kenji Arata"
     assert by_alias(entities, "Ada").name == "Ada"
+
+
+def test_a_common_short_given_name_is_the_same_person() -> None:
+    ents = resolve_entities(
+        {
+            "a": (EntityMention("Ed Quillon", "PERSON", 0, 10, 0),),
+            "b": (EntityMention("Edward Quillon", "PERSON", 0, 14, 0),),
+            "c": (EntityMention("Jo Quillon", "PERSON", 0, 10, 0),),
+            "d": (EntityMention("John Quillon", "PERSON", 0, 12, 0),),
+        }
+    )
+    names = sorted(sorted(e.aliases) for e in ents)
+    # "Jo" is no listed short form of "John": never guessed from spelling
+    assert names == [["Ed Quillon", "Edward Quillon"], ["Jo Quillon"], ["John Quillon"]]

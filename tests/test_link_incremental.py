@@ -618,3 +618,13 @@ def test_a_long_name_with_its_modifiers_swapped_is_one_body(tmp_path: Path) -> N
         }
     )
     assert len(whole) == 1
+
+
+def test_a_common_short_given_name_joins_the_person_fed_before(tmp_path: Path) -> None:
+    store = Store(tmp_path / "s.db")
+    _feed(store, _article("a1", 1, "Edward Quillon spoke."), [_mention("Edward Quillon", "PERSON")])
+    _feed(store, _article("a2", 2, "Ed Quillon spoke."), [_mention("Ed Quillon", "PERSON")])
+    _feed(store, _article("a3", 3, "Jo Quillon spoke."), [_mention("Jo Quillon", "PERSON")])
+    edward = _holding(store, MentionRef("a1", 0))
+    assert _holding(store, MentionRef("a2", 0)).id == edward.id
+    assert _holding(store, MentionRef("a3", 0)).id != edward.id

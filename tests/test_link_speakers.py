@@ -81,6 +81,7 @@ HEADS = (
     "President Ivo Marsh said it. Ivo Marsh spoke. A statement by the Harbor League said it. "
     "Officials at the Harbor League said it. Residents in Norland said it. The head of the "
     "Harbor League said it. A friend of Ivo Marsh said it. Interior Secretary of Norland "
+    "Ada Quill said it. The legal team representing Ivo Marsh said it. The emerging leader "
     "Ada Quill said it."
 )
 
@@ -104,6 +105,8 @@ def heads_corpus() -> Corpus:
         at("Ivo Marsh", 2),
         at("Norland", 3),
         at("Ada Quill"),
+        at("Ivo Marsh", 3),
+        at("Ada Quill", 1),
     )
     other = (EntityMention("Norland", "GPE", 0, 7, 0),)
     entities = resolve_entities({"h": mentions, "o": other})
@@ -143,6 +146,9 @@ def test_the_head_of_the_speaker_phrase_is_the_speaker() -> None:
     assert speaker_of(c, "The head of the Harbor League") == "Harbor League"
     # "of" inside a title does not hide the person
     assert speaker_of(c, "Interior Secretary of Norland Ada Quill") == "Ada Quill"
+    # a participle after a noun works like a preposition; an adjective in -ing does not
+    assert speaker_of(c, "The legal team representing Ivo Marsh") is None
+    assert speaker_of(c, "The emerging leader Ada Quill") == "Ada Quill"
 
 
 def test_a_governments_nationality_is_its_country() -> None:

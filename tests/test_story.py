@@ -333,6 +333,15 @@ def test_cli_quote_filters(quotes_db: Path) -> None:
 def test_roles_as_the_text_gives_them() -> None:
     assert clean_title("Director-General Dr.") == "Director-General"
     assert clean_title("Dr") is None
+    # a role of several words needs a word for a post or a person as its head
+    assert clean_title("deputy director for science and public health") == (
+        "deputy director for science and public health"
+    )
+    assert clean_title("Deputy District Attorney") == "Deputy District Attorney"
+    assert clean_title("national police spokesman Lt. Col.") == "national police spokesman Lt. Col."
+    assert clean_title("apparently drugged") is None
+    assert clean_title("legal team representing") is None
+    assert clean_title("swine flu hysteria") is None
     text = "Margaret Chan, the head of the WHO, said. Vicente Torres, Monterrey, said. Ann Lee, who runs it, said."
     assert appositive(text, text.index(", the head")) == "the head of the WHO"
     assert appositive(text, text.index(", Monterrey")) is None  # a place, not a role

@@ -14,11 +14,11 @@ Merges, in order:
 3. people: surnames spelled differently (Zelenskyy / Zelensky / Zelenskiy /
    Zelenkyy) join when they are within a small edit distance, start alike, are
    five letters or longer, and no two full names with different first names
-   carry them; full names join when surname and first name agree (initials and
-   one-letter transliterations allowed); a bare surname joins the only full name
-   in the story with that surname, or, when several people share it, the one
-   whose title matches or who was named last (else most) in that article;
-   otherwise it stays on its own. A people ("Haitian") or a known place
+   carry them; full names join when surname and first name agree (initials,
+   one-letter transliterations and common short forms allowed: "Ed" / "Edward");
+   a bare surname joins the only full name in the story with that surname, or,
+   when several people share it, the one whose title matches or who was named
+   last (else most) in that article; otherwise it stays on its own. A people ("Haitian") or a known place
    ("Germany") is nobody's surname;
 4. one-word short names of a longer name in the same article ("the Post",
    "Halvard", "the Gulf" of "the Gulf of Mexico", "the Fed" clipped from "the Federal
@@ -43,6 +43,7 @@ from dataclasses import replace
 from ..models import Entity, EntityMention, MentionRef
 from .forms import Form, Union, cluster_votes, collect
 from .gazetteer import country_of, is_place, split_country_prefix
+from .given_names import short_for
 from .names import bounded_edit_distance, fold, is_acronym, singular_key, strip_org_suffix
 from .types import PLACE_LABELS, compatible, top_type
 from .variants import VariantMerger, media_base
@@ -119,7 +120,7 @@ def _romanized(name: str) -> str:
 
 
 def _first_names_match(a: str, b: str) -> bool:
-    if a == b:
+    if a == b or short_for(a, b):
         return True
     if len(a) == 1 or len(b) == 1:
         return a[0] == b[0]

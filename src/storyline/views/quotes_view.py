@@ -67,6 +67,12 @@ _PERSON_NOUNS = frozenset(
     figure star mp member friend partner aide boss owner veteran candidate victim survivor
     resident native head""".split()
 )
+# Nouns for a post or a calling that end like no other ("Deputy District Attorney",
+# "Nobel laureate", "First Lady", "Cuban medic", "London-based architect").
+_ROLE_NOUNS = frozenset(
+    """attorney laureate lady medic architect dj retiree billionaire millionaire champion
+    coach guard witness pm mp deputy""".split()
+)
 # Where an appositive's own noun phrase ends: "the sound | of honking horns".
 _PHRASE_END = frozenset("of for on at in by with who which that from to".split())
 # Words that make an appositive a clause, not a role.
@@ -128,7 +134,36 @@ def clean_title(title: str | None) -> str | None:
         return None
     if any(c.isdigit() for c in role) or (" " not in role and not _title_word(role)):
         return None  # "Sun Mar 29 2009 11:50:00", a dateline run into the name
+    if " " in role and not _has_role_head(role):
+        return None  # "apparently drugged" (Jackson), "legal team representing"
     return role
+
+
+def _has_role_head(role: str) -> bool:
+    """Whether a role of several words ends, before its first preposition or at its
+    end, in a word for a post or a person: "deputy director for science", "Defence
+    Minister", "US Agency for International Development (USAID) administrator"."""
+    words = role.split()
+    head = ""
+    for word in words:
+        if word in _HEAD_ENDS:
+            break
+        head = word
+    return _role_noun(head) or _role_noun(words[-1])
+
+
+def _role_noun(word: str) -> bool:
+    folded = re.sub(r"['\u2019]s$", "", word.casefold()).strip(",;:.")
+    for form in dict.fromkeys((folded, folded.removesuffix("s"))):
+        if form in _PERSON_NOUNS or form in _ROLE_NOUNS:
+            return True
+        if form.replace("-", "").isalpha() and _title_word(form):
+            return True
+    return False
+
+
+# Lower-case prepositions that end a role's head: "director for science", "head of".
+_HEAD_ENDS = frozenset("of for at to in on with from under over by".split())
 
 
 def _title_word(word: str) -> bool:

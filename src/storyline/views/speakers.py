@@ -27,6 +27,7 @@ from ..annotate.mentions import GROUP_NOUNS
 from ..link.gazetteer import country_of_demonym
 from ..link.names import fold
 from ..models import Entity, Quote
+from ..text.stopwords import ENGLISH_STOP_WORDS
 from ..text.titles import TITLE_CORE
 from .corpus import Corpus
 from .quotes_view import ROLE_HEADS
@@ -54,6 +55,13 @@ _GOVERNMENT_HEADS = frozenset(
     """government governments authorities officials official ministry regime administration
     leadership embassy diplomats""".split()
 )
+# A participle after a noun puts the name after it in a phrase of its own, like a
+# preposition: "lawyers representing", "a group including", "officials investigating".
+_PARTICIPLE = re.compile(r"[a-z]{3,}ing")
+_ING_NOUNS = frozenset(
+    """grouping building meeting briefing hearing ruling funding wedding setting training
+    reading thing king evening morning ceiling offering uprising gathering""".split()
+)
 _SPEAKER_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "TERM"})
 _OUTLET_WORDS = frozenset(
     """outlet newspaper paper agency network broadcaster magazine publication website channel
@@ -69,8 +77,9 @@ def _inside_a_phrase(before: str, kind: str) -> bool:
     """Whether a name of ``kind`` (``PERSON``, ``ORG``, ``PLACE``) after ``before`` (the
     speaker phrase's words before it) sits in a phrase of its own, not the head's voice:
     after a lower-case preposition that is not part of a title ("Secretary of State",
-    "the head of the UN mission, Edmond Mulet"), a workplace of an organisation's people,
-    a place's "authorities in", or what the name said ("a statement by")."""
+    "the head of the UN mission, Edmond Mulet") or a participle after a noun ("the legal
+    team representing Jackson's doctor"), unless it is a workplace of an organisation's
+    people, a place's "authorities in", or what the name said ("a statement by")."""
     words = _WORD_OR_MARK.findall(before)
     inside = False
     for prev, word in zip(["", *words], words, strict=False):
@@ -78,6 +87,15 @@ def _inside_a_phrase(before: str, kind: str) -> bool:
             # a name set off by a comma is the head's own ("BP's chief executive, Tony
             # Hayward"); a capitalised article starts a sentence run into the phrase
             inside = False
+            continue
+        if (
+            _PARTICIPLE.fullmatch(word)
+            and word not in _ING_NOUNS
+            and prev.isalpha()
+            and prev.islower()
+            and prev not in ENGLISH_STOP_WORDS  # "the emerging leader", "is reporting that"
+        ):
+            inside = True  # "the legal team representing Michael Jackson's doctor"
             continue
         if word not in _PREPOSITIONS or _takes_of(prev):
             continue

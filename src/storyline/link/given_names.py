@@ -1,0 +1,98 @@
+"""Short forms of English given names: "Ed Chernoff" and "Edward Chernoff" are one man.
+
+News copy names a person formally in one report and as they are known in the next
+("Bill Clinton" / "William Clinton", "Ed Chernoff" / "Edward Chernoff"). Only the
+common English short forms are listed: a short form is never guessed from spelling
+("Jo" is not "John", "Dan" not "Danielle"), and the surname must match as well.
+"""
+
+from __future__ import annotations
+
+# short form -> the given names it is short for (folded)
+_SHORT_FORMS: dict[str, tuple[str, ...]] = {
+    "al": ("albert", "alan", "allan", "alfred", "alexander"),
+    "alex": ("alexander", "alexandra", "alexis"),
+    "andy": ("andrew",),
+    "abby": ("abigail",),
+    "barb": ("barbara",),
+    "becky": ("rebecca",),
+    "ben": ("benjamin",),
+    "bernie": ("bernard",),
+    "beth": ("elizabeth",),
+    "bill": ("william",),
+    "billy": ("william",),
+    "bob": ("robert",),
+    "bobby": ("robert",),
+    "cathy": ("catherine", "cathleen"),
+    "charlie": ("charles",),
+    "chris": ("christopher", "christine", "christina", "christian"),
+    "chuck": ("charles",),
+    "cindy": ("cynthia",),
+    "dan": ("daniel",),
+    "danny": ("daniel",),
+    "dave": ("david",),
+    "debbie": ("deborah", "debra"),
+    "dick": ("richard",),
+    "don": ("donald",),
+    "doug": ("douglas",),
+    "ed": ("edward", "edwin", "edmund"),
+    "eddie": ("edward",),
+    "fred": ("frederick",),
+    "gene": ("eugene",),
+    "greg": ("gregory",),
+    "hank": ("henry",),
+    "harry": ("henry", "harold"),
+    "jack": ("john",),
+    "jake": ("jacob",),
+    "jamie": ("james",),
+    "jeff": ("jeffrey", "geoffrey"),
+    "jenny": ("jennifer",),
+    "jerry": ("gerald", "jerome"),
+    "jim": ("james",),
+    "jimmy": ("james",),
+    "joe": ("joseph",),
+    "johnny": ("john",),
+    "jon": ("jonathan",),
+    "kate": ("katherine", "catherine", "kathleen"),
+    "kathy": ("katherine", "kathleen"),
+    "ken": ("kenneth",),
+    "larry": ("lawrence", "laurence"),
+    "len": ("leonard",),
+    "liz": ("elizabeth",),
+    "lou": ("louis",),
+    "maggie": ("margaret",),
+    "matt": ("matthew",),
+    "meg": ("margaret",),
+    "mick": ("michael",),
+    "mike": ("michael",),
+    "mitch": ("mitchell",),
+    "nick": ("nicholas",),
+    "pam": ("pamela",),
+    "pat": ("patrick", "patricia"),
+    "peggy": ("margaret",),
+    "pete": ("peter",),
+    "phil": ("philip", "phillip"),
+    "ray": ("raymond",),
+    "rick": ("richard",),
+    "rob": ("robert",),
+    "ron": ("ronald",),
+    "sam": ("samuel", "samantha"),
+    "sandy": ("sandra",),
+    "stan": ("stanley",),
+    "steve": ("stephen", "steven"),
+    "sue": ("susan",),
+    "ted": ("edward", "theodore"),
+    "tim": ("timothy",),
+    "tom": ("thomas",),
+    "tommy": ("thomas",),
+    "tony": ("anthony",),
+    "vicky": ("victoria",),
+    "vince": ("vincent",),
+    "walt": ("walter",),
+    "will": ("william",),
+}
+
+
+def short_for(a: str, b: str) -> bool:
+    """Whether one folded given name is a common short form of the other."""
+    return b in _SHORT_FORMS.get(a, ()) or a in _SHORT_FORMS.get(b, ())
