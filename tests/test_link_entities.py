@@ -384,3 +384,15 @@ def test_a_common_short_given_name_is_the_same_person() -> None:
     names = sorted(sorted(e.aliases) for e in ents)
     # "Jo" is no listed short form of "John": never guessed from spelling
     assert names == [["Ed Quillon", "Edward Quillon"], ["Jo Quillon"], ["John Quillon"]]
+
+
+def test_a_given_name_romanized_two_ways_is_the_same_person() -> None:
+    ents = resolve_entities(
+        {
+            "a": (EntityMention("Musa Qarim", "PERSON", 0, 10, 0),),
+            "b": (EntityMention("Moussa Qarim", "PERSON", 0, 12, 0),),
+            "c": (EntityMention("Omar Qarim", "PERSON", 0, 10, 0),),
+        }
+    )
+    names = sorted(sorted(e.aliases) for e in ents)
+    assert names == [["Moussa Qarim", "Musa Qarim"], ["Omar Qarim"]]

@@ -523,3 +523,13 @@ def test_a_bare_indefinite_is_an_anonymous_group(quotes_nlp: Language) -> None:
     assert speakers["Others"] is True
     # "some of the officials": the officials, anonymous as officials are
     assert speakers["Some of the officials"] is True
+
+
+def test_a_market_board_is_no_speaker(quotes_nlp: Language) -> None:
+    text = (
+        "REYES: Will the ferries run again?\n\n"
+        "Kestria Composite Index: +64.59 A bailout for the ferry lines died in the Senate.\n\n"
+        "DIAZ: We expect them to run again in the spring.\n"
+    )
+    speakers = [q.speaker for q in quotes_of(quotes_nlp, text) if q.cue == ":"]
+    assert speakers == ["REYES", "DIAZ"]

@@ -109,14 +109,16 @@ def _similar_surnames(a: str, b: str) -> bool:
     return bounded_edit_distance(a, b, limit) <= limit
 
 
-_TRANSLIT = (("ks", "x"), ("kh", "h"), ("iy", "y"), ("yy", "y"), ("ph", "f"))
+_TRANSLIT = (("ks", "x"), ("kh", "h"), ("iy", "y"), ("yy", "y"), ("ph", "f"), ("ou", "u"))
+_DOUBLED = re.compile(r"(\w)\1")
 
 
 def _romanized(name: str) -> str:
-    """Fold common romanization differences (Aleksandr / Alexander)."""
+    """Fold common romanization differences (Aleksandr / Alexander, Moussa / Musa,
+    Mohammad / Mohamad)."""
     for old, new in _TRANSLIT:
         name = name.replace(old, new)
-    return name
+    return _DOUBLED.sub(r"\1", name)
 
 
 def _first_names_match(a: str, b: str) -> bool:
@@ -125,6 +127,8 @@ def _first_names_match(a: str, b: str) -> bool:
     if len(a) == 1 or len(b) == 1:
         return a[0] == b[0]
     a, b = _romanized(a), _romanized(b)
+    if a == b:
+        return True
     return min(len(a), len(b)) >= 6 and a[0] == b[0] and bounded_edit_distance(a, b, 1) <= 1
 
 

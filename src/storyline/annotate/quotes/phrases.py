@@ -7,6 +7,7 @@ interview layout "Name: what they said".
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 from spacy.tokens import Doc, Span, Token
@@ -327,6 +328,10 @@ def _handle_only(words: str) -> bool:
     return " " not in words.strip() and words.lstrip().startswith(("@", "#", "http", "www."))
 
 
+# A market board's change after a colon: "+64.59", "-196.33", "\u2212 2.1%".
+_TICKER = re.compile(r"[+\-\u2212]\s?\d[\d,]*(?:\.\d+)?%?(?:\s|$)")
+
+
 def colon_attribution(
     doc: Doc,
     sent: Span,
@@ -373,6 +378,8 @@ def colon_attribution(
             b -= 1
         if b - a < 3 or _handle_only(text[a:b]) or not any(c.isalpha() for c in text[a:b]):
             continue  # a handle, or a tally ("Clinton: 1,769."): nothing said
+        if _TICKER.match(text, a):
+            continue  # "Dow Jones industrial average: +64.59 A bailout ...": a market board
         att = Attribution(head=colon.i, cue=[colon.i], kind="colon", lemma=":", frame="colon")
         att.source = (start, colon.i)
         att.content = [(a, b)]
