@@ -7,7 +7,8 @@ For each topic: ``storyline add`` of ``articles.jsonl.gz`` into a fresh SQLite s
 (or the store already in ``--db-dir`` named ``<topic>.db``), then, from the views:
 
 - furniture left in article text: comment-thread lines ("At 00:44 am , John wrote :",
-  "Posted by X at ...", "10th August 2011 - 9:20 ..."), site notices ("House Rules", "Share your thoughts"), and
+  "Posted by X at ...", "10th August 2011 - 9:20 ...", "April 22, 2011 05:17 pm at
+  5:17 pm | ..."), site notices ("House Rules", "Share your thoughts"), and
   short lines repeated verbatim in 5 or more of one outlet's articles (adverts,
   bylines); the detectors here are the benchmark's own, independent of the code;
 - copies whose original is furniture (under 300 characters, or all of it such lines);
@@ -46,7 +47,9 @@ from common import T17, write_result  # noqa: E402
 COMMENT = re.compile(
     r"^(?:at\s+\d{1,2}:\d{2}\s*(?:am|pm)?\s*,?.{0,60}?\bwrote\s*:|posted\s+by\b.{0,80}\bat\s+\d{1,2}:\d{2}|"
     r".{0,60}\b(?:wrote|said)\s*:?\s*$|report\s+abuse|recommend\s*\(\d+\)|"
-    r"\d{1,2}(?:st|nd|rd|th)?\s+[a-z]+\s+\d{4}\s*-\s*\d{1,2}:\d{2}\s)",
+    r"\d{1,2}(?:st|nd|rd|th)?\s+[a-z]+\s+\d{4}\s*-\s*\d{1,2}:\d{2}\s|"
+    # CNN's comment stamp: "April 22, 2011 05:17 pm at 5:17 pm | ..."
+    r"[a-z]+\s+\d{1,2}\s*,\s*\d{4}\s+(?:\d{1,2}:\d{2}\s*[ap]m\s+)?at\s+\d{1,2}:\d{2}\s*[ap]m\s*\|)",
     re.IGNORECASE,
 )
 NOTICE = re.compile(

@@ -78,6 +78,19 @@ def test_comment_stamps_with_a_pipe_make_a_thread_when_there_are_two() -> None:
     assert strip_boilerplate(single + BODY)[0] == (single + BODY).strip()
 
 
+def test_comment_stamps_with_the_clock_twice() -> None:
+    # CNN's political pages: "April 22, 2031 05:17 pm at 5:17 pm |", the next comment
+    # running on after the pipe
+    thread = (
+        "A ferry is a public service!\n"
+        "April 22, 2031 05:17 pm at 5:17 pm | What a waste of money the quay is.\n"
+        "April 22, 2031 05:20 pm at 5:20 pm | April 22, 2031 05:21 pm at 5:21 pm | Fix it.\n"
+    )
+    clean, removed = strip_boilerplate(BODY + thread)
+    assert clean == BODY.strip()
+    assert removed[0] == "A ferry is a public service!"
+
+
 def test_comments_opened_by_a_dated_header_after_the_article() -> None:
     thread = (
         "4th May 2031 - 9:20 Why does nobody ask the ferrymen ?\n"

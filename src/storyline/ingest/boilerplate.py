@@ -91,13 +91,14 @@ _CLOSED = re.compile(
     r"(?:now\s+)?(?:been\s+)?closed\s*[.!]?\s*$"
 )
 _FIRST_COMMENT_LINES = 8  # at most this far back for a first comment before its signature
-# "March 21 , 2011 at 5:35 pm | Reply": the stamp a comment system puts under each
-# comment (the next comment's text may run on after the pipe, and a comment's last
-# words may come before it). One could be an article's own "Updated" line; two or
-# more are a thread's signatures.
+# "March 21 , 2011 at 5:35 pm | Reply", "April 22, 2011 05:17 pm at 5:17 pm |": the
+# stamp a comment system puts under each comment (the next comment's text may run on
+# after the pipe, and a comment's last words may come before it). One could be an
+# article's own "Updated" line; two or more are a thread's signatures.
+_CLOCK = r"\d{1,2}[:.]\d{2}\s*(?:[AaPp]\.?\s?[Mm]\b\.?)?"
 _STAMP_SIGNATURE = re.compile(
     r"(?:^|\s)(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)[a-z]*\.?\s+\d{1,2}\s*,\s*"
-    r"\d{4}\s+at\s+\d{1,2}[:.]\d{2}\s*(?:[AaPp]\.?\s?[Mm]\b\.?)?\s*\|"
+    rf"\d{{4}}\s+(?:{_CLOCK}\s+)?at\s+{_CLOCK}\s*\|"
 )
 
 
