@@ -110,6 +110,10 @@ def test_names_day() -> None:
          "Crowds filled the square ."),
         ("The Harbour Board (HSB) -- which runs the port -- closed it .", [],
          "The Harbour Board (HSB) -- which runs the port -- closed it ."),
+        # a tokenized stamp ("Jun 17 , 2010"); two cities, their slash escaped by a feed
+        ("WASHINGTON | Thu Jun 17 , 2030 3:32 pm EDT WASHINGTON (Reuters) - The chief said .",
+         [], "The chief said ."),
+        ("VARNA\\/ORLA | VARNA\\/ORLA (Reuters) - Fuel ran short .", [], "Fuel ran short ."),
         # a live page's next stamp run into the line; the time of what is said stays
         ("Dam fears rise as the toll reaches 80 10.40 BST.", [], "Dam fears rise as the toll reaches 80"),
         ("Dam holds, says the board ` for now' 16.29 BST", [], "Dam holds, says the board ` for now'"),

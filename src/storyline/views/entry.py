@@ -66,8 +66,9 @@ _CLOSE = r"(?:\)|-RRB-)"
 _WIRE = r"(?:Reuters|AP|AFP|UPI|Bloomberg|CNN|dpa|Xinhua|IANS|PTI)"
 _AGENCY = r"[A-Z][A-Za-z.&']*(?:\s+[A-Z][A-Za-z.&']*){0,3}"
 # "WASHINGTON | ..." stamp heads and "HOUSTON, June 2 (Reuters) -" / "NEW ORLEANS --" datelines.
-_PIPE_HEAD = re.compile(r"^[A-Z][A-Z.'\-]*(?:(?:\s+|\s*,\s*)[A-Z][A-Za-z.'\-]*)*\s*\|\s*")
-_CITY = r"[A-Z][A-Z.'\-]{2,}(?:\s+[A-Z][A-Z.'\-]+)*(?:\s*,\s*[A-Z][a-z]+\.?)?\s*,?\s*"
+# (A slash joins two cities, "ISTANBUL/LONDON", escaped in some feeds: "ISTANBUL\/LONDON".)
+_PIPE_HEAD = re.compile(r"^[A-Z][A-Z.'\-\\/]*(?:(?:\s+|\s*,\s*)[A-Z][A-Za-z.'\-\\/]*)*\s*\|\s*")
+_CITY = r"[A-Z][A-Z.'\-\\/]{2,}(?:\s+[A-Z][A-Z.'\-\\/]+)*(?:\s*,\s*[A-Z][a-z]+\.?)?\s*,?\s*"
 _DASH = r"(?:--?|\u2014|\u2013)\s+"
 _DATELINE = re.compile(
     rf"^(?:{_CITY}(?:{_OPEN}\s*{_AGENCY}\s*{_CLOSE}\s*)?{_DASH}|{_OPEN}\s*{_WIRE}\s*{_CLOSE}\s*(?:{_DASH})?)"
@@ -76,7 +77,7 @@ _DATELINE = re.compile(
 # a wire's "Thu Oct 20, 2011 3:54 pm EDT" and "Thu, Oct 20 19:15 PM EDT".
 _STAMP = re.compile(
     rf"^(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\b,?\s+)?"
-    rf"(?:\d{{1,2}}\s+(?:{_MONTH})\s+\d{{4}}|(?:{_MONTH})\s+\d{{1,2}}(?:,?\s+\d{{4}})?)?[,;]?\s*"
+    rf"(?:\d{{1,2}}\s+(?:{_MONTH})\s+\d{{4}}|(?:{_MONTH})\s+\d{{1,2}}(?:\s*,?\s+\d{{4}})?)?\s*[,;]?\s*"
     rf"\d{{1,2}}[.:]\d{{2}}\s*(?:[ap]\.?m\.?\s*)?{TIME_ZONE}\b",
     re.IGNORECASE,
 )
