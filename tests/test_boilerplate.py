@@ -186,3 +186,14 @@ def test_app_in_a_longer_word_is_not_an_app_promotion() -> None:
         "Kel Morrow said he would get the choir together for the flood appeal this week .\n" + BODY
     )
     assert strip_boilerplate(text)[1] == ()
+
+
+def test_a_sites_edition_question_and_its_buttons() -> None:
+    page = (
+        "You've selected the U.S. Edition.\n"
+        "Would you like to make this your default edition?\n"
+        "YES | NO The ferry board met on Monday and approved the new route.\n"
+    )
+    clean, removed = strip_boilerplate(page + BODY)
+    assert clean.startswith("The ferry board met on Monday")
+    assert "YES | NO" in removed and "You've selected the U.S. Edition." in removed

@@ -184,7 +184,16 @@ _POSTED_FOOTER = re.compile(
 _LINK_AGE = re.compile(r"\s-\s\d{1,2}\s(?:hrs?|mins?|hours?|minutes?|days?)\sago\b", re.IGNORECASE)
 
 
+# The buttons of a site's question ("Would you like to make this your default
+# edition?"), run into the line after it.
+_BUTTONS = re.compile(r"^YES\s*\|\s*NO\b\s*")
+
+
 def _strip_inline(line: str) -> tuple[str, list[str]]:
+    buttons = _BUTTONS.match(line)
+    if buttons:
+        rest, parts = _strip_inline(line[buttons.end() :])
+        return rest, [buttons.group(0).strip(), *parts]
     parts = [m.group(0).strip() for m in _POSTED_FOOTER.finditer(line)]
     if not parts:
         return line, []
@@ -242,7 +251,9 @@ _STANDALONE_NOTICE = re.compile(
         media\s+(?:is\s+)?not\s+available\s+in\s+your\s+(?:territory|country|region)|
         can\s*not\s+play\s+(?:this\s+)?media|
         (?:running\s+order|schedule|line-?up)\s+(?:is|may\s+be)\s+subject\s+to\s+change|
-        (?:is|are)\s+not\s+responsible\s+for\s+the\s+content\s+of\s+external
+        (?:is|are)\s+not\s+responsible\s+for\s+the\s+content\s+of\s+external|
+        you(?:'|\u2019)?ve\s+selected\s+the\s+[\w.]+(?:\s+[\w.]+)?\s+edition|
+        make\s+this\s+your\s+default\s+edition
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
