@@ -197,3 +197,14 @@ def test_a_sites_edition_question_and_its_buttons() -> None:
     clean, removed = strip_boilerplate(page + BODY)
     assert clean.startswith("The ferry board met on Monday")
     assert "YES | NO" in removed and "You've selected the U.S. Edition." in removed
+
+
+def test_the_sites_own_calls_and_a_slideshows_template_at_the_end() -> None:
+    tail = (
+        "Send your video, images to Harbour iReport.\n"
+        "For the latest from the quay click here.\n"
+        "BACK {current} of {total} NEXT\n"
+    )
+    clean, removed = strip_boilerplate(BODY + tail)
+    assert clean == BODY.strip()
+    assert len(removed) == 3

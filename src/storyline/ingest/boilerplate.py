@@ -56,7 +56,9 @@ _FURNITURE_PHRASES = re.compile(
         cookies?\s+(?:policy|settings)|privacy\s+policy|terms\s+of\s+(?:use|service)|
         we\s+(?:welcome|moderate)\s+(?:your\s+)?comments|comments\s+are\s+(?:closed|moderated)|
         be\s+the\s+first\s+to\s+comment|join\s+the\s+conversation|
-        this\s+is\s+my\s+blog|this\s+blog\s+(?:covers|is\s+(?:about|where|devoted)|was\s+where)
+        this\s+is\s+my\s+blog|this\s+blog\s+(?:covers|is\s+(?:about|where|devoted)|was\s+where)|
+        (?:click|tap)\s+here\b|send\s+(?:us\s+)?your\s+(?:videos?|images|photos|pictures|stories)\b|
+        \w+\s+\{[a-z_]+\}
     )""",
     re.IGNORECASE | re.VERBOSE,
 )
