@@ -396,3 +396,19 @@ def test_a_given_name_romanized_two_ways_is_the_same_person() -> None:
     )
     names = sorted(sorted(e.aliases) for e in ents)
     assert names == [["Moussa Qarim", "Musa Qarim"], ["Omar Qarim"]]
+
+
+def test_a_bare_surname_with_another_post_is_not_the_one_full_name_here() -> None:
+    def m(text: str, title: str | None = None) -> EntityMention:
+        return EntityMention(text, "PERSON", 0, len(text), 0, title=title)
+
+    # one article, its one full name the First Lady's: "President Quill" is not her
+    ents = resolve_entities(
+        {"a": (m("Ada Quill", "First Lady"), *[m("Quill", "President") for _ in range(3)])}
+    )
+    assert sorted(sorted(e.aliases) for e in ents) == [["Ada Quill"], ["Quill"]]
+    # no post on one side: no clash ("Mrs" is a form of address)
+    ents = resolve_entities({"c": (m("Ona Sarn", "Secretary of State"), m("Sarn", "Mrs"))})
+    assert [sorted(e.aliases) for e in ents] == [["Ona Sarn", "Sarn"]]
+    ents = resolve_entities({"d": (m("Ona Sarn"), m("Sarn", "President"))})
+    assert [sorted(e.aliases) for e in ents] == [["Ona Sarn", "Sarn"]]

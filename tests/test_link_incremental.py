@@ -628,3 +628,22 @@ def test_a_common_short_given_name_joins_the_person_fed_before(tmp_path: Path) -
     edward = _holding(store, MentionRef("a1", 0))
     assert _holding(store, MentionRef("a2", 0)).id == edward.id
     assert _holding(store, MentionRef("a3", 0)).id != edward.id
+
+
+def test_a_titled_bare_surname_finds_the_post_holder_not_the_one_named_here(
+    tmp_path: Path,
+) -> None:
+    store = Store(tmp_path / "s.db")
+
+    def m(text: str, title: str | None = None) -> EntityMention:
+        return EntityMention(text, "PERSON", 0, len(text), 0, title=title)
+
+    _feed(store, _article("a1", 1, "President Ivo Quill spoke."), [m("Ivo Quill", "President")])
+    _feed(
+        store,
+        _article("a2", 2, "First Lady Ada Quill toured. President Quill spoke."),
+        [m("Ada Quill", "First Lady"), m("Quill", "President"), m("Quill", "President")],
+    )
+    ivo = _holding(store, MentionRef("a1", 0))
+    assert _holding(store, MentionRef("a2", 1)).id == ivo.id
+    assert _holding(store, MentionRef("a2", 0)).id != ivo.id

@@ -488,3 +488,16 @@ def test_government_alone_is_no_name(blank: spacy.language.Language) -> None:
     ents = ["O", "B-ORG", "O", "O", "O", "O", "B-ORG", "I-ORG", "O"]
     doc = Doc(blank.vocab, words=words, ents=ents)
     assert texts(doc) == [("Scottish Government", "ORG")]
+
+
+def test_first_lady_is_a_post_and_lady_alone_is_a_name(blank: spacy.language.Language) -> None:
+    doc = make(
+        blank,
+        ["First", "Lady", "Ada", "Quill", "met", "Lady", "Velma", "and", "First", "Lady",
+         "Ivo", "Marsh"],
+        ["O", "B-PERSON", "I-PERSON", "I-PERSON", "O", "B-PERSON", "I-PERSON", "O",
+         "B-PERSON", "I-PERSON", "I-PERSON", "I-PERSON"],
+        ["PROPN"] * 4 + ["VERB", "PROPN", "PROPN", "CCONJ"] + ["PROPN"] * 4,
+    )  # fmt: skip
+    found = [(m.text, m.title) for m in extract_mentions(doc)]
+    assert found == [("Ada Quill", "First Lady"), ("Lady Velma", None), ("Ivo Marsh", "First Lady")]

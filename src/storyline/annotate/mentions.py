@@ -288,6 +288,10 @@ GROUP_NOUNS = HUMAN_NOUNS | frozenset(
 )
 
 
+def _first_lady(doc: Doc, i: int, end: int) -> bool:
+    return doc[i].lower_ == "lady" and 0 < i < end - 1 and doc[i - 1].lower_ == "first"
+
+
 def _group_noun(token: Token) -> bool:
     return token.is_title and token.lower_ in GROUP_NOUNS
 
@@ -314,6 +318,11 @@ def _clean_ent(doc: Doc, text: str, ent: Span, person_ends: Set[str]) -> _Draft 
         first = start
         while start < end - 1 and _word(doc[start]) in _ALL_TITLE:
             start += 1
+        if _first_lady(doc, start, end):
+            # "First Lady Michelle Obama": a post, as "Lady" alone is not ("Lady Gaga")
+            title = "First Lady" if start == first else doc[first : start + 1].text
+            start += 1
+            first = start
         # "Saudi King Abdullah": everything up to the last title word is the title.
         cores = [k for k in range(start, end - 1) if _word(doc[k]) in TITLE_CORE]
         if cores:

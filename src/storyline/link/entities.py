@@ -132,6 +132,33 @@ def _first_names_match(a: str, b: str) -> bool:
     return min(len(a), len(b)) >= 6 and a[0] == b[0] and bounded_edit_distance(a, b, 1) <= 1
 
 
+# Words before a name that say how to address, not which post: no clash between them.
+_ADDRESS_ONLY = frozenset("mr mrs ms miss dr sir dame lord lady mx rev".split())
+
+
+def title_heads(titles: Iterable[str]) -> set[str]:
+    """The posts of folded titles, by their head word: "first lady" -> "lady", "us
+    president" -> "president", "secretary of state" -> "secretary"; a form of address
+    alone ("Mrs", "Lady" of a peeress) is no post."""
+    heads = set()
+    for title in titles:
+        words = title.split(" of ")[0].split()
+        if words and not (len(words) == 1 and words[0] in _ADDRESS_ONLY):
+            heads.add(words[-1])
+    return heads
+
+
+def _titles_clash(bare: Counter[str], full: Counter[str]) -> bool:
+    """A bare surname whose commonest post none of the full name's titles is: "President
+    Obama" beside "First Lady Michelle Obama" are two people. No clash where either has
+    no post."""
+    if not bare or not full:
+        return False
+    top = title_heads(t for t, _ in bare.most_common(1))
+    held = title_heads(full)
+    return bool(top) and bool(held) and not (top & held)
+
+
 class _Resolver:
     def __init__(
         self, mentions: Mapping[str, Sequence[EntityMention]], cited: Mapping[str, int]
@@ -241,6 +268,11 @@ class _Resolver:
             # article names the person in full.
             is_person = form.votes.get("PERSON", 0) * 3 >= sum(form.votes.values())
             if len(people) == 1 and is_person:
+                full_titles = Counter[str]()
+                for k in keys:
+                    full_titles.update(forms[k].titles)
+                if _titles_clash(form.titles, full_titles):
+                    continue  # "President Obama" is not the "First Lady Michelle Obama" named here
                 self.uf.union(key, people[0])
                 self.surnames.add(key)
                 continue

@@ -53,6 +53,7 @@ from .entities import (
     family_first,
     is_clipped,
     resolve_entities,
+    title_heads,
 )
 from .entity_ids import mint_id
 from .forms import person_key
@@ -295,6 +296,8 @@ def _matches(state: LinkState, all_forms: Mapping[str, FormStats], etype: str) -
             for holders in people.values():
                 weights.update(holders)
             owner = _owner(weights) if weights else _owner(given.get(key))
+            if owner is None and len(weights) > 1:
+                owner = _post_holder(state, forms[key], weights)
             if owner is None and key in named:
                 owner = _owner(exact.get("=" + key))  # no one dominates: as before
         if owner is None and len(words[-1]) >= 5:
@@ -302,6 +305,23 @@ def _matches(state: LinkState, all_forms: Mapping[str, FormStats], etype: str) -
         if owner is not None:
             found.add(owner)
     return found
+
+
+def _post_holder(state: LinkState, bare: FormStats, people: Mapping[str, int]) -> str | None:
+    """Of several people with a surname, the one whose titles hold the post a bare
+    surname is written with ("President Obama" of Barack, not Michelle Obama)."""
+    titles: Counter[str] = Counter(bare.get("titles") or {})
+    posts = title_heads(t for t, _ in titles.most_common(1))
+    if not posts:
+        return None
+    holders = [
+        person
+        for person in sorted(people)
+        if posts & title_heads(
+            t for stats in state.forms(person).values() for t in stats.get("titles") or {}
+        )
+    ]
+    return holders[0] if len(holders) == 1 else None
 
 
 def _short_name_owner(state: LinkState, short: set[str]) -> str | None:
