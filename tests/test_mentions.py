@@ -501,3 +501,15 @@ def test_first_lady_is_a_post_and_lady_alone_is_a_name(blank: spacy.language.Lan
     )  # fmt: skip
     found = [(m.text, m.title) for m in extract_mentions(doc)]
     assert found == [("Ada Quill", "First Lady"), ("Lady Velma", None), ("Ivo Marsh", "First Lady")]
+
+
+def test_first_lady_before_the_taggers_name(blank: spacy.language.Language) -> None:
+    # the tagger's span is the name alone; "Lady" before it is not grown into the name
+    doc = make(
+        blank,
+        ["by", "First", "Lady", "Ada", "Quill", "and", "first", "lady", "Ona", "Sarn"],
+        ["O", "O", "O", "B-PERSON", "I-PERSON", "O", "O", "O", "B-PERSON", "I-PERSON"],
+        ["ADP", "PROPN", "PROPN", "PROPN", "PROPN", "CCONJ", "ADJ", "NOUN", "PROPN", "PROPN"],
+    )
+    found = [(m.text, m.title) for m in extract_mentions(doc)]
+    assert found == [("Ada Quill", "First Lady"), ("Ona Sarn", "first lady")]

@@ -137,6 +137,8 @@ def _title_before(doc: Doc, start: int) -> tuple[int, str] | None:
     role at what the name is, not a title of a person called so."""
     if start > 0 and doc[start - 1].lower_ in ("of", "for"):
         return None
+    if start > 1 and _first_lady(doc, start - 1, start + 1):
+        return start - 2, doc[start - 2 : start].text  # "first lady Michelle Obama"
     j = start - 1
     # "History will judge Blair": a verb spelt like a title is none
     while (
@@ -341,6 +343,7 @@ def _clean_ent(doc: Doc, text: str, ent: Span, person_ends: Set[str]) -> _Draft 
                 or not prev.is_alpha
                 or prev.pos_ != "PROPN"
                 or _word(prev) in _ALL_TITLE
+                or _first_lady(doc, start - 1, end)
             ):
                 break
             start -= 1
