@@ -18,8 +18,10 @@ Merges, in order:
    one-letter transliterations and common short forms allowed: "Ed" / "Edward");
    a bare surname joins the only full name in the story with that surname, or,
    when several people share it, the one whose title matches or who was named
-   last (else most) in that article; otherwise it stays on its own. A people ("Haitian") or a known place
-   ("Germany") is nobody's surname;
+   last (else most) in that article; otherwise it stays on its own; not the only
+   full name when it is written with another post ("President Obama" beside "first
+   lady Michelle Obama"). A people ("Haitian") or a known place ("Germany") is
+   nobody's surname;
 4. one-word short names of a longer name in the same article ("the Post",
    "Halvard", "the Gulf" of "the Gulf of Mexico", "the Fed" clipped from "the Federal
    Reserve"), never a word that starts several names ("World", "Health").
