@@ -32,7 +32,12 @@ from .components import ExtractorComponent
 from .definitions import ALL_TITLE as _ALL_TITLE
 from .definitions import CONNECT as _CONNECT
 from .definitions import TITLE_CORE, find_definitions
-from .name_kinds import credited, label_for_long_form, place_context, role_after, titled_person
+from .name_kinds import (
+    described_as,
+    label_for_long_form,
+    place_context,
+    titled_person,
+)
 from .name_kinds import is_cap as _is_cap
 from .name_kinds import word as _word
 from .quotes.speakers import HUMAN_NOUNS, UNNAMED
@@ -40,6 +45,7 @@ from .quotes.transcript import transcript_labels
 
 __all__ = [
     "ENTITY_LABELS",
+    "GROUP_NOUNS",
     "TITLE_CORE",
     "doc_text",
     "extract_mentions",
@@ -55,28 +61,6 @@ ENTITY_LABELS = frozenset(
 # A person's name followed by one of these is an organisation ("the Biden administration").
 _PERSON_ORG_HEADS = frozenset({"administration", "government", "campaign", "regime", "cabinet"})
 
-# A lower-case noun of this kind right before a name says what the name is: "the charity
-# Oxfam", "UN children's agency Unicef", "aid group Partners in Health".
-# (Not "guard", "force", "court": "security guard John Lee", "air force Col.")
-# Nouns for products: "the antiviral drug Tamiflu", "the vaccine Pandemrix".
-_PRODUCT_DESCRIPTORS = frozenset(
-    "drug drugs medicine medicines medication vaccine vaccines antiviral antivirals pill".split()
-)
-# Measures of a substance: "doses of Tamiflu", "stockpiles of Relenza" (nobody counts
-# doses of a person, a place or a company).
-_PRODUCT_MEASURES = frozenset(
-    """dose doses supply supplies stock stocks stockpile stockpiles course courses
-    prescription prescriptions tablet tablets capsule capsules shipment shipments""".split()
-)
-_ORG_DESCRIPTORS = frozenset(
-    """charity charities agency agencies organization organisation organisations organizations
-    ngo group groups fund foundation firm company companies corporation broadcaster newspaper
-    network watchdog institute association federation union party alliance coalition
-    bank university ministry department bureau commission committee council""".split()
-)
-# Web services are organisations: "the social networking site Twitter", "the video-sharing
-# website YouTube". Not before a place: "the disaster site Port-au-Prince".
-_WEB_DESCRIPTORS = frozenset("site sites website websites platform".split())
 # A clock time before a capitalised word makes it a time zone ("2153 GMT", "1000 EST",
 # "9:30 PST"), and so does "All times GMT": a label of the clock, not an actor.
 _CLOCK_RX = re.compile(r"(?:[01]?\d|2[0-3])[:.]?[0-5]\d(?:[ap]\.?m\.?)?", re.IGNORECASE)
@@ -137,7 +121,7 @@ def _title_before(doc: Doc, start: int) -> tuple[int, str] | None:
     role at what the name is, not a title of a person called so."""
     if start > 0 and doc[start - 1].lower_ in ("of", "for"):
         return None
-    if start > 1 and _first_lady(doc, start - 1, start + 1):
+    if _first_lady(doc, start - 1):
         return start - 2, doc[start - 2 : start].text  # "first lady Michelle Obama"
     j = start - 1
     # "History will judge Blair": a verb spelt like a title is none
@@ -156,76 +140,6 @@ def _title_before(doc: Doc, start: int) -> tuple[int, str] | None:
     if first > 0 and doc[first].lower_ == "house" and doc[first - 1].lower_ == "white":
         first -= 1  # "White House Press Secretary", not "House Press Secretary"
     return first, doc[first:start].text
-
-
-def _described_as(doc: Doc, start: int, end: int, depth: int = 0) -> str | None:
-    """What the text says the name at tokens [start, end) is: "PRODUCT" after a product
-    noun ("the antiviral drug Tamiflu") or a measure of it ("doses of Tamiflu"), "ORG"
-    as ``_described_as_organisation`` says, else None. A name listed after another
-    ("the drugs Tamiflu and Relenza") is what the first is said to be."""
-    if start > 0:
-        before = doc[start - 1]
-        if _describing_noun(before) and _word(before) in _PRODUCT_DESCRIPTORS:
-            return "PRODUCT"
-        if before.lower_ == "of" and start >= 2 and doc[start - 2].lower_ in _PRODUCT_MEASURES:
-            return "PRODUCT"
-    if credited(doc, start, end) or role_after(doc, start, end):
-        return "PERSON"
-    if _described_as_organisation(doc, start, end):
-        return "ORG"
-    # (not a place or a people: "the charity Oxfam and Haiti", "... and Haitians")
-    listed = doc[start].ent_type_ not in ("GPE", "LOC", "NORP")
-    if listed and depth < 3 and start >= 2 and doc[start - 1].lower_ in ("and", "or"):
-        prev = doc[start - 2]
-        if prev.ent_iob_ != "O":
-            first = prev.i
-            while first > 0 and doc[first].ent_iob_ == "I":
-                first -= 1
-            return _described_as(doc, first, prev.i + 1, depth + 1)
-    return None
-
-
-def _describing_noun(token: Token) -> bool:
-    """A common noun in lower case (the tagger may call "drug" in "flu drug X" a PROPN)."""
-    return token.is_lower and token.is_alpha and token.pos_ in ("NOUN", "PROPN")
-
-
-def _described_as_organisation(doc: Doc, start: int, end: int) -> bool:
-    """Whether the text says that the name at tokens [start, end) is an organisation:
-
-    - an organisation noun in lower case right before it ("the charity Oxfam", "UK-based
-      aid agency Oxfam", "the UN children's fund Unicef");
-    - a person's role "of" it ("the chief executive of Oxfam", "a representative of
-      Unicef"), where the name is one word the tagger did not call a place;
-    - a person "of" or "from" it, where the tagger called it a person too ("Tamar
-      Hahn of Unicef", "David Bull, from Unicef"): people belong to organisations and
-      places, not to other people;
-    - a "which" clause after a name the tagger called a person ("Unicef, which
-      suffered heavy damage"): people are "who".
-    """
-    label = doc[start].ent_type_
-    if (
-        label == "PERSON"
-        and end + 1 < len(doc)
-        and doc[end].text == ","
-        and doc[end + 1].lower_ == "which"
-    ):
-        return True
-    if start == 0:
-        return False
-    before = doc[start - 1]
-    if _describing_noun(before) and _word(before) in _ORG_DESCRIPTORS:
-        return True
-    if _describing_noun(before) and _word(before) in _WEB_DESCRIPTORS:
-        return label not in ("GPE", "LOC", "FAC")
-    if before.lower_ not in ("of", "from") or start < 2 or end - start != 1:
-        return False
-    owner = doc[start - 2]
-    if owner.text == "," and start >= 3:
-        owner = doc[start - 3]  # "David Bull, from Unicef"
-    if before.lower_ == "of" and label not in ("GPE", "LOC") and owner.is_lower:
-        return _word(owner) in TITLE_CORE
-    return label == "PERSON" and owner.ent_type_ == "PERSON"
 
 
 def _clock_zone(doc: Doc, start: int, end: int) -> bool:
@@ -290,8 +204,9 @@ GROUP_NOUNS = HUMAN_NOUNS | frozenset(
 )
 
 
-def _first_lady(doc: Doc, i: int, end: int) -> bool:
-    return doc[i].lower_ == "lady" and 0 < i < end - 1 and doc[i - 1].lower_ == "first"
+def _first_lady(doc: Doc, i: int) -> bool:
+    """Token ``i`` is the "Lady" of "First Lady"."""
+    return i > 0 and doc[i].lower_ == "lady" and doc[i - 1].lower_ == "first"
 
 
 def _group_noun(token: Token) -> bool:
@@ -320,7 +235,7 @@ def _clean_ent(doc: Doc, text: str, ent: Span, person_ends: Set[str]) -> _Draft 
         first = start
         while start < end - 1 and _word(doc[start]) in _ALL_TITLE:
             start += 1
-        if _first_lady(doc, start, end):
+        if start < end - 1 and _first_lady(doc, start):
             # "First Lady Michelle Obama": a post, as "Lady" alone is not ("Lady Gaga")
             title = "First Lady" if start == first else doc[first : start + 1].text
             start += 1
@@ -343,7 +258,7 @@ def _clean_ent(doc: Doc, text: str, ent: Span, person_ends: Set[str]) -> _Draft 
                 or not prev.is_alpha
                 or prev.pos_ != "PROPN"
                 or _word(prev) in _ALL_TITLE
-                or _first_lady(doc, start - 1, end)
+                or _first_lady(doc, start - 1)
             ):
                 break
             start -= 1
@@ -379,7 +294,7 @@ def _clean_ent(doc: Doc, text: str, ent: Span, person_ends: Set[str]) -> _Draft 
         found = _title_before(doc, start)
         if found is not None:
             title = found[1]
-    described = _described_as(doc, start, end) if title is None else None
+    described = described_as(doc, start, end) if title is None else None
     if described is not None:
         label = described
     elif title is None and place_context(doc, start, end):

@@ -2,7 +2,8 @@
 of a long form ("Bureau of Coastal Safety" is an organisation), a title before a name
 ("Dr Schuchat" is a person, whatever label the tagger gave the span), a person's role in
 apposition after it ("Keiji Fukuda, WHO's acting assistant director-general"), a byline
-crediting it, and a preposition of place before it ("fighting in Misrata")."""
+crediting it, a preposition of place before it ("fighting in Misrata"), and a noun
+describing it ("the antiviral drug Tamiflu", "the charity Oxfam")."""
 
 from __future__ import annotations
 
@@ -205,3 +206,97 @@ def credited(doc: Doc, start: int, end: int) -> bool:
     by = doc[start - 1]
     opens_line = by.i == 0 or by.is_sent_start or "\n" in doc[by.i - 1].text_with_ws
     return opens_line or doc[by.i - 1].lower_ in _CREDIT_WORDS
+
+
+# A lower-case noun of this kind right before a name says what the name is: "the charity
+# Oxfam", "UN children's agency Unicef", "aid group Partners in Health".
+# (Not "guard", "force", "court": "security guard John Lee", "air force Col.")
+# Nouns for products: "the antiviral drug Tamiflu", "the vaccine Pandemrix".
+_PRODUCT_DESCRIPTORS = frozenset(
+    "drug drugs medicine medicines medication vaccine vaccines antiviral antivirals pill".split()
+)
+# Measures of a substance: "doses of Tamiflu", "stockpiles of Relenza" (nobody counts
+# doses of a person, a place or a company).
+_PRODUCT_MEASURES = frozenset(
+    """dose doses supply supplies stock stocks stockpile stockpiles course courses
+    prescription prescriptions tablet tablets capsule capsules shipment shipments""".split()
+)
+_ORG_DESCRIPTORS = frozenset(
+    """charity charities agency agencies organization organisation organisations organizations
+    ngo group groups fund foundation firm company companies corporation broadcaster newspaper
+    network watchdog institute association federation union party alliance coalition
+    bank university ministry department bureau commission committee council""".split()
+)
+# Web services are organisations: "the social networking site Twitter", "the video-sharing
+# website YouTube". Not before a place: "the disaster site Port-au-Prince".
+_WEB_DESCRIPTORS = frozenset("site sites website websites platform".split())
+
+
+def described_as(doc: Doc, start: int, end: int, depth: int = 0) -> str | None:
+    """What the text says the name at tokens [start, end) is: "PRODUCT" after a product
+    noun ("the antiviral drug Tamiflu") or a measure of it ("doses of Tamiflu"), "ORG"
+    as ``_described_as_organisation`` says, else None. A name listed after another
+    ("the drugs Tamiflu and Relenza") is what the first is said to be."""
+    if start > 0:
+        before = doc[start - 1]
+        if _describing_noun(before) and word(before) in _PRODUCT_DESCRIPTORS:
+            return "PRODUCT"
+        if before.lower_ == "of" and start >= 2 and doc[start - 2].lower_ in _PRODUCT_MEASURES:
+            return "PRODUCT"
+    if credited(doc, start, end) or role_after(doc, start, end):
+        return "PERSON"
+    if _described_as_organisation(doc, start, end):
+        return "ORG"
+    # (not a place or a people: "the charity Oxfam and Haiti", "... and Haitians")
+    listed = doc[start].ent_type_ not in ("GPE", "LOC", "NORP")
+    if listed and depth < 3 and start >= 2 and doc[start - 1].lower_ in ("and", "or"):
+        prev = doc[start - 2]
+        if prev.ent_iob_ != "O":
+            first = prev.i
+            while first > 0 and doc[first].ent_iob_ == "I":
+                first -= 1
+            return described_as(doc, first, prev.i + 1, depth + 1)
+    return None
+
+
+def _describing_noun(token: Token) -> bool:
+    """A common noun in lower case (the tagger may call "drug" in "flu drug X" a PROPN)."""
+    return token.is_lower and token.is_alpha and token.pos_ in ("NOUN", "PROPN")
+
+
+def _described_as_organisation(doc: Doc, start: int, end: int) -> bool:
+    """Whether the text says that the name at tokens [start, end) is an organisation:
+
+    - an organisation noun in lower case right before it ("the charity Oxfam", "UK-based
+      aid agency Oxfam", "the UN children's fund Unicef");
+    - a person's role "of" it ("the chief executive of Oxfam", "a representative of
+      Unicef"), where the name is one word the tagger did not call a place;
+    - a person "of" or "from" it, where the tagger called it a person too ("Tamar
+      Hahn of Unicef", "David Bull, from Unicef"): people belong to organisations and
+      places, not to other people;
+    - a "which" clause after a name the tagger called a person ("Unicef, which
+      suffered heavy damage"): people are "who".
+    """
+    label = doc[start].ent_type_
+    if (
+        label == "PERSON"
+        and end + 1 < len(doc)
+        and doc[end].text == ","
+        and doc[end + 1].lower_ == "which"
+    ):
+        return True
+    if start == 0:
+        return False
+    before = doc[start - 1]
+    if _describing_noun(before) and word(before) in _ORG_DESCRIPTORS:
+        return True
+    if _describing_noun(before) and word(before) in _WEB_DESCRIPTORS:
+        return label not in ("GPE", "LOC", "FAC")
+    if before.lower_ not in ("of", "from") or start < 2 or end - start != 1:
+        return False
+    owner = doc[start - 2]
+    if owner.text == "," and start >= 3:
+        owner = doc[start - 3]  # "David Bull, from Unicef"
+    if before.lower_ == "of" and label not in ("GPE", "LOC") and owner.is_lower:
+        return word(owner) in TITLE_CORE
+    return label == "PERSON" and owner.ent_type_ == "PERSON"

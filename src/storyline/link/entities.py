@@ -43,6 +43,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import replace
 
 from ..models import Entity, EntityMention, MentionRef
+from ..text.titles import HONORIFICS
 from .forms import Form, Union, cluster_votes, collect
 from .gazetteer import country_of, is_place, split_country_prefix
 from .given_names import short_for
@@ -134,10 +135,6 @@ def _first_names_match(a: str, b: str) -> bool:
     return min(len(a), len(b)) >= 6 and a[0] == b[0] and bounded_edit_distance(a, b, 1) <= 1
 
 
-# Words before a name that say how to address, not which post: no clash between them.
-_ADDRESS_ONLY = frozenset("mr mrs ms miss dr sir dame lord lady mx rev".split())
-
-
 def title_heads(titles: Iterable[str]) -> set[str]:
     """The posts of folded titles, by their head word: "first lady" -> "lady", "us
     president" -> "president", "secretary of state" -> "secretary"; a form of address
@@ -145,18 +142,21 @@ def title_heads(titles: Iterable[str]) -> set[str]:
     heads = set()
     for title in titles:
         words = title.split(" of ")[0].split()
-        if words and not (len(words) == 1 and words[0] in _ADDRESS_ONLY):
+        if words and not (len(words) == 1 and words[0] in HONORIFICS):
             heads.add(words[-1])
     return heads
+
+
+def commonest_post(titles: Mapping[str, int]) -> set[str]:
+    """The post of a name's commonest title (empty without one, or for "Mrs" alone)."""
+    return title_heads(t for t, _ in Counter(titles).most_common(1))
 
 
 def _titles_clash(bare: Counter[str], full: Counter[str]) -> bool:
     """A bare surname whose commonest post none of the full name's titles is: "President
     Obama" beside "First Lady Michelle Obama" are two people. No clash where either has
     no post."""
-    if not bare or not full:
-        return False
-    top = title_heads(t for t, _ in bare.most_common(1))
+    top = commonest_post(bare)
     held = title_heads(full)
     return bool(top) and bool(held) and not (top & held)
 

@@ -50,6 +50,7 @@ from .entities import (
     _informative,
     _similar_surnames,
     clips,
+    commonest_post,
     family_first,
     is_clipped,
     resolve_entities,
@@ -310,8 +311,7 @@ def _matches(state: LinkState, all_forms: Mapping[str, FormStats], etype: str) -
 def _post_holder(state: LinkState, bare: FormStats, people: Mapping[str, int]) -> str | None:
     """Of several people with a surname, the one whose titles hold the post a bare
     surname is written with ("President Obama" of Barack, not Michelle Obama)."""
-    titles: Counter[str] = Counter(bare.get("titles") or {})
-    posts = title_heads(t for t, _ in titles.most_common(1))
+    posts = commonest_post(bare.get("titles") or {})
     if not posts:
         return None
     holders = [

@@ -22,3 +22,7 @@ TITLE_MODIFIERS = frozenset(
     committee operating financial medical officer""".split()
 )
 ALL_TITLE = TITLE_CORE | TITLE_MODIFIERS
+# Forms of address: they say how to name a person, not which post the person holds.
+HONORIFICS = frozenset(
+    {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "mx", "rev", "fr"}
+)

@@ -73,12 +73,14 @@ _DASH = r"(?:--?|\u2014|\u2013)\s+"
 _DATELINE = re.compile(
     rf"^(?:{_CITY}(?:{_OPEN}\s*{_AGENCY}\s*{_CLOSE}\s*)?{_DASH}|{_OPEN}\s*{_WIRE}\s*{_CLOSE}\s*(?:{_DASH})?)"
 )
+# A clock time with its zone: "18.15 BST", "3:54 pm EDT".
+_ZONED_CLOCK = rf"\d{{1,2}}[.:]\d{{2}}\s*(?:[ap]\.?m\.?\s*)?{TIME_ZONE}"
 # A publication stamp heading the text: "Friday 4 June 2010 18.15 BST", "22.16 BST",
 # a wire's "Thu Oct 20, 2011 3:54 pm EDT" and "Thu, Oct 20 19:15 PM EDT".
 _STAMP = re.compile(
     rf"^(?:(?:Mon|Tues?|Wed(?:nes)?|Thu(?:rs?)?|Fri|Sat(?:ur)?|Sun)(?:day)?\b,?\s+)?"
     rf"(?:\d{{1,2}}\s+(?:{_MONTH})\s+\d{{4}}|(?:{_MONTH})\s+\d{{1,2}}(?:\s*,?\s+\d{{4}})?)?\s*[,;]?\s*"
-    rf"\d{{1,2}}[.:]\d{{2}}\s*(?:[ap]\.?m\.?\s*)?{TIME_ZONE}\b",
+    rf"{_ZONED_CLOCK}\b",
     re.IGNORECASE,
 )
 _DATE_ONLY = re.compile(rf"\s*(?:{_MONTH})\s+\d{{1,2}},?\s+\d{{4}}\s*")
@@ -96,7 +98,7 @@ _BRACKETED_CLOCK = re.compile(
 # A live page's next stamp run into the line before it: "... Mexico death toll reaches 80
 # 10.40 BST"; after "at", "by", "until" ... it is the time of what the sentence says.
 _TRAILING_STAMP = re.compile(
-    rf"(?P<word>[\w'’]+)\W*?\s+(?P<stamp>\d{{1,2}}[.:]\d{{2}}\s*(?:[ap]\.?m\.?\s*)?{TIME_ZONE})\s*\.?\s*$"
+    rf"(?P<word>[\w'’]+)\W*?\s+(?P<stamp>{_ZONED_CLOCK})\s*\.?\s*$"
 )
 _CLOCK_PREPOSITIONS = frozenset(
     "at by on to until till from before after since around about near past".split()

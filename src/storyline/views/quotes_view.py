@@ -21,12 +21,9 @@ from typing import Any
 
 from ..models import Entity, Quote
 from ..text.stopwords import ENGLISH_STOP_WORDS
-from ..text.titles import TITLE_CORE
+from ..text.titles import HONORIFICS, TITLE_CORE
 from .corpus import Corpus
 
-HONORIFICS = frozenset(
-    {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "mx", "rev", "fr"}
-)
 ROLE_HEADS = frozenset(
     {
         "adviser", "advisor", "ambassador", "analyst", "author", "chair", "chairman", "chairwoman",
@@ -75,6 +72,8 @@ _ROLE_NOUNS = frozenset(
 )
 # Where an appositive's own noun phrase ends: "the sound | of honking horns".
 _PHRASE_END = frozenset("of for on at in by with who which that from to".split())
+# Lower-case prepositions that end a title's head: "director for science", "envoy under".
+_HEAD_ENDS = frozenset("of for at to in on with from under over by".split())
 # Words that make an appositive a clause, not a role.
 _CLAUSE_WORDS = frozenset(
     """is are was were be been being has have had will would can could should may might must
@@ -160,10 +159,6 @@ def _role_noun(word: str) -> bool:
         if form.replace("-", "").isalpha() and _title_word(form):
             return True
     return False
-
-
-# Lower-case prepositions that end a role's head: "director for science", "head of".
-_HEAD_ENDS = frozenset("of for at to in on with from under over by".split())
 
 
 def _title_word(word: str) -> bool:
