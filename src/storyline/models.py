@@ -29,7 +29,9 @@ class DateCandidate:
 class Article:
     """One news article after ingest: clean text plus metadata."""
 
-    id: str  # stable content hash of the text as read, before outlet furniture is moved out (see ingest.article_id)
+    # Stable content hash (ingest.article_id) of the text once the article's own furniture
+    # lines are cut (ingest.boilerplate); the corpus-level furniture moved out later leaves it.
+    id: str
     text: str
     title: str | None = None
     outlet: str | None = None
@@ -41,6 +43,10 @@ class Article:
     path: str | None = None  # where it was read from, for error messages
     boilerplate: tuple[str, ...] = ()  # lines removed as site furniture, kept to show dimmed
     date_candidates: tuple[DateCandidate, ...] = ()
+    # Content hash of the text as read, before any furniture is cut: a change of the
+    # furniture rules moves ``id`` but not this, so adding the same file again after an
+    # upgrade stays a no-op. None where unknown (rows stored before migration 11).
+    read_id: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -52,7 +52,8 @@ def _field(value: str | None) -> str | None:
 def finalize(doc: RawDocument) -> Article:
     """The Article, with every text field cleaned here, the one place all
     readers go through (see decode.clean_chars)."""
-    text, removed = strip_boilerplate(clean_text(doc.text))
+    as_read = clean_text(doc.text)
+    text, removed = strip_boilerplate(as_read)
     if len(text) > MAX_ARTICLE_CHARS:
         raise IngestError(
             f"article text too long ({len(text):,} characters; the limit is "
@@ -86,4 +87,5 @@ def finalize(doc: RawDocument) -> Article:
         path=printable_name(doc.item),
         boilerplate=tuple(clean_chars(line) for line in doc.boilerplate) + removed,
         date_candidates=tuple(candidates),
+        read_id=article_id(as_read),
     )

@@ -21,6 +21,7 @@ from sqlalchemy import (
     event,
     func,
     insert,
+    or_,
     select,
     text,
     update,
@@ -197,21 +198,36 @@ class Store(StoryRecords, WorkRecords, SnapshotRecords):
     # ---- articles --------------------------------------------------------
 
     def add_articles(self, articles: Iterable[Article]) -> tuple[list[str], list[str]]:
-        """Insert articles not stored yet. Returns (added ids, already-present ids)."""
+        """Insert articles not stored yet. Returns (added ids, already-present ids).
+
+        An article is stored already when its id or its hash of the text as read
+        (``Article.read_id``) is: the second finds a page whose id a newer furniture
+        rule moved. Present ids are the stored ones."""
         added: list[str] = []
         present: list[str] = []
+        a = schema.articles
         with self.engine.begin() as conn:
-            seq = conn.execute(select(func.coalesce(func.max(schema.articles.c.seq), 0))).scalar_one()
+            seq = conn.execute(select(func.coalesce(func.max(a.c.seq), 0))).scalar_one()
+            by_id: dict[str, str] = {}  # of the articles this call adds
+            by_read_id: dict[str, str] = {}
             for article in articles:
-                exists = conn.execute(
-                    select(schema.articles.c.id).where(schema.articles.c.id == article.id)
-                ).first()
-                if exists or article.id in added:
-                    present.append(article.id)
+                same = a.c.id == article.id
+                if article.read_id:
+                    same = or_(same, a.c.read_id == article.read_id)
+                stored = (
+                    by_id.get(article.id)
+                    or by_read_id.get(article.read_id or "")
+                    or conn.execute(select(a.c.id).where(same).limit(1)).scalar()
+                )
+                if stored:
+                    present.append(stored)
                     continue
                 seq += 1
-                conn.execute(insert(schema.articles).values(**article_row(article, seq)))
+                conn.execute(insert(a).values(**article_row(article, seq)))
                 added.append(article.id)
+                by_id[article.id] = article.id
+                if article.read_id:
+                    by_read_id[article.read_id] = article.id
             if added:
                 queue(conn, "annotate", added)
                 queue(conn, "stories", added)

@@ -49,7 +49,10 @@ _LATER = {
 }
 # Columns that later migrations add to tables of the initial schema (table -> columns):
 # a new store gets them from those migrations too, as an old one does.
-_LATER_COLUMNS = {"quotes": frozenset({"confidence"}), "articles": frozenset({"outlet_key"})}
+_LATER_COLUMNS = {
+    "quotes": frozenset({"confidence"}),
+    "articles": frozenset({"outlet_key", "read_id"}),
+}
 
 
 def _as_first_released(table: Table, meta: MetaData) -> Table:
@@ -249,6 +252,17 @@ def _view_snapshots(conn: Connection) -> None:
     conn.execute(insert(schema.store_state).values(key="revision", value=0))
 
 
+def _read_ids(conn: Connection) -> None:
+    """Each article's hash of the text as read (``Article.read_id``), so a new furniture
+    rule, which moves an id, no longer makes the same file a new article. A stored page
+    with no furniture cut had its text as read hashed into its id; one with furniture
+    cut keeps NULL (its text as read is not stored), found by id alone as before."""
+    conn.execute(text("ALTER TABLE articles ADD COLUMN read_id VARCHAR(32)"))
+    a = schema.articles
+    conn.execute(update(a).where(a.c.boilerplate == "[]").values(read_id=a.c.id))
+    conn.execute(text("CREATE INDEX IF NOT EXISTS ix_articles_read_id ON articles (read_id)"))
+
+
 MIGRATIONS: list[Migration] = [
     (1, "initial schema", _initial),
     (2, "sentence full-text search", _sentence_search),
@@ -260,6 +274,7 @@ MIGRATIONS: list[Migration] = [
     (8, "work queues and outlet keys", _work_queues),
     (9, "the story clusterer's state as rows", _story_rows),
     (10, "materialized views and the store's revision", _view_snapshots),
+    (11, "hashes of the text as read", _read_ids),
 ]
 
 

@@ -111,4 +111,5 @@ def article_from_row(row: Any) -> Article:
             DateCandidate(dt.date.fromisoformat(v), s, src)
             for v, s, src in json.loads(m["date_candidates"])
         ),
+        read_id=m.get("read_id"),
     )

@@ -51,6 +51,9 @@ articles = Table(
     # ``text.outlets.outlet_key_of`` of outlet and URL (migration 8): an outlet's newest
     # pages, the furniture context of an add, are read through ``ix_articles_outlet_recent``
     Column("outlet_key", Text),
+    # ``Article.read_id`` (migration 11): the hash of the text as read, which new
+    # furniture rules do not move; an add looks a page up by it as well as by id
+    Column("read_id", String(32), index=True),
 )
 Index("ix_articles_outlet_recent", articles.c.outlet_key, articles.c.published, articles.c.seq)
 
