@@ -148,6 +148,24 @@ def test_descriptions_of_roles(quotes_nlp: Language) -> None:
     assert q.speaker == "The chairman" and q.speaker_resolved == "Michael Ross"
 
 
+def test_a_role_or_surname_is_not_resolved_to_a_namesake(quotes_nlp: Language) -> None:
+    """A chronology names the first lady in full and the president by surname alone:
+    "The president" is not "Michelle Obama"."""
+    text = (
+        "At the school: First Lady Michelle Obama read to pupils in Tampa. "
+        "At the White House: President Obama flew to the Gulf Coast. "
+        "The president said the region would recover."
+    )
+    [q] = [q for q in quotes_of(quotes_nlp, text) if q.speaker == "The president"]
+    assert q.speaker_resolved == "Obama"
+    text = (
+        "Senate chairman Ruth Kane opened the hearing with Senator Paul Kane. "
+        "The chairman said the vote would be close."
+    )
+    [q] = quotes_of(quotes_nlp, text)
+    assert q.speaker_resolved == "Ruth Kane"  # her post, named before her: she is the one
+
+
 def test_according_to_named_outlet_keeps_inner_report(quotes_nlp: Language) -> None:
     text = "Ana Ruiz told the panel that the dam was safe, per the Valley Herald."
     quotes = quotes_of(quotes_nlp, text)

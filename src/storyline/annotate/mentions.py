@@ -34,8 +34,10 @@ from .definitions import CONNECT as _CONNECT
 from .definitions import TITLE_CORE, find_definitions
 from .name_kinds import (
     described_as,
+    first_lady,
     label_for_long_form,
     place_context,
+    title_before,
     titled_person,
 )
 from .name_kinds import is_cap as _is_cap
@@ -114,34 +116,6 @@ class _Draft:
     described: bool = False
 
 
-def _title_before(doc: Doc, start: int) -> tuple[int, str] | None:
-    """The title phrase right before token ``start``: (first token index, text).
-
-    None when the phrase ends in "of" or "for": "a representative of Unicef" is a
-    role at what the name is, not a title of a person called so."""
-    if start > 0 and doc[start - 1].lower_ in ("of", "for"):
-        return None
-    if _first_lady(doc, start - 1):
-        return start - 2, doc[start - 2 : start].text  # "first lady Michelle Obama"
-    j = start - 1
-    # "History will judge Blair": a verb spelt like a title is none
-    while (
-        j >= 0
-        and start - j <= 6
-        and _word(doc[j]) in _ALL_TITLE
-        and doc[j].pos_ not in ("VERB", "AUX")
-    ):
-        j -= 1
-    first = j + 1
-    while first < start and doc[first].lower_ in ("of", "the", "-"):
-        first += 1
-    if first >= start or not any(_word(doc[k]) in TITLE_CORE for k in range(first, start)):
-        return None
-    if first > 0 and doc[first].lower_ == "house" and doc[first - 1].lower_ == "white":
-        first -= 1  # "White House Press Secretary", not "House Press Secretary"
-    return first, doc[first:start].text
-
-
 def _clock_zone(doc: Doc, start: int, end: int) -> bool:
     """A one-word name in capitals after a clock time ("2153 GMT", "4:59 pm BST",
     "midnight GMT", "local time"), in brackets after a day ("on Sunday (GMT)"), or in
@@ -204,11 +178,6 @@ GROUP_NOUNS = HUMAN_NOUNS | frozenset(
 )
 
 
-def _first_lady(doc: Doc, i: int) -> bool:
-    """Token ``i`` is the "Lady" of "First Lady"."""
-    return i > 0 and doc[i].lower_ == "lady" and doc[i - 1].lower_ == "first"
-
-
 def _group_noun(token: Token) -> bool:
     return token.is_title and token.lower_ in GROUP_NOUNS
 
@@ -235,7 +204,7 @@ def _clean_ent(doc: Doc, text: str, ent: Span, person_ends: Set[str]) -> _Draft 
         first = start
         while start < end - 1 and _word(doc[start]) in _ALL_TITLE:
             start += 1
-        if start < end - 1 and _first_lady(doc, start):
+        if start < end - 1 and first_lady(doc, start):
             # "First Lady Michelle Obama": a post, as "Lady" alone is not ("Lady Gaga")
             title = "First Lady" if start == first else doc[first : start + 1].text
             start += 1
@@ -258,7 +227,7 @@ def _clean_ent(doc: Doc, text: str, ent: Span, person_ends: Set[str]) -> _Draft 
                 or not prev.is_alpha
                 or prev.pos_ != "PROPN"
                 or _word(prev) in _ALL_TITLE
-                or _first_lady(doc, start - 1)
+                or first_lady(doc, start - 1)
             ):
                 break
             start -= 1
@@ -291,7 +260,7 @@ def _clean_ent(doc: Doc, text: str, ent: Span, person_ends: Set[str]) -> _Draft 
         if nxt in TITLE_CORE or (before[-1:] == ["of"] and before[0] in TITLE_CORE):
             return None
     if label == "PERSON" and title is None:
-        found = _title_before(doc, start)
+        found = title_before(doc, start)
         if found is not None:
             title = found[1]
     described = described_as(doc, start, end) if title is None else None

@@ -51,6 +51,39 @@ def is_cap(token: Token) -> bool:
     return token.is_alpha and (token.is_title or (token.is_upper and len(token) > 1))
 
 
+def first_lady(doc: Doc, i: int) -> bool:
+    """Token ``i`` is the "Lady" of "First Lady"."""
+    return i > 0 and doc[i].lower_ == "lady" and doc[i - 1].lower_ == "first"
+
+
+def title_before(doc: Doc, start: int) -> tuple[int, str] | None:
+    """The title phrase right before token ``start``: (first token index, text).
+
+    None when the phrase ends in "of" or "for": "a representative of Unicef" is a
+    role at what the name is, not a title of a person called so."""
+    if start > 0 and doc[start - 1].lower_ in ("of", "for"):
+        return None
+    if first_lady(doc, start - 1):
+        return start - 2, doc[start - 2 : start].text  # "first lady Michelle Obama"
+    j = start - 1
+    # "History will judge Blair": a verb spelt like a title is none
+    while (
+        j >= 0
+        and start - j <= 6
+        and word(doc[j]) in ALL_TITLE
+        and doc[j].pos_ not in ("VERB", "AUX")
+    ):
+        j -= 1
+    first = j + 1
+    while first < start and doc[first].lower_ in ("of", "the", "-"):
+        first += 1
+    if first >= start or not any(word(doc[k]) in TITLE_CORE for k in range(first, start)):
+        return None
+    if first > 0 and doc[first].lower_ == "house" and doc[first - 1].lower_ == "white":
+        first -= 1  # "White House Press Secretary", not "House Press Secretary"
+    return first, doc[first:start].text
+
+
 def _head_word(long: str) -> str:
     words = long.removesuffix("'s").removesuffix("\u2019s").split()
     for i, w in enumerate(words):

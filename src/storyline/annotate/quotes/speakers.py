@@ -31,6 +31,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc, Span, Token
 
+from ...text.titles import HONORIFICS
+from ..name_kinds import title_before
 from .gender import FEMALE, compatible, genders, is_subject, key
 from .spans import Attribution, DocView, char_span
 
@@ -155,16 +157,42 @@ def _named_in(doc: Doc, start: int, end: int) -> bool:
     )
 
 
+def _post(person: Span) -> str | None:
+    """The post a title before ``person`` names, by its head word ("president" of
+    "President Obama", "lady" of "first lady Michelle Obama"); None for none, or for a
+    form of address alone ("Mrs")."""
+    found = title_before(person.doc, person.start)
+    if found is None:
+        return None
+    words = found[1].lower().split(" of ")[0].split()
+    if words[-2:] == ["first", "lady"]:
+        return "first lady"  # a post, though "Lady" alone is a form of address
+    head = words[-1].rstrip(".") if words else ""
+    return head if head and head not in HONORIFICS else None
+
+
 def _fullest_name(ents: tuple[Span, ...], person: Span, before: int) -> str:
-    """The longest earlier mention of the same person ("Jake Sullivan" for "Sullivan")."""
+    """The longest earlier mention of the same person ("Jake Sullivan" for "Sullivan").
+
+    Not a namesake's: where the earlier full names of that surname have two given names
+    ("Michelle Obama", "Barack Obama"), or the full name holds another post than the one
+    written before ``person`` ("first lady Michelle Obama" for "President Obama"), the
+    name stays as written and the linker decides who it is."""
     last = person[-1].lower_
-    best = person.text
-    for ent in ents:
-        if ent.start_char >= before and ent.start != person.start:
-            continue
-        if ent.label_ == "PERSON" and ent[-1].lower_ == last and len(ent.text) > len(best):
-            best = ent.text
-    return best
+    longer = [
+        ent
+        for ent in ents
+        if (ent.start_char < before or ent.start == person.start)
+        and ent.label_ == "PERSON"
+        and ent[-1].lower_ == last
+        and len(ent.text) > len(person.text)
+    ]
+    if len({ent[0].lower_.rstrip(".") for ent in longer} - HONORIFICS) > 1:
+        return person.text
+    post = _post(person)
+    if post is not None:
+        longer = [ent for ent in longer if _post(ent) in (None, post)]
+    return max(longer, key=lambda ent: len(ent.text)).text if longer else person.text
 
 
 def _name_of(doc: Doc, ents: tuple[Span, ...], start: int, end: int) -> str | None:
@@ -427,7 +455,9 @@ def _resolve_description(
         for p in reversed(persons):
             if p.start_char < floor or p.end_char > sp.start:
                 continue
-            window = doc[max(0, p.start - 3) : min(len(doc), p.end + 4)]
+            # the title's own sentence: not "... Paul Kane. The chairman said"
+            sent = p.sent
+            window = doc[max(sent.start, p.start - 3) : min(sent.end, p.end + 4)]
             if any(t.lemma_.lower() == lemma for t in window):
                 sp.resolved = _fullest_name(ents, p, p.start_char)
                 sp.anonymous = False
