@@ -82,7 +82,9 @@ HEADS = (
     "Officials at the Harbor League said it. Residents in Norland said it. The head of the "
     "Harbor League said it. A friend of Ivo Marsh said it. Interior Secretary of Norland "
     "Ada Quill said it. The legal team representing Ivo Marsh said it. The emerging leader "
-    "Ada Quill said it."
+    "Ada Quill said it. Norland's rebel army said it. Ivo Marsh's family said it. "
+    "Norland's envoy to the Harbor League said it. The Harbor League's spokesmen said it. "
+    "Norland's Ada Quill said it. The Harbor League's said it."
 )
 
 
@@ -107,6 +109,14 @@ def heads_corpus() -> Corpus:
         at("Ada Quill"),
         at("Ivo Marsh", 3),
         at("Ada Quill", 1),
+        at("Norland", 4),
+        at("Ivo Marsh", 4),
+        at("Norland", 5),
+        at("Harbor League", 3),
+        at("Harbor League", 4),
+        at("Norland", 6),
+        at("Ada Quill", 2),
+        at("Harbor League", 5),
     )
     other = (EntityMention("Norland", "GPE", 0, 7, 0),)
     entities = resolve_entities({"h": mentions, "o": other})
@@ -149,6 +159,13 @@ def test_the_head_of_the_speaker_phrase_is_the_speaker() -> None:
     # a participle after a noun works like a preposition; an adjective in -ing does not
     assert speaker_of(c, "The legal team representing Ivo Marsh") is None
     assert speaker_of(c, "The emerging leader Ada Quill") == "Ada Quill"
+    # a possessor speaks through its envoys, spokespeople and chiefs, not its family or army
+    assert speaker_of(c, "Norland's rebel army") is None
+    assert speaker_of(c, "Ivo Marsh's family") is None
+    assert speaker_of(c, "Norland's envoy to the Harbor League") == "Norland"
+    assert speaker_of(c, "The Harbor League's spokesmen") == "Harbor League"
+    assert speaker_of(c, "Norland's Ada Quill") == "Ada Quill"
+    assert speaker_of(c, "The Harbor League's") == "Harbor League"  # as in "Moody's"
 
 
 def test_a_governments_nationality_is_its_country() -> None:

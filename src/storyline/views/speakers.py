@@ -2,7 +2,9 @@
 
 The phrase's *head* is the speaker. In "The UK's Defence Minister Ben Wallace" the
 person wins over a possessor ("UK"); without a person, the first name that is not
-inside a phrase of its own: "Haiti's envoy to the US" is Haiti's. A name after a
+inside a phrase of its own: "Haiti's envoy to the US" is Haiti's. A possessor speaks
+only through its government, envoys, spokespeople, chiefs and statements, not through its
+family, army or doctor ("Ali's family", "Libya's rebel army"). A name after a
 preposition modifies the head and is not the speaker: "an official under President
 Hosni Mubarak" is an official, "Sunni Arabs, a dominant minority under Saddam Hussein"
 are Sunni Arabs, "residents in Homs" are residents, "a friend of Jackson" is not
@@ -62,6 +64,17 @@ _ING_NOUNS = frozenset(
     """grouping building meeting briefing hearing ruling funding wedding setting training
     reading thing king evening morning ceiling offering uprising gathering""".split()
 )
+# What a possessor speaks through: its government, its envoys, spokespeople and chiefs,
+# its statements ("Haiti's envoy to the US", "BP's chief executive", "the WHO's
+# report"); not its family, army or doctor ("Ali's family", "Libya's rebel army").
+_SPEAKS_FOR = _GOVERNMENT_HEADS | _SAID_THINGS | frozenset(
+    """ambassador envoy spokesman spokeswoman spokesperson spokespeople minister secretary
+    office ministry department mission delegation representative negotiator president
+    leader chief executive ceo chairman chairwoman director head comments remarks words
+    testimony speech interview article column blog website posts postings tweet tweets
+    tally count team staff""".split()
+)
+_POSSESSIVE = re.compile(r"['\u2019](?:s\b|(?=\s))")
 _SPEAKER_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE", "TERM"})
 _OUTLET_WORDS = frozenset(
     """outlet newspaper paper agency network broadcaster magazine publication website channel
@@ -106,6 +119,27 @@ def _inside_a_phrase(before: str, kind: str) -> bool:
         )
         inside = not (said or workplace or government)
     return inside
+
+
+def _possessed(after: str) -> str | None:
+    """The head of what a possessor owns, from the words after its name ("'s envoy to
+    the US" -> "envoy"); None where no possessive follows the name, or nothing follows
+    it: then it is part of the name ("Moody's", "Standard & Poor's")."""
+    mark = _POSSESSIVE.match(after)
+    if mark is None:
+        return None
+    head = ""
+    for word in _WORD_OR_MARK.findall(after[mark.end() :]):
+        if word in _PHRASE_ENDS or (word.islower() and word in _PREPOSITIONS):
+            break
+        if word[0].isalpha():
+            head = word
+    return fold(head) or None
+
+
+def _speaks_for_its_possessor(head: str) -> bool:
+    singular = head[:-3] + "man" if head.endswith("men") else head.removesuffix("s")
+    return head in _SPEAKS_FOR or singular in _SPEAKS_FOR
 
 
 def _takes_of(word: str) -> bool:
@@ -190,6 +224,9 @@ def speaker_entity(corpus: Corpus, article_id: str, quote: Quote) -> Entity | No
             kind = "PERSON" if person else "PLACE" if m.label == "GPE" else "ORG"
             if m.start > start and _inside_a_phrase(text[start : m.start], kind):
                 continue
+            owned = _possessed(text[m.end : end]) if m.end < end else None
+            if owned is not None and not _speaks_for_its_possessor(owned):
+                continue  # "Ali's family", "Libya's rebel army": the owner is not the voice
             if etype == "NORP" and m.end < end and _head_word(text[m.start : m.end]) != head:
                 # a nationality before the head: its country if the head is its government
                 country = country_of_demonym(fold(m.text))
