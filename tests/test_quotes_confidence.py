@@ -116,6 +116,26 @@ def test_a_topic_or_an_act_is_not_a_quote(quotes_nlp: Language, text: str) -> No
     assert not any(shown(q) for q in quotes_nlp(text)._.quotes)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Most of the town's fishermen know that the spill had nothing to do with the mayor.",
+        "Harbour master Ines Duarte realized the pier was no longer safe.",
+        "A reporter at the ferry terminal saw guards close the gates on Monday.",
+    ],
+)
+def test_knowing_or_seeing_is_not_a_quote(quotes_nlp: Language, text: str) -> None:
+    assert not any(shown(q) for q in quotes_nlp(text)._.quotes)
+
+
+def test_a_finding_or_an_opinion_is_still_a_quote(quotes_nlp: Language) -> None:
+    quotes = quotes_nlp(
+        "Harbour inspectors discovered that the pier's records had been altered. "
+        "Harbour master Ines Duarte sees the delay as a disgrace for the whole town."
+    )._.quotes
+    assert {q.cue for q in quotes if shown(q)} == {"discovered", "sees"}
+
+
 def test_an_abstract_noun_or_relative_pronoun_is_not_a_speaker(quotes_nlp: Language) -> None:
     quotes = quotes_nlp(
         "The council has given three reasons. Reluctance initially centered on fears that the "

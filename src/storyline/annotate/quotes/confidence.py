@@ -56,6 +56,10 @@ OPEN_QUESTION = frozenset(
     " certain".split()
 )
 MODALS = frozenset("would could might may should must can will".split())
+# Cues of knowing, and of perceiving (with a verb after the object): no statement
+# (``no_statement``).
+NOT_STATEMENTS = frozenset("know realize realise notice witness".split())
+PERCEPTION = frozenset("see watch hear".split())
 ORG_LABELS = NAMED_LABELS - {"PERSON"}
 # The most an attribution ``withheld`` from the default views may score.
 WITHHELD = 0.05
@@ -147,10 +151,13 @@ def amount(root: Token) -> bool:
 
 
 def withheld(view: DocView, att: Attribution, sp: Speaker) -> bool:
-    """Not shown by default whatever its score: no nameable speaker, or no claim."""
+    """Not shown by default whatever its score: no nameable speaker, no claim, or no
+    statement (``no_statement``)."""
     if not answerable(speaker_kind(view, att, sp)):
         return True
     toks = _content_tokens(view.doc, att)
+    if no_statement(view.doc[att.head], att, toks):
+        return True
     words = [t for t in toks if not (t.is_punct or t.is_space)]
     inside = {t.i for t in words}
     roots = [t for t in words if t.head.i not in inside or t.head.i == t.i]
@@ -158,6 +165,22 @@ def withheld(view: DocView, att: Attribution, sp: Speaker) -> bool:
     negated = any(c.dep_ == "neg" for c in cue.children)
     shape = content_shape(toks, att.direct)
     return not claim(shape, len(words), roots[0] if roots else None, negated)
+
+
+def no_statement(cue: Token, att: Attribution, toks: Sequence[Token]) -> bool:
+    """Knowing and perceiving are no statements: in "most Americans know that ...", "a
+    reporter saw troops reassert control" the writer asserts what was known or seen.
+    PolNeAR counts them as attributions; a reader of quotes would not. "See", "watch"
+    and "hear" only with a bare or -ing verb ("saw troops reassert"), not "sees it as";
+    "discovered that" / "found that" report findings and stay."""
+    lemma = att.lemma or cue_lemma(cue)
+    if lemma in NOT_STATEMENTS:
+        return True
+    if lemma not in PERCEPTION:
+        return False
+    inside = {t.i for t in toks}
+    roots = [t for t in toks if t.head.i not in inside or t.head.i == t.i]
+    return any(t.pos_ in ("VERB", "AUX") and t.tag_ in ("VB", "VBG") for t in roots)
 
 
 def asserted(view: DocView, att: Attribution) -> bool:
