@@ -128,6 +128,15 @@ def test_knowing_or_seeing_is_not_a_quote(quotes_nlp: Language, text: str) -> No
     assert not any(shown(q) for q in quotes_nlp(text)._.quotes)
 
 
+def test_declining_to_be_named_is_not_a_quote(quotes_nlp: Language) -> None:
+    text = (
+        "The pier will close in May, one port official said, declining to be named because "
+        "the decision is not yet public. Another asked not to be identified."
+    )
+    shown_texts = [q.text for q in quotes_nlp(text)._.quotes if shown(q)]
+    assert shown_texts == ["The pier will close in May"]
+
+
 def test_a_finding_or_an_opinion_is_still_a_quote(quotes_nlp: Language) -> None:
     quotes = quotes_nlp(
         "Harbour inspectors discovered that the pier's records had been altered. "

@@ -60,6 +60,8 @@ MODALS = frozenset("would could might may should must can will".split())
 # (``no_statement``).
 NOT_STATEMENTS = frozenset("know realize realise notice witness".split())
 PERCEPTION = frozenset("see watch hear".split())
+# "to be named", "not to be identified": an anonymity formula (``anonymity_formula``).
+UNNAMED_PARTICIPLES = frozenset("named identified quoted cited".split())
 ORG_LABELS = NAMED_LABELS - {"PERSON"}
 # The most an attribution ``withheld`` from the default views may score.
 WITHHELD = 0.05
@@ -156,7 +158,7 @@ def withheld(view: DocView, att: Attribution, sp: Speaker) -> bool:
     if not answerable(speaker_kind(view, att, sp)):
         return True
     toks = _content_tokens(view.doc, att)
-    if no_statement(view.doc[att.head], att, toks):
+    if no_statement(view.doc[att.head], att, toks) or anonymity_formula(toks):
         return True
     words = [t for t in toks if not (t.is_punct or t.is_space)]
     inside = {t.i for t in words}
@@ -181,6 +183,15 @@ def no_statement(cue: Token, att: Attribution, toks: Sequence[Token]) -> bool:
     inside = {t.i for t in toks}
     roots = [t for t in toks if t.head.i not in inside or t.head.i == t.i]
     return any(t.pos_ in ("VERB", "AUX") and t.tag_ in ("VB", "VBG") for t in roots)
+
+
+def anonymity_formula(toks: Sequence[Token]) -> bool:
+    """ "declining to be named because ...", "asked not to be identified": why a source
+    is unnamed, nothing the source said."""
+    words = [t.lower_ for t in toks if not (t.is_punct or t.is_space)][:4]
+    if words[:1] == ["not"]:
+        words = words[1:]
+    return words[:2] == ["to", "be"] and len(words) > 2 and words[2] in UNNAMED_PARTICIPLES
 
 
 def asserted(view: DocView, att: Attribution) -> bool:
