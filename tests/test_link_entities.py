@@ -187,6 +187,18 @@ def test_acronyms_expansions_suffixes_plurals() -> None:
     assert by_alias(entities, "UK").id == by_alias(entities, "United Kingdom").id
 
 
+def test_a_one_word_name_ending_in_s_is_no_plural_of_another() -> None:
+    mentions = {
+        "a": [m("Times", "ORG"), m("Harbor Times", "ORG")],
+        "b": [m("Time", "ORG"), m("Docks", "ORG"), m("Dock", "FAC")],
+        "c": [m("Harbor Patrols", "ORG"), m("Harbor Patrol", "ORG")],
+    }
+    entities = resolve_entities(mentions)
+    assert by_alias(entities, "Times").id != by_alias(entities, "Time").id
+    assert by_alias(entities, "Docks").id != by_alias(entities, "Dock").id
+    assert by_alias(entities, "Harbor Patrols").id == by_alias(entities, "Harbor Patrol").id
+
+
 def test_different_weapons_stay_two() -> None:
     mentions = {
         "a": [m("Kestrel", "PRODUCT"), m("HDR", "TERM", expansion="Harbor Defense Radar")],

@@ -445,6 +445,14 @@ def test_a_plural_place_is_not_the_place_without_its_s(tmp_path: Path) -> None:
     assert _holding(store, MentionRef("a4", 0)).id == _holding(store, MentionRef("a3", 0)).id
 
 
+def test_an_organisation_s_one_word_name_is_no_plural(tmp_path: Path) -> None:
+    """ "The Times" is not "Time" magazine, article by article as in a whole pile."""
+    store = Store(tmp_path / "s.db")
+    _feed(store, _article("a1", 1, "Time reported it."), [_mention("Time")])
+    _feed(store, _article("a2", 2, "The Times reported it."), [_mention("Times")])
+    assert _holding(store, MentionRef("a2", 0)).id != _holding(store, MentionRef("a1", 0)).id
+
+
 def test_a_short_name_written_beside_its_full_name_names_it_alone(tmp_path: Path) -> None:
     """ "the Halden Reserve ... the Hal" (clipped) and "the Kestria Treasury Department
     ... the Treasury" (a department's first word), three times each: a bare "Hal" or

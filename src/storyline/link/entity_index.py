@@ -179,7 +179,7 @@ def _lookup_keys(forms: Mapping[str, FormStats], etype: str) -> dict[str, int]:
     for key, stats in kept.items():
         n = sum(stats["surfaces"].values())
         keys["=" + key] += n
-        variant = _variant_key(key)
+        variant = _variant_key(key, etype)
         keys["~" + variant] += n
         words = key.split()
         if etype == "PERSON" and any(family_first(s) for s in stats["surfaces"]):
@@ -196,12 +196,15 @@ def _lookup_keys(forms: Mapping[str, FormStats], etype: str) -> dict[str, int]:
     return dict(keys)
 
 
-def _variant_key(key: str) -> str:
+def _variant_key(key: str, etype: str = "") -> str:
     """The key without a company suffix, a department named head last, its last word
     singular; but "Americas" is not a plural of "America": a name whose singular is a
     known place and which is none itself stays its own (as ``variants`` has it for a
-    whole pile; "Netherland" is still found by "Netherlands"); a long name's modifiers in
-    one order ("Transitional National Council")."""
+    whole pile; "Netherland" is still found by "Netherlands"), nor is an organisation's
+    one-word name a plural ("Times", "Reuters"); a long name's modifiers in one order
+    ("Transitional National Council")."""
+    if etype == "ORG" and " " not in key:
+        return key
     variant = modifiers_in_order(singular_key(head_last(strip_org_suffix(key))))
     return key if variant != key and is_place(variant) and not is_place(key) else variant
 
@@ -259,7 +262,7 @@ def _matches(state: LinkState, all_forms: Mapping[str, FormStats], etype: str) -
     if found:
         return found
     if etype != "PERSON":
-        variants = {"~" + _variant_key(k) for k in forms}
+        variants = {"~" + _variant_key(k, etype) for k in forms}
         owners = state.key_owners(variants)
         found = {o for v in variants if (o := _owner(owners.get(v))) is not None}
         heads = _initialism_heads(all_forms, forms)

@@ -76,7 +76,19 @@ def _may_join(a: Form, b: Form) -> bool:
             return short.label not in ("NORP", *PLACE_LABELS)
     if "PERSON" in (a.label, b.label):
         return False
+    if "ORG" in (a.label, b.label) and _one_word_plural(a.key, b.key):
+        return False  # "Times" is no plural of "Time", nor "Reuters" of "Reuter": a name
     return compatible(a.label, b.label)
+
+
+def _one_word_plural(a: str, b: str) -> bool:
+    """One of two one-word names is the other with a plural ending."""
+    if " " in a or " " in b:
+        return False
+    short, long = sorted((a, b), key=len)
+    return long in (short + "s", short + "es") or (
+        short.endswith("y") and long == short[:-1] + "ies"
+    )
 
 
 class VariantMerger:
