@@ -414,6 +414,11 @@ def test_a_title_is_not_a_caption_a_byline_or_a_link_label() -> None:
         "Ferry strike ends in Kestria: union",
         "text",
     )
+    two_cities = "Ferry strike ends VARNA/ODESSA | Tue Jun 30, 2031 1:58 pm EDT VARNA/ODESSA"
+    assert title_of(None, two_cities + " (Reuters) - Crews return.", None) == (
+        "Ferry strike ends",
+        "text",
+    )
     # a byline or a picture credit there is not; nor a link's label
     byline = "By Ada Quill, Transport Editor " + lead
     assert title_of(None, byline, None) == ("The ferry strike ended on Monday.", "text")

@@ -53,9 +53,10 @@ _RUN_IN_OPENER = re.compile(
 
 
 # A wire page's "CITY | day ... CITY (Reuters) -" stamp, after the headline (or a byline,
-# a picture credit) run into it: the city is written again after the day.
+# a picture credit) run into it: the city is written again after the day (two cities
+# joined by a slash, "LONDON/NEW YORK", as ``entry`` reads them).
 _CITY_STAMP = re.compile(
-    r"(?:^|\s+)(?P<city>[A-Z][A-Z.'\-]+(?:(?:\s+|\s*,\s*)[A-Z][A-Za-z.'\-]*)*)\s*\|\s"
+    r"(?:^|\s+)(?P<city>[A-Z][A-Z.'\-\\/]+(?:(?:\s+|\s*,\s*)[A-Z][A-Za-z.'\-\\/]*)*)\s*\|\s"
     r"[^|]{0,60}?(?P=city)\b"
 )
 # What may come before that stamp and is not the headline: a byline, a picture credit.
