@@ -199,6 +199,23 @@ def test_a_one_word_name_ending_in_s_is_no_plural_of_another() -> None:
     assert by_alias(entities, "Harbor Patrols").id == by_alias(entities, "Harbor Patrol").id
 
 
+def test_a_royal_is_named_by_style_and_one_name() -> None:
+    """ "King Abdullah" is not Murad Abdullah, nor "Prince William" William Hague by his
+    given name; a bare "King" is not the king."""
+    mentions = {
+        "a": [m("Murad Abdullah"), m("Abdullah"), m("Abdullah", title="King")],
+        "b": [m("Abdullah", title="King"), m("Abdullah", title="Saudi King")],
+        "c": [m("William Hague"), m("William Hague"), m("William", title="Prince")],
+        "d": [m("King")],
+    }
+    entities = resolve_entities(mentions)
+    of = {(r.article, r.index): e.name for e in entities for r in e.mentions}
+    assert of[("a", 0)] == of[("a", 1)] == "Murad Abdullah"
+    assert of[("a", 2)] == of[("b", 0)] == of[("b", 1)] != "Murad Abdullah"
+    assert of[("c", 2)] != "William Hague"
+    assert of[("d", 0)] != of[("b", 0)]
+
+
 def test_different_weapons_stay_two() -> None:
     mentions = {
         "a": [m("Kestrel", "PRODUCT"), m("HDR", "TERM", expansion="Harbor Defense Radar")],

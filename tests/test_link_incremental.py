@@ -445,6 +445,21 @@ def test_a_plural_place_is_not_the_place_without_its_s(tmp_path: Path) -> None:
     assert _holding(store, MentionRef("a4", 0)).id == _holding(store, MentionRef("a3", 0)).id
 
 
+def test_a_royal_named_by_style_is_not_a_namesake(tmp_path: Path) -> None:
+    """ "King Abdullah" is not the Murad Abdullah fed before, article by article."""
+    store = Store(tmp_path / "s.db")
+    person = "PERSON"
+    _feed(store, _article("a1", 1, "Murad Abdullah spoke."), [_mention("Murad Abdullah", person)])
+    _feed(store, _article("a2", 2, "Abdullah spoke."), [_mention("Abdullah", person)])
+    king = EntityMention("Abdullah", person, 5, 13, 0, title="King")
+    _feed(store, _article("a3", 3, "King Abdullah spoke."), [king])
+    _feed(store, _article("a4", 4, "King Abdullah spoke."), [king])
+    murad = _holding(store, MentionRef("a1", 0))
+    assert _holding(store, MentionRef("a2", 0)).id == murad.id
+    assert _holding(store, MentionRef("a3", 0)).id != murad.id
+    assert _holding(store, MentionRef("a4", 0)).id == _holding(store, MentionRef("a3", 0)).id
+
+
 def test_an_organisation_s_one_word_name_is_no_plural(tmp_path: Path) -> None:
     """ "The Times" is not "Time" magazine, article by article as in a whole pile."""
     store = Store(tmp_path / "s.db")

@@ -44,7 +44,7 @@ from dataclasses import replace
 
 from ..models import Entity, EntityMention, MentionRef
 from ..text.titles import HONORIFICS
-from .forms import Form, Union, cluster_votes, collect
+from .forms import ROYAL_STYLES, Form, Union, cluster_votes, collect
 from .gazetteer import country_of, is_place, split_country_prefix
 from .given_names import short_for
 from .names import bounded_edit_distance, fold, is_acronym, singular_key, strip_org_suffix
@@ -237,7 +237,8 @@ class _Resolver:
                     self.uf.union(a, b)
         given: dict[str, list[str]] = defaultdict(list)
         for k in full:
-            given[parts[k][1]].append(k)
+            if parts[k][1] not in ROYAL_STYLES:  # no bare "King" is King Abdullah
+                given[parts[k][1]].append(k)
         return self.assign_bare(bare, by_surname, sur, given)
 
     def assign_bare(

@@ -57,7 +57,7 @@ from .entities import (
     title_heads,
 )
 from .entity_ids import mint_id
-from .forms import person_key
+from .forms import ROYAL_STYLES, mention_key
 from .gazetteer import country_of, is_place, split_country_prefix
 from .names import fold, head_last, modifiers_in_order, singular_key, strip_org_suffix
 from .types import add_evidence, full_name_surnames, mention_label, mention_vote, top_type
@@ -77,7 +77,7 @@ def _form_stats(
     forms: dict[str, FormStats] = {}
     for ref in refs:
         m = mentions[ref.index]
-        key = person_key(fold(m.text), m.label)
+        key = mention_key(m)
         if not key:
             continue
         stats = forms.setdefault(key, {"surfaces": {}, "votes": {}, "expansions": {}, "titles": {}})
@@ -187,7 +187,8 @@ def _lookup_keys(forms: Mapping[str, FormStats], etype: str) -> dict[str, int]:
         elif etype == "PERSON" and words[-1].isalpha() and len(words) <= 5:
             if len(words) >= 2:
                 keys[f"f:{words[-1]}:{words[0]}"] += n
-                keys[f"g:{words[0]}"] += n  # "Saddam Hussein": a later bare "Saddam"
+                if words[0] not in ROYAL_STYLES:  # no bare "King" is King Abdullah
+                    keys[f"g:{words[0]}"] += n  # "Saddam Hussein": a later bare "Saddam"
             else:
                 keys[f"b:{key}"] += n
             if len(words[-1]) >= 5:  # spelling variants of the surname (``_similar_surnames``)

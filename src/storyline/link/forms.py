@@ -68,6 +68,31 @@ def person_key(key: str, label: str) -> str:
     return " ".join(words)
 
 
+# Styles a monarch or a prince is named by with one name: "King Abdullah", "Prince
+# William", "Queen Elizabeth", "Pope Benedict", "Sheikh Hamad".
+ROYAL_STYLES = frozenset(
+    "king queen prince princess emperor empress sultan emir sheikh pope".split()
+)
+
+
+def royal_style(title: str | None) -> str | None:
+    """The royal style a title ends in ("Saudi King" -> "king"), if any."""
+    words = fold(title).split() if title else []
+    return words[-1] if words and words[-1] in ROYAL_STYLES else None
+
+
+def mention_key(m: EntityMention) -> str:
+    """The key a mention's form goes by: its folded name, less a person's leading title
+    words; a one-word name after a royal style keeps the style ("king abdullah"): "King
+    Abdullah" is neither Murad Abdullah nor any Abdullah of a story, nor is "Prince
+    William" William Hague by his given name."""
+    key = person_key(fold(m.text), m.label)
+    style = royal_style(m.title)
+    if style and key and " " not in key and key != style:
+        return f"{style} {key}"
+    return key
+
+
 def collect(
     mentions: Mapping[str, Sequence[EntityMention]], cited: Mapping[str, int] | None = None
 ) -> dict[str, Form]:
@@ -76,14 +101,14 @@ def collect(
     ``cited`` counts the citations of each folded name ("according to Reuters")."""
     cited = cited or {}
     forms: dict[str, Form] = {}
-    keys: dict[tuple[str, str], str] = {}
+    keys: dict[tuple[str, str, str | None], str] = {}
     titled: Counter[str] = Counter()
     for article in sorted(mentions):
         surnames = full_name_surnames(mentions[article])
         for index, m in enumerate(mentions[article]):
-            key = keys.get((m.text, m.label))
+            key = keys.get((m.text, m.label, m.title))
             if key is None:
-                key = keys[(m.text, m.label)] = person_key(fold(m.text), m.label)
+                key = keys[(m.text, m.label, m.title)] = mention_key(m)
             if not key:
                 continue
             form = forms.get(key)
