@@ -216,6 +216,23 @@ def test_a_royal_is_named_by_style_and_one_name() -> None:
     assert of[("d", 0)] != of[("b", 0)]
 
 
+def test_a_name_written_with_a_company_suffix_is_a_company() -> None:
+    """The tagger calls "Dravenport" a place each time, but the pile writes it
+    "Dravenport Co." and "Dravenport Inc.": a company; a known place stays one."""
+    mentions = {
+        "a": [m("Dravenport", "GPE"), m("Dravenport", "GPE"), m("Dravenport Co.", "ORG")],
+        "b": [m("Dravenport", "GPE"), m("Dravenport Inc.", "ORG"), m("Dravenport", "GPE")],
+        "c": [m("Dravenport", "GPE"), m("Dravenport", "GPE"), m("Dravenport", "GPE")],
+        "d": [m("Kestria", "GPE")] * 6 + [m("Kestria Co.", "ORG")],
+        "e": [m("Georgia", "GPE"), m("Georgia Co.", "ORG"), m("Georgia Co.", "ORG")],
+    }
+    entities = resolve_entities(mentions)
+    assert by_alias(entities, "Dravenport").type == "ORG"
+    assert by_alias(entities, "Kestria").type == "GPE"  # one suffixed mention is no evidence
+    assert by_alias(entities, "Georgia").type == "GPE"  # a known place is no company's
+    assert by_alias(entities, "Georgia Co.").id != by_alias(entities, "Georgia").id
+
+
 def test_different_weapons_stay_two() -> None:
     mentions = {
         "a": [m("Kestrel", "PRODUCT"), m("HDR", "TERM", expansion="Harbor Defense Radar")],

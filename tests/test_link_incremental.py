@@ -460,6 +460,18 @@ def test_a_royal_named_by_style_is_not_a_namesake(tmp_path: Path) -> None:
     assert _holding(store, MentionRef("a4", 0)).id == _holding(store, MentionRef("a3", 0)).id
 
 
+def test_a_name_written_with_a_company_suffix_is_a_company(tmp_path: Path) -> None:
+    store = Store(tmp_path / "s.db")
+    place = "GPE"
+    for n in range(1, 13):  # the tagger's twelve "places" outvote two suffixed mentions
+        _feed(store, _article(f"a{n}", n, "Dravenport did it."), [_mention("Dravenport", place)])
+    assert _holding(store, MentionRef("a1", 0)).type == "GPE"
+    for n in (14, 15):
+        _feed(store, _article(f"a{n}", n, "Dravenport Co. did it."), [_mention("Dravenport Co.")])
+    entity = _holding(store, MentionRef("a1", 0))
+    assert _holding(store, MentionRef("a15", 0)).id == entity.id and entity.type == "ORG"
+
+
 def test_an_organisation_s_one_word_name_is_no_plural(tmp_path: Path) -> None:
     """ "The Times" is not "Time" magazine, article by article as in a whole pile."""
     store = Store(tmp_path / "s.db")

@@ -48,7 +48,7 @@ from .forms import ROYAL_STYLES, Form, Union, cluster_votes, collect
 from .gazetteer import country_of, is_place, split_country_prefix
 from .given_names import short_for
 from .names import bounded_edit_distance, fold, is_acronym, singular_key, strip_org_suffix
-from .types import PLACE_LABELS, compatible, top_type
+from .types import PLACE_LABELS, as_company, compatible, top_type
 from .variants import VariantMerger, media_base
 
 __all__ = ["alias_index", "compatible", "resolve_entities", "with_ids"]
@@ -447,7 +447,7 @@ class _Resolver:
             names = surfaces[root]
             # Each form speaks through its commonest spelling ("U.S.", not a stray "Us").
             counts = form_counts[root]
-            etype = top_type({k: round(v, 6) for k, v in votes[root].items()})
+            etype = as_company(top_type({k: round(v, 6) for k, v in votes[root].items()}), counts)
             best = max(
                 counts,
                 key=lambda k: _informative(self.forms[k].surface, counts[k], targets[root], etype),

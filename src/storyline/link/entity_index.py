@@ -60,7 +60,14 @@ from .entity_ids import mint_id
 from .forms import ROYAL_STYLES, mention_key
 from .gazetteer import country_of, is_place, split_country_prefix
 from .names import fold, head_last, modifiers_in_order, singular_key, strip_org_suffix
-from .types import add_evidence, full_name_surnames, mention_label, mention_vote, top_type
+from .types import (
+    add_evidence,
+    as_company,
+    full_name_surnames,
+    mention_label,
+    mention_vote,
+    top_type,
+)
 from .variants import media_base
 
 DOMINANT = 0.75  # share of a key's mentions one entity needs to own it
@@ -321,7 +328,8 @@ def _post_holder(state: LinkState, bare: FormStats, people: Mapping[str, int]) -
     holders = [
         person
         for person in sorted(people)
-        if posts & title_heads(
+        if posts
+        & title_heads(
             t for stats in state.forms(person).values() for t in stats.get("titles") or {}
         )
     ]
@@ -418,6 +426,7 @@ def describe(
             targets.add(country)
 
     etype = top_type({k: round(v, 6) for k, v in votes.items()})
+    etype = as_company(etype, {k: int(sum(v["surfaces"].values())) for k, v in forms.items()})
 
     def best(key: str) -> tuple[int, int, int, int, int, str]:
         spellings = forms[key]["surfaces"]

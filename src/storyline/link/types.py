@@ -27,7 +27,7 @@ from collections.abc import Iterable, Mapping, MutableMapping
 from ..annotate.name_kinds import ORG_HEADS
 from ..models import EntityMention
 from .gazetteer import is_place, is_platform
-from .names import fold
+from .names import fold, strip_org_suffix
 
 _CLASSES = {
     "PERSON": {"person"},
@@ -78,6 +78,21 @@ def top_type(votes: Mapping[str, float]) -> str:
     if len(tops) == 1:
         return tops[0]
     return min(tops, key=lambda t: (_RANK.get(t, len(_RANK)), t))
+
+
+def as_company(etype: str, mentions_of: Mapping[str, int]) -> str:
+    """``etype``, unless the entity is written at least twice with a company suffix
+    ("Halliburton Co.", "Halliburton Inc."): then an organisation, whatever the tagger
+    made of the bare name ("Halliburton" tagged a place 400 times in one pile), unless
+    that name is a known place. ``mentions_of``: the entity's form keys, with mentions."""
+    if etype not in ("GPE", "LOC", "FAC", "NORP", "PERSON"):
+        return etype
+    suffixed = sum(
+        n
+        for key, n in mentions_of.items()
+        if len(key.split()) > 1 and (base := strip_org_suffix(key)) != key and not is_place(base)
+    )
+    return "ORG" if suffixed >= 2 else etype
 
 
 def head_word(key: str) -> str:

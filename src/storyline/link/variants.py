@@ -72,8 +72,12 @@ def _may_join(a: Form, b: Form) -> bool:
     for long, short in ((a, b), (b, a)):
         if long.key != short.key and strip_org_suffix(long.key) == short.key:
             # "Lockheed Martin Corp." = "Lockheed Martin" whatever the tagger says of the
-            # second, but "American Company" is not "American" (a people or a place).
-            return short.label not in ("NORP", *PLACE_LABELS)
+            # second, but "American Company" is not "American" (a people or a place), nor
+            # "Georgia Power Co." Georgia; a "place" no gazetteer knows ("Halliburton
+            # Co." beside a "Halliburton" the tagger calls a place) is the company.
+            if short.label in PLACE_LABELS:
+                return not is_place(short.key)
+            return short.label != "NORP"
     if "PERSON" in (a.label, b.label):
         return False
     if "ORG" in (a.label, b.label) and _one_word_plural(a.key, b.key):
