@@ -472,6 +472,26 @@ def test_a_name_written_with_a_company_suffix_is_a_company(tmp_path: Path) -> No
     assert _holding(store, MentionRef("a15", 0)).id == entity.id and entity.type == "ORG"
 
 
+def test_a_bare_surname_beside_namesakes_is_the_one_the_story_means(tmp_path: Path) -> None:
+    """An article naming "Ivo Marsh" and "Ada Marsh" in full, then "Marsh" after Ada:
+    the story mostly means Ivo, so "Marsh" is his, article by article as in a pile."""
+    store = Store(tmp_path / "s.db")
+    person = "PERSON"
+    for n in range(1, 7):
+        _feed(store, _article(f"a{n}", n, "Ivo Marsh spoke."), [_mention("Ivo Marsh", person)])
+    _feed(store, _article("a7", 7, "Ada Marsh spoke."), [_mention("Ada Marsh", person)])
+    both = [_mention("Ivo Marsh", person), _mention("Ada Marsh", person), _mention("Marsh", person)]
+    _feed(store, _article("a8", 8, "Ivo Marsh and Ada Marsh came. Marsh spoke."), both)
+    ivo = _holding(store, MentionRef("a1", 0))
+    assert _holding(store, MentionRef("a8", 0)).id == ivo.id
+    assert _holding(store, MentionRef("a8", 1)).id != ivo.id
+    assert _holding(store, MentionRef("a8", 2)).id == ivo.id
+    pile = {f"a{n}": [m] for n, m in enumerate([_mention("Ivo Marsh", person)] * 6, 1)}
+    pile |= {"a7": [_mention("Ada Marsh", person)], "a8": both}
+    marsh = {(r.article, r.index): e.name for e in resolve_entities(pile) for r in e.mentions}
+    assert marsh[("a8", 2)] == "Ivo Marsh"
+
+
 def test_an_organisation_s_one_word_name_is_no_plural(tmp_path: Path) -> None:
     """ "The Times" is not "Time" magazine, article by article as in a whole pile."""
     store = Store(tmp_path / "s.db")

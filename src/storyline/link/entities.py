@@ -163,9 +163,13 @@ def _titles_clash(bare: Counter[str], full: Counter[str]) -> bool:
 
 class _Resolver:
     def __init__(
-        self, mentions: Mapping[str, Sequence[EntityMention]], cited: Mapping[str, int]
+        self,
+        mentions: Mapping[str, Sequence[EntityMention]],
+        cited: Mapping[str, int],
+        defer_namesakes: bool = False,
     ) -> None:
         self.mentions = mentions
+        self.defer_namesakes = defer_namesakes
         # Bare surnames given to a person: their mentions vote PERSON whatever the
         # tagger said ("Fukuda" tagged ORG twenty times is still Keiji Fukuda).
         self.surnames: set[str] = set()
@@ -285,7 +289,13 @@ class _Resolver:
                 positions = named.get((ref.article, group), [])
                 if not is_person and not positions:
                     continue
-                choice = titled or self._in_article(positions, ref.index) or dominant
+                # Namesakes named in full here ("Barack Obama", "Michelle Obama"): the bare
+                # name is the one the story mostly means, not whoever was named last
+                several = len({root for _, root in positions}) > 1
+                if several and titled is None and dominant is None and self.defer_namesakes:
+                    continue
+                nearest = self._in_article(positions, ref.index)
+                choice = titled or (dominant if several else None) or nearest or dominant
                 if choice is not None:
                     overrides[ref] = choice
                     self.surnames.add(key)
@@ -524,16 +534,21 @@ def _informative(
 
 
 def resolve_entities(
-    mentions: Mapping[str, Sequence[EntityMention]], *, cited: Iterable[str] = ()
+    mentions: Mapping[str, Sequence[EntityMention]],
+    *,
+    cited: Iterable[str] = (),
+    defer_namesakes: bool = False,
 ) -> list[Entity]:
     """Entities across articles; ``mentions`` maps article id → that article's mentions.
 
     ``cited``: the names the articles cite as sources ("according to Reuters"), as
     written, once per citation; they are organisations. Each ``MentionRef.index`` indexes the article's
     mention list. Entities come most-mentioned first; ``Entity.id`` is a hash of
-    type and canonical name.
+    type and canonical name. ``defer_namesakes``: a bare surname whose article names
+    several people of that surname in full, none of them three times in four, stays
+    apart (the incremental linker, fed one article, leaves it to the story's index).
     """
-    resolver = _Resolver(mentions, Counter(fold(name) for name in cited))
+    resolver = _Resolver(mentions, Counter(fold(name) for name in cited), defer_namesakes)
     resolver.merge_variants()
     overrides = resolver.merge_people()
     resolver.assign_short_names(overrides)

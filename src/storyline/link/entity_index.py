@@ -452,7 +452,7 @@ def link_article(
     cited = Counter(fold(c.cites) for c in citations)
     state.add_cited(cited)
     local: list[Entity] = resolve_entities(
-        {article_id: mentions}, cited=[c.cites for c in citations]
+        {article_id: mentions}, cited=[c.cites for c in citations], defer_namesakes=True
     )
     local.sort(key=lambda e: min(r.index for r in e.mentions))
     surnames = full_name_surnames(mentions)
