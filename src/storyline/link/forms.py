@@ -69,10 +69,9 @@ def person_key(key: str, label: str) -> str:
 
 
 # Styles a monarch or a prince is named by with one name: "King Abdullah", "Prince
-# William", "Queen Elizabeth", "Pope Benedict", "Sheikh Hamad".
-ROYAL_STYLES = frozenset(
-    "king queen prince princess emperor empress sultan emir sheikh pope".split()
-)
+# William", "Queen Elizabeth", "Pope Benedict" (not "Sheikh": a cleric's "Sheikh
+# Araji" is Hazem al-Araji by his surname).
+ROYAL_STYLES = frozenset("king queen prince princess emperor empress sultan emir pope".split())
 
 
 def royal_style(title: str | None) -> str | None:
