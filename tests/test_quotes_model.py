@@ -166,6 +166,16 @@ def test_a_role_or_surname_is_not_resolved_to_a_namesake(quotes_nlp: Language) -
     assert q.speaker_resolved == "Ruth Kane"  # her post, named before her: she is the one
 
 
+def test_he_is_not_the_first_lady_of_his_surname(quotes_nlp: Language) -> None:
+    text = (
+        "At the school: First Lady Michelle Obama read to pupils in Tampa. "
+        "At the White House: Obama toured the Gulf Coast. "
+        "He said the region would recover."
+    )
+    [q] = [q for q in quotes_of(quotes_nlp, text) if q.speaker == "He"]
+    assert q.speaker_resolved == "Obama"
+
+
 def test_according_to_named_outlet_keeps_inner_report(quotes_nlp: Language) -> None:
     text = "Ana Ruiz told the panel that the dam was safe, per the Valley Herald."
     quotes = quotes_of(quotes_nlp, text)
