@@ -208,26 +208,20 @@ class Store(StoryRecords, WorkRecords, SnapshotRecords):
         a = schema.articles
         with self.engine.begin() as conn:
             seq = conn.execute(select(func.coalesce(func.max(a.c.seq), 0))).scalar_one()
-            by_id: dict[str, str] = {}  # of the articles this call adds
-            by_read_id: dict[str, str] = {}
+            seen: dict[str, str] = {}  # ids and read ids of what this call adds -> its id
             for article in articles:
-                same = a.c.id == article.id
-                if article.read_id:
-                    same = or_(same, a.c.read_id == article.read_id)
-                stored = (
-                    by_id.get(article.id)
-                    or by_read_id.get(article.read_id or "")
-                    or conn.execute(select(a.c.id).where(same).limit(1)).scalar()
-                )
+                keys = [article.id, *([f"r:{article.read_id}"] if article.read_id else [])]
+                same = or_(a.c.id == article.id, a.c.read_id == (article.read_id or article.id))
+                stored = next((seen[k] for k in keys if k in seen), None) or conn.execute(
+                    select(a.c.id).where(same).limit(1)
+                ).scalar()
                 if stored:
                     present.append(stored)
                     continue
                 seq += 1
                 conn.execute(insert(a).values(**article_row(article, seq)))
                 added.append(article.id)
-                by_id[article.id] = article.id
-                if article.read_id:
-                    by_read_id[article.read_id] = article.id
+                seen.update(dict.fromkeys(keys, article.id))
             if added:
                 queue(conn, "annotate", added)
                 queue(conn, "stories", added)
