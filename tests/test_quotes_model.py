@@ -12,7 +12,7 @@ from spacy.language import Language
 
 from parsed_docs import quotes_of
 from storyline.annotate.quotes import attribution_groups
-from storyline.models import Quote
+from storyline.models import QUOTE_CONFIDENCE, Quote
 
 pytestmark = pytest.mark.model
 
@@ -173,6 +173,31 @@ def test_a_title_after_a_name_counts_within_its_sentence(quotes_nlp: Language) -
     )
     [q] = quotes_of(quotes_nlp, text)
     assert q.speaker_resolved == "Ruth Kane"  # her post, named before her: she is the one
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # the parser makes the reported clause an adverbial after a phrase of time
+        (
+            "Duarte said after the meeting she would not accept the council's offer if it "
+            "were made.",
+            "after the meeting she would not accept the council's offer if it were made",
+        ),
+        # and "claims" a plural noun after a surname that is also a word
+        ("Yet Trump claims that he should win.", "that he should win"),
+    ],
+)
+def test_a_report_the_small_parser_misreads_is_found(
+    quotes_nlp: Language, text: str, content: str
+) -> None:
+    [q] = quotes_of(quotes_nlp, text)
+    assert q.text == content and q.confidence >= QUOTE_CONFIDENCE
+
+
+def test_a_marked_adverbial_clause_is_not_what_was_said(quotes_nlp: Language) -> None:
+    quotes = quotes_of(quotes_nlp, "Ines Duarte left the hall when the vote was lost.")
+    assert quotes == []
 
 
 def test_according_to_named_outlet_keeps_inner_report(quotes_nlp: Language) -> None:

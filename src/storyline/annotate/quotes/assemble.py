@@ -37,10 +37,10 @@ from bisect import bisect_left
 
 from spacy.tokens import Doc, Token
 
-from .cues import CLAUSE, SPEECH_VERBS
+from .cues import CLAUSE, SPEECH_VERBS, VERB_CUES
 from .direct import QuoteSpan, find_quote_spans, quote_chain
 from .edges import drop_dateline, title_to_source
-from .indirect import source_span, verb_attribution
+from .indirect import cue_lemma, source_span, verb_attribution
 from .lookup import Interiors, LastEnding, NearHeads, Overlaps, holders, overlapped
 from .parenthetical import final_parenthetical, parenthetical_content
 from .phrases import colon_attribution, named_last_words, phrase_attributions
@@ -385,6 +385,17 @@ def _extent_end(doc: Doc, att: Attribution) -> int:
     return max(ends)
 
 
+def verb_tagged_as_noun(tok: Token) -> bool:
+    """ "Trump claims that he ...": a report verb the small tagger made a plural noun,
+    parsed as a verb (a subject before it, a clause after it)."""
+    if tok.tag_ != "NNS" or cue_lemma(tok) not in VERB_CUES:
+        return False
+    kids = list(tok.children)
+    return any(c.dep_ == "nsubj" and c.i < tok.i for c in kids) and any(
+        c.dep_ == "ccomp" and c.i > tok.i for c in kids
+    )
+
+
 def find_attributions(view: DocView) -> tuple[list[Attribution], list[QuoteSpan]]:
     """All attributions in a parsed doc (with their quote spans), in text order."""
     doc, text = view.doc, view.text
@@ -394,7 +405,7 @@ def find_attributions(view: DocView) -> tuple[list[Attribution], list[QuoteSpan]
     atts: list[Attribution] = []
     for sent in view.sents:
         for tok in sent:
-            if tok.pos_ == "VERB":
+            if tok.pos_ == "VERB" or verb_tagged_as_noun(tok):
                 att = verb_attribution(doc, tok)
                 if att is not None:
                     atts.append(att)

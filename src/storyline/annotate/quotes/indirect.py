@@ -220,6 +220,17 @@ def cue_tokens(verb: Token) -> list[int]:
     return sorted(cue)
 
 
+def _unmarked_clause(clause: Token) -> bool:
+    """A finite clause with its own subject and no subordinator: "he would not accept"."""
+    kids = list(clause.children)
+    if any(c.dep_ == "mark" for c in kids) or clause.tag_ in ("VBG", "VBN", "TO"):
+        return False
+    finite = clause.tag_ in ("VBD", "VBZ", "VBP", "MD") or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in ("MD", "VBD", "VBZ", "VBP") for c in kids
+    )
+    return finite and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in kids)
+
+
 def _content_from_children(
     verb: Token, frames: frozenset[str], lemma: str
 ) -> tuple[list[Token], list[int], Token | None, str]:
@@ -227,8 +238,14 @@ def _content_from_children(
     kids = list(verb.children)
     ccomp = [c for c in kids if c.dep_ in CLAUSAL]
     if CLAUSE in frames and not ccomp:
-        # "recalled in 2008 that ...": the parser may make the "that"-clause an adverbial
-        ccomp = [c for c in kids if c.dep_ == "advcl" and c.i > verb.i and that_marked(c)]
+        # "recalled in 2008 that ...", "said after the convention he would not ...": the
+        # parser may make the reported clause an adverbial; a real one has a marker
+        # ("if", "when", "after") or no subject of its own
+        ccomp = [
+            c
+            for c in kids
+            if c.dep_ == "advcl" and c.i > verb.i and (that_marked(c) or _unmarked_clause(c))
+        ]
     xcomp = [c for c in kids if c.dep_ == "xcomp" and c.i > verb.i]
     dobj = [c for c in kids if c.dep_ == "dobj"]
     dative = [c for c in kids if c.dep_ == "dative"]
