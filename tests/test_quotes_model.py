@@ -195,6 +195,19 @@ def test_a_report_the_small_parser_misreads_is_found(
     assert q.text == content and q.confidence >= QUOTE_CONFIDENCE
 
 
+def test_a_report_after_a_missing_full_stop_is_its_own(quotes_nlp: Language) -> None:
+    text = (
+        "The harbour board said it was adding staff to check the safety of the old pier and "
+        "the new quay The council said it would add inspectors as well."
+    )
+    by_speaker = {q.speaker: q.text for q in quotes_of(quotes_nlp, text)}
+    assert by_speaker == {
+        "The harbour board": "it was adding staff to check the safety of the old pier and the "
+        "new quay",
+        "The council": "it would add inspectors as well",
+    }
+
+
 def test_a_marked_adverbial_clause_is_not_what_was_said(quotes_nlp: Language) -> None:
     quotes = quotes_of(quotes_nlp, "Ines Duarte left the hall when the vote was lost.")
     assert quotes == []

@@ -530,7 +530,10 @@ def _resolve_nesting(doc: Doc, text: str, atts: list[Attribution]) -> list[Attri
                 inner.lemma in REPORT_VERBS
                 and outer.lemma in REPORT_VERBS
                 and inner.source is not None
-                and not any(a <= doc[inner.source[0]].idx < b for a, b in outer.content)
+                and (
+                    not any(a <= doc[inner.source[0]].idx < b for a, b in outer.content)
+                    or _run_on(doc[inner.source[0]])
+                )
             )
             # "X said A, according to The Times": the source phrase covers the whole
             # sentence, X's report included; X's content ends before it
@@ -560,6 +563,15 @@ def _resolve_nesting(doc: Doc, text: str, atts: list[Attribution]) -> list[Attri
         if pieces:  # an inner report that is all of the outer content leaves it whole
             outer.content = pieces
     return [a for k, a in enumerate(atts) if k not in drop and a.content]
+
+
+def _run_on(token: Token) -> bool:
+    """A capitalised article right after a lower-case word: a sentence whose full stop
+    went missing ("... of the regional centers The S.E.C. said ..."), not a phrase."""
+    if token.text not in ("The", "A", "An") or token.i == 0:
+        return False
+    before = token.doc[token.i - 1]
+    return before.is_alpha and before.is_lower
 
 
 _TRAILING_COORDINATOR = re.compile(r"[\s,;]+(?:and|but|or)$")
