@@ -208,6 +208,15 @@ def test_a_report_after_a_missing_full_stop_is_its_own(quotes_nlp: Language) -> 
     }
 
 
+def test_an_editors_label_before_a_colon_is_no_speaker(quotes_nlp: Language) -> None:
+    text = (
+        "The pier opened.\nCorrection: October 2, 2026, Sunday. An earlier version misstated "
+        "the date.\nEditor's note: This story has been updated.\nUpdate 2 p.m. ET: The pier "
+        "is closed again.\nDuarte: The pier is safe."
+    )
+    assert [q.speaker for q in quotes_of(quotes_nlp, text)] == ["Duarte"]
+
+
 def test_a_marked_adverbial_clause_is_not_what_was_said(quotes_nlp: Language) -> None:
     quotes = quotes_of(quotes_nlp, "Ines Duarte left the hall when the vote was lost.")
     assert quotes == []

@@ -328,6 +328,13 @@ def _handle_only(words: str) -> bool:
     return " " not in words.strip() and words.lstrip().startswith(("@", "#", "http", "www."))
 
 
+# Labels a page's editors put before a colon: no one is speaking ("Correction: ...",
+# "Update 2 p.m. ET: ...", "Editor's note: ...", "Watch: ...").
+EDITORIAL_LABELS = frozenset(
+    """correction corrections clarification update updated updates editor editors note
+    related watch video photo photos gallery listen advertisement breaking live exclusive
+    analysis opinion subscribe follow share tags topics""".split()
+)
 # A market board's change after a colon: "+64.59", "-196.33", "\u2212 2.1%".
 _TICKER = re.compile(r"[+\-\u2212]\s?\d[\d,]*(?:\.\d+)?%?(?:\s|$)")
 
@@ -361,6 +368,8 @@ def colon_attribution(
         if colon is None or colon.i == start or doc[start].text in ("(", "[", "-LRB-"):
             continue  # "(ID: nHKG362728)": a reference in brackets, not a speaker
         label = doc[start : colon.i]
+        if doc[start].lower_.strip("'\u2019s") in EDITORIAL_LABELS:
+            continue
         if label.text not in labels and (
             # a quoted line opens with a label only in a transcript ("\"Trump: ..." is
             # a tweet addressing Trump)
