@@ -217,6 +217,11 @@ def test_an_editors_label_before_a_colon_is_no_speaker(quotes_nlp: Language) -> 
     assert [q.speaker for q in quotes_of(quotes_nlp, text)] == ["Duarte"]
 
 
+def test_lets_is_no_one_reporting(quotes_nlp: Language) -> None:
+    quotes = quotes_of(quotes_nlp, "Let's say the pier will cost a million. So let's focus.")
+    assert not any(q.speaker in ("'s", "\u2019s") for q in quotes)
+
+
 def test_a_marked_adverbial_clause_is_not_what_was_said(quotes_nlp: Language) -> None:
     quotes = quotes_of(quotes_nlp, "Ines Duarte left the hall when the vote was lost.")
     assert quotes == []

@@ -459,7 +459,7 @@ def find_attributions(view: DocView) -> tuple[list[Attribution], list[QuoteSpan]
             if att.content:
                 att.frame = "parenthetical"
                 _align_to_quotes(att, quotes, owners, overlaps)
-    atts = [a for a in atts if a.content]
+    atts = [a for a in atts if a.content and not _lets(doc, a)]
     for att in atts:
         drop_dateline(text, att, view.dateline_ends)
         title_to_source(doc, text, att)
@@ -563,6 +563,14 @@ def _resolve_nesting(doc: Doc, text: str, atts: list[Attribution]) -> list[Attri
         if pieces:  # an inner report that is all of the outer content leaves it whole
             outer.content = pieces
     return [a for k, a in enumerate(atts) if k not in drop and a.content]
+
+
+def _lets(doc: Doc, att: Attribution) -> bool:
+    """ "Let's say you think ...", "let's focus on ...": an imperative, no one reporting."""
+    if att.source is None or att.source[1] - att.source[0] != 1:
+        return False
+    tok = doc[att.source[0]]
+    return tok.lower_ in ("'s", "\u2019s") and tok.i > 0 and doc[tok.i - 1].lower_ == "let"
 
 
 def _run_on(token: Token) -> bool:
