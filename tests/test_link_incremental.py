@@ -457,6 +457,7 @@ def test_a_royal_named_by_style_is_not_a_namesake(tmp_path: Path) -> None:
     murad = _holding(store, MentionRef("a1", 0))
     assert _holding(store, MentionRef("a2", 0)).id == murad.id
     assert _holding(store, MentionRef("a3", 0)).id != murad.id
+
     assert _holding(store, MentionRef("a4", 0)).id == _holding(store, MentionRef("a3", 0)).id
 
 
@@ -490,6 +491,18 @@ def test_a_bare_surname_beside_namesakes_is_the_one_the_story_means(tmp_path: Pa
     pile |= {"a7": [_mention("Ada Marsh", person)], "a8": both}
     marsh = {(r.article, r.index): e.name for e in resolve_entities(pile) for r in e.mentions}
     assert marsh[("a8", 2)] == "Ivo Marsh"
+
+
+def test_a_royal_is_not_found_by_a_surname_spelled_like_his_name(tmp_path: Path) -> None:
+    """King Abdullah, then a bare "Abdallah" (his, spelled otherwise): a later "Ivo El
+    Abdallah" is not the king."""
+    store = Store(tmp_path / "s.db")
+    person = "PERSON"
+    king = EntityMention("Abdullah", person, 5, 13, 0, title="King")
+    _feed(store, _article("a1", 1, "King Abdullah spoke."), [king])
+    _feed(store, _article("a2", 2, "Abdallah spoke."), [_mention("Abdallah", person)])
+    _feed(store, _article("a3", 3, "Ivo El Abdallah spoke."), [_mention("Ivo El Abdallah", person)])
+    assert _holding(store, MentionRef("a3", 0)).id != _holding(store, MentionRef("a1", 0)).id
 
 
 def test_an_organisation_s_one_word_name_is_no_plural(tmp_path: Path) -> None:

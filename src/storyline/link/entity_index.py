@@ -283,8 +283,8 @@ def _matches(state: LinkState, all_forms: Mapping[str, FormStats], etype: str) -
         return {o for k in heads if (o := _owner(owners.get("=" + k))) is not None}
     for key in forms:
         words = key.split()
-        if not words[-1].isalpha() or len(words) > 5:
-            continue
+        if not words[-1].isalpha() or len(words) > 5 or words[0] in ROYAL_STYLES:
+            continue  # "King Abdullah" goes by its own keys: no surname, no spelling of one
         people = named[key] if key in named else state.prefix_owners(f"f:{words[-1]}:")
         if len(words) >= 2:
             # A full name: the person with this surname and a matching first name,
@@ -303,6 +303,8 @@ def _matches(state: LinkState, all_forms: Mapping[str, FormStats], etype: str) -
                 owner = _owner(state.key_owners([f"b:{words[-1]}"]).get(f"b:{words[-1]}"))
                 if owner in other_firsts and owner not in weights:
                     owner = None
+                if owner is not None and _royal(state, owner):
+                    owner = None  # "Abdallah" alone was King Abdullah's: no one's surname
         else:
             weights = Counter()
             for holders in people.values():
@@ -357,6 +359,12 @@ def _short_name_owner(state: LinkState, short: set[str]) -> str | None:
         if entity_id != owner
     )
     return owner if opening < weights[owner] else None
+
+
+def _royal(state: LinkState, entity_id: str) -> bool:
+    """The entity is a royal named by style ("king abdullah"): its one-word forms are his
+    name, nobody's surname."""
+    return any(key.split()[0] in ROYAL_STYLES for key in state.forms(entity_id) if " " in key)
 
 
 def _similar_person(state: LinkState, words: Sequence[str]) -> str | None:
