@@ -505,6 +505,19 @@ def test_a_royal_is_not_found_by_a_surname_spelled_like_his_name(tmp_path: Path)
     assert _holding(store, MentionRef("a3", 0)).id != _holding(store, MentionRef("a1", 0)).id
 
 
+def test_a_full_name_without_its_first_given_name_is_the_same_person(tmp_path: Path) -> None:
+    store = Store(tmp_path / "s.db")
+    person = "PERSON"
+    _feed(store, _article("a1", 1, "Ivo Tomas Marsh spoke."), [_mention("Ivo Tomas Marsh", person)])
+    _feed(store, _article("a2", 2, "Tomas Marsh spoke."), [_mention("Tomas Marsh", person)])
+    assert _holding(store, MentionRef("a2", 0)).id == _holding(store, MentionRef("a1", 0)).id
+    _feed(store, _article("a3", 3, "Ada Lena Kane spoke."), [_mention("Lena Kane", person)])
+    _feed(store, _article("a4", 4, "Ada Lena Kane spoke."), [_mention("Ada Lena Kane", person)])
+    assert _holding(store, MentionRef("a4", 0)).id == _holding(store, MentionRef("a3", 0)).id
+    pile = {"a1": [_mention("Ivo Tomas Marsh", person)], "a2": [_mention("Tomas Marsh", person)]}
+    assert len({e.id for e in resolve_entities(pile)}) == 1
+
+
 def test_an_organisation_s_one_word_name_is_no_plural(tmp_path: Path) -> None:
     """ "The Times" is not "Time" magazine, article by article as in a whole pile."""
     store = Store(tmp_path / "s.db")

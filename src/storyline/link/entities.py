@@ -135,6 +135,14 @@ def _first_names_match(a: str, b: str) -> bool:
     return min(len(a), len(b)) >= 6 and a[0] == b[0] and bounded_edit_distance(a, b, 1) <= 1
 
 
+def _ends_with(a: str, b: str) -> bool:
+    """One full name is the other without its first given name(s): "Tayyip Erdogan" and
+    "Recep Tayyip Erdogan", "Abdullah Saleh" and "Ali Abdullah Saleh"."""
+    wa, wb = a.split(), b.split()
+    short, long = (wa, wb) if len(wa) < len(wb) else (wb, wa)
+    return 2 <= len(short) < len(long) and long[-len(short) :] == short
+
+
 def title_heads(titles: Iterable[str]) -> set[str]:
     """The posts of folded titles, by their head word: "first lady" -> "lady", "us
     president" -> "president", "secretary of state" -> "secretary"; a form of address
@@ -233,6 +241,9 @@ class _Resolver:
         for names in by_surname.values():
             for i, a in enumerate(names):
                 for b in names[i + 1 :]:
+                    if _ends_with(a, b):  # "Tayyip Erdogan" of "Recep Tayyip Erdogan"
+                        self.uf.union(a, b)
+                        continue
                     if not _first_names_match(parts[a][1], parts[b][1]):
                         continue
                     ma, mb = a.split()[1:-1], b.split()[1:-1]

@@ -194,6 +194,9 @@ def _lookup_keys(forms: Mapping[str, FormStats], etype: str) -> dict[str, int]:
         elif etype == "PERSON" and words[-1].isalpha() and len(words) <= 5:
             if len(words) >= 2:
                 keys[f"f:{words[-1]}:{words[0]}"] += n
+                for middle in words[1:-1]:  # a later "Tayyip Erdogan" finds Recep Tayyip
+                    if middle.isalpha() and len(middle) > 1:
+                        keys[f"f:{words[-1]}:{middle}"] += n
                 if words[0] not in ROYAL_STYLES:  # no bare "King" is King Abdullah
                     keys[f"g:{words[0]}"] += n  # "Saddam Hussein": a later bare "Saddam"
             else:
@@ -292,7 +295,10 @@ def _matches(state: LinkState, all_forms: Mapping[str, FormStats], etype: str) -
             weights: Counter[str] = Counter()
             other_firsts: set[str] = set()
             for stored, holders in people.items():
-                if _first_names_match(stored.rsplit(":", 1)[1], words[0]):
+                first = stored.rsplit(":", 1)[1]
+                if _first_names_match(first, words[0]) or first in words[1:-1]:
+                    # the middle name one stored name starts with: "Recep Tayyip Erdogan"
+                    # after "Tayyip Erdogan"
                     weights.update(holders)
                 else:
                     other_firsts.update(holders)
