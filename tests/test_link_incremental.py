@@ -508,14 +508,27 @@ def test_a_royal_is_not_found_by_a_surname_spelled_like_his_name(tmp_path: Path)
 def test_a_full_name_without_its_first_given_name_is_the_same_person(tmp_path: Path) -> None:
     store = Store(tmp_path / "s.db")
     person = "PERSON"
-    _feed(store, _article("a1", 1, "Ivo Tomas Marsh spoke."), [_mention("Ivo Tomas Marsh", person)])
+    long = [_mention("Ivo Tomas Marsh", person)] * 2
+    _feed(store, _article("a1", 1, "Ivo Tomas Marsh, Ivo Tomas Marsh."), long)
     _feed(store, _article("a2", 2, "Tomas Marsh spoke."), [_mention("Tomas Marsh", person)])
     assert _holding(store, MentionRef("a2", 0)).id == _holding(store, MentionRef("a1", 0)).id
-    _feed(store, _article("a3", 3, "Ada Lena Kane spoke."), [_mention("Lena Kane", person)])
+    _feed(store, _article("a3", 3, "Lena Kane spoke."), [_mention("Lena Kane", person)])
     _feed(store, _article("a4", 4, "Ada Lena Kane spoke."), [_mention("Ada Lena Kane", person)])
     assert _holding(store, MentionRef("a4", 0)).id == _holding(store, MentionRef("a3", 0)).id
-    pile = {"a1": [_mention("Ivo Tomas Marsh", person)], "a2": [_mention("Tomas Marsh", person)]}
+    pile = {"a1": long, "a2": [_mention("Tomas Marsh", person)] * 2}
     assert len({e.id for e in resolve_entities(pile)}) == 1
+    # a name written once may be the tagger's list of two people ("Ivo, Ada Dorn")
+    listed = [_mention("Ivo Dorn", person)] * 3 + [_mention("Ivo Ada Dorn", person)]
+    _feed(store, _article("b1", 5, "Ivo Dorn. Ivo Dorn. Ivo Dorn. Ivo, Ada Dorn."), listed)
+    _feed(store, _article("b2", 6, "Ada Dorn spoke."), [_mention("Ada Dorn", person)])
+    assert _holding(store, MentionRef("b2", 0)).id != _holding(store, MentionRef("b1", 0)).id
+    ada = [_mention("Ada Dorn", person)] * 3
+    dorns = {
+        (r.article, r.index): e.id
+        for e in resolve_entities({"b1": listed, "b2": ada})
+        for r in e.mentions
+    }
+    assert dorns[("b1", 0)] != dorns[("b2", 0)]
 
 
 def test_an_organisation_s_one_word_name_is_no_plural(tmp_path: Path) -> None:

@@ -241,7 +241,9 @@ class _Resolver:
         for names in by_surname.values():
             for i, a in enumerate(names):
                 for b in names[i + 1 :]:
-                    if _ends_with(a, b):  # "Tayyip Erdogan" of "Recep Tayyip Erdogan"
+                    if _ends_with(a, b) and min(forms[a].size, forms[b].size) >= 2:
+                        # "Tayyip Erdogan" of "Recep Tayyip Erdogan"; a name written once
+                        # may be a tagger's list ("Michael, Katherine Jackson")
                         self.uf.union(a, b)
                         continue
                     if not _first_names_match(parts[a][1], parts[b][1]):

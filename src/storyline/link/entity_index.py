@@ -194,7 +194,9 @@ def _lookup_keys(forms: Mapping[str, FormStats], etype: str) -> dict[str, int]:
         elif etype == "PERSON" and words[-1].isalpha() and len(words) <= 5:
             if len(words) >= 2:
                 keys[f"f:{words[-1]}:{words[0]}"] += n
-                for middle in words[1:-1]:  # a later "Tayyip Erdogan" finds Recep Tayyip
+                for middle in words[1:-1] if n >= 2 else ():
+                    # a later "Tayyip Erdogan" finds Recep Tayyip; a name written once may
+                    # be a tagger's list ("Michael, Katherine Jackson")
                     if middle.isalpha() and len(middle) > 1:
                         keys[f"f:{words[-1]}:{middle}"] += n
                 if words[0] not in ROYAL_STYLES:  # no bare "King" is King Abdullah
