@@ -37,11 +37,12 @@ from bisect import bisect_left
 
 from spacy.tokens import Doc, Token
 
-from .cues import CLAUSE, SPEECH_VERBS, VERB_CUES
+from .cues import CLAUSE, SPEECH_VERBS
 from .direct import QuoteSpan, find_quote_spans, quote_chain
 from .edges import drop_dateline, title_to_source
-from .indirect import cue_lemma, source_span, verb_attribution
+from .indirect import source_span, verb_attribution
 from .lookup import Interiors, LastEnding, NearHeads, Overlaps, holders, overlapped
+from .misreads import lets, run_on, verb_tagged_as_noun
 from .parenthetical import final_parenthetical, parenthetical_content
 from .phrases import colon_attribution, named_last_words, phrase_attributions
 from .signed import signed_quotes
@@ -385,17 +386,6 @@ def _extent_end(doc: Doc, att: Attribution) -> int:
     return max(ends)
 
 
-def verb_tagged_as_noun(tok: Token) -> bool:
-    """ "Trump claims that he ...": a report verb the small tagger made a plural noun,
-    parsed as a verb (a subject before it, a clause after it)."""
-    if tok.tag_ != "NNS" or cue_lemma(tok) not in VERB_CUES:
-        return False
-    kids = list(tok.children)
-    return any(c.dep_ == "nsubj" and c.i < tok.i for c in kids) and any(
-        c.dep_ == "ccomp" and c.i > tok.i for c in kids
-    )
-
-
 def find_attributions(view: DocView) -> tuple[list[Attribution], list[QuoteSpan]]:
     """All attributions in a parsed doc (with their quote spans), in text order."""
     doc, text = view.doc, view.text
@@ -459,7 +449,7 @@ def find_attributions(view: DocView) -> tuple[list[Attribution], list[QuoteSpan]
             if att.content:
                 att.frame = "parenthetical"
                 _align_to_quotes(att, quotes, owners, overlaps)
-    atts = [a for a in atts if a.content and not _lets(doc, a)]
+    atts = [a for a in atts if a.content and not lets(doc, a)]
     for att in atts:
         drop_dateline(text, att, view.dateline_ends)
         title_to_source(doc, text, att)
@@ -532,7 +522,7 @@ def _resolve_nesting(doc: Doc, text: str, atts: list[Attribution]) -> list[Attri
                 and inner.source is not None
                 and (
                     not any(a <= doc[inner.source[0]].idx < b for a, b in outer.content)
-                    or _run_on(doc[inner.source[0]])
+                    or run_on(doc[inner.source[0]])
                 )
             )
             # "X said A, according to The Times": the source phrase covers the whole
@@ -563,23 +553,6 @@ def _resolve_nesting(doc: Doc, text: str, atts: list[Attribution]) -> list[Attri
         if pieces:  # an inner report that is all of the outer content leaves it whole
             outer.content = pieces
     return [a for k, a in enumerate(atts) if k not in drop and a.content]
-
-
-def _lets(doc: Doc, att: Attribution) -> bool:
-    """ "Let's say you think ...", "let's focus on ...": an imperative, no one reporting."""
-    if att.source is None or att.source[1] - att.source[0] != 1:
-        return False
-    tok = doc[att.source[0]]
-    return tok.lower_ in ("'s", "\u2019s") and tok.i > 0 and doc[tok.i - 1].lower_ == "let"
-
-
-def _run_on(token: Token) -> bool:
-    """A capitalised article right after a lower-case word: a sentence whose full stop
-    went missing ("... of the regional centers The S.E.C. said ..."), not a phrase."""
-    if token.text not in ("The", "A", "An") or token.i == 0:
-        return False
-    before = token.doc[token.i - 1]
-    return before.is_alpha and before.is_lower
 
 
 _TRAILING_COORDINATOR = re.compile(r"[\s,;]+(?:and|but|or)$")
