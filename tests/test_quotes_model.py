@@ -222,6 +222,22 @@ def test_lets_is_no_one_reporting(quotes_nlp: Language) -> None:
     assert not any(q.speaker in ("'s", "\u2019s") for q in quotes)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Harbour board accused of hiding pier damage from inspectors",
+        "The harbour board, accused of hiding pier damage, said it would cooperate.",
+    ],
+)
+def test_the_accused_is_not_the_accuser(quotes_nlp: Language, text: str) -> None:
+    """A passive without its auxiliary, in a headline or after a name: the board is the
+    one accused, not the one speaking."""
+    accusations = [q for q in quotes_of(quotes_nlp, text) if q.cue == "accused of"]
+    assert accusations and all(q.speaker is None for q in accusations)
+    [q] = quotes_of(quotes_nlp, "The union accused the board of hiding pier damage.")
+    assert q.speaker == "The union"
+
+
 def test_a_marked_adverbial_clause_is_not_what_was_said(quotes_nlp: Language) -> None:
     quotes = quotes_of(quotes_nlp, "Ines Duarte left the hall when the vote was lost.")
     assert quotes == []

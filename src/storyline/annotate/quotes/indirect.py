@@ -43,10 +43,12 @@ from .subjects import (
     interviewer,
     modal_name,
     perfect_s,
+    reduced_passive,
     stranded_subject,
     subject_of,
     subject_parsed_as_clause,
     that_marked,
+    unmarked_clause,
     with_subject,
 )
 
@@ -220,17 +222,6 @@ def cue_tokens(verb: Token) -> list[int]:
     return sorted(cue)
 
 
-def _unmarked_clause(clause: Token) -> bool:
-    """A finite clause with its own subject and no subordinator: "he would not accept"."""
-    kids = list(clause.children)
-    if any(c.dep_ == "mark" for c in kids) or clause.tag_ in ("VBG", "VBN", "TO"):
-        return False
-    finite = clause.tag_ in ("VBD", "VBZ", "VBP", "MD") or any(
-        c.dep_ in ("aux", "auxpass") and c.tag_ in ("MD", "VBD", "VBZ", "VBP") for c in kids
-    )
-    return finite and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in kids)
-
-
 def _content_from_children(
     verb: Token, frames: frozenset[str], lemma: str
 ) -> tuple[list[Token], list[int], Token | None, str]:
@@ -244,7 +235,7 @@ def _content_from_children(
         ccomp = [
             c
             for c in kids
-            if c.dep_ == "advcl" and c.i > verb.i and (that_marked(c) or _unmarked_clause(c))
+            if c.dep_ == "advcl" and c.i > verb.i and (that_marked(c) or unmarked_clause(c))
         ]
     xcomp = [c for c in kids if c.dep_ == "xcomp" and c.i > verb.i]
     dobj = [c for c in kids if c.dep_ == "dobj"]
@@ -361,6 +352,8 @@ def verb_attribution(doc: Doc, verb: Token) -> Attribution | None:
     passive = (any(c.dep_ == "auxpass" for c in verb.children) and not perfect_s(verb)) or (
         verb.tag_ == "VBN" and _agent(verb) is not None
     )
+    if reduced_passive(verb, lemma):
+        subj = None  # "BP accused of killing turtles": BP is accused, the accuser unnamed
     source_tok: Token | None = subj
     if passive:
         agent = _agent(verb)
@@ -379,7 +372,12 @@ def verb_attribution(doc: Doc, verb: Token) -> Attribution | None:
         elif event_noun_head(verb):
             # "opened a rally blasting X": the one holding the rally does the blasting
             source_tok = subject_of(verb.head.head)
-        elif source_tok is None and verb.dep_ == "acl" and verb.head.pos_ in ("NOUN", "PROPN"):
+        elif (
+            source_tok is None
+            and verb.dep_ == "acl"
+            and verb.tag_ != "VBN"  # "the board, accused of ...": the board is accused
+            and verb.head.pos_ in ("NOUN", "PROPN")
+        ):
             source_tok = verb.head
             carrier = carrier_verb(verb.head)
             if carrier is None and not animate(verb.head):

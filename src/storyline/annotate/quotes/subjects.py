@@ -308,3 +308,30 @@ def subject_parsed_as_clause(doc: Doc, verb: Token) -> tuple[int, int] | None:
         return None
     a, b = trim_tokens(doc, clause.left_edge.i, verb.i)
     return (a, b) if a < b else None
+
+
+def unmarked_clause(clause: Token) -> bool:
+    """A finite clause with its own subject and no subordinator: "he would not accept"."""
+    kids = list(clause.children)
+    if any(c.dep_ == "mark" for c in kids) or clause.tag_ in ("VBG", "VBN", "TO"):
+        return False
+    finite = clause.tag_ in ("VBD", "VBZ", "VBP", "MD") or any(
+        c.dep_ in ("aux", "auxpass") and c.tag_ in ("MD", "VBD", "VBZ", "VBP") for c in kids
+    )
+    return finite and any(c.dep_ in ("nsubj", "nsubjpass", "expl") for c in kids)
+
+
+# Verbs whose active voice needs an object before "of"/"for": "X accused Y of Z". Without
+# the object and an auxiliary, "X accused of Z" is a headline's passive.
+_OBJECT_THEN_OF = frozenset("accuse charge blame criticise criticize fault praise suspect".split())
+
+
+def reduced_passive(verb: Token, lemma: str) -> bool:
+    """A passive without its auxiliary ("BP accused of killing turtles"): the subject is
+    the one spoken about, not the speaker."""
+    if lemma not in _OBJECT_THEN_OF or verb.tag_ not in ("VBN", "VBD"):
+        return False
+    kids = list(verb.children)
+    if any(c.dep_ in ("aux", "auxpass", "dobj", "agent") for c in kids):
+        return False
+    return any(c.dep_ == "prep" and c.lower_ in ("of", "for") and c.i == verb.i + 1 for c in kids)
