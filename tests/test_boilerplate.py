@@ -12,6 +12,13 @@ BODY = (
 )
 
 
+def _furniture_after_body(furniture: str) -> tuple[str, ...]:
+    """What goes from ``BODY`` followed by ``furniture``, once the body is checked whole."""
+    clean, removed = strip_boilerplate(BODY + furniture)
+    assert clean == BODY.strip()
+    return removed
+
+
 def test_comment_thread_with_headers_goes_to_the_end() -> None:
     thread = (
         "At 10:12 am on 3 May 2011 , kimlee wrote : This comment was removed because the "
@@ -20,8 +27,7 @@ def test_comment_thread_with_headers_goes_to_the_end() -> None:
         "My street flooded twice .\n"
         "At 11:02 pm , riverwatcher wrote : Who pays for it ?\n"
     )
-    clean, removed = strip_boilerplate(BODY + thread)
-    assert clean == BODY.strip()
+    removed = _furniture_after_body(thread)
     assert removed[0].startswith("At 10:12 am on 3 May 2011 , kimlee wrote")
     assert "My street flooded twice ." in removed
     assert removed[-1] == "At 11:02 pm , riverwatcher wrote : Who pays for it ?"
@@ -48,8 +54,7 @@ def test_signed_comments_after_the_article() -> None:
         "Posted by : millrace | May 3 , 2011 11:40 AM | Report abuse\n"
         "The comments to this entry are closed .\n"
     )
-    clean, removed = strip_boilerplate(BODY + thread)
-    assert clean == BODY.strip()  # the reporting line before the first comment stays
+    removed = _furniture_after_body(thread)  # the reporting line before the first comment stays
     assert removed[0] == "Finally some sense from the council ."
     assert "The comments to this entry are closed ." in removed
 
@@ -58,8 +63,7 @@ def test_cnn_style_signatures_and_reply_rows() -> None:
     thread = (
         "Great news for the bakery !\nMay 3 , 2011 at 7:59 pm | Report abuse | Reply Agreed .\n"
     )
-    clean, removed = strip_boilerplate(BODY + thread)
-    assert clean == BODY.strip()
+    removed = _furniture_after_body(thread)
     assert len(removed) == 2
 
 
@@ -70,8 +74,7 @@ def test_comment_stamps_with_a_pipe_make_a_thread_when_there_are_two() -> None:
         "Put money into our own roads .\n"
         "Too late now March 22 , 2011 at 9:02 am | Reply The ferry never ran on time .\n"
     )
-    clean, removed = strip_boilerplate(BODY + thread)
-    assert clean == BODY.strip()
+    removed = _furniture_after_body(thread)
     assert removed[0] == "Let the council pay for it ."
     # one stamp could be the article's own update line: no thread
     single = "March 21 , 2011 at 5:35 pm | Updated with the council's reply .\n"
@@ -86,8 +89,7 @@ def test_comment_stamps_with_the_clock_twice() -> None:
         "April 22, 2031 05:17 pm at 5:17 pm | What a waste of money the quay is.\n"
         "April 22, 2031 05:20 pm at 5:20 pm | April 22, 2031 05:21 pm at 5:21 pm | Fix it.\n"
     )
-    clean, removed = strip_boilerplate(BODY + thread)
-    assert clean == BODY.strip()
+    removed = _furniture_after_body(thread)
     assert removed[0] == "A ferry is a public service!"
 
 
@@ -97,8 +99,7 @@ def test_comments_opened_by_a_dated_header_after_the_article() -> None:
         "They know the quay .\n"
         "5th May 2031 - 11:02 Build it now The posts here are moderated .\n"
     )
-    clean, removed = strip_boilerplate(BODY + thread)
-    assert clean == BODY.strip()
+    removed = _furniture_after_body(thread)
     assert removed[0].startswith("4th May 2031 - 9:20")
     # a page that opens with such stamps is a live page: its entries stay
     live = "4th May 2031 - 9:20 The barrier opens .\n5th May 2031 - 11:02 The ferry runs .\n"
@@ -151,8 +152,7 @@ def test_reader_questions_go_with_the_form_not_alone() -> None:
         "Are you a resident of the lower town ?\n"
         "Tell us your experiences by filling in the form below .\n"
     )
-    clean, removed = strip_boilerplate(BODY + prompt)
-    assert clean == BODY.strip()
+    removed = _furniture_after_body(prompt)
     assert removed == tuple(prompt.strip().split("\n"))
     # a rhetorical question, even the last line, and an interview's questions stay
     rhetoric = BODY + "But surely , you might think , the council could have acted sooner ?\n"
@@ -205,6 +205,5 @@ def test_the_sites_own_calls_and_a_slideshows_template_at_the_end() -> None:
         "For the latest from the quay click here.\n"
         "BACK {current} of {total} NEXT\n"
     )
-    clean, removed = strip_boilerplate(BODY + tail)
-    assert clean == BODY.strip()
+    removed = _furniture_after_body(tail)
     assert len(removed) == 3

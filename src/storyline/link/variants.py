@@ -26,7 +26,15 @@ from collections.abc import Mapping
 
 from .forms import Form, Union
 from .gazetteer import country_of, is_place, split_country_prefix
-from .names import fold, initials, is_acronym, singular_key, strip_org_suffix, variant_key
+from .names import (
+    fold,
+    initials,
+    is_acronym,
+    singular,
+    singular_key,
+    strip_org_suffix,
+    variant_key,
+)
 from .types import PLACE_LABELS, compatible, head_word
 
 # An initialism joins its expansion only when that expansion has at least this share
@@ -86,13 +94,11 @@ def _may_join(a: Form, b: Form) -> bool:
 
 
 def _one_word_plural(a: str, b: str) -> bool:
-    """One of two one-word names is the other with a plural ending."""
+    """One of two one-word names is the other with a plural ending (``names.singular``)."""
     if " " in a or " " in b:
         return False
     short, long = sorted((a, b), key=len)
-    return long in (short + "s", short + "es") or (
-        short.endswith("y") and long == short[:-1] + "ies"
-    )
+    return short != long and singular(long) == short
 
 
 class VariantMerger:

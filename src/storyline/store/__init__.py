@@ -26,7 +26,6 @@ from sqlalchemy import (
     text,
     update,
 )
-from sqlalchemy import inspect as sa_inspect
 from sqlalchemy.exc import DatabaseError, OperationalError
 from sqlalchemy.pool import StaticPool
 
@@ -48,7 +47,7 @@ from ..models import (
 )
 from . import schema
 from .link_state import LinkState
-from .migrations import migrate, pending
+from .migrations import check_is_storyline, migrate, pending
 from .rows import article_from_row, article_row, batches, row_reader, to_row
 from .snapshots import SnapshotRecords, bump_revision, read_revision
 from .stories import StoryRecords, StoryRow, StoryUpdate, follow
@@ -157,7 +156,7 @@ class Store(StoryRecords, WorkRecords, SnapshotRecords):
             event.listen(self.engine, "connect", _sqlite_pragmas)
         try:
             with self.engine.begin() as conn:
-                _check_is_storyline(conn, self.shown)
+                check_is_storyline(conn, self.shown)
                 if read_only:
                     if pending(conn):
                         raise StoreError(
@@ -580,22 +579,6 @@ def _state(conn: Any, key: str) -> int:
 def _bump_generation(conn: Any) -> None:
     state = schema.store_state
     conn.execute(update(state).where(state.c.key == "generation").values(value=state.c.value + 1))
-
-
-def _check_is_storyline(conn: Any, shown: str) -> None:
-    """Refuse a database that holds other tables but was never a storyline store,
-    rather than writing storyline's tables into someone else's data."""
-    if conn.dialect.name == "sqlite":
-        # Reading the schema makes SQLite check the file header ("not a database").
-        names = {r[0] for r in conn.execute(text("SELECT name FROM sqlite_master WHERE type='table'"))}
-    else:
-        names = set(sa_inspect(conn).get_table_names())
-    if names and schema.migrations.name not in names:
-        raise StoreError(
-            f"{shown} is not a storyline store (it holds other tables: "
-            f"{', '.join(sorted(names)[:5])}); give a new file or an existing store",
-            code="E405",
-        )
 
 
 def _fts_query(query: str) -> str:

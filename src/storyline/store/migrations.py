@@ -25,7 +25,9 @@ from sqlalchemy import (
     text,
     update,
 )
+from sqlalchemy import inspect as sa_inspect
 
+from ..errors import StoreError
 from . import schema
 
 Migration = tuple[int, str, Callable[[Connection], None]]
@@ -276,6 +278,22 @@ MIGRATIONS: list[Migration] = [
     (10, "materialized views and the store's revision", _view_snapshots),
     (11, "hashes of the text as read", _read_ids),
 ]
+
+
+def check_is_storyline(conn: Connection, shown: str) -> None:
+    """Refuse a database that holds other tables but was never a storyline store,
+    rather than writing storyline's tables into someone else's data."""
+    if conn.dialect.name == "sqlite":
+        # Reading the schema makes SQLite check the file header ("not a database").
+        names = {r[0] for r in conn.execute(text("SELECT name FROM sqlite_master WHERE type='table'"))}
+    else:
+        names = set(sa_inspect(conn).get_table_names())
+    if names and schema.migrations.name not in names:
+        raise StoreError(
+            f"{shown} is not a storyline store (it holds other tables: "
+            f"{', '.join(sorted(names)[:5])}); give a new file or an existing store",
+            code="E405",
+        )
 
 
 def applied(conn: Connection) -> set[int]:

@@ -13,6 +13,12 @@ from spacy.tokens import Doc, Span
 
 MALE_TITLES = frozenset({"mr.", "mr"})
 FEMALE_TITLES = frozenset({"mrs.", "mrs", "ms.", "ms", "miss"})
+# Posts only a woman or only a man holds, written before the name ("Queen Noor", "Prince
+# Harry", and "first lady" as two words).
+FEMALE_POSTS = frozenset(
+    "madam queen princess duchess dame spokeswoman chairwoman congresswoman".split()
+)
+MALE_POSTS = frozenset("king prince duke sir spokesman congressman".split())
 MALE = frozenset({"he", "him", "his", "himself"})
 FEMALE = frozenset({"she", "her", "hers", "herself"})
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
@@ -50,6 +56,17 @@ def genders(doc: Doc, persons: list[Span]) -> dict[str, str]:
             if tok.dep_ == "dobj" and tok.lower_ in ("himself", "herself"):
                 seen.setdefault(key(p), set()).add("m" if tok.lower_ == "himself" else "f")
     return {k: next(iter(v)) for k, v in seen.items() if len(v) == 1}
+
+
+def gender_before(person: Span) -> str | None:
+    """ "f" or "m" where the words just before a name say so: a form of address or a
+    post only one holds ("Mrs", "first lady", "Prince"), else None."""
+    doc = person.doc
+    words = [t.lower_.rstrip(".") for t in doc[max(0, person.start - 2) : person.start]]
+    last = words[-1] if words else ""
+    if words[-2:] == ["first", "lady"] or last in FEMALE_POSTS or last in FEMALE_TITLES:
+        return "f"
+    return "m" if last in MALE_POSTS or last in MALE_TITLES else None
 
 
 def compatible(found: dict[str, str], cands: list[Span], pronoun: str) -> list[Span]:

@@ -33,7 +33,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ...text.titles import HONORIFICS
 from ..name_kinds import title_before
-from .gender import FEMALE, MALE, compatible, genders, is_subject, key
+from .gender import FEMALE, MALE, compatible, gender_before, genders, is_subject, key
 from .spans import Attribution, DocView, char_span
 
 SINGULAR_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
@@ -171,23 +171,6 @@ def _post(person: Span) -> str | None:
     return head if head and head not in HONORIFICS else None
 
 
-# Words before a name that say a woman or a man is named: forms of address, and posts
-# only one can hold ("first lady Michelle Obama", "Queen Noor", "Prince Harry").
-_FEMALE_WORDS = frozenset(
-    "mrs ms miss madam queen princess duchess dame spokeswoman chairwoman congresswoman".split()
-)
-_MALE_WORDS = frozenset("mr king prince duke sir spokesman congressman".split())
-
-
-def _gender_before(person: Span) -> str | None:
-    """ "f" or "m" where the words just before a name say so, else None."""
-    doc = person.doc
-    words = [t.lower_.rstrip(".") for t in doc[max(0, person.start - 2) : person.start]]
-    if words[-2:] == ["first", "lady"] or (words and words[-1] in _FEMALE_WORDS):
-        return "f"
-    return "m" if words and words[-1] in _MALE_WORDS else None
-
-
 def _fullest_name(
     ents: tuple[Span, ...], person: Span, before: int, gender: str | None = None
 ) -> str:
@@ -213,7 +196,7 @@ def _fullest_name(
     if post is not None:
         longer = [ent for ent in longer if _post(ent) in (None, post)]
     if gender is not None:  # "he" is not the "first lady Michelle Obama" of his surname
-        longer = [ent for ent in longer if _gender_before(ent) in (None, gender)]
+        longer = [ent for ent in longer if gender_before(ent) in (None, gender)]
     return max(longer, key=lambda ent: len(ent.text)).text if longer else person.text
 
 
@@ -411,10 +394,11 @@ def _resolve_pronoun(
     cands = compatible(known, cands, pronoun)
     names = {p[-1].lower_ for p in cands}
     if len(names) == 1:
-        gender = "f" if pronoun in FEMALE else "m" if pronoun in MALE else None
-        sp.resolved = _fullest_name(ents, cands[-1], cands[-1].start_char, gender)
+        gender = "f" if pronoun in FEMALE else "m"
+        said = gender if pronoun in FEMALE or pronoun in MALE else None
+        sp.resolved = _fullest_name(ents, cands[-1], cands[-1].start_char, said)
         # one person named before the pronoun: what it says of their gender is sure enough
-        known.setdefault(key(cands[-1]), "f" if pronoun in FEMALE else "m")
+        known.setdefault(key(cands[-1]), gender)
         return
     if len(names) > 1:
         _resolve_to_subject(ents, sp, cands)
