@@ -180,7 +180,9 @@ def _fullest_name(
     ("Michelle Obama", "Barack Obama"), or the full name holds another post than the one
     written before ``person`` ("first lady Michelle Obama" for "President Obama"), or,
     for a pronoun of ``gender`` ("m", "f"), one the words before it give the other
-    gender, the name stays as written and the linker decides who it is."""
+    gender, the name stays as written and the linker decides who it is. A name with its
+    given name takes only a longer form of itself ("Prime Minister Gordon Brown", not
+    "Lord Malloch Brown")."""
     last = person[-1].lower_
     longer = [
         ent
@@ -192,6 +194,9 @@ def _fullest_name(
     ]
     if len({ent[0].lower_.rstrip(".") for ent in longer} - HONORIFICS) > 1:
         return person.text
+    words = [t.lower_ for t in person if t.lower_.rstrip(".") not in HONORIFICS]
+    if len(words) > 1:  # a full name already: only its own longer forms, not "Malloch Brown"
+        longer = [ent for ent in longer if [t.lower_ for t in ent][-len(words) :] == words]
     post = _post(person)
     if post is not None:
         longer = [ent for ent in longer if _post(ent) in (None, post)]
