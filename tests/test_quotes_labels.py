@@ -53,3 +53,20 @@ def test_a_label_line_needs_words_after_the_colon() -> None:
     said = _label_doc(words, pos, ["B-PERSON", "I-PERSON"] + ["O"] * 7)
     [att] = colon_attribution(said, said[:], said.text)
     assert said[att.source[0] : att.source[1]].text == "Ana Reyes"
+
+
+def test_a_numbered_heading_is_no_speaker() -> None:
+    # "Lesson 1: ...": the tagger may call "Lesson" a person; names have no numbers
+    words = ["Lesson", "1", ":", "We", "need", "better", "plans", "."]
+    pos = ["PROPN", "NUM", "PUNCT", "PRON", "VERB", "ADJ", "NOUN", "PUNCT"]
+    doc = _label_doc(words, pos, ["B-PERSON"] + ["O"] * 7)
+    assert colon_attribution(doc, doc[:], doc.text) == []
+
+
+def test_a_place_before_a_colon_is_no_speaker() -> None:
+    # a reader's question in a live chat, signed with the reader's town
+    words = ["Tulsa", ",", "Oklahoma", ":", "How", "long", "will", "it", "take", "?"]
+    pos = ["PROPN", "PUNCT", "PROPN", "PUNCT", "SCONJ", "ADV", "AUX", "PRON", "VERB", "PUNCT"]
+    ents = ["B-GPE", "O", "B-GPE"] + ["O"] * 7
+    doc = _label_doc(words, pos, ents)
+    assert colon_attribution(doc, doc[:], doc.text) == []

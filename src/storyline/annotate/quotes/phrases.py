@@ -335,6 +335,17 @@ EDITORIAL_LABELS = frozenset(
     related watch video photo photos gallery listen advertisement breaking live exclusive
     analysis opinion subscribe follow share tags topics""".split()
 )
+
+
+def _heading_or_place(label: Span) -> bool:
+    """A numbered heading ("Lesson 1", "Step 2": names have no numbers) or a place alone
+    ("Tulsa, Oklahoma": a live chat's reader, a dateline): no one speaking."""
+    words = [t for t in label if not t.is_punct]
+    return any(t.like_num for t in words) or (
+        bool(words) and all(t.ent_type_ in ("GPE", "LOC") for t in words)
+    )
+
+
 # A market board's change after a colon: "+64.59", "-196.33", "\u2212 2.1%".
 _TICKER = re.compile(r"[+\-\u2212]\s?\d[\d,]*(?:\.\d+)?%?(?:\s|$)")
 
@@ -369,6 +380,8 @@ def colon_attribution(
             continue  # "(ID: nHKG362728)": a reference in brackets, not a speaker
         label = doc[start : colon.i]
         if doc[start].lower_.strip("'\u2019s") in EDITORIAL_LABELS:
+            continue
+        if label.text not in labels and _heading_or_place(label):
             continue
         if label.text not in labels and (
             # a quoted line opens with a label only in a transcript ("\"Trump: ..." is
