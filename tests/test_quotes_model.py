@@ -176,6 +176,24 @@ def test_a_title_after_a_name_counts_within_its_sentence(quotes_nlp: Language) -
 
 
 @pytest.mark.parametrize(
+    ("speaker", "resolved"), [("he says", "Gordon Brown"), ("Brown says", "Brown")]
+)
+def test_a_full_name_is_not_a_longer_namesakes(
+    quotes_nlp: Language, speaker: str, resolved: str
+) -> None:
+    """A live page names "Lord Malloch Brown" early and "Gordon Brown" later: the prime
+    minister's words are not the longer name's of his surname (a bare "Brown" between
+    the two stays as written, for the linker)."""
+    text = (
+        "2255 Lord Malloch Brown, the former UN deputy, tells the BBC that aid is late.\n"
+        "1528 Prime Minister Gordon Brown says the response has been extraordinary.\n"
+        f"\u201cWe are determined to help the people of Haiti,\u201d {speaker}.\n"
+    )
+    [q] = [q for q in quotes_of(quotes_nlp, text) if q.text.startswith("We are")]
+    assert (q.speaker_resolved or q.speaker) == resolved
+
+
+@pytest.mark.parametrize(
     ("text", "content"),
     [
         # the parser makes the reported clause an adverbial after a phrase of time
@@ -376,3 +394,32 @@ def test_contracted_has_is_not_a_passive(quotes_nlp: Language) -> None:
 def test_contracted_is_with_infinitive_stays_passive(quotes_nlp: Language) -> None:
     quotes = quotes_of(quotes_nlp, "She's said to be angry about the vote.")
     assert all(q.speaker is None for q in quotes)
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        # a caption run into the report, before the cue
+        (
+            "Crews dig with their bare hands, looking for food and water Up to 300 workers "
+            "will be on the pier by Monday, harbour officials say.",
+            "Up to 300 workers will be on the pier by Monday",
+        ),
+        # a headline's words run into the next sentence, after the cue
+        (
+            "Harbour officials say the pier is safe after the storm Dozens of boats were "
+            "damaged in the port.",
+            "the pier is safe after the storm",
+        ),
+        # a name the tagger missed is no new sentence
+        (
+            "The judge said she rejected a Duarte divorce file request.",
+            "she rejected a Duarte divorce file request",
+        ),
+    ],
+)
+def test_content_stops_at_a_sentence_run_into_it(
+    quotes_nlp: Language, text: str, content: str
+) -> None:
+    [q] = [q for q in quotes_of(quotes_nlp, text) if q.confidence >= QUOTE_CONFIDENCE]
+    assert q.text == content

@@ -42,7 +42,7 @@ from .direct import QuoteSpan, find_quote_spans, quote_chain
 from .edges import drop_dateline, title_to_source
 from .indirect import source_span, verb_attribution
 from .lookup import Interiors, LastEnding, NearHeads, Overlaps, holders, overlapped
-from .misreads import lets, run_on, verb_tagged_as_noun
+from .misreads import clip_run_on, lets, run_on, verb_tagged_as_noun
 from .parenthetical import final_parenthetical, parenthetical_content
 from .phrases import colon_attribution, named_last_words, phrase_attributions
 from .signed import signed_quotes
@@ -440,6 +440,7 @@ def find_attributions(view: DocView) -> tuple[list[Attribution], list[QuoteSpan]
         _repair_source(doc, text, quotes, att, overlaps)
         _drop_leading_modifier(doc, text, att)
         _clip_to_paragraph(doc, text, att)
+        clip_run_on(doc, text, att)
     for att in atts:
         if not att.content and att.kind == "verb" and CLAUSE in _frames(att):
             att.content = parenthetical_content(doc, att, text)

@@ -1,6 +1,7 @@
 """What the small model misreads around a report, and what reads like a report but is
 none: a report verb tagged a noun ("Trump claims that ..."), a sentence whose full stop
-went missing ("... the new quay The council said ..."), "let's" as a subject."""
+went missing ("... the new quay The council said ...") and content run past one, "let's" as a
+subject."""
 
 from __future__ import annotations
 
@@ -8,7 +9,7 @@ from spacy.tokens import Doc, Token
 
 from .cues import VERB_CUES
 from .indirect import cue_lemma
-from .spans import Attribution
+from .spans import Attribution, token_at, trim_chars
 
 
 def verb_tagged_as_noun(tok: Token) -> bool:
@@ -37,3 +38,52 @@ def run_on(token: Token) -> bool:
         return False
     before = token.doc[token.i - 1]
     return before.is_alpha and before.is_lower
+
+
+# Words that open a sentence and are no one's name: a capitalised one of these after a
+# lower-case word is where a full stop went missing. Not nouns or adjectives: a name the
+# tagger missed is one ("a Trump divorce file", "Internet polls").
+_OPENER_POS = frozenset({"DET", "ADP", "ADV", "PRON", "CCONJ", "SCONJ", "AUX", "NUM"})
+_COUNT_LABELS = frozenset({"", "CARDINAL", "QUANTITY", "MONEY", "PERCENT", "ORDINAL"})
+_CLOSING_QUOTES = frozenset({'"', "\u201d", "''"})
+
+
+def run_on_start(token: Token) -> bool:
+    """A capitalised common word right after a lower-case word (or a closing quotation
+    mark): a new sentence whose full stop went missing where a headline or a caption was
+    run into the text ("... looking for food and water Up to 10,000 troops ...",
+    "... the head of the WHO voices concern In the US, ..."). Not a name, not "I"."""
+    if token.i < 2 or not token.is_title or token.lower_ == "i" or token.lower_.startswith("i'"):
+        return False
+    if token.ent_type_ not in _COUNT_LABELS or (
+        token.pos_ not in _OPENER_POS and not token.ent_type_
+    ):
+        return False  # a name or a day; a count may be tagged a proper noun ("Dozens of")
+    before = token.doc[token.i - 1]
+    if before.text in _CLOSING_QUOTES:
+        before = token.doc[token.i - 2]
+    return before.is_alpha and before.is_lower and before.pos_ not in ("DET", "ADP")
+
+
+def clip_run_on(doc: Doc, text: str, att: Attribution) -> None:
+    """Indirect content stops at a sentence run into it: after the cue, at the first such
+    start; before the cue, the content begins at the last one."""
+    if att.direct or not att.content:
+        return
+    at = doc[att.head].idx
+    clipped = []
+    for a, b in att.content:
+        first, last = token_at(doc, a), token_at(doc, b - 1)
+        starts = (
+            [i for i in range(first + 1, last + 1) if run_on_start(doc[i])]
+            if first is not None and last is not None
+            else []
+        )
+        if starts and a >= at:
+            a, b = trim_chars(text, a, doc[starts[0]].idx)
+        elif starts and b <= at:
+            a, b = trim_chars(text, doc[starts[-1]].idx, b)
+        if b - a > 1:
+            clipped.append((a, b))
+    if clipped:
+        att.content = clipped
