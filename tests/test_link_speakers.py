@@ -186,6 +186,40 @@ def test_a_governments_nationality_is_its_country() -> None:
     assert speaker_entity(c, "i", quote("Icelandic television", 34, 54)) is None
 
 
+def test_a_place_before_the_head_speaks_only_through_its_government() -> None:
+    """ "a US media report", "a UK hospital" are not the country; "US officials" and "the
+    US state department" are."""
+    text = (
+        "A Norland media report said it. Norland officials said it. A Norland hospital said "
+        "it. The Norland state department said it."
+    )
+    spans = (
+        "A Norland media report",
+        "Norland officials",
+        "A Norland hospital",
+        "The Norland state department",
+    )
+    mentions = tuple(
+        EntityMention("Norland", "GPE", text.index(s) + s.index("Norland"), 0, n)
+        for n, s in enumerate(spans)
+    )
+    mentions = tuple(
+        EntityMention(m.text, m.label, m.start, m.start + 7, m.sentence) for m in mentions
+    )
+    c = Corpus(
+        articles={"n": Article("n", text)},
+        annotations={"n": Annotations("n", mentions=mentions)},
+        entities=resolve_entities({"n": mentions}),
+        copies=[],
+    )
+    found = []
+    for span in spans:
+        at = text.index(span)
+        entity = speaker_entity(c, "n", quote(span, at, at + len(span)))
+        found.append(None if entity is None else entity.name)
+    assert found == [None, "Norland", None, "Norland"]
+
+
 def test_a_transcript_label_is_the_person_its_article_names_in_full() -> None:
     text = "ADA QUILL, HOST: Welcome.\nMARSH: Thanks.\nQUILL: Go on.\n"
     mentions = (EntityMention("ADA QUILL", "PERSON", 0, 9, 0),)

@@ -14,7 +14,9 @@ government ("the authorities in Mexico") and what a name said ("a statement by t
 League"). A preposition inside a title hides nothing ("Secretary of State Hillary
 Clinton"), nor one before a comma or a sentence run into the phrase.
 
-A nationality written before the head is no speaker either: "Syrian state television",
+A place written before the head speaks only through its government, envoys or
+statements ("US officials"), not its media or hospitals ("a US media report", "a UK
+hospital"). A nationality written before the head is no speaker either: "Syrian state television",
 "Libyan rebels" are not the Syrian or Libyan people (the small tagger's NORP), so such
 a phrase stays a speaker of its own. Before a word for a government ("the Libyan
 government", "Syrian officials") it is that country: a government's statements belong
@@ -142,6 +144,29 @@ def _speaks_for_its_possessor(head: str) -> bool:
     return head in _SPEAKS_FOR or singular in _SPEAKS_FOR
 
 
+def _place_speaks(after: str) -> bool:
+    """Whether a place written before the phrase's head speaks through it: when the word
+    right after it is its government, envoy or statement ("US officials", "a UK
+    government report"), or the head is one of its offices ("the US state department",
+    "Texas health authorities"); not through its media, hospitals, judges or residents
+    ("a US media report", "a UK hospital", "US pork producers"). A place that ends the
+    phrase, or is set off by a comma, is its own."""
+    words = _WORD_OR_MARK.findall(after)
+    if not words or words[0] in _PHRASE_ENDS or words[0] in ("and", "or"):
+        return True  # set off, or one of several ("Britain and other countries")
+    if _POSSESSIVE.match(after):
+        return True  # a possessor's own rule decides (``_possessed``)
+    head = words[0]
+    for word in words:
+        if word in _PHRASE_ENDS or (word.islower() and word in _PREPOSITIONS):
+            break
+        head = word
+    office = fold(head)
+    return _speaks_for_its_possessor(fold(words[0])) or (
+        _speaks_for_its_possessor(office) and office.removesuffix("s") not in _SAID_THINGS
+    )
+
+
 def _takes_of(word: str) -> bool:
     """A word a title's "of" follows: "Secretary of State", "Chief of Staff"."""
     folded = word.rstrip(".").casefold()
@@ -227,6 +252,8 @@ def speaker_entity(corpus: Corpus, article_id: str, quote: Quote) -> Entity | No
             owned = _possessed(text[m.end : end]) if m.end < end else None
             if owned is not None and not _speaks_for_its_possessor(owned):
                 continue  # "Ali's family", "Libya's rebel army": the owner is not the voice
+            if kind == "PLACE" and owned is None and not _place_speaks(text[m.end : end]):
+                continue  # "a US media report", "a UK hospital": not the country
             if etype == "NORP" and m.end < end and _head_word(text[m.start : m.end]) != head:
                 # a nationality before the head: its country if the head is its government
                 country = country_of_demonym(fold(m.text))
