@@ -59,6 +59,15 @@ def test_signed_comments_after_the_article() -> None:
     assert "The comments to this entry are closed ." in removed
 
 
+def test_reuters_style_signatures_report_as_abusive() -> None:
+    thread = (
+        "Posted by quaybird | Report as abusive They should have done it years ago .\n"
+        "Posted by millrace | Report as abusive What we see are the seeds of a new war .\n"
+    )
+    removed = _furniture_after_body(thread)
+    assert len(removed) == 2
+
+
 def test_cnn_style_signatures_and_reply_rows() -> None:
     thread = (
         "Great news for the bakery !\nMay 3 , 2011 at 7:59 pm | Report abuse | Reply Agreed .\n"

@@ -4,7 +4,8 @@ Generic rules, no per-site lists, in three kinds:
 
 * comment threads, recognised by the shape of their line headers and
   signatures ("At 10:12 am on 3 May 2009 , kim wrote :", "Posted by : kim |
-  May 3 , 2009 10:12 AM | Report abuse", "Reply | Report abuse", two or more
+  May 3 , 2009 10:12 AM | Report abuse", "Posted by kim | Report as abusive", "Reply |
+  Report abuse", two or more
   lines holding "March 21 , 2011 at 5:35 pm |", or opening "10th August 2011 -
   9:20" in the page's second half). Readers'
   comments sit after the article, so everything from the thread's start to
@@ -77,7 +78,9 @@ _WROTE_HEADER = re.compile(
 )
 # Pipe-separated rows of comment actions: "| Report abuse", "Reply | Recommend".
 # A comment's signature, after the comment.
-_REPORT_ABUSE = re.compile(r"\|\s*report\s+abuse\b|\breport\s+abuse\s*\|", re.IGNORECASE)
+_REPORT_ABUSE = re.compile(
+    r"\|\s*report\s+(?:as\s+)?abus(?:e|ive)\b|\breport\s+(?:as\s+)?abus(?:e|ive)\s*\|", re.IGNORECASE
+)
 _ACTION_CELL = re.compile(
     r"(?:^|\|)\s*(?:reply|recommend(?:ed)?(?:\s*(?:-LRB-|\()\s*\d+\s*(?:-RRB-|\)))?|"
     r"report(?:\s+(?:abuse|this(?:\s+comment)?))?|flag(?:\s+as\s+\w+)?|permalink|"
