@@ -279,6 +279,22 @@ def test_surname_tagged_otherwise_still_votes_person() -> None:
     assert len(entities) == 1 and entities[0].type == "PERSON"
 
 
+def test_a_word_before_a_name_in_a_heading_is_no_given_name() -> None:
+    """ "BEHIND HAYWARD ..." tagged a person: "Behind" is no one's first name, so the
+    bare surname stays with the man the article names in full."""
+    mentions = {
+        "a": [
+            m("Tony Halward", "PERSON"),
+            m("Behind Halward", "PERSON"),
+            *many("Halward", "GPE", 3),
+            *many("Halward", "ORG", 3),
+        ]
+    }
+    entities = resolve_entities(mentions)
+    tony = by_alias(entities, "Tony Halward")
+    assert tony.type == "PERSON" and len(tony.mentions) == 8
+
+
 # ---- truncated mentions ---------------------------------------------------------
 
 

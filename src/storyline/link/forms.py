@@ -60,10 +60,23 @@ class Union:
             self.parent[rb] = ra
 
 
+# Words a heading in capitals runs into a name ("BEHIND HAYWARD", "AFTER OBAMA"): no
+# one's given name. Not the stop words that are names too ("Will", "Bill", "May").
+_NOT_GIVEN_NAMES = frozenset(
+    """about above after against along amid among and around as at before behind below
+    beside besides between beyond but by despite during for from if in inside into like
+    near nor of off on onto or out outside over since than that the then these this those
+    through to toward towards under unlike until upon versus via when where whether while
+    with within without yet""".split()
+)
+
+
 def person_key(key: str, label: str) -> str:
+    """A person's key less the title words ("president") and the heading's function words
+    ("behind") written before the name."""
     words = key.split()
     if label == "PERSON":
-        while len(words) > 1 and words[0] in TITLE_CORE:
+        while len(words) > 1 and (words[0] in TITLE_CORE or words[0] in _NOT_GIVEN_NAMES):
             words.pop(0)
     return " ".join(words)
 
