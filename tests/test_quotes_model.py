@@ -256,6 +256,19 @@ def test_the_accused_is_not_the_accuser(quotes_nlp: Language, text: str) -> None
     assert q.speaker == "The union"
 
 
+def test_the_one_believed_to_be_is_not_the_believer(quotes_nlp: Language) -> None:
+    """ "believed to be" without its auxiliary, after a name the parser takes for its
+    subject: the zoo's pig is what is believed, not who believes."""
+    text = (
+        "The white goat, a resident of Harbour Zoo, and believed to be the only such "
+        "animal in the town, has been placed in quarantine."
+    )
+    beliefs = [q for q in quotes_of(quotes_nlp, text) if q.cue == "believed"]
+    assert beliefs and all(q.speaker is None for q in beliefs)
+    [q] = quotes_of(quotes_nlp, "The keeper believed the goat was safe.")
+    assert q.speaker == "The keeper"
+
+
 def test_a_marked_adverbial_clause_is_not_what_was_said(quotes_nlp: Language) -> None:
     quotes = quotes_of(quotes_nlp, "Ines Duarte left the hall when the vote was lost.")
     assert quotes == []
