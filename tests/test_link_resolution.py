@@ -295,6 +295,19 @@ def test_a_word_before_a_name_in_a_heading_is_no_given_name() -> None:
     assert tony.type == "PERSON" and len(tony.mentions) == 8
 
 
+def test_a_person_name_with_a_comma_is_a_list_or_a_stamp() -> None:
+    """ "Gwen, Tomos" (a list the tagger ran into one name) gathers no one's bare names;
+    "Luther Marr, Jr." keeps its suffix."""
+    mentions = {
+        "a": [m("Gwen, Tomos", "PERSON"), m("Thu Mar 3, 2011", "PERSON")],
+        "b": [*many("Tomos", "PERSON", 3), m("Luther Marr, Jr.", "PERSON")],
+    }
+    entities = resolve_entities(mentions)
+    names = {e.name for e in entities}
+    assert "Gwen, Tomos" not in names and "Thu Mar 3, 2011" not in names
+    assert "Luther Marr, Jr." in names and by_alias(entities, "Tomos").aliases == ("Tomos",)
+
+
 # ---- truncated mentions ---------------------------------------------------------
 
 

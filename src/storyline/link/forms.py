@@ -5,6 +5,7 @@ Entity linking works on forms (one per folded key), never on all pairs of mentio
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
@@ -93,11 +94,18 @@ def royal_style(title: str | None) -> str | None:
     return words[-1] if words and words[-1] in ROYAL_STYLES else None
 
 
+# A comma inside a person's name, unless before a generational suffix ("King, Jr."):
+# the tagger ran a list, or a stamp, into one name.
+_LISTED = re.compile(r",(?!\s*(?:Jr|Sr|I{2,3}|IV)\b\.?)")
+
+
 def mention_key(m: EntityMention) -> str:
-    """The key a mention's form goes by: its folded name, less a person's leading title
-    words; a one-word name after a royal style keeps the style ("king abdullah"): "King
+    """The key a mention's form goes by (none for a person's "name" holding a comma):
+    its folded name, less a person's leading title words; a one-word name after a royal style keeps the style ("king abdullah"): "King
     Abdullah" is neither Murad Abdullah nor any Abdullah of a story, nor is "Prince
     William" William Hague by his given name."""
+    if m.label == "PERSON" and _LISTED.search(m.text):
+        return ""  # "George, Thomas", "Thu Mar 3, 2011": a list or a stamp, no one's name
     key = person_key(fold(m.text), m.label)
     style = royal_style(m.title)
     if style and key and " " not in key and key != style:
