@@ -16,9 +16,9 @@ Clinton"), nor one before a comma or a sentence run into the phrase.
 
 A place written before the head speaks only through its government, envoys or
 statements ("US officials"), not its media or hospitals ("a US media report", "a UK
-hospital"). A nationality written before the head is no speaker either: "Syrian state television",
-"Libyan rebels" are not the Syrian or Libyan people (the small tagger's NORP), so such
-a phrase stays a speaker of its own. Before a word for a government ("the Libyan
+hospital"). A nationality written before the head is no speaker either: "Syrian state
+television", "Libyan rebels" are not the Syrian or Libyan people (the small tagger's
+NORP), so such a phrase stays a speaker of its own. Before a word for a government ("the Libyan
 government", "Syrian officials") it is that country: a government's statements belong
 to its country's actor, as in the positions view.
 """

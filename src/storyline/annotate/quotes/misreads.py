@@ -1,7 +1,7 @@
 """What the small model misreads around a report, and what reads like a report but is
 none: a report verb tagged a noun ("Trump claims that ..."), a sentence whose full stop
-went missing ("... the new quay The council said ...") and content run past one, "let's" as a
-subject."""
+went missing ("... the new quay The council said ...") and content run past one, "let's"
+as a subject."""
 
 from __future__ import annotations
 
