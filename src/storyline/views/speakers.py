@@ -18,9 +18,9 @@ A place written before the head speaks only through its government, envoys or
 statements ("US officials"), not its media or hospitals ("a US media report", "a UK
 hospital"). A nationality written before the head is no speaker either: "Syrian state
 television", "Libyan rebels" are not the Syrian or Libyan people (the small tagger's
-NORP), so such a phrase stays a speaker of its own. Before a word for a government ("the Libyan
-government", "Syrian officials") it is that country: a government's statements belong
-to its country's actor, as in the positions view.
+NORP), so such a phrase stays a speaker of its own. Before a word for a government
+("the Libyan government", "Syrian officials") it is that country: a government's
+statements belong to its country's actor, as in the positions view.
 """
 
 from __future__ import annotations
