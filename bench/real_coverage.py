@@ -46,6 +46,8 @@ from common import T17, write_result  # noqa: E402
 
 COMMENT = re.compile(
     r"^(?:at\s+\d{1,2}:\d{2}\s*(?:am|pm)?\s*,?.{0,60}?\bwrote\s*:|posted\s+by\b.{0,80}\bat\s+\d{1,2}:\d{2}|"
+    # Reuters' signature: "Posted by tod | Report as abusive ..."
+    r"posted\s+by\b.{0,80}\|\s*report\s+(?:as\s+)?abus(?:e|ive)|"
     r".{0,60}\b(?:wrote|said)\s*:?\s*$|report\s+(?:as\s+)?abus(?:e|ive)|recommend\s*\(\d+\)|"
     r"\d{1,2}(?:st|nd|rd|th)?\s+[a-z]+\s+\d{4}\s*-\s*\d{1,2}:\d{2}\s|"
     # CNN's comment stamp: "April 22, 2011 05:17 pm at 5:17 pm | ..."
