@@ -741,3 +741,22 @@ def test_a_titled_bare_surname_finds_the_post_holder_not_the_one_named_here(
     ivo = _holding(store, MentionRef("a1", 0))
     assert _holding(store, MentionRef("a2", 1)).id == ivo.id
     assert _holding(store, MentionRef("a2", 0)).id != ivo.id
+
+
+def test_a_surname_the_article_names_in_full_is_that_person_whatever_its_tags(
+    tmp_path: Path,
+) -> None:
+    """A live page names "Tony Halward" (and, once, "Tousle-haired Halward") and then
+    writes "Halward" 12 times, tagged a place or a company more often than a person: one
+    person, fed one article at a time as in the whole pile."""
+    store = Store(tmp_path / "s.db")
+    _feed(store, _article("a1", 1, "Tony Halward spoke."), [_mention("Tony Halward", "PERSON")])
+    bare = [_mention("Halward", label) for label in ("GPE", "ORG", "LOC", "PERSON") * 3]
+    _feed(
+        store,
+        _article("a2", 2, "Tony Halward testified. Halward said."),
+        [_mention("Tony Halward", "PERSON"), *bare, _mention("Tousle-haired Halward", "PERSON")],
+    )
+    tony = _holding(store, MentionRef("a1", 0))
+    assert tony.type == "PERSON"
+    assert all(_holding(store, MentionRef("a2", i)).id == tony.id for i in range(14))

@@ -82,6 +82,11 @@ def person_key(key: str, label: str) -> str:
     return " ".join(words)
 
 
+# A compound adjective before a name ("Tousle-haired Hayward", "London-born Smith"): no
+# given name either ("Ki-moon" and "Jong-un" end otherwise).
+_COMPOUND_ADJECTIVE = re.compile(r"^[A-Za-z]+-[a-z]*(?:ed|born)\s+(?=\S)")
+
+
 # Styles a monarch or a prince is named by with one name: "King Abdullah", "Prince
 # William", "Queen Elizabeth", "Pope Benedict" (not "Sheikh": a cleric's "Sheikh
 # Araji" is Hazem al-Araji by his surname).
@@ -106,7 +111,8 @@ def mention_key(m: EntityMention) -> str:
     William" William Hague by his given name."""
     if m.label == "PERSON" and _LISTED.search(m.text):
         return ""  # "George, Thomas", "Thu Mar 3, 2011": a list or a stamp, no one's name
-    key = person_key(fold(m.text), m.label)
+    text = _COMPOUND_ADJECTIVE.sub("", m.text) if m.label == "PERSON" else m.text
+    key = person_key(fold(text), m.label)
     style = royal_style(m.title)
     if style and key and " " not in key and key != style:
         return f"{style} {key}"
