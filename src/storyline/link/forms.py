@@ -72,19 +72,21 @@ _NOT_GIVEN_NAMES = frozenset(
 )
 
 
-def person_key(key: str, label: str) -> str:
-    """A person's key less the title words ("president") and the heading's function words
-    ("behind") written before the name."""
-    words = key.split()
-    if label == "PERSON":
-        while len(words) > 1 and (words[0] in TITLE_CORE or words[0] in _NOT_GIVEN_NAMES):
-            words.pop(0)
-    return " ".join(words)
-
-
 # A compound adjective before a name ("Tousle-haired Hayward", "London-born Smith"): no
 # given name either ("Ki-moon" and "Jong-un" end otherwise).
 _COMPOUND_ADJECTIVE = re.compile(r"^[A-Za-z]+-[a-z]*(?:ed|born)\s+(?=\S)")
+
+
+def person_key(name: str, label: str) -> str:
+    """The folded key of ``name``; a person's less what is written before the name and is
+    none of it: title words ("president"), a heading's function words ("behind"), a
+    compound adjective ("tousle-haired")."""
+    if label != "PERSON":
+        return fold(name)
+    words = fold(_COMPOUND_ADJECTIVE.sub("", name)).split()
+    while len(words) > 1 and (words[0] in TITLE_CORE or words[0] in _NOT_GIVEN_NAMES):
+        words.pop(0)
+    return " ".join(words)
 
 
 # Styles a monarch or a prince is named by with one name: "King Abdullah", "Prince
@@ -105,14 +107,13 @@ _LISTED = re.compile(r",(?!\s*(?:Jr|Sr|I{2,3}|IV)\b\.?)")
 
 
 def mention_key(m: EntityMention) -> str:
-    """The key a mention's form goes by (none for a person's "name" holding a comma):
-    its folded name, less a person's leading title words; a one-word name after a royal style keeps the style ("king abdullah"): "King
-    Abdullah" is neither Murad Abdullah nor any Abdullah of a story, nor is "Prince
-    William" William Hague by his given name."""
+    """The key a mention's form goes by (``person_key``; none for a person's "name"
+    holding a comma). A one-word name after a royal style keeps the style ("king
+    abdullah"): "King Abdullah" is neither Murad Abdullah nor any Abdullah of a story,
+    nor is "Prince William" William Hague by his given name."""
     if m.label == "PERSON" and _LISTED.search(m.text):
         return ""  # "George, Thomas", "Thu Mar 3, 2011": a list or a stamp, no one's name
-    text = _COMPOUND_ADJECTIVE.sub("", m.text) if m.label == "PERSON" else m.text
-    key = person_key(fold(text), m.label)
+    key = person_key(m.text, m.label)
     style = royal_style(m.title)
     if style and key and " " not in key and key != style:
         return f"{style} {key}"

@@ -130,13 +130,19 @@ def _possessed(after: str) -> str | None:
     mark = _POSSESSIVE.match(after)
     if mark is None:
         return None
+    return fold(_phrase_head(_WORD_OR_MARK.findall(after[mark.end() :]))) or None
+
+
+def _phrase_head(words: list[str]) -> str:
+    """The last word of a phrase's words before a comma or a preposition: its head
+    ("envoy" of "envoy to the US", "department" of "state department, which")."""
     head = ""
-    for word in _WORD_OR_MARK.findall(after[mark.end() :]):
+    for word in words:
         if word in _PHRASE_ENDS or (word.islower() and word in _PREPOSITIONS):
             break
         if word[0].isalpha():
             head = word
-    return fold(head) or None
+    return head
 
 
 def _speaks_for_its_possessor(head: str) -> bool:
@@ -156,12 +162,7 @@ def _place_speaks(after: str) -> bool:
         return True  # set off, or one of several ("Britain and other countries")
     if _POSSESSIVE.match(after):
         return True  # a possessor's own rule decides (``_possessed``)
-    head = words[0]
-    for word in words:
-        if word in _PHRASE_ENDS or (word.islower() and word in _PREPOSITIONS):
-            break
-        head = word
-    office = fold(head)
+    office = fold(_phrase_head(words))
     return _speaks_for_its_possessor(fold(words[0])) or (
         _speaks_for_its_possessor(office) and office.removesuffix("s") not in _SAID_THINGS
     )

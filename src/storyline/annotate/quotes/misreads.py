@@ -44,7 +44,7 @@ def run_on(token: Token) -> bool:
 # lower-case word is where a full stop went missing. Not nouns or adjectives: a name the
 # tagger missed is one ("a Trump divorce file", "Internet polls").
 _OPENER_POS = frozenset({"DET", "ADP", "ADV", "PRON", "CCONJ", "SCONJ", "AUX", "NUM"})
-_COUNT_LABELS = frozenset({"", "CARDINAL", "QUANTITY", "MONEY", "PERCENT", "ORDINAL"})
+_COUNT_LABELS = frozenset({"CARDINAL", "QUANTITY", "MONEY", "PERCENT", "ORDINAL"})
 _CLOSING_QUOTES = frozenset({'"', "\u201d", "''"})
 
 
@@ -55,10 +55,10 @@ def run_on_start(token: Token) -> bool:
     "... the head of the WHO voices concern In the US, ..."). Not a name, not "I"."""
     if token.i < 2 or not token.is_title or token.lower_ == "i" or token.lower_.startswith("i'"):
         return False
-    if token.ent_type_ not in _COUNT_LABELS or (
-        token.pos_ not in _OPENER_POS and not token.ent_type_
-    ):
-        return False  # a name or a day; a count may be tagged a proper noun ("Dozens of")
+    if token.ent_type_ and token.ent_type_ not in _COUNT_LABELS:
+        return False  # a name or a day
+    if not token.ent_type_ and token.pos_ not in _OPENER_POS:
+        return False  # a count passes whatever its tag ("Dozens of" as a proper noun)
     before = token.doc[token.i - 1]
     if before.text in _CLOSING_QUOTES:
         before = token.doc[token.i - 2]

@@ -324,28 +324,26 @@ def unmarked_clause(clause: Token) -> bool:
 # Verbs whose active voice needs an object before "of"/"for": "X accused Y of Z". Without
 # the object and an auxiliary, "X accused of Z" is a headline's passive.
 _OBJECT_THEN_OF = frozenset("accuse charge blame criticise criticize fault praise suspect".split())
-
-
 # Verbs whose passive raises its subject before "to" ("believed to be", "said to have"),
 # and which take no "to" clause in the active voice ("expected to win" is active).
 _RAISED_TO = frozenset(
     """believe think say report know understand consider estimate allege rumour rumor presume
     reckon fear""".split()
 )
+_REDUCED_PASSIVES = _OBJECT_THEN_OF | _RAISED_TO
 
 
 def reduced_passive(verb: Token, lemma: str) -> bool:
     """A passive without its auxiliary ("BP accused of killing turtles", "the pig, a
     resident of the zoo, and believed to be the only one"): the subject is the one
     spoken about, not the speaker."""
-    if verb.tag_ not in ("VBN", "VBD") or lemma not in _OBJECT_THEN_OF | _RAISED_TO:
+    if verb.tag_ not in ("VBN", "VBD") or lemma not in _REDUCED_PASSIVES:
         return False
     kids = list(verb.children)
     if any(c.dep_ in ("aux", "auxpass", "dobj", "agent") for c in kids):
         return False
     if lemma in _RAISED_TO:
-        doc = verb.doc
-        after = doc[verb.i + 1] if verb.i + 1 < len(doc) else None
+        after = verb.nbor() if verb.i + 1 < len(verb.doc) else None
         return (
             after is not None
             and after.lower_ == "to"
