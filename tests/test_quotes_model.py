@@ -424,6 +424,12 @@ def test_contracted_is_with_infinitive_stays_passive(quotes_nlp: Language) -> No
             "damaged in the port.",
             "the pier is safe after the storm",
         ),
+        # a related link's headline run in after a verb's particle
+        (
+            "Aides said the minister would not step down But even as the vote neared, "
+            "rebels met in the capital.",
+            "the minister would not step down",
+        ),
         # a name the tagger missed is no new sentence
         (
             "The judge said she rejected a Duarte divorce file request.",
