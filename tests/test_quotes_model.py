@@ -119,6 +119,18 @@ def test_pronoun_resolves_to_previous_speaker(quotes_nlp: Language) -> None:
     assert q.speaker == "she" and q.speaker_resolved == "Ruth Kane" and not q.anonymous
 
 
+def test_he_does_not_inherit_from_a_company(quotes_nlp: Language) -> None:
+    text = (
+        "If the caissons fail, Chevron also has begun work on a backup plan.\n\n"
+        "Owen Marlow, senior vice president for Chevron in Peru, said the regulator has "
+        "approved a plan to drill the wells.\n\n"
+        "Chevron wants to drill two in case one does not work.\n\n"
+        "He said crews are working 24 hours a day on every possible solution."
+    )
+    [q] = [q for q in quotes_of(quotes_nlp, text) if q.speaker == "He"]
+    assert q.speaker_resolved == "Owen Marlow"
+
+
 def test_ambiguous_pronoun_is_left_unresolved(quotes_nlp: Language) -> None:
     [q] = quotes_of(
         quotes_nlp, 'Ruth Kane met Paul Dorr on Monday. "Nothing was decided," he said.'

@@ -408,7 +408,8 @@ def _resolve_pronoun(
     if len(names) > 1:
         _resolve_to_subject(ents, sp, cands)
         return
-    if prev is not None:
+    if prev is not None and not _names_no_person(doc, ents, prev[0]):
+        # not from "BP wants ...": "he" is a person
         _inherit(sp, prev[0], prev[1], doc, ents)
         if sp.resolved or sp.anonymous:
             return
@@ -423,6 +424,21 @@ def _resolve_pronoun(
         and not any(a <= p.start_char < b for a, b in content)
     ]
     _resolve_to_subject(ents, sp, compatible(known, earlier, pronoun))
+
+
+def _names_no_person(doc: Doc, ents: tuple[Span, ...], att: Attribution) -> bool:
+    """The attribution's speaker is a proper name the doc tags only as no person ("BP",
+    tagged a company in one sentence and missed in the next); a phrase naming a person
+    ("BP's Tony Hayward") is a person's."""
+    if att.source is None:
+        return False
+    head = span_head(doc, *att.source)
+    if head.pos_ != "PROPN" or _person_in(ents, *att.source) is not None:
+        return False
+    labels = {e.label_ for e in ents if any(t.text == head.text for t in e)}
+    if head.ent_type_:
+        labels.add(head.ent_type_)
+    return bool(labels) and "PERSON" not in labels
 
 
 def _resolve_to_subject(ents: tuple[Span, ...], sp: Speaker, cands: list[Span]) -> None:
