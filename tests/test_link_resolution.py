@@ -279,6 +279,14 @@ def test_surname_tagged_otherwise_still_votes_person() -> None:
     assert len(entities) == 1 and entities[0].type == "PERSON"
 
 
+def test_a_generational_suffix_is_not_the_surname() -> None:
+    """ "Aled H. Morvay Jr.", then "Morvay" tagged a company four times: his surname
+    is "Morvay", not "Jr."."""
+    mentions = {"a": [m("Aled H. Morvay Jr.", "PERSON"), *many("Morvay", "ORG", 4)]}
+    [aled] = [e for e in resolve_entities(mentions) if "Morvay" in e.aliases]
+    assert aled.type == "PERSON" and len(aled.mentions) == 5
+
+
 def test_a_word_before_a_name_in_a_heading_is_no_given_name() -> None:
     """ "BEHIND HAYWARD ..." tagged a person: "Behind" is no one's first name, so the
     bare surname stays with the man the article names in full."""

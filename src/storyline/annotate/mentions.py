@@ -28,6 +28,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..models import EntityMention
 from ..text.datelines import wire_datelines
+from ..text.titles import surname_index
 from .components import ExtractorComponent
 from .definitions import ALL_TITLE as _ALL_TITLE
 from .definitions import CONNECT as _CONNECT
@@ -515,7 +516,11 @@ def extract_mentions(doc: Doc) -> list[EntityMention]:
     text = doc_text(doc)
     spacy_drafts: list[_Draft] = []
     ents = doc.ents
-    person_ends = {ent[-1].text for ent in ents if ent.label_ == "PERSON" and len(ent) > 1}
+    person_ends = {
+        ent[surname_index([t.text for t in ent])].text
+        for ent in ents
+        if ent.label_ == "PERSON" and len(ent) > 1
+    }
     for ent in ents:
         if ent.label_ in ENTITY_LABELS:
             draft = _clean_ent(doc, text, ent, person_ends)

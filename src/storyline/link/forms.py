@@ -13,6 +13,7 @@ from functools import cached_property
 
 from ..annotate.definitions import TITLE_CORE
 from ..models import EntityMention, MentionRef
+from ..text.titles import surname_index
 from .names import fold, strip_org_suffix
 from .types import add_evidence, full_name_surnames, mention_label, mention_vote, top_type
 
@@ -86,7 +87,8 @@ def person_key(name: str, label: str) -> str:
     words = fold(_COMPOUND_ADJECTIVE.sub("", name)).split()
     while len(words) > 1 and (words[0] in TITLE_CORE or words[0] in _NOT_GIVEN_NAMES):
         words.pop(0)
-    return " ".join(words)
+    # "James H. Cowan Jr." is James H. Cowan: his bare surname is "Cowan", not "Jr."
+    return " ".join(words[: surname_index(words) + 1])
 
 
 # Styles a monarch or a prince is named by with one name: "King Abdullah", "Prince

@@ -26,6 +26,7 @@ from collections.abc import Iterable, Mapping, MutableMapping
 
 from ..annotate.name_kinds import ORG_HEADS
 from ..models import EntityMention
+from ..text.titles import surname_index
 from .gazetteer import is_place, is_platform
 from .names import fold, strip_org_suffix
 
@@ -121,9 +122,9 @@ def mention_label(text: str, label: str, titled: bool, surname: bool = False) ->
 def full_name_surnames(mentions: Iterable[EntityMention]) -> frozenset[str]:
     """Folded last words of the names one article tags as people in full."""
     return frozenset(
-        fold(m.text).split()[-1]
+        words[surname_index(words)]
         for m in mentions
-        if m.label == "PERSON" and " " in m.text.strip() and fold(m.text)
+        if m.label == "PERSON" and " " in m.text.strip() and (words := fold(m.text).split())
     )
 
 

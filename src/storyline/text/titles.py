@@ -26,3 +26,16 @@ ALL_TITLE = TITLE_CORE | TITLE_MODIFIERS
 HONORIFICS = frozenset(
     {"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "mx", "rev", "fr"}
 )
+
+# Generational suffixes written after a surname ("James Cowan Jr.", "Martin Luther King,
+# Jr.", "Henry Ford II"): the surname is the word before them.
+GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+def surname_index(words: list[str]) -> int:
+    """Index of the surname among a name's ``words``: the last one that is no
+    generational suffix and no comma ("Cowan" of "James H. Cowan Jr.")."""
+    i = len(words) - 1
+    while i > 0 and (words[i].lower().strip(".,") in GENERATIONS or words[i] in (",", ".")):
+        i -= 1
+    return i

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 from spacy.tokens import Doc, Span
 
+from ...text.titles import surname_index
+
 MALE_TITLES = frozenset({"mr.", "mr"})
 FEMALE_TITLES = frozenset({"mrs.", "mrs", "ms.", "ms", "miss"})
 # Posts only a woman or only a man holds, written before the name ("Queen Noor", "Prince
@@ -25,8 +27,9 @@ SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 
 
 def key(person: Span) -> str:
-    """Mentions of one person share the last word of the name ("Janet Yellen", "Yellen")."""
-    return person[-1].lower_
+    """Mentions of one person share the surname ("Janet Yellen", "Yellen"; "Cowan" of
+    "James H. Cowan Jr.")."""
+    return person[surname_index([t.text for t in person])].lower_
 
 
 def is_subject(person: Span) -> bool:

@@ -183,13 +183,13 @@ def _fullest_name(
     gender, the name stays as written and the linker decides who it is. A name with its
     given name takes only a longer form of itself ("Prime Minister Gordon Brown", not
     "Lord Malloch Brown")."""
-    last = person[-1].lower_
+    last = key(person)
     longer = [
         ent
         for ent in ents
         if (ent.start_char < before or ent.start == person.start)
         and ent.label_ == "PERSON"
-        and ent[-1].lower_ == last
+        and key(ent) == last
         and len(ent.text) > len(person.text)
     ]
     if len({ent[0].lower_.rstrip(".") for ent in longer} - HONORIFICS) > 1:
@@ -397,7 +397,7 @@ def _resolve_pronoun(
     assert att.source is not None
     pronoun = span_head(doc, *att.source).lower_
     cands = compatible(known, cands, pronoun)
-    names = {p[-1].lower_ for p in cands}
+    names = {key(p) for p in cands}
     if len(names) == 1:
         gender = "f" if pronoun in FEMALE else "m"
         said = gender if pronoun in FEMALE or pronoun in MALE else None
@@ -448,7 +448,7 @@ def _resolve_to_subject(ents: tuple[Span, ...], sp: Speaker, cands: list[Span]) 
         return
     last = cands[-1].sent.start
     near = [p for p in cands if p.sent.start == last]
-    if len({p[-1].lower_ for p in near}) == 1 and any(is_subject(p) for p in near):
+    if len({key(p) for p in near}) == 1 and any(is_subject(p) for p in near):
         sp.resolved = _fullest_name(ents, near[-1], near[-1].start_char)
 
 
