@@ -96,3 +96,14 @@ def test_name_modifier_set_off_by_a_comma_goes_back_to_the_content() -> None:
     [q] = extract_quotes(doc)
     assert q.speaker == "Minister Brandt"
     assert q.text == "Ostmark has no plans to help Veldt"
+
+
+def test_pronouns_resolve_to_names_as_the_mentions_component_cleaned_them(nlp) -> None:  # type: ignore[no-untyped-def]
+    """A wire dateline in capitals, tagged a person by the small model, is the place the
+    mentions component makes of it: "he" there names nobody, not the town."""
+    doc = nlp(
+        "MISRATA, Libya (Reuters) - Rebel fighters held the port on Sunday after a night "
+        'of shelling. "We will not leave," he said.'
+    )
+    [q] = [q for q in doc._.quotes if q.speaker == "he"]
+    assert q.speaker_resolved is None

@@ -231,18 +231,20 @@ def default_nlp() -> Language:
 
 
 QUOTES_COMPONENT = "storyline_quotes_v1"
+# Quotes read the names the mentions component cleaned (``DocView.names``).
+QUOTES_READ = frozenset({QUOTES_COMPONENT, "storyline_mentions_v1"})
 
 
 def product_nlp() -> Language:
     """The annotation pipeline as ``storyline add`` loads it (``load_pipeline``: the
     model, the sentence rules, the quotes component with the settings of
-    ``config.cfg``), with only the components quotes need running: the others read
-    the same parse and write other fields."""
+    ``config.cfg``), with only the components quotes need running (itself and the
+    mentions it reads): the others read the same parse and write other fields."""
     from storyline.annotate.pipeline import load_pipeline, pipeline_config
 
     nlp = load_pipeline()
     ours = pipeline_config()["pipeline"]["components"]
-    nlp.select_pipes(disable=[name for name in ours if name != QUOTES_COMPONENT])
+    nlp.select_pipes(disable=[name for name in ours if name not in QUOTES_READ])
     return nlp
 
 

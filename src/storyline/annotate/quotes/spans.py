@@ -67,6 +67,20 @@ class DocView:
         return cls(doc, doc.text, tuple(doc.sents), tuple(doc.ents))
 
     @cached_property
+    def names(self) -> tuple[Span, ...]:
+        """The names as the mentions component cleaned them, where it ran before (a
+        wire dateline's "MISRATA" is a place, "pro-Gaddafi" a side, "Gen. Mark Milley"
+        the person Mark Milley); the tagger's entities otherwise."""
+        mentions = self.doc._.mentions if Doc.has_extension("mentions") else None
+        if mentions is None:
+            return self.ents
+        spans = (
+            self.doc.char_span(m.start, m.end, label=m.label, alignment_mode="contract")
+            for m in mentions
+        )
+        return tuple(span for span in spans if span is not None and len(span))
+
+    @cached_property
     def quote_marks(self) -> list[int]:
         """Indices of the tokens in ``QUOTE_MARKS``, in order: counting them in a
         stretch is then a lookup, not a walk over its tokens."""

@@ -305,7 +305,7 @@ def resolve_speakers(view: DocView, atts: list[Attribution]) -> list[Speaker]:
         for i in range(s.start, s.end):
             sent_of[i] = k
     text = view.text
-    ents = view.ents
+    ents = view.names
     persons = [e for e in ents if e.label_ == "PERSON"]
     known = genders(doc, persons)
     out: list[Speaker] = []
