@@ -70,3 +70,17 @@ def test_a_place_before_a_colon_is_no_speaker() -> None:
     ents = ["B-GPE", "O", "B-GPE"] + ["O"] * 7
     doc = _label_doc(words, pos, ents)
     assert colon_attribution(doc, doc[:], doc.text) == []
+
+
+def test_a_headline_topic_before_a_colon_is_no_speaker() -> None:
+    # a related-links headline: "Reyes on Tarvia: ..." names a topic, not a speaker;
+    # "A lesson from Reyes: ..." still quotes her
+    words = ["Reyes", "on", "Tarvia", ":", "Change", "must", "come", "now", "."]
+    pos = ["PROPN", "ADP", "PROPN", "PUNCT", "NOUN", "AUX", "VERB", "ADV", "PUNCT"]
+    doc = _label_doc(words, pos, ["B-PERSON", "O", "B-GPE"] + ["O"] * 6)
+    assert colon_attribution(doc, doc[:], doc.text) == []
+    words = ["A", "lesson", "from", "Reyes", ":", "Be", "the", "voice", "."]
+    pos = ["DET", "NOUN", "ADP", "PROPN", "PUNCT", "AUX", "DET", "NOUN", "PUNCT"]
+    doc = _label_doc(words, pos, ["O", "O", "O", "B-PERSON"] + ["O"] * 5)
+    [att] = colon_attribution(doc, doc[:], doc.text)
+    assert att.source is not None and doc[att.source[0] : att.source[1]].text.endswith("Reyes")

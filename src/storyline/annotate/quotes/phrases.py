@@ -337,12 +337,21 @@ EDITORIAL_LABELS = frozenset(
 )
 
 
+# Words that give a headline's topic after a name ("Obama on Egypt", "Brown vs Cameron");
+# not "of" or "for" (a title: "Secretary of State Clinton"), nor "from" or "in" (the
+# headline still quotes the name: "A lesson from Lynch", "Obama in Cairo").
+_TOPIC_WORDS = frozenset("on about over vs vs. versus against".split())
+
+
 def _heading_or_place(label: Span) -> bool:
-    """A numbered heading ("Lesson 1", "Step 2": names have no numbers) or a place alone
-    ("Tulsa, Oklahoma": a live chat's reader, a dateline): no one speaking."""
+    """A numbered heading ("Lesson 1", "Step 2": names have no numbers), a headline's
+    topic ("Obama on Egypt") or a place alone ("Tulsa, Oklahoma": a live chat's reader,
+    a dateline): no one speaking."""
     words = [t for t in label if not t.is_punct]
-    return any(t.like_num for t in words) or (
-        bool(words) and all(t.ent_type_ in ("GPE", "LOC") for t in words)
+    return (
+        any(t.like_num for t in words)
+        or any(t.text in _TOPIC_WORDS for t in words[1:])
+        or (bool(words) and all(t.ent_type_ in ("GPE", "LOC") for t in words))
     )
 
 
