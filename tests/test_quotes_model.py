@@ -131,6 +131,19 @@ def test_he_does_not_inherit_from_a_company(quotes_nlp: Language) -> None:
     assert q.speaker_resolved == "Owen Marlow"
 
 
+def test_a_name_inside_the_previous_report_does_not_take_the_next_pronoun(
+    quotes_nlp: Language,
+) -> None:
+    text = (
+        "Opposition leader Karim Halabi said on Thursday that there was no going back.\n\n"
+        "He called for demonstrations to be peaceful and for the government of President "
+        "Omar Dessouki to stop detaining and torturing people.\n\n"
+        "He said that a violent response from the government is counterproductive."
+    )
+    [q] = [q for q in quotes_of(quotes_nlp, text) if "violent response" in q.text]
+    assert q.speaker_resolved == "Karim Halabi"
+
+
 def test_ambiguous_pronoun_is_left_unresolved(quotes_nlp: Language) -> None:
     [q] = quotes_of(
         quotes_nlp, 'Ruth Kane met Paul Dorr on Monday. "Nothing was decided," he said.'

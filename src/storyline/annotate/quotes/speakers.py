@@ -386,7 +386,15 @@ def _resolve_pronoun(
     lo = floor
     if prev is not None and prev[1].end is not None:
         lo = max(lo, prev[1].end)
+    # nobody named inside what was reported, here or by a previous speaker the pronoun
+    # could go on with ("He called for the government of President Mubarak to stop ...
+    # He said ..." is the caller; after "Delegates asked how Cruz could ..." it is Cruz)
     content = att.content
+    if prev is not None and not prev[1].plural and not _names_no_person(doc, ents, prev[0]):
+        # a report of an earlier sentence ("... comments from Defense Secretary Austin,
+        # where he said" is Austin's)
+        here = span_head(doc, *att.source).sent.start_char
+        content = content + [(a, b) for a, b in prev[0].content if b <= here]
     cands = [
         p
         for p in persons
