@@ -760,3 +760,25 @@ def test_a_surname_the_article_names_in_full_is_that_person_whatever_its_tags(
     tony = _holding(store, MentionRef("a1", 0))
     assert tony.type == "PERSON"
     assert all(_holding(store, MentionRef("a2", i)).id == tony.id for i in range(14))
+
+
+def test_a_peer_fed_one_article_at_a_time_is_not_his_namesake(tmp_path: Path) -> None:
+    """ "Lord Halberd" (a peer, by his title) and a bare "Halberd" beside him are not
+    Ivo Halberd, named in full in an earlier article."""
+    store = Store(tmp_path / "s.db")
+    _feed(store, _article("a1", 1, "Ivo Halberd sang."), [_mention("Ivo Halberd", "PERSON")])
+    lord = EntityMention(text="Halberd", label="PERSON", start=0, end=7, sentence=0, title="Lord")
+    _feed(
+        store,
+        _article("a2", 2, "Lord Halberd advised. Halberd said."),
+        [lord, _mention("Halberd", "PERSON")],
+    )
+    _feed(store, _article("a3", 3, "Lord Halberd advised."), [lord])
+    ivo = _holding(store, MentionRef("a1", 0))
+    peer = _holding(store, MentionRef("a2", 0))
+    assert peer.id != ivo.id and len(ivo.mentions) == 1
+    assert (
+        _holding(store, MentionRef("a2", 1)).id
+        == _holding(store, MentionRef("a3", 0)).id
+        == peer.id
+    )

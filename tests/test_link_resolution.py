@@ -279,6 +279,21 @@ def test_surname_tagged_otherwise_still_votes_person() -> None:
     assert len(entities) == 1 and entities[0].type == "PERSON"
 
 
+def test_a_peer_is_named_by_his_title_not_a_namesakes_surname() -> None:
+    """ "Lord Halberd" (a peer's title) is not Ivo Halberd, named once elsewhere; a
+    bare "Halberd" beside the peer is the peer."""
+    mentions = {
+        "a": [m("Ivo Halberd", "PERSON")],
+        "b": [m("Halberd", "PERSON", title="Lord"), m("Halberd", "PERSON")],
+        "c": [m("Halberd", "PERSON", title="Lord")],
+    }
+    entities = resolve_entities(mentions)
+    ivo = by_alias(entities, "Ivo Halberd")
+    assert len(ivo.mentions) == 1
+    [peer] = [e for e in entities if e.id != ivo.id and "Halberd" in e.aliases]
+    assert len(peer.mentions) == 3 and peer.type == "PERSON"
+
+
 def test_a_generational_suffix_is_not_the_surname() -> None:
     """ "Aled H. Morvay Jr.", then "Morvay" tagged a company four times: his surname
     is "Morvay", not "Jr."."""

@@ -72,11 +72,15 @@ def _surname_and_given(key: str, written_family_first: bool) -> tuple[str, str]:
 
 
 def _is_full_name(form: Form) -> bool:
+    """A person's name in full, or by style ("lord goldsmith", "king abdullah": the
+    title was split off the surface, the key keeps it)."""
     words = form.surface.split()
+    key = form.key.split()
+    styled = len(words) == 1 and len(key) == 2 and key[0] in ROYAL_STYLES
     return (
         form.votes.get("PERSON", 0) > 0
         and form.label in ("PERSON", "GPE", "ORG", "NORP")
-        and 2 <= len(words) <= 5
+        and (2 <= len(words) <= 5 or styled)
         and all(w[:1].isupper() for w in words)
         and (form.key.split()[-1].isalpha() or family_first(form.surface))
         and strip_org_suffix(form.key) == form.key
@@ -297,7 +301,9 @@ class _Resolver:
                 self.surnames.add(key)
                 continue
             titled = self._by_title(form, people, keys) if is_person else None
-            dominant = self._dominant(keys) if is_person else None
+            # a styled name ("King Abdullah") takes a bare one only beside it
+            plain = [k for k in keys if k.split()[0] not in ROYAL_STYLES]
+            dominant = self._dominant(plain) if is_person and plain else None
             for ref in form.refs:
                 positions = named.get((ref.article, group), [])
                 if not is_person and not positions:

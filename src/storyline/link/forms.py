@@ -91,16 +91,22 @@ def person_key(name: str, label: str) -> str:
     return " ".join(words[: surname_index(words) + 1])
 
 
-# Styles a monarch or a prince is named by with one name: "King Abdullah", "Prince
-# William", "Queen Elizabeth", "Pope Benedict" (not "Sheikh": a cleric's "Sheikh
-# Araji" is Hazem al-Araji by his surname).
-ROYAL_STYLES = frozenset("king queen prince princess emperor empress sultan emir pope".split())
+# Styles a monarch, a prince or a peer is named by with one name: "King Abdullah",
+# "Prince William", "Queen Elizabeth", "Pope Benedict", and a peer's "Lord Goldsmith"
+# (the title, not a surname another Goldsmith shares: Peter Goldsmith, not Harvey).
+# Not "Sheikh": a cleric's "Sheikh Araji" is Hazem al-Araji by his surname.
+ROYAL_STYLES = frozenset(
+    "king queen prince princess emperor empress sultan emir pope lord lady baron baroness".split()
+)
 
 
 def royal_style(title: str | None) -> str | None:
-    """The royal style a title ends in ("Saudi King" -> "king"), if any."""
+    """The style a title ends in ("Saudi King" -> "king"), if any; "First Lady" is a
+    post, not a style."""
     words = fold(title).split() if title else []
-    return words[-1] if words and words[-1] in ROYAL_STYLES else None
+    if not words or words[-1] not in ROYAL_STYLES or words[-2:] == ["first", "lady"]:
+        return None
+    return words[-1]
 
 
 # A comma inside a person's name, unless before a generational suffix ("King, Jr."):

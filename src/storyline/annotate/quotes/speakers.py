@@ -393,7 +393,7 @@ def _resolve_pronoun(
     if prev is not None and not prev[1].plural and not _names_no_person(doc, ents, prev[0]):
         # a report of an earlier sentence ("... comments from Defense Secretary Austin,
         # where he said" is Austin's)
-        here = span_head(doc, *att.source).sent.start_char
+        here = doc[att.head].sent.start_char
         content = content + [(a, b) for a, b in prev[0].content if b <= here]
     cands = [
         p
