@@ -776,7 +776,7 @@ def test_a_peer_fed_one_article_at_a_time_is_not_his_namesake(tmp_path: Path) ->
     _feed(store, _article("a3", 3, "Lord Halberd advised."), [lord])
     ivo = _holding(store, MentionRef("a1", 0))
     peer = _holding(store, MentionRef("a2", 0))
-    assert peer.id != ivo.id and len(ivo.mentions) == 1
+    assert peer.id != ivo.id and len(ivo.mentions) == 1 and peer.name == "Lord Halberd"
     assert (
         _holding(store, MentionRef("a2", 1)).id
         == _holding(store, MentionRef("a3", 0)).id

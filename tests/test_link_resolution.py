@@ -291,7 +291,7 @@ def test_a_peer_is_named_by_his_title_not_a_namesakes_surname() -> None:
     ivo = by_alias(entities, "Ivo Halberd")
     assert len(ivo.mentions) == 1
     [peer] = [e for e in entities if e.id != ivo.id and "Halberd" in e.aliases]
-    assert len(peer.mentions) == 3 and peer.type == "PERSON"
+    assert len(peer.mentions) == 3 and peer.type == "PERSON" and peer.name == "Lord Halberd"
 
 
 def test_a_generational_suffix_is_not_the_surname() -> None:

@@ -44,7 +44,7 @@ from dataclasses import replace
 
 from ..models import Entity, EntityMention, MentionRef
 from ..text.titles import HONORIFICS
-from .forms import ROYAL_STYLES, Form, Union, cluster_votes, collect
+from .forms import ROYAL_STYLES, Form, Union, cluster_votes, collect, styled_name
 from .gazetteer import country_of, is_place, split_country_prefix
 from .given_names import short_for
 from .names import bounded_edit_distance, fold, is_acronym, singular_key, strip_org_suffix
@@ -481,7 +481,7 @@ class _Resolver:
                 counts,
                 key=lambda k: _informative(self.forms[k].surface, counts[k], targets[root], etype),
             )
-            name = self.forms[best].surface
+            name = styled_name(self.forms[best].surface, counts)
             out.append(
                 Entity(
                     id="",

@@ -57,7 +57,7 @@ from .entities import (
     title_heads,
 )
 from .entity_ids import mint_id
-from .forms import ROYAL_STYLES, mention_key
+from .forms import ROYAL_STYLES, mention_key, styled_name
 from .gazetteer import country_of, is_place, split_country_prefix
 from .names import fold, head_last, modifiers_in_order, singular_key, strip_org_suffix
 from .types import (
@@ -451,7 +451,7 @@ def describe(
 
     top = max(forms, key=best)
     spellings = forms[top]["surfaces"]
-    name = _commonest(spellings)
+    name = styled_name(_commonest(spellings), forms)
     return name, etype, sorted(surfaces, key=lambda s: (-surfaces[s], s))
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -107,6 +107,19 @@ def royal_style(title: str | None) -> str | None:
     if not words or words[-1] not in ROYAL_STYLES or words[-2:] == ["first", "lady"]:
         return None
     return words[-1]
+
+
+def styled_name(name: str, keys: Iterable[str]) -> str:
+    """A one-word ``name`` with the style one of its entity's ``keys`` gives it ("Lord
+    Goldsmith", "King Abdullah"): the tagger's span left the style out."""
+    if " " in name.strip():
+        return name
+    word = fold(name)
+    for key in sorted(keys):
+        words = key.split()
+        if len(words) == 2 and words[0] in ROYAL_STYLES and words[1] == word:
+            return f"{words[0].title()} {name}"
+    return name
 
 
 # A comma inside a person's name, unless before a generational suffix ("King, Jr."):
