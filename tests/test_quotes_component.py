@@ -107,3 +107,18 @@ def test_pronouns_resolve_to_names_as_the_mentions_component_cleaned_them(nlp) -
     )
     [q] = [q for q in doc._.quotes if q.speaker == "he"]
     assert q.speaker_resolved is None
+
+
+def test_a_live_pages_update_note_is_neither_speaker_nor_content(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp(
+        "The army took positions around the square on Saturday.\n\n"
+        "(Update 1:50 a.m. Cairo, 6:50 p.m. ET) - Roughly 1,000 prisoners have escaped "
+        "from a prison in Fayoum, a security official said.\n\n"
+        "(Update 6:46 p.m. Cairo, 11:46 a.m. ET) State Department spokesman Jim Carlow "
+        "told reporters the talks would go on."
+    )
+    by_speaker = {q.speaker: q.text for q in doc._.quotes}
+    assert by_speaker["a security official"] == (
+        "Roughly 1,000 prisoners have escaped from a prison in Fayoum"
+    )
+    assert "State Department spokesman Jim Carlow" in by_speaker

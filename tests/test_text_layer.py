@@ -131,3 +131,13 @@ def test_timeline_keeps_its_own_stop_list() -> None:
 
     assert STOP_WORDS == ENGLISH_STOP_WORDS | SMART_STOPWORDS
     assert Tokenizer()("Officials said the dam burst") == ("offici", "dam", "burst")
+
+
+def test_a_live_pages_update_note_is_found_only_with_a_clock_time() -> None:
+    from storyline.text.datelines import update_note_end
+
+    text = "(Update 6:46 p.m. Tavel, 11:46 a.m. ET) - Crews reached the pier."
+    assert text[update_note_end(text) or 0 :] == "Crews reached the pier."
+    assert text[update_note_end("x" + text[1:], 1) or 0 :].startswith("Crews")
+    assert update_note_end("UPDATE 3:05 p.m.: The vote was delayed.") == 18
+    assert update_note_end("Updates to the plan: none were made.") is None

@@ -78,3 +78,21 @@ def stamped(text: str, start: int) -> bool:
     heads the dateline's report and is not a sentence of its own."""
     line_start = text.rfind("\n", 0, start) + 1
     return _STAMP_END.search(text, line_start, start) is not None
+
+
+# A live page's update note opening an entry, its opening bracket sometimes left with
+# the sentence before: "(Update 6:46 p.m. Cairo, 11:46 a.m. ET) - ", "UPDATE 3:05 p.m.: ".
+_UPDATE_HEAD = re.compile(
+    r"(?:\(|-LRB-)?[ ]*(?:Update[sd]?|UPDATE[SD]?|Posted|Last updated)\b"
+    r"(?P<note>[^()\n]{0,80}?)(?:\)|-RRB-|:(?=[ ]))[ ]*(?:(?:--?|\u2013|\u2014)[ ]*)?"
+)
+_CLOCK = re.compile(r"\d{1,2}[:.]\d{2}")
+
+
+def update_note_end(text: str, start: int = 0) -> int | None:
+    """Where the update note opening ``text`` at ``start`` ends, or None: a note names
+    a clock time ("Update 6:46 p.m. ..."), so "Updates to the plan: ..." is none."""
+    m = _UPDATE_HEAD.match(text, start)
+    if m is None or not _CLOCK.search(m.group("note")):
+        return None
+    return m.end()
