@@ -318,3 +318,13 @@ def test_web_quotes_show_the_same_as_the_cli(tmp_path: Path) -> None:
         shown_all = client.get("/api/quotes?all=1").json()["quotes"]
         assert len(shown_all) >= len(client.get("/api/quotes").json()["quotes"])
         assert client.get("/quotes?all=1").status_code == 200
+
+
+def test_a_speaker_denying_anyone_holds_it_is_no_quote(quotes_nlp: Language) -> None:
+    text = (
+        "No one can say the minister was really complaining about the weather. "
+        "Nobody believes the talks will resume this year. "
+        "One official said the plan is legal."
+    )
+    quotes = quotes_nlp(text)._.quotes
+    assert [q.speaker for q in quotes if shown(q)] == ["One official"]

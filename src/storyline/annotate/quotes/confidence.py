@@ -23,6 +23,8 @@ reader would not take them for a quote.
   for ("it said", "they hope"), cannot answer "who said it";
 * one whose speaker is an abstract noun on its own ("Reluctance centered on ...")
   or a relative pronoun nobody was found for ("towns that may be loath to ...");
+* one whose speaker says nobody holds the content ("No one can say ...", "Nobody
+  believes ...");
 * one whose content is no claim: two words or fewer, a bare noun phrase of a
   few words ("urged the merger", "warned against such a step"; an amount,
   "asked for hundreds of the ladders", or after a negated cue, "did not respond
@@ -74,6 +76,8 @@ AMOUNT_WORDS = 6
 SUBJECTS = frozenset({"nsubj", "nsubjpass"})
 # Children that make a noun a noun phrase someone could be ("the mayor", "a spokesman").
 NOUN_PHRASE = frozenset("det poss nummod amod compound prep relcl acl appos nmod case".split())
+# Speakers that say nobody holds the content ("no one" is read off its "no").
+NEGATIVE_SPEAKERS = frozenset("nobody none neither noone".split())
 # Pronouns that name a group by quantity ("some said", "many believe", "those close to
 # him"): an unnamed source, like "officials", not a reference a reader must resolve.
 INDEFINITE = frozenset(
@@ -155,7 +159,7 @@ def amount(root: Token) -> bool:
 def withheld(view: DocView, att: Attribution, sp: Speaker) -> bool:
     """Not shown by default whatever its score: no nameable speaker, no claim, or no
     statement (``no_statement``)."""
-    if not answerable(speaker_kind(view, att, sp)):
+    if not answerable(speaker_kind(view, att, sp)) or nobody_speaks(view.doc, att):
         return True
     toks = _content_tokens(view.doc, att)
     if no_statement(view.doc[att.head], att, toks) or anonymity_formula(toks):
@@ -167,6 +171,19 @@ def withheld(view: DocView, att: Attribution, sp: Speaker) -> bool:
     negated = any(c.dep_ == "neg" for c in cue.children)
     shape = content_shape(toks, att.direct)
     return not claim(shape, len(words), roots[0] if roots else None, negated)
+
+
+def nobody_speaks(doc: Doc, att: Attribution) -> bool:
+    """ "No one can say ...", "Nobody knows ...", "None of the scholars believes ...":
+    a speaker that denies anyone holds the content, which is then nobody's quote."""
+    if att.source is None:
+        return False
+    head = span_head(doc, *att.source)
+    if head.lower_ in NEGATIVE_SPEAKERS:
+        return True
+    return head.lower_ == "one" and any(
+        c.lower_ == "no" and c.dep_ == "det" for c in head.children
+    )
 
 
 def no_statement(cue: Token, att: Attribution, toks: Sequence[Token]) -> bool:
