@@ -122,3 +122,13 @@ def test_a_live_pages_update_note_is_neither_speaker_nor_content(nlp) -> None:  
         "Roughly 1,000 prisoners have escaped from a prison in Fayoum"
     )
     assert "State Department spokesman Jim Carlow" in by_speaker
+
+
+def test_a_wire_dateline_and_its_stamp_are_no_part_of_a_speaker(nlp) -> None:  # type: ignore[no-untyped-def]
+    doc = nlp(
+        "TAVEL | Sat May 16, 2009 6:41 pm EDT TAVEL (Reuters) - Health negotiators from "
+        "rich and poor countries failed on Saturday to clinch a deal on virus sharing, but "
+        "expressed satisfaction that they had closed gaps on some tough political issues."
+    )
+    speakers = {q.speaker for q in doc._.quotes}
+    assert "Health negotiators from rich and poor countries" in speakers

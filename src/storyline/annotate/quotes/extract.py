@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 
 from ...errors import AnnotateError
 from ...models import Quote
-from ...text.datelines import update_note_end
+from ...text.datelines import dateline_end, update_note_end
 from ..timex.hhmm import is_hhmm, live_page
 from .assemble import find_attributions
 from .confidence import asserted, confidences
@@ -75,22 +75,23 @@ def _without_stamp(doc: Doc, text: str, sp: Speaker) -> Speaker:
     return replace(sp, text=text[start : sp.end], start=start)
 
 
-def _past_update_note(text: str, at: int) -> int:
-    """``at``, or the end of the live page's update note opening its line when ``at``
-    falls inside it ("(Update 6:46 p.m. Cairo, 11:46 a.m. ET) State Department ...",
-    which the parser may cut anywhere)."""
+def _past_line_head(text: str, at: int) -> int:
+    """``at``, or the end of what heads its line when ``at`` falls inside it: a live
+    page's update note ("(Update 6:46 p.m. Cairo, 11:46 a.m. ET) State Department ...",
+    which the parser may cut anywhere) or a wire dateline with its stamp ("GENEVA | Sat
+    May 16, 2009 6:41 pm EDT GENEVA (Reuters) - Health negotiators ...")."""
     line = text.rfind("\n", 0, at) + 1
     while line < at and text[line] in " \t":
         line += 1
-    end = update_note_end(text, line)
+    end = update_note_end(text, line) or dateline_end(text, line)
     return end if end is not None and line <= at < end else at
 
 
-def _without_update_note(text: str, sp: Speaker) -> Speaker:
-    """The speaker without a live page's update note opening its line."""
+def _without_line_head(text: str, sp: Speaker) -> Speaker:
+    """The speaker without the update note or dateline heading its line."""
     if sp.start is None or sp.end is None:
         return sp
-    start = _past_update_note(text, sp.start)
+    start = _past_line_head(text, sp.start)
     if start == sp.start or start >= sp.end:
         return sp
     return replace(sp, text=text[start : sp.end], start=start)
@@ -112,7 +113,7 @@ def quotes_from(
     for att, sp, conf in zip(atts, speakers, sure, strict=True):
         if live:
             sp = _without_stamp(doc, text, sp)
-        sp = _without_update_note(text, sp)
+        sp = _without_line_head(text, sp)
         cue_a, cue_b = char_span(doc, min(att.cue), max(att.cue) + 1)
         while cue_b - cue_a > 1 and text[cue_a] in ALL_MARKS:
             cue_a += 1  # a signature's dash tokenized with the closing mark: "\u201d\u2015"
@@ -124,7 +125,7 @@ def quotes_from(
             a, b = _strip_marks(text, a, b, quotes) if att.direct else (a, b)
             if live and not att.direct:
                 a = _after_stamp(doc, a)
-            a = _past_update_note(text, a)
+            a = _past_line_head(text, a)
             if a >= b:
                 continue
             out.append(
