@@ -782,3 +782,20 @@ def test_a_peer_fed_one_article_at_a_time_is_not_his_namesake(tmp_path: Path) ->
         == _holding(store, MentionRef("a3", 0)).id
         == peer.id
     )
+
+
+def test_a_country_tagged_a_product_beside_a_name_ending_in_it_is_the_country(
+    tmp_path: Path,
+) -> None:
+    """A transcript where the tagger calls "Egypt" a product, beside "Daily News Egypt":
+    the country, not a short name of the newspaper."""
+    store = Store(tmp_path / "s.db")
+    _feed(store, _article("a1", 1, "Egypt voted."), [_mention("Egypt", "GPE")] * 3)
+    _feed(
+        store,
+        _article("a2", 2, "Daily News Egypt wrote. Egypt is calm."),
+        [_mention("Daily News Egypt", "ORG"), *[_mention("Egypt", "PRODUCT")] * 4],
+    )
+    egypt = _holding(store, MentionRef("a1", 0))
+    assert egypt.type == "GPE" and len(egypt.mentions) == 7
+    assert _holding(store, MentionRef("a2", 0)).id != egypt.id

@@ -294,6 +294,12 @@ def test_a_peer_is_named_by_his_title_not_a_namesakes_surname() -> None:
     assert len(peer.mentions) == 3 and peer.type == "PERSON" and peer.name == "Lord Halberd"
 
 
+def test_a_known_country_is_no_short_name_of_a_name_ending_in_it() -> None:
+    mentions = {"a": [m("Daily News Egypt"), *many("Egypt", "PRODUCT", 4)]}
+    entities = resolve_entities(mentions)
+    assert by_alias(entities, "Egypt").id != by_alias(entities, "Daily News Egypt").id
+
+
 def test_a_generational_suffix_is_not_the_surname() -> None:
     """ "Aled H. Morvay Jr.", then "Morvay" tagged a company four times: his surname
     is "Morvay", not "Jr."."""

@@ -412,8 +412,8 @@ class _Resolver:
                         if first_seen[(ref.article, owner)] < ref.index:  # named in full first
                             overrides[ref] = owner
                 continue
-            if not compatible(label, "ORG"):
-                continue
+            if not compatible(label, "ORG") or is_place(key):
+                continue  # "Egypt" tagged a product is not "Daily News Egypt" shortened
             for ref in form.refs:
                 if ref in overrides:
                     continue

@@ -138,7 +138,8 @@ def _lookup_forms(forms: Mapping[str, FormStats], etype: str) -> dict[str, FormS
         and is_clipped(_commonest(stats["surfaces"]))
         and any(clips(k, w) for w in firsts)
     }
-    kept = {k: v for k, v in forms.items() if " " in k or k not in ends}
+    # a known country or capital is no one's short name ("Egypt" of "Daily News Egypt")
+    kept = {k: v for k, v in forms.items() if " " in k or k not in ends or is_place(k)}
     return kept or dict(forms)
 
 
