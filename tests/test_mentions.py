@@ -513,3 +513,23 @@ def test_first_lady_before_the_taggers_name(blank: spacy.language.Language) -> N
     )
     found = [(m.text, m.title) for m in extract_mentions(doc)]
     assert found == [("Ada Quill", "First Lady"), ("Ona Sarn", "first lady")]
+
+
+def test_a_transcripts_stage_directions_and_role_lines_are_no_names(
+    blank: spacy.language.Language,
+) -> None:
+    words = [
+        "(",
+        "INAUDIBLE",
+        ")",
+        "END",
+        "VIDEO",
+        "CLIP",
+        "KESTRIAN",
+        "CORRESPONDENT",
+        "Ada",
+        "Quill",
+    ]
+    ents = ["O", "B-ORG", "O", "B-ORG", "I-ORG", "I-ORG", "B-ORG", "I-ORG", "B-PERSON", "I-PERSON"]
+    doc = make(blank, words, ents)
+    assert texts(doc) == [("Ada Quill", "PERSON")]

@@ -179,6 +179,23 @@ GROUP_NOUNS = HUMAN_NOUNS | frozenset(
 )
 
 
+# A transcript's stage directions and its labels for unnamed speakers, folded.
+STAGE_DIRECTIONS = frozenset(
+    """inaudible unintelligible crosstalk laughter applause applauding cheering cheers
+    booing music singing silence sic""".split()
+) | frozenset(
+    f"{a} {b}"
+    for a in ("begin", "end")
+    for b in ("video clip", "videotape", "audio clip", "audiotape", "clip", "video")
+) | frozenset(
+    {"video clip", "commercial break", "voice over", "voice-over", "off camera", "off-camera"}
+    | {f"unidentified {w}" for w in ("male", "female", "man", "woman", "person", "speaker")}
+)
+# The last word of a transcript speaker's role line ("BEN WEDEMAN, CNN SENIOR
+# INTERNATIONAL CORRESPONDENT:"): the role, not an organisation.
+ROLE_LABELS = frozenset("correspondent anchor reporter host contributor analyst".split())
+
+
 def _group_noun(token: Token) -> bool:
     return token.is_title and token.lower_ in GROUP_NOUNS
 
@@ -254,6 +271,12 @@ def _clean_ent(doc: Doc, text: str, ent: Span, person_ends: Set[str]) -> _Draft 
     if _clock_zone(doc, start, end):
         return None
     words = [_word(t) for t in span]
+    if span.text.isupper() and (
+        " ".join(words) in STAGE_DIRECTIONS or (len(words) > 1 and words[-1] in ROLE_LABELS)
+    ):
+        # a transcript's "(INAUDIBLE)", "END VIDEO CLIP", "UNIDENTIFIED MALE" or a
+        # speaker's role line "CNN INTERNATIONAL CORRESPONDENT": no one's name
+        return None
     if all(w in _ALL_TITLE for w in words):
         # "State" in "Secretary of State", "Defence" in "Defence Minister".
         nxt = _word(doc[end]) if end < len(doc) else ""
