@@ -799,3 +799,17 @@ def test_a_country_tagged_a_product_beside_a_name_ending_in_it_is_the_country(
     egypt = _holding(store, MentionRef("a1", 0))
     assert egypt.type == "GPE" and len(egypt.mentions) == 7
     assert _holding(store, MentionRef("a2", 0)).id != egypt.id
+
+
+def test_a_place_spelled_with_and_without_a_final_h_fed_one_at_a_time(tmp_path: Path) -> None:
+    store = Store(tmp_path / "s.db")
+    _feed(store, _article("a1", 1, "Qarawiyah fell."), [_mention("Qarawiyah", "GPE")] * 3)
+    _feed(store, _article("a2", 2, "Qarawiya fell."), [_mention("Qarawiya", "GPE")] * 2)
+    assert _holding(store, MentionRef("a1", 0)).id == _holding(store, MentionRef("a2", 0)).id
+
+
+def test_british_and_american_spellings_fed_one_at_a_time_are_one_name(tmp_path: Path) -> None:
+    store = Store(tmp_path / "s.db")
+    _feed(store, _article("a1", 1, "x"), [_mention("Kestrian Health Organisation")] * 2)
+    _feed(store, _article("a2", 2, "y"), [_mention("Kestrian Health Organization")] * 2)
+    assert _holding(store, MentionRef("a1", 0)).id == _holding(store, MentionRef("a2", 0)).id

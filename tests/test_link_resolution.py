@@ -300,6 +300,18 @@ def test_a_known_country_is_no_short_name_of_a_name_ending_in_it() -> None:
     assert by_alias(entities, "Egypt").id != by_alias(entities, "Daily News Egypt").id
 
 
+def test_a_transliterations_final_h_is_one_spelling() -> None:
+    mentions = {
+        "a": many("Qarawiyah", "GPE", 3),
+        "b": many("Qarawiya", "GPE", 2),
+        "c": many("Fatah", "ORG", 2),
+        "d": many("FATA", "GPE", 2),
+    }
+    entities = resolve_entities(mentions)
+    assert by_alias(entities, "Qarawiyah").id == by_alias(entities, "Qarawiya").id
+    assert by_alias(entities, "Fatah").id != by_alias(entities, "FATA").id
+
+
 def test_a_generational_suffix_is_not_the_surname() -> None:
     """ "Aled H. Morvay Jr.", then "Morvay" tagged a company four times: his surname
     is "Morvay", not "Jr."."""

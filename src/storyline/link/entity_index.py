@@ -59,7 +59,14 @@ from .entities import (
 from .entity_ids import mint_id
 from .forms import ROYAL_STYLES, mention_key, styled_name
 from .gazetteer import country_of, is_place, split_country_prefix
-from .names import fold, head_last, modifiers_in_order, singular_key, strip_org_suffix
+from .names import (
+    fold,
+    head_last,
+    modifiers_in_order,
+    singular_key,
+    spelling,
+    strip_org_suffix,
+)
 from .types import (
     add_evidence,
     as_company,
@@ -219,7 +226,9 @@ def _variant_key(key: str, etype: str = "") -> str:
     ("Transitional National Council")."""
     if etype == "ORG" and " " not in key:
         return key
-    variant = modifiers_in_order(singular_key(head_last(strip_org_suffix(key))))
+    # British and American spellings, a transliteration's final "h" (``names.spelling``)
+    spelled = " ".join(spelling(w) for w in head_last(strip_org_suffix(key)).split())
+    variant = modifiers_in_order(singular_key(spelled))
     return key if variant != key and is_place(variant) and not is_place(key) else variant
 
 

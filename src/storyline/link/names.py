@@ -90,6 +90,10 @@ def spelling(word: str) -> str:
     mapped = _UK_WORDS.get(word)
     if mapped is not None:
         return mapped
+    if len(word) > 5 and word[-1] == "h" and word[-2] in "aeiou":
+        # a transliteration's final "h" after a vowel: "Zawiyah" / "Zawiya", "Fallujah"
+        # / "Falluja", "Ajdabiyah" / "Ajdabiya"
+        word = word[:-1]
     return _ISE.sub(r"\1z\2", word) if len(word) > 5 else word
 
 
