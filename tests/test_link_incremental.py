@@ -813,3 +813,21 @@ def test_british_and_american_spellings_fed_one_at_a_time_are_one_name(tmp_path:
     _feed(store, _article("a1", 1, "x"), [_mention("Kestrian Health Organisation")] * 2)
     _feed(store, _article("a2", 2, "y"), [_mention("Kestrian Health Organization")] * 2)
     assert _holding(store, MentionRef("a1", 0)).id == _holding(store, MentionRef("a2", 0)).id
+
+
+def test_a_news_arm_beside_its_initialism_joins_the_body_fed_one_at_a_time(
+    tmp_path: Path,
+) -> None:
+    """One article names "KBC News" alone, many "KBC" alone, then one both: one body."""
+    store = Store(tmp_path / "s.db")
+    _feed(store, _article("n0", 1, "KBC News reported."), [_mention("KBC News")])
+    for day in range(1, 5):
+        _feed(store, _article(f"b{day}", day, "KBC said."), [_mention("KBC")])
+    _feed(
+        store,
+        _article("n1", 6, "KBC News reported. KBC said."),
+        [_mention("KBC News"), _mention("KBC")],
+    )
+    kbc = _holding(store, MentionRef("b1", 0))
+    assert _holding(store, MentionRef("n1", 0)).id == kbc.id
+    assert _holding(store, MentionRef("n0", 0)).id == kbc.id

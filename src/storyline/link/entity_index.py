@@ -274,6 +274,12 @@ def _matches(state: LinkState, all_forms: Mapping[str, FormStats], etype: str) -
             if (people := state.prefix_owners(f"f:{k}:")) or k in given:
                 named[k] = people
     found = {o for k in forms if k not in named and (o := _owner(exact.get("=" + k))) is not None}
+    heads = _initialism_heads(all_forms, forms) if etype != "PERSON" else []
+    if found and heads:
+        # "BBC News ... the BBC": the news arm found by its own name is also the body
+        # the bare initialism names, as the whole pile joins them (``variants.media_base``)
+        owners = state.key_owners("=" + k for k in heads)
+        found |= {o for k in heads if (o := _owner(owners.get("=" + k))) is not None}
     if etype != "PERSON" and all(" " not in k for k in forms):
         short = {_variant_key(k) for k in forms}
         owner = _short_name_owner(state, short)
@@ -288,7 +294,6 @@ def _matches(state: LinkState, all_forms: Mapping[str, FormStats], etype: str) -
         variants = {"~" + _variant_key(k, etype) for k in forms}
         owners = state.key_owners(variants)
         found = {o for v in variants if (o := _owner(owners.get(v))) is not None}
-        heads = _initialism_heads(all_forms, forms)
         if found or not heads:
             return found
         # "BBC News ... the BBC" in one article: the initialism heading the name
