@@ -831,3 +831,10 @@ def test_a_news_arm_beside_its_initialism_joins_the_body_fed_one_at_a_time(
     kbc = _holding(store, MentionRef("b1", 0))
     assert _holding(store, MentionRef("n1", 0)).id == kbc.id
     assert _holding(store, MentionRef("n0", 0)).id == kbc.id
+
+
+def test_a_peoples_plural_in_is_fed_one_at_a_time_is_that_people(tmp_path: Path) -> None:
+    store = Store(tmp_path / "s.db")
+    _feed(store, _article("a1", 1, "x"), [_mention("Kestrani", "NORP")] * 3)
+    _feed(store, _article("a2", 2, "y"), [_mention("Kestranis", "NORP")] * 2)
+    assert _holding(store, MentionRef("a1", 0)).id == _holding(store, MentionRef("a2", 0)).id

@@ -312,6 +312,12 @@ def test_a_transliterations_final_h_is_one_spelling() -> None:
     assert by_alias(entities, "Fatah").id != by_alias(entities, "FATA").id
 
 
+def test_a_peoples_plural_in_is_is_that_people() -> None:
+    mentions = {"a": many("Kestrani", "NORP", 3), "b": many("Kestranis", "NORP", 2)}
+    entities = resolve_entities(mentions)
+    assert by_alias(entities, "Kestrani").id == by_alias(entities, "Kestranis").id
+
+
 def test_a_generational_suffix_is_not_the_surname() -> None:
     """ "Aled H. Morvay Jr.", then "Morvay" tagged a company four times: his surname
     is "Morvay", not "Jr."."""

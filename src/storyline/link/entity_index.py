@@ -61,6 +61,7 @@ from .forms import ROYAL_STYLES, mention_key, styled_name
 from .gazetteer import country_of, is_place, split_country_prefix
 from .names import (
     fold,
+    group_singular,
     head_last,
     modifiers_in_order,
     singular_key,
@@ -229,6 +230,8 @@ def _variant_key(key: str, etype: str = "") -> str:
     # British and American spellings, a transliteration's final "h" (``names.spelling``)
     spelled = " ".join(spelling(w) for w in head_last(strip_org_suffix(key)).split())
     variant = modifiers_in_order(singular_key(spelled))
+    if etype == "NORP":
+        variant = group_singular(variant)  # "Israelis" is the people "Israeli" names
     return key if variant != key and is_place(variant) and not is_place(key) else variant
 
 

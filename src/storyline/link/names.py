@@ -138,6 +138,14 @@ def modifiers_in_order(key: str) -> str:
     return " ".join([*sorted(words[:-1]), words[-1]])
 
 
+def group_singular(key: str) -> str:
+    """A people's one-word plural in "-is" made singular ("israelis", "sunnis", "iraqis"),
+    which ``singular`` leaves alone for other names ("Paris", "Tunis")."""
+    if " " not in key and len(key) > 5 and key.endswith("is") and key[-3] not in "aeiou":
+        return key[:-1]
+    return key
+
+
 def singular_key(key: str) -> str:
     """``fold`` key with its last word made singular."""
     head, _, last = key.rpartition(" ")

@@ -28,6 +28,7 @@ from .forms import Form, Union
 from .gazetteer import country_of, is_place, split_country_prefix
 from .names import (
     fold,
+    group_singular,
     initials,
     is_acronym,
     singular,
@@ -109,7 +110,10 @@ class VariantMerger:
         self.by_variant: dict[str, list[str]] = defaultdict(list)
         for key in sorted(forms, key=lambda k: (-forms[k].size, k)):
             if not _person_only(forms[key]):
-                self.by_variant[_own_variant(key)].append(key)
+                variant = _own_variant(key)
+                if forms[key].label == "NORP":
+                    variant = group_singular(variant)  # "Israelis", "Israeli"
+                self.by_variant[variant].append(key)
 
     def lookup(self, key: str) -> str | None:
         """A form (any member of its cluster) with this name or one of its variants."""
