@@ -838,3 +838,10 @@ def test_a_peoples_plural_in_is_fed_one_at_a_time_is_that_people(tmp_path: Path)
     _feed(store, _article("a1", 1, "x"), [_mention("Kestrani", "NORP")] * 3)
     _feed(store, _article("a2", 2, "y"), [_mention("Kestranis", "NORP")] * 2)
     assert _holding(store, MentionRef("a1", 0)).id == _holding(store, MentionRef("a2", 0)).id
+
+
+def test_abdel_and_abdul_fed_one_at_a_time_are_one_person(tmp_path: Path) -> None:
+    store = Store(tmp_path / "s.db")
+    _feed(store, _article("a1", 1, "x"), [_mention("Abdel Karim Sounes", "PERSON")] * 3)
+    _feed(store, _article("a2", 2, "y"), [_mention("Abdul Karim Sounis", "PERSON")] * 3)
+    assert _holding(store, MentionRef("a1", 0)).id == _holding(store, MentionRef("a2", 0)).id

@@ -318,6 +318,17 @@ def test_a_peoples_plural_in_is_is_that_people() -> None:
     assert by_alias(entities, "Kestrani").id == by_alias(entities, "Kestranis").id
 
 
+def test_abdel_and_abdul_are_one_given_name() -> None:
+    mentions = {
+        "a": many("Abdel Karim Sounes", "PERSON", 3),
+        "b": many("Abdul Karim Sounis", "PERSON", 3),
+    }
+    entities = resolve_entities(mentions)
+    assert (
+        by_alias(entities, "Abdel Karim Sounes").id == by_alias(entities, "Abdul Karim Sounis").id
+    )
+
+
 def test_a_generational_suffix_is_not_the_surname() -> None:
     """ "Aled H. Morvay Jr.", then "Morvay" tagged a company four times: his surname
     is "Morvay", not "Jr."."""

@@ -116,7 +116,16 @@ def _similar_surnames(a: str, b: str) -> bool:
     return bounded_edit_distance(a, b, limit) <= limit
 
 
-_TRANSLIT = (("ks", "x"), ("kh", "h"), ("iy", "y"), ("yy", "y"), ("ph", "f"), ("ou", "u"))
+_TRANSLIT = (
+    ("abdel", "abdul"),  # Abdel / Abdul / Abdal Fattah: one "servant of"
+    ("abdal", "abdul"),
+    ("ks", "x"),
+    ("kh", "h"),
+    ("iy", "y"),
+    ("yy", "y"),
+    ("ph", "f"),
+    ("ou", "u"),
+)
 _DOUBLED = re.compile(r"(\w)\1")
 
 
