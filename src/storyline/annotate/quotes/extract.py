@@ -66,11 +66,10 @@ def _after_stamp(doc: Doc, start: int) -> int:
     return doc[j].idx if j < len(doc) and doc[j].text[:1].isupper() else start
 
 
-def _without_stamp(doc: Doc, text: str, sp: Speaker) -> Speaker:
-    if sp.start is None or sp.end is None:
-        return sp
-    start = _after_stamp(doc, sp.start)
-    if start == sp.start or start >= sp.end:
+def _speaker_from(text: str, sp: Speaker, start: int) -> Speaker:
+    """The speaker starting at ``start`` (past a stamp or a line's head), if that leaves
+    it any words."""
+    if sp.start is None or sp.end is None or start == sp.start or start >= sp.end:
         return sp
     return replace(sp, text=text[start : sp.end], start=start)
 
@@ -87,16 +86,6 @@ def _past_line_head(text: str, at: int) -> int:
     return end if end is not None and line <= at < end else at
 
 
-def _without_line_head(text: str, sp: Speaker) -> Speaker:
-    """The speaker without the update note or dateline heading its line."""
-    if sp.start is None or sp.end is None:
-        return sp
-    start = _past_line_head(text, sp.start)
-    if start == sp.start or start >= sp.end:
-        return sp
-    return replace(sp, text=text[start : sp.end], start=start)
-
-
 def quotes_from(
     view: DocView,
     atts: list[Attribution],
@@ -111,9 +100,10 @@ def quotes_from(
     sure = confidence if confidence is not None else [1.0] * len(atts)
     live = live_page(text)
     for att, sp, conf in zip(atts, speakers, sure, strict=True):
-        if live:
-            sp = _without_stamp(doc, text, sp)
-        sp = _without_line_head(text, sp)
+        if sp.start is not None:
+            if live:
+                sp = _speaker_from(text, sp, _after_stamp(doc, sp.start))
+            sp = _speaker_from(text, sp, _past_line_head(text, sp.start or 0))
         cue_a, cue_b = char_span(doc, min(att.cue), max(att.cue) + 1)
         while cue_b - cue_a > 1 and text[cue_a] in ALL_MARKS:
             cue_a += 1  # a signature's dash tokenized with the closing mark: "\u201d\u2015"
