@@ -835,3 +835,12 @@ def test_a_news_arm_beside_its_initialism_joins_the_body_fed_one_at_a_time(
     kbc = _holding(store, MentionRef("b1", 0))
     assert _holding(store, MentionRef("n1", 0)).id == kbc.id
     assert _holding(store, MentionRef("n0", 0)).id == kbc.id
+
+
+def test_a_name_its_country_qualifies_is_found_by_its_own_name(tmp_path: Path) -> None:
+    """ "U.S. Corvane" beside "Corvane" in one article is the Corvane named alone
+    elsewhere, not a second Corvane."""
+    store = Store(tmp_path / "s.db")
+    _feed(store, _article("a1", 1, "x"), [_mention("Corvane")] * 3)
+    _feed(store, _article("a2", 2, "y"), [_mention("U.S. Corvane"), _mention("Corvane")])
+    assert _holding(store, MentionRef("a1", 0)).id == _holding(store, MentionRef("a2", 1)).id

@@ -146,8 +146,14 @@ def _lookup_forms(forms: Mapping[str, FormStats], etype: str) -> dict[str, FormS
         and is_clipped(_commonest(stats["surfaces"]))
         and any(clips(k, w) for w in firsts)
     }
-    # a known country or capital is no one's short name ("Egypt" of "Daily News Egypt")
-    kept = {k: v for k, v in forms.items() if " " in k or k not in ends or is_place(k)}
+    # a known country or capital is no one's short name ("Egypt" of "Daily News Egypt"),
+    # nor the name a country qualifies ("Citigroup" of "U.S. Citigroup")
+    qualified = {split[1] for k in forms if (split := split_country_prefix(k)) is not None}
+    kept = {
+        k: v
+        for k, v in forms.items()
+        if " " in k or k not in ends or is_place(k) or k in qualified
+    }
     return kept or dict(forms)
 
 
