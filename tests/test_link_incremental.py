@@ -808,6 +808,7 @@ def test_a_country_tagged_a_product_beside_a_name_ending_in_it_is_the_country(
         ("Kestrian Health Organisation", "Kestrian Health Organization", "ORG"),
         ("Kestrani", "Kestranis", "NORP"),  # a people's plural in "-is"
         ("Abdel Karim Sounes", "Abdul Karim Sounis", "PERSON"),  # Abdel / Abdul
+        ("Corvane Petrol", "CorvanePetrol", "ORG"),  # one word or two
     ],
 )
 def test_two_spellings_fed_one_at_a_time_are_one_name(

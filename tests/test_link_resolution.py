@@ -329,6 +329,12 @@ def test_abdel_and_abdul_are_one_given_name() -> None:
     )
 
 
+def test_a_company_written_as_one_word_or_two_is_one_name() -> None:
+    mentions = {"a": many("Corvane Petrol", "ORG", 3), "b": many("CorvanePetrol", "ORG", 2)}
+    entities = resolve_entities(mentions)
+    assert by_alias(entities, "Corvane Petrol").id == by_alias(entities, "CorvanePetrol").id
+
+
 def test_a_generational_suffix_is_not_the_surname() -> None:
     """ "Aled H. Morvay Jr.", then "Morvay" tagged a company four times: his surname
     is "Morvay", not "Jr."."""

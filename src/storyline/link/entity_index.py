@@ -238,6 +238,8 @@ def _variant_key(key: str, etype: str = "") -> str:
     variant = modifiers_in_order(singular_key(spelled))
     if etype == "NORP":
         variant = group_singular(variant)  # "Israelis" is the people "Israeli" names
+    if etype == "ORG" and len(variant.split()) == 2 and variant.replace(" ", "").isalpha():
+        variant = variant.replace(" ", "")  # "Exxon Mobil" is the company "ExxonMobil"
     return key if variant != key and is_place(variant) and not is_place(key) else variant
 
 

@@ -114,6 +114,9 @@ class VariantMerger:
                 if forms[key].label == "NORP":
                     variant = group_singular(variant)  # "Israelis", "Israeli"
                 self.by_variant[variant].append(key)
+                if forms[key].label == "ORG" and len(variant.split()) == 2:
+                    # "Exxon Mobil" is the company written "ExxonMobil"
+                    self.by_variant[variant.replace(" ", "")].append(key)
 
     def lookup(self, key: str) -> str | None:
         """A form (any member of its cluster) with this name or one of its variants."""
