@@ -845,3 +845,19 @@ def test_a_name_its_country_qualifies_is_found_by_its_own_name(tmp_path: Path) -
     _feed(store, _article("a1", 1, "x"), [_mention("Corvane")] * 3)
     _feed(store, _article("a2", 2, "y"), [_mention("U.S. Corvane"), _mention("Corvane")])
     assert _holding(store, MentionRef("a1", 0)).id == _holding(store, MentionRef("a2", 1)).id
+
+
+def test_links_made_by_other_link_rules_are_made_again_on_the_next_add(tmp_path: Path) -> None:
+    """A store linked by an older version of the link rules (its keys would not find
+    what the new rules index) is linked again in full, ids kept; then not again."""
+    from storyline.link.incremental import LINK_RULES
+
+    store = Store(tmp_path / "s.db")
+    _feed(store, _article("a1", 1, "x"), [_mention("Kestrian Health Organisation")] * 2)
+    assert store.link_rules() == LINK_RULES
+    before = {e.id for e in store.entities()}
+    with store.link_transaction() as state:
+        state.set_rules(LINK_RULES - 1)
+    assert relink(store)
+    assert store.link_rules() == LINK_RULES and {e.id for e in store.entities()} == before
+    assert not relink(store)

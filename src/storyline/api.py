@@ -231,11 +231,12 @@ def _commit(
 def relink(store: Store, *, progress: Progress | None = None, force: bool = False) -> bool:
     """Link the articles annotated since the last link, against the indexes kept
     in the store (``link.incremental``), if the links are older than the stored
-    annotations; ``force``: forget every link and link the whole pile again
-    (entity ids are kept). Returns whether it linked."""
-    from .link.incremental import link_new, mark_linked
+    annotations or were made by other link rules (``LINK_RULES``: then the whole pile
+    again); ``force``: forget every link and link the whole pile again (entity ids
+    are kept). Returns whether it linked."""
+    from .link.incremental import LINK_RULES, link_new, mark_linked
 
-    if not force and store.links_current():
+    if not force and store.links_current() and store.link_rules() == LINK_RULES:
         return False
     # A concurrent run may store more while this one links: link again (a few
     # times at most) so the last run to finish leaves current links.

@@ -62,6 +62,11 @@ MAX_SENTENCE_ARTICLES = 50
 # A pile is linked in transactions of this many articles at most, or of about this
 # many seconds: a concurrent writer waits for one chunk, never for the whole pile.
 CHUNK_ARTICLES = 64
+# The version of the link rules (name keys, forms, evidence). Raise it with any change
+# that alters what the index stores or how a mention is looked up: a store linked under
+# another version is linked again in full on its next ``add`` (entity ids are kept), as
+# its old keys would not find what the new rules index.
+LINK_RULES = 1
 CHUNK_SECONDS = 2.0
 # Outlets whose recent pages one run keeps in memory (about 0.3 MB an outlet).
 CACHED_OUTLETS = 64
@@ -189,8 +194,9 @@ def link_new(store: Store, *, progress: Progress | None = None, rebuild: bool = 
     stored links predate the index or an article was annotated again); returns
     how many were linked."""
     with store.link_transaction() as state:
-        if rebuild or state.needs_rebuild():
+        if rebuild or state.needs_rebuild() or state.rules() != LINK_RULES:
             state.clear()
+            state.set_rules(LINK_RULES)
         todo = state.unlinked()
     outlets = OutletPages()
     done = at = 0

@@ -331,6 +331,12 @@ class Store(StoryRecords, WorkRecords, SnapshotRecords):
         with self.engine.connect() as conn:
             return _state(conn, "linked_generation") == _state(conn, "generation")
 
+    def link_rules(self) -> int:
+        """The version of the link rules the stored links were made by (-1: none
+        recorded, a store linked before versions were kept)."""
+        with self.engine.connect() as conn:
+            return _state(conn, "link_rules")
+
     def _delete_annotations(self, conn: Any, article_id: str) -> None:
         for _name, table, _cls in _ANNOTATION_FIELDS:
             conn.execute(delete(table).where(table.c.article_id == article_id))

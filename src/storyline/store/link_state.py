@@ -188,6 +188,20 @@ class LinkState:
         unqueue(self.conn, ("link",), [r[0] for r in rows if r[2] is not None])
         return [(r[0], r[1]) for r in rows if r[2] is None]
 
+    def rules(self) -> int:
+        """The link rules' version the stored links were made by (-1: none recorded)."""
+        state = schema.store_state
+        row = self.conn.execute(select(state.c.value).where(state.c.key == "link_rules")).first()
+        return int(row[0]) if row else -1
+
+    def set_rules(self, version: int) -> None:
+        state = schema.store_state
+        done = self.conn.execute(
+            update(state).where(state.c.key == "link_rules").values(value=version)
+        ).rowcount
+        if not done:
+            self.conn.execute(insert(state).values(key="link_rules", value=version))
+
     def mark_linked(self, generation: int) -> None:
         state = schema.store_state
         self.conn.execute(
