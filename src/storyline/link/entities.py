@@ -82,7 +82,7 @@ def _is_full_name(form: Form) -> bool:
         and form.label in ("PERSON", "GPE", "ORG", "NORP")
         and (2 <= len(words) <= 5 or styled)
         and all(w[:1].isupper() for w in words)
-        and (form.key.split()[-1].isalpha() or family_first(form.surface))
+        and (key[-1].isalpha() or family_first(form.surface))
         and strip_org_suffix(form.key) == form.key
     )
 

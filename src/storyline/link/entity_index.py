@@ -61,8 +61,8 @@ from .forms import ROYAL_STYLES, mention_key, styled_name
 from .gazetteer import country_of, is_place, split_country_prefix
 from .names import (
     fold,
-    group_singular,
     head_last,
+    kind_variant,
     modifiers_in_order,
     singular_key,
     spelling,
@@ -150,9 +150,7 @@ def _lookup_forms(forms: Mapping[str, FormStats], etype: str) -> dict[str, FormS
     # nor the name a country qualifies ("Citigroup" of "U.S. Citigroup")
     qualified = {split[1] for k in forms if (split := split_country_prefix(k)) is not None}
     kept = {
-        k: v
-        for k, v in forms.items()
-        if " " in k or k not in ends or is_place(k) or k in qualified
+        k: v for k, v in forms.items() if " " in k or k not in ends or is_place(k) or k in qualified
     }
     return kept or dict(forms)
 
@@ -235,11 +233,7 @@ def _variant_key(key: str, etype: str = "") -> str:
         return key
     # British and American spellings, a transliteration's final "h" (``names.spelling``)
     spelled = " ".join(spelling(w) for w in head_last(strip_org_suffix(key)).split())
-    variant = modifiers_in_order(singular_key(spelled))
-    if etype == "NORP":
-        variant = group_singular(variant)  # "Israelis" is the people "Israeli" names
-    if etype == "ORG" and len(variant.split()) == 2 and variant.replace(" ", "").isalpha():
-        variant = variant.replace(" ", "")  # "Exxon Mobil" is the company "ExxonMobil"
+    variant = kind_variant(modifiers_in_order(singular_key(spelled)), etype)
     return key if variant != key and is_place(variant) and not is_place(key) else variant
 
 

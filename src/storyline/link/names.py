@@ -146,6 +146,16 @@ def group_singular(key: str) -> str:
     return key
 
 
+def kind_variant(variant: str, label: str) -> str:
+    """A name's variant key as its kind reads it: a people's plural in "-is" made
+    singular ("israelis" -> "israeli"), a company's two words run together ("exxon
+    mobil" -> "exxonmobil", the company also written "ExxonMobil"); else as it is."""
+    if label == "NORP":
+        return group_singular(variant)
+    words = variant.split()
+    return "".join(words) if label == "ORG" and len(words) == 2 else variant
+
+
 def singular_key(key: str) -> str:
     """``fold`` key with its last word made singular."""
     head, _, last = key.rpartition(" ")

@@ -28,9 +28,9 @@ from .forms import Form, Union
 from .gazetteer import country_of, is_place, split_country_prefix
 from .names import (
     fold,
-    group_singular,
     initials,
     is_acronym,
+    kind_variant,
     singular,
     singular_key,
     strip_org_suffix,
@@ -111,12 +111,10 @@ class VariantMerger:
         for key in sorted(forms, key=lambda k: (-forms[k].size, k)):
             if not _person_only(forms[key]):
                 variant = _own_variant(key)
-                if forms[key].label == "NORP":
-                    variant = group_singular(variant)  # "Israelis", "Israeli"
-                self.by_variant[variant].append(key)
-                if forms[key].label == "ORG" and len(variant.split()) == 2:
-                    # "Exxon Mobil" is the company written "ExxonMobil"
-                    self.by_variant[variant.replace(" ", "")].append(key)
+                kind = kind_variant(variant, forms[key].label)
+                self.by_variant[kind].append(key)
+                if kind != variant and forms[key].label == "ORG":
+                    self.by_variant[variant].append(key)  # still "Exxon Mobil" too
 
     def lookup(self, key: str) -> str | None:
         """A form (any member of its cluster) with this name or one of its variants."""

@@ -49,7 +49,7 @@ from . import schema
 from .link_state import LinkState
 from .migrations import check_is_storyline, migrate, pending
 from .rows import article_from_row, article_row, batches, row_reader, to_row
-from .snapshots import SnapshotRecords, bump_revision, read_revision
+from .snapshots import SnapshotRecords, bump_revision, read_revision, state_value
 from .stories import StoryRecords, StoryRow, StoryUpdate, follow
 from .work import WorkRecords, queue, unqueue
 
@@ -302,7 +302,7 @@ class Store(StoryRecords, WorkRecords, SnapshotRecords):
     def generation(self) -> int:
         """Moves on every write of articles or annotations."""
         with self.engine.connect() as conn:
-            return _state(conn, "generation")
+            return state_value(conn, "generation")
 
     def fingerprint(self) -> Hashable:
         """Changes whenever the stored content may have changed: the file and WAL
@@ -321,21 +321,21 @@ class Store(StoryRecords, WorkRecords, SnapshotRecords):
             return tuple(stats)
         with self.engine.connect() as conn:
             return (
-                _state(conn, "generation"),
-                _state(conn, "linked_generation"),
+                state_value(conn, "generation"),
+                state_value(conn, "linked_generation"),
                 read_revision(conn),
             )
 
     def links_current(self) -> bool:
         """Whether the stored links were computed from the stored articles and annotations."""
         with self.engine.connect() as conn:
-            return _state(conn, "linked_generation") == _state(conn, "generation")
+            return state_value(conn, "linked_generation") == state_value(conn, "generation")
 
     def link_rules(self) -> int:
         """The version of the link rules the stored links were made by (-1: none
         recorded, a store linked before versions were kept)."""
         with self.engine.connect() as conn:
-            return _state(conn, "link_rules")
+            return state_value(conn, "link_rules")
 
     def _delete_annotations(self, conn: Any, article_id: str) -> None:
         for _name, table, _cls in _ANNOTATION_FIELDS:
@@ -575,11 +575,6 @@ class Store(StoryRecords, WorkRecords, SnapshotRecords):
                     ("quotes", schema.quotes),
                 )
             }
-
-
-def _state(conn: Any, key: str) -> int:
-    row = conn.execute(select(schema.store_state.c.value).where(schema.store_state.c.key == key)).first()
-    return int(row[0]) if row else -1
 
 
 def _bump_generation(conn: Any) -> None:

@@ -25,6 +25,7 @@ from sqlalchemy.exc import IntegrityError
 from ..models import Article, Citation, Copy, MentionRef
 from . import schema
 from .rows import article_from_row, from_row
+from .snapshots import state_value
 from .work import unqueue
 
 FormStats = dict[str, Any]  # surfaces, votes, expansions, titles: name -> count
@@ -190,9 +191,7 @@ class LinkState:
 
     def rules(self) -> int:
         """The link rules' version the stored links were made by (-1: none recorded)."""
-        state = schema.store_state
-        row = self.conn.execute(select(state.c.value).where(state.c.key == "link_rules")).first()
-        return int(row[0]) if row else -1
+        return state_value(self.conn, "link_rules")
 
     def set_rules(self, version: int) -> None:
         state = schema.store_state

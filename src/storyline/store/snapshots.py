@@ -25,10 +25,15 @@ def bump_revision(conn: Any) -> None:
     conn.execute(update(state).where(state.c.key == "revision").values(value=state.c.value + 1))
 
 
-def read_revision(conn: Any) -> int:
+def state_value(conn: Any, key: str) -> int:
+    """A counter of ``store_state`` (-1 when the store has none of that name)."""
     state = schema.store_state
-    row = conn.execute(select(state.c.value).where(state.c.key == "revision")).first()
+    row = conn.execute(select(state.c.value).where(state.c.key == key)).first()
     return int(row[0]) if row else -1
+
+
+def read_revision(conn: Any) -> int:
+    return state_value(conn, "revision")
 
 
 @dataclass(frozen=True)

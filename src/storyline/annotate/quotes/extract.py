@@ -13,7 +13,7 @@ were \"still in play\"") is indirect content that keeps its inner marks.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import replace
 
 from spacy.tokens import Doc
@@ -66,10 +66,13 @@ def _after_stamp(doc: Doc, start: int) -> int:
     return doc[j].idx if j < len(doc) and doc[j].text[:1].isupper() else start
 
 
-def _speaker_from(text: str, sp: Speaker, start: int) -> Speaker:
-    """The speaker starting at ``start`` (past a stamp or a line's head), if that leaves
-    it any words."""
-    if sp.start is None or sp.end is None or start == sp.start or start >= sp.end:
+def _speaker_past(text: str, sp: Speaker, move: Callable[[int], int]) -> Speaker:
+    """The speaker starting where ``move`` takes its start (past a stamp or a line's
+    head), if that leaves it any words."""
+    if sp.start is None or sp.end is None:
+        return sp
+    start = move(sp.start)
+    if start == sp.start or start >= sp.end:
         return sp
     return replace(sp, text=text[start : sp.end], start=start)
 
@@ -100,10 +103,9 @@ def quotes_from(
     sure = confidence if confidence is not None else [1.0] * len(atts)
     live = live_page(text)
     for att, sp, conf in zip(atts, speakers, sure, strict=True):
-        if sp.start is not None:
-            if live:
-                sp = _speaker_from(text, sp, _after_stamp(doc, sp.start))
-            sp = _speaker_from(text, sp, _past_line_head(text, sp.start or 0))
+        if live:
+            sp = _speaker_past(text, sp, lambda at: _after_stamp(doc, at))
+        sp = _speaker_past(text, sp, lambda at: _past_line_head(text, at))
         cue_a, cue_b = char_span(doc, min(att.cue), max(att.cue) + 1)
         while cue_b - cue_a > 1 and text[cue_a] in ALL_MARKS:
             cue_a += 1  # a signature's dash tokenized with the closing mark: "\u201d\u2015"

@@ -386,15 +386,17 @@ def _resolve_pronoun(
     lo = floor
     if prev is not None and prev[1].end is not None:
         lo = max(lo, prev[1].end)
+    # the previous speaker, unless "he" cannot go on with it ("BP wants ...")
+    person_before = prev if prev is not None and not _names_no_person(doc, ents, prev[0]) else None
     # nobody named inside what was reported, here or by a previous speaker the pronoun
     # could go on with ("He called for the government of President Mubarak to stop ...
     # He said ..." is the caller; after "Delegates asked how Cruz could ..." it is Cruz)
     content = att.content
-    if prev is not None and not prev[1].plural and not _names_no_person(doc, ents, prev[0]):
+    if person_before is not None and not person_before[1].plural:
         # a report of an earlier sentence ("... comments from Defense Secretary Austin,
         # where he said" is Austin's)
         here = doc[att.head].sent.start_char
-        content = content + [(a, b) for a, b in prev[0].content if b <= here]
+        content = content + [(a, b) for a, b in person_before[0].content if b <= here]
     cands = [
         p
         for p in persons
@@ -416,9 +418,8 @@ def _resolve_pronoun(
     if len(names) > 1:
         _resolve_to_subject(ents, sp, cands)
         return
-    if prev is not None and not _names_no_person(doc, ents, prev[0]):
-        # not from "BP wants ...": "he" is a person
-        _inherit(sp, prev[0], prev[1], doc, ents)
+    if person_before is not None:
+        _inherit(sp, person_before[0], person_before[1], doc, ents)
         if sp.resolved or sp.anonymous:
             return
     # nobody named since the last speaker, who names nobody either ("he" after "he"): the
