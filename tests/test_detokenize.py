@@ -51,6 +51,10 @@ def test_detokenized_text_reads_as_prose() -> None:
         ("Is it over ? No !", "Is it over? No!"),
         ("Cairo , Egypt -LRB- CNN -RRB- -- Crowds", "Cairo, Egypt (CNN) -- Crowds"),
         ("He raised # 35,000 , see # haiti", "He raised \u00a335,000, see # haiti"),
+        # a ticker the collection's sentence splitter cut at its full stop
+        ("Halvard Oil -LRB- HLV . \nL -RRB- cut output .", "Halvard Oil (HLV.L) cut output."),
+        ("Vell Re -LRB- VELn . \nDE -RRB- said", "Vell Re (VELn.DE) said"),
+        ("the end . \nWe -LRB- all -RRB- left", "the end.\nWe (all) left"),
         (
             "they 're here and we 've seen it ; I 'm sure",
             "they're here and we've seen it; I'm sure",

@@ -119,6 +119,38 @@ def test_names_day() -> None:
         ("Dam holds, says the board ` for now' 16.29 BST", [], "Dam holds, says the board ` for now'"),
         ("The board meets at 10.40 BST.", [], "The board meets at 10.40 BST."),
         ("The gates close until 16:29 GMT.", [], "The gates close until 16:29 GMT."),
+        ("BERA (Reuters)\u201d - The port reopened .", [], "The port reopened ."),
+        # a page's headline and its first sentence run together at the page's stamp
+        ("Dam board resigns over leak 18.15 BST Mara Lind said the board had gone.", [],
+         "Dam board resigns over leak. Mara Lind said the board had gone."),
+        ("Dam inquiry promised Sunday 6 March 2030 01.36 GMT The inquiry opens today.", [],
+         "Dam inquiry promised. The inquiry opens today."),
+        ("The board met at 10.40 BST The rest waited.", [], "The board met at 10.40 BST The rest waited."),
+        # a wire page's stamp head left after its headline
+        ("Kestria pressed over the spill VELL, Kestria | Sun", [], "Kestria pressed over the spill"),
+        # a picture's credit, a byline or a blog's stamp run into the first sentence
+        ("Photograph: PA Two divers reached the wreck.", [], "Two divers reached the wreck."),
+        ("Photograph: Ana Vell\\/AP Crews cleared the road.", [], "Crews cleared the road."),
+        ("Ana Vell/Greenpeace/PA Two activists climbed the tower.", [],
+         "Two activists climbed the tower."),
+        ("AFP/Getty Images: A dead seal lies on the beach.", [], "A dead seal lies on the beach."),
+        ("AP: The cap is lowered over the well.", [], "The cap is lowered over the well."),
+        ("Photograph: Associated Press The spill grew.", [], "The spill grew."),
+        ("AP Halvard Corp. blamed the operator.", [], "Halvard Corp. blamed the operator."),
+        ("Halvard, via AP VELL, Kestria -- The cap held.", [], "The cap held."),
+        ("By the Northgate Wire Staff A video shows the square.", [], "A video shows the square."),
+        ("By Ana Vell, Health Editor VELL | VELL (Reuters) - A new flu spread.", [],
+         "A new flu spread."),
+        ("Ana Vell | 18:00 UK time, Experts are concerned.", [], "Experts are concerned."),
+        ("By Ana Vell 11.08 BST Big questions remain.", [], "Big questions remain."),
+        ("(By Ana Vell -- Getty Images) VELL, -- The market fell.", [], "The market fell."),
+        ("(Photo: Ana Vell/AP) The market fell.", [], "The market fell."),
+        # not credits: a rank, an agency named in its own sentence, a name without agency
+        ("L/Cpl Larkin admitted one charge.", [], "L/Cpl Larkin admitted one charge."),
+        ("EPA Administrator Lisa Jackson said the dispersant was safe.", [],
+         "EPA Administrator Lisa Jackson said the dispersant was safe."),
+        ("By Wednesday, Dan Cooke was on a plane.", [], "By Wednesday, Dan Cooke was on a plane."),
+        ("Photograph: Ana Vell Hair was a musical.", [], "Photograph: Ana Vell Hair was a musical."),
     ],
 )  # fmt: skip
 def test_datelines_and_stamps_leave_the_entry(

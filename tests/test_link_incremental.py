@@ -809,6 +809,7 @@ def test_a_country_tagged_a_product_beside_a_name_ending_in_it_is_the_country(
         ("Kestrani", "Kestranis", "NORP"),  # a people's plural in "-is"
         ("Abdel Karim Sounes", "Abdul Karim Sounis", "PERSON"),  # Abdel / Abdul
         ("Corvane Petrol", "CorvanePetrol", "ORG"),  # one word or two
+        ("al-Qarida", "al-Qareda", "ORG"),  # other vowels after the Arabic article
     ],
 )
 def test_two_spellings_fed_one_at_a_time_are_one_name(

@@ -132,3 +132,18 @@ def test_a_wire_dateline_and_its_stamp_are_no_part_of_a_speaker(nlp) -> None:  #
     )
     speakers = {q.speaker for q in doc._.quotes}
     assert "Health negotiators from rich and poor countries" in speakers
+
+
+def test_a_pictures_credit_is_no_part_of_a_speaker_or_a_content(nlp) -> None:  # type: ignore[no-untyped-def]
+    """A caption's credit run into the next sentence ("Ana Vell/AP Health officials
+    said ...", "Photograph: Ana Vell/PA Two new cases ...") is neither who spoke nor
+    what was said."""
+    doc = nlp(
+        "A nurse checks a patient in Vell. Ana Vell/AP Health officials in the capital "
+        "said the outbreak had peaked.\n\n"
+        "The minister spoke after the meeting. Photograph: Ana Vell/PA Two new cases were "
+        "found in the north, the ministry said."
+    )
+    by_speaker = {q.speaker: q.text for q in doc._.quotes}
+    assert "Health officials in the capital" in by_speaker
+    assert by_speaker["the ministry"] == "Two new cases were found in the north"

@@ -303,6 +303,26 @@ def test_a_stamp_is_never_an_entry() -> None:
     assert [e.article for e in events[0].evidence] == ["s2"]
 
 
+def test_a_fragment_behind_page_furniture_is_never_an_entry() -> None:
+    """A sentence that is a wire's stamp head and dateline before a cut fragment shows
+    only the fragment ("Halvard Oil (HLV."): too short to be an entry, whatever its
+    score."""
+    day = D(2015, 3, 3)
+
+    def dated(art: str, text: str) -> CandidateSentence:
+        ref = DateRef(day, day, "day", day.isoformat(), text="March 3")
+        return CandidateSentence(art, "outlet-f", day, text, 0, (ref,))
+
+    fragment = "VELL, Kestria | VELL, (Reuters) - Halvard Oil (HLV."
+    sentences = [
+        dated("f1", fragment),
+        dated("f2", fragment),
+        dated("f3", "Halvard Oil cut output at the Vell field on March 3 after the leak."),
+    ]
+    events = build_timeline(sentences, n_dates=1, sents_per_date=2)
+    assert [e.article for e in events[0].evidence] == ["f3"]
+
+
 def test_what_reads_as_a_report() -> None:
     assert reads_as_report("\u201cThe levee held,\u201d Mara Lind said on Tuesday.")
     assert reads_as_report("The agency said the levee held.")

@@ -33,6 +33,10 @@ _BRACKET_TOKEN = re.compile(_BRACKET_TOKEN_PATTERN)
 _MARK_SPACED = re.compile(r"\w [,;.](?=\s|$)", re.MULTILINE)
 _MARK_GLUED = re.compile(r"\w[,;](?=\s|$)|(?<![\w.])[a-z]{2,}\.(?=\s|$)", re.MULTILINE)
 _MIN_SPACED_SHARE = 0.8
+# A wire's ticker cut by the collection's sentence splitter at its full stop, a line
+# each: "BP Plc -LRB- BP . \nL -RRB- failed to ..." (T17 does it 223 times). The ticker
+# is one word ("BP.L") and the sentence goes on after the bracket.
+_CUT_TICKER = re.compile(r"(?<=-LRB- )([A-Za-z0-9]{1,8}) \. ?\n[ \t]*([A-Z]{1,3})(?= -RRB-)")
 # What only a tokenizer writes: bracket tokens, `` quotes, clitics split off a word.
 _PTB_SIGN = re.compile(_BRACKET_TOKEN_PATTERN + r"|``|\w (?:n't|'s)(?![A-Za-z])")
 
@@ -67,6 +71,7 @@ def detokenize(text: str) -> str:
     """PTB-tokenized ``text`` as prose; lines and paragraphs stay where they were.
     Apply it only where :func:`is_tokenized` holds: in prose, a space before "'"
     or ":" can be meant."""
+    text = _CUT_TICKER.sub(r"\1.\2", text)
     text = _BRACKET_TOKEN.sub(lambda m: _BRACKETS[m.group()], text)
     text = _POUND.sub("\u00a3", text)
     text = _OPEN_QUOTE.sub("\u201c", text)

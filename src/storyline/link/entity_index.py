@@ -65,7 +65,7 @@ from .names import (
     kind_variant,
     modifiers_in_order,
     singular_key,
-    spelling,
+    spelled_words,
     strip_org_suffix,
 )
 from .types import (
@@ -231,8 +231,9 @@ def _variant_key(key: str, etype: str = "") -> str:
     ("Transitional National Council")."""
     if etype == "ORG" and " " not in key:
         return key
-    # British and American spellings, a transliteration's final "h" (``names.spelling``)
-    spelled = " ".join(spelling(w) for w in head_last(strip_org_suffix(key)).split())
+    # British and American spellings, a transliteration's final "h" and vowels after an
+    # Arabic article (``names.spelled_words``)
+    spelled = " ".join(spelled_words(key))
     variant = kind_variant(modifiers_in_order(singular_key(spelled)), etype)
     return key if variant != key and is_place(variant) and not is_place(key) else variant
 

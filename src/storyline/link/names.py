@@ -97,6 +97,32 @@ def spelling(word: str) -> str:
     return _ISE.sub(r"\1z\2", word) if len(word) > 5 else word
 
 
+# The Arabic article before a transliterated name ("al-Qaida", "el-Assad"): the name after
+# it is written with other vowels and doubled letters by other outlets ("al-Qaeda",
+# "al-Jazeera" / "Al Jazira", "al-Shabaab" / "al-Shabab").
+_ARABIC_ARTICLES = frozenset({"al", "el"})
+# A final vowel stays: "Al Arabiya" (a channel) is not "Al-Araby" (a paper).
+_INNER_VOWELS = re.compile(r"(?<=.)[aeiou]+(?=.)")
+_DOUBLED_LETTER = re.compile(r"(\w)\1+")
+
+
+def transliterated(word: str) -> str:
+    """A transliterated word's consonants, doubled ones once, and its final vowel:
+    "qaida" / "qaeda" -> "qda"."""
+    return _DOUBLED_LETTER.sub(r"\1", _INNER_VOWELS.sub("", word))
+
+
+def spelled_words(key: str) -> list[str]:
+    """The words of a folded ``key`` in one spelling: ``spelling`` for each, and the
+    word after an Arabic article by its consonants (``transliterated``), so "al qaida"
+    and "al qaeda" are one name; both linkers key names through it."""
+    words = [spelling(w) for w in head_last(strip_org_suffix(key)).split()]
+    return [
+        transliterated(w) if i and words[i - 1] in _ARABIC_ARTICLES and len(w) > 3 else w
+        for i, w in enumerate(words)
+    ]
+
+
 # A government department named head first ("Department of the Treasury") or
 # abbreviated ("Treasury Dept"): written as "Treasury Department" for matching.
 _HEAD_FIRST = re.compile(r"^(department|ministry|dept) of (?:the )?(.+)$")
@@ -119,7 +145,7 @@ def variant_key(key: str) -> str:
     "Center for Disease Control"), only the last word of a shorter one; a department
     named head first is named head last ("Department of the Treasury"); the words before
     a long name's head in one order (``modifiers_in_order``)."""
-    words = [spelling(w) for w in head_last(strip_org_suffix(key)).split()]
+    words = spelled_words(key)
     if len(words) >= 3:
         words = [singular(w) if len(w) > 3 else w for w in words]
     elif words:

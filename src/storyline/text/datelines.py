@@ -96,3 +96,27 @@ def update_note_end(text: str, start: int = 0) -> int | None:
     if m is None or not _CLOCK.search(m.group("note")):
         return None
     return m.end()
+
+
+# A picture's credit run into the sentence after it: "Photograph: Dennis Cook/AP",
+# "Gerald Herbert\/AP", "David Sandison/Greenpeace/PA", "AFP/Getty Images:", "BP, via AP".
+# A bare agency heads a sentence only as "AP"/"AFP" or with a colon ("EPA" is also the
+# Environmental Protection Agency, "Bloomberg" a name).
+_PICTURE_AGENCY = (
+    r"(?:AP|PA|AFP|EPA|Reuters|Associated\s+Press|Getty(?:\s+Images)?|Rex(?:\s+Features)?|Corbis|Sipa|Alamy"
+    r"|Bloomberg|Xinhua)"
+)
+_CREDIT_PART = r"[A-Za-z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*){0,2}\\?/"
+_CREDIT = re.compile(
+    rf"(?:(?:Photograph|Photo|Picture|Image)s?\s*:\s*(?:{_CREDIT_PART})*{_PICTURE_AGENCY}"
+    rf"|(?:{_CREDIT_PART})+{_PICTURE_AGENCY}"
+    rf"|[A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*){{0,3}},\s+via\s+{_PICTURE_AGENCY}"
+    rf"|{_PICTURE_AGENCY}(?=\s*:)|AP|AFP)\s*:?\s+(?=[A-Z\u201c\"`'])"
+)
+
+
+def credit_end(text: str, start: int = 0) -> int | None:
+    """Where a picture's credit opening ``text[start:]`` ends (at the capital that starts
+    what it was run into), or None when there is none there."""
+    m = _CREDIT.match(text, start)
+    return m.end() if m is not None else None

@@ -20,7 +20,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from ..text.datelines import TIME_ZONE, wire_datelines
+from ..text.datelines import TIME_ZONE, credit_end, wire_datelines
 
 _MONTH = (
     r"Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?"
@@ -70,8 +70,26 @@ _AGENCY = r"[A-Z][A-Za-z.&']*(?:\s+[A-Z][A-Za-z.&']*){0,3}"
 _PIPE_HEAD = re.compile(r"^[A-Z][A-Z.'\-\\/]*(?:(?:\s+|\s*,\s*)[A-Z][A-Za-z.'\-\\/]*)*\s*\|\s*")
 _CITY = r"[A-Z][A-Z.'\-\\/]{2,}(?:\s+[A-Z][A-Z.'\-\\/]+)*(?:\s*,\s*[A-Z][a-z]+\.?)?\s*,?\s*"
 _DASH = r"(?:--?|\u2014|\u2013)\s+"
+# (A feed may leave a stray closing quote after the bracket: "BEIRUT (Reuters)” - ".)
 _DATELINE = re.compile(
-    rf"^(?:{_CITY}(?:{_OPEN}\s*{_AGENCY}\s*{_CLOSE}\s*)?{_DASH}|{_OPEN}\s*{_WIRE}\s*{_CLOSE}\s*(?:{_DASH})?)"
+    rf"^(?:{_CITY}(?:{_OPEN}\s*{_AGENCY}\s*{_CLOSE}\s*(?:[\u201d\"]\s*)?)?{_DASH}"
+    rf"|{_OPEN}\s*{_WIRE}\s*{_CLOSE}\s*(?:{_DASH})?)"
+)
+_AHEAD_CAPITAL = r"(?=[A-Z\u201c\"`'])"
+# A byline before the story: "By the CNN Wire Staff", or a byline ending at the wire's
+# dateline or stamp head ("By Maggie Fox, Health and Science Editor WASHINGTON | ...").
+_STAFF_BYLINE = re.compile(r"^By\s+(?:the\s+)?(?:[A-Z][\w.'\-]*\s+){1,3}Staff\s+" + _AHEAD_CAPITAL)
+_BYLINE_ONLY = re.compile(r"^By\s+[A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*){0,3}$")
+# A credit in brackets: "(By Ana Vell -- Getty Images)", "(Photo: Ana Vell/AP)".
+_BRACKETED_CREDIT = re.compile(
+    rf"^{_OPEN}\s*(?:By|Photo(?:graph)?s?\s*(?:by|:))\s(?:(?!{_OPEN}|{_CLOSE}).){{1,80}}?{_CLOSE}\s*"
+)
+_BYLINE_OPEN = re.compile(r"^By\s+(?:the\s+)?[A-Z][a-z]")
+_CAPS_BEFORE_PIPE = re.compile(r"[A-Z][A-Z.'\-\\/]+(?:\s+[A-Z][A-Z.'\-\\/]+)*\s*,?\s*\|")
+# A blog's "Susan Watts | 18:00 UK time," heading the post.
+_BLOG_STAMP = re.compile(
+    rf"^[A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*){{0,3}}\s*\|\s*\d{{1,2}}[:.]\d{{2}}\s*"
+    rf"(?:UK\s+time|{TIME_ZONE})\b\s*,?\s*"
 )
 # A clock time with its zone: "18.15 BST", "3:54 pm EDT".
 _ZONED_CLOCK = rf"\d{{1,2}}[.:]\d{{2}}\s*(?:[ap]\.?m\.?\s*)?{TIME_ZONE}"
@@ -82,6 +100,14 @@ _STAMP = re.compile(
     rf"(?:\d{{1,2}}\s+(?:{_MONTH})\s+\d{{4}}|(?:{_MONTH})\s+\d{{1,2}}(?:\s*,?\s+\d{{4}})?)?\s*[,;]?\s*"
     rf"{_ZONED_CLOCK}\b",
     re.IGNORECASE,
+)
+# A page's publication stamp between its headline (and standfirst) and the story's first
+# sentence, run together into one: "Iraq Survey Group concludes ... 03.10 GMT The US
+# investigators ...", "... Sunday 6 March 2005 01.36 GMT Last week's ...". After "at",
+# "by", "until" ... a clock time is the time of what the sentence says.
+_HEADED_STAMP = re.compile(
+    rf"(?P<word>[\w'’]+)\W*?\s+(?P<stamp>(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\s+)?"
+    rf"(?:\d{{1,2}}\s+(?:{_MONTH})\s+\d{{4}}\s+)?{_ZONED_CLOCK})\s+{_AHEAD_CAPITAL}"
 )
 _DATE_ONLY = re.compile(rf"\s*(?:{_MONTH})\s+\d{{1,2}},?\s+\d{{4}}\s*")
 _UPDATE = re.compile(rf"^{_OPEN}\s*(?:Update[sd]?|Posted|Last updated)\b", re.IGNORECASE)
@@ -99,6 +125,11 @@ _BRACKETED_CLOCK = re.compile(
 # 10.40 BST"; after "at", "by", "until" ... it is the time of what the sentence says.
 _TRAILING_STAMP = re.compile(
     rf"(?P<word>[\w'’]+)\W*?\s+(?P<stamp>{_ZONED_CLOCK})\s*\.?\s*$"
+)
+# A wire page's stamp head left at the end of the headline before it, its stamp cut off
+# by the sentence break: "U.S. pressures BP as Obama visits Gulf VENICE, Louisiana | Sun".
+_TRAILING_PIPE_HEAD = re.compile(
+    r"\s+[A-Z][A-Z.'\-]+(?:\s+[A-Z][A-Z.'\-]+)*(?:\s*,\s*[A-Z][A-Za-z.]+)?\s*\|\s*(?:[A-Z][a-z]{2})?\s*$"
 )
 _CLOCK_PREPOSITIONS = frozenset(
     "at by on to until till from before after since around about near past".split()
@@ -213,6 +244,7 @@ def _drop_lead(text: str) -> str:
     text = text.strip()
     for _ in range(3):  # a stamp head, then the dateline it carries, then an update note
         before = text
+        text = _drop_credit_or_byline(text)
         text = _PIPE_HEAD.sub("", text, count=1)
         text = _DATELINE.sub("", text, count=1)
         wire = wire_datelines(text)  # "Cairo, Egypt (CNN) --": a place the city pattern misses
@@ -230,6 +262,42 @@ def _drop_lead(text: str) -> str:
     return text
 
 
+def _stamp_as_full_stop(text: str) -> str:
+    """A page's headline and its first sentence, run together at the page's stamp, as
+    two sentences: "... on top of leak 18.15 BST Barack Obama surveys ..." -> "... on
+    top of leak. Barack Obama surveys ..."."""
+    for m in _HEADED_STAMP.finditer(text):
+        if m.group("word").casefold() in _CLOCK_PREPOSITIONS or _inside_quotation(
+            text, m.start("stamp")
+        ):
+            continue
+        head = text[: m.start("stamp")].rstrip()
+        if not head or _BYLINE_ONLY.match(head):
+            return text[m.end() :]
+        return head + ("" if head[-1] in ".!?:" else ".") + " " + text[m.end() :]
+    return text
+
+
+def _drop_credit_or_byline(text: str) -> str:
+    """``text`` without a picture's credit, a byline or a blog's stamp heading it."""
+    credit = credit_end(text)
+    if credit is not None:
+        return text[credit:]
+    for lead in (_BRACKETED_CREDIT, _STAFF_BYLINE, _BLOG_STAMP):
+        m = lead.match(text)
+        if m:
+            return text[m.end() :]
+    if _BYLINE_OPEN.match(text):
+        # a byline runs up to the wire's stamp head or dateline, which the caller drops
+        window = text[:160]
+        ends = [m.start() for m in (_CAPS_BEFORE_PIPE.search(window),) if m]
+        ends += [start for start, _ in wire_datelines(window)[:1]]
+        cut = min(ends, default=0)
+        if cut and not re.search(r"[.!?]\s", text[:cut]):
+            return text[cut:]
+    return text
+
+
 def _bracket_end(text: str) -> int | None:
     """Where the bracket opened at the start of ``text`` closes (nesting counted)."""
     depth = 0
@@ -241,7 +309,8 @@ def _bracket_end(text: str) -> int | None:
 
 
 def _tidy(text: str) -> str:
-    text = _UPDATE_NOTE.sub("", text)
+    text = _stamp_as_full_stop(_UPDATE_NOTE.sub("", text))
+    text = _TRAILING_PIPE_HEAD.sub("", text)
     text = re.sub(rf"{_OPEN}\s*{_CLOSE}", " ", text)  # brackets left empty
     text = _LEADING_PUNCT.sub("", text)
     text = re.sub(r"\s+([,;:])(?:\s*[,;:])+", r" \1", text)  # ", ," -> ","

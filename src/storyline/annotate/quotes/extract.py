@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 
 from ...errors import AnnotateError
 from ...models import Quote
-from ...text.datelines import dateline_end, update_note_end
+from ...text.datelines import credit_end, dateline_end, update_note_end
 from ..timex.hhmm import is_hhmm, live_page
 from .assemble import find_attributions
 from .confidence import asserted, confidences
@@ -81,12 +81,17 @@ def _past_line_head(text: str, at: int) -> int:
     """``at``, or the end of what heads its line when ``at`` falls inside it: a live
     page's update note ("(Update 6:46 p.m. Cairo, 11:46 a.m. ET) State Department ...",
     which the parser may cut anywhere) or a wire dateline with its stamp ("GENEVA | Sat
-    May 16, 2009 6:41 pm EDT GENEVA (Reuters) - Health negotiators ...")."""
+    May 16, 2009 6:41 pm EDT GENEVA (Reuters) - Health negotiators ..."); or the end of
+    a picture's credit opening at ``at``."""
     line = text.rfind("\n", 0, at) + 1
     while line < at and text[line] in " \t":
         line += 1
     end = update_note_end(text, line) or dateline_end(text, line)
-    return end if end is not None and line <= at < end else at
+    if end is not None and line <= at < end:
+        return end
+    # a picture's credit run into the sentence the speaker or content opens ("Photograph:
+    # Ana Vell/AP Health officials said ...")
+    return credit_end(text, at) or at
 
 
 def quotes_from(

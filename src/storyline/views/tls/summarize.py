@@ -57,6 +57,7 @@ from scipy import sparse
 
 from storyline.text.datelines import TIME_ZONE
 
+from ..entry import entry_text
 from .dedup import near_duplicate, token_set
 from .records import CandidateSentence, period_key, previous_period
 from .relevance import content_words, is_furniture, keyword_match
@@ -259,6 +260,8 @@ def select_for_day(
             continue  # its original says the same; the copy only lent its support
         if not says_more_than_when(sentences[ids[best]]):
             continue  # a stamp: its words still describe the day, it is no entry
+        if len(entry_text(sentences[ids[best]].text, ()).split()) < params.min_words:
+            continue  # a page's credit, byline or dateline around a fragment ("BP (BP.")
         toks = token_set(sentences[ids[best]].text)
         if any(near_duplicate(toks, u, params.duplicate_jaccard) for u in used) or any(
             near_duplicate(toks, c, params.duplicate_jaccard) for c in chosen_sets
