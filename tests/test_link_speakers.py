@@ -237,6 +237,35 @@ def test_a_transcript_label_is_the_person_its_article_names_in_full() -> None:
     assert found is not None and found.name.casefold() == "ada quill"
 
 
+def test_the_employer_in_a_role_after_a_name_is_not_the_speaker() -> None:
+    """ "ADA QUILL, NORTHGATE CORRESPONDENT:": the tagger missed the name and found only
+    the employer in her role; the speaker is no entity rather than Northgate. A name
+    set off after a role is still the head's own ("Northgate's chief, Ivo Marsh")."""
+    text = (
+        "ADA QUILL, NORTHGATE CORRESPONDENT: Crowds gathered.\n"
+        "Northgate's chief, Ivo Marsh: We stay.\n"
+    )
+    employer = EntityMention("NORTHGATE", "ORG", 11, 20, 0)
+    owner_at = text.index("Northgate's")
+    marsh_at = text.index("Ivo Marsh")
+    mentions = (
+        employer,
+        EntityMention("Northgate", "ORG", owner_at, owner_at + 9, 0),
+        EntityMention("Ivo Marsh", "PERSON", marsh_at, marsh_at + 9, 0),
+    )
+    c = Corpus(
+        articles={"t": Article("t", text)},
+        annotations={"t": Annotations("t", mentions=mentions)},
+        entities=resolve_entities({"t": mentions}),
+        copies=[],
+    )
+    label = "ADA QUILL, NORTHGATE CORRESPONDENT"
+    assert speaker_entity(c, "t", quote(label, 0, len(label))) is None
+    chief = "Northgate's chief, Ivo Marsh"
+    found = speaker_entity(c, "t", quote(chief, owner_at, owner_at + len(chief)))
+    assert found is not None and found.name == "Ivo Marsh"
+
+
 def _surname_corpus(others: int) -> Corpus:
     """Six articles on Ada Quill (one also "Quill" alone), one credit "Photo Ada Quill",
     ``others`` on Ivo Quill (each also "Quill"), and "q": "Mr Quill said it." naming

@@ -123,6 +123,17 @@ def _inside_a_phrase(before: str, kind: str) -> bool:
     return inside
 
 
+def _in_a_name_apposition(before: str) -> bool:
+    """Whether an organisation or place after ``before`` sits in the role set off after
+    a speaker's own name, which the tagger did not find: "SUSAN VELL, CNN
+    CORRESPONDENT", "Ana Vell, a professor at Kestria University" (a comma after words
+    that are all capitalised). A person there is the name set off after a role
+    ("Shadow Foreign Secretary, Ana Vell")."""
+    name, comma, _ = before.partition(",")
+    words = _WORD.findall(name)
+    return bool(comma) and len(words) >= 2 and all(w[:1].isupper() for w in words)
+
+
 def _possessed(after: str) -> str | None:
     """The head of what a possessor owns, from the words after its name ("'s envoy to
     the US" -> "envoy"); None where no possessive follows the name, or nothing follows
@@ -250,6 +261,8 @@ def speaker_entity(corpus: Corpus, article_id: str, quote: Quote) -> Entity | No
             kind = "PERSON" if person else "PLACE" if m.label == "GPE" else "ORG"
             if m.start > start and _inside_a_phrase(text[start : m.start], kind):
                 continue
+            if not person and m.start > start and _in_a_name_apposition(text[start : m.start]):
+                continue  # "SUSAN VELL, CNN CORRESPONDENT": the role's employer is not she
             owned = _possessed(text[m.end : end]) if m.end < end else None
             if owned is not None and not _speaks_for_its_possessor(owned):
                 continue  # "Ali's family", "Libya's rebel army": the owner is not the voice
