@@ -365,6 +365,40 @@ def test_a_transcripts_speaker_labels_are_people(blank: spacy.language.Language)
     ]
 
 
+def test_the_name_of_a_transcript_label_with_a_role_is_a_person(
+    blank: spacy.language.Language,
+) -> None:
+    """ "ADA QUILL, NORTHGATE CORRESPONDENT:": the tagger found only the employer; the
+    name before the role is the speaker, a person ("UNIDENTIFIED MALE, ..." is nobody)."""
+    lines = [
+        ("KURTZ", [], "Talks ended"),
+        ("MARA", [], "They did"),
+        ("KURTZ", [], "So now"),
+        ("ADA QUILL", ["NORTHGATE", "CORRESPONDENT"], "Crowds came"),
+        ("UNIDENTIFIED MALE", ["PROTESTER"], "We stay"),
+    ]
+    words, spaces, ents = [], [], []
+    for name, role, said in lines:
+        name_words = name.split()
+        words += name_words
+        spaces += [True] * (len(name_words) - 1) + [not role]
+        ents += ["O"] * len(name_words)
+        if role:
+            words += [",", *role]
+            spaces += [True] + [True] * (len(role) - 1) + [False]
+            employer = ["B-ORG"] if role[0] == "NORTHGATE" else ["O"]
+            ents += ["O", *employer] + ["O"] * (len(role) - 1)
+        words += [":", *said.split(), ".", "\n"]
+        spaces += [True, True, False, False, False]
+        ents += ["O"] * (len(said.split()) + 3)
+    doc = Doc(blank.vocab, words=words, spaces=spaces, ents=ents)
+    assert "\nADA QUILL, NORTHGATE CORRESPONDENT: Crowds came.\n" in doc.text
+    found = texts(doc)
+    assert ("ADA QUILL", "PERSON") in found
+    assert ("NORTHGATE", "ORG") in found
+    assert not any(text.startswith("UNIDENTIFIED") for text, _ in found)
+
+
 def test_a_label_that_names_nobody_is_no_mention(blank: spacy.language.Language) -> None:
     # "UNIDENTIFIED FEMALE:" in a transcript is an unnamed speaker, not an actor
     words, spaces, ents = [], [], []

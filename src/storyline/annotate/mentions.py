@@ -512,13 +512,33 @@ def _dateline_mentions(text: str, drafts: list[_Draft]) -> list[_Draft]:
     return kept
 
 
+# A transcript's label with the speaker's role: "IVAN WATSON, CNN CORRESPONDENT:".
+_NAME_AND_ROLE = re.compile(
+    r"^[\"\u201c]?(?P<name>[A-Z][A-Z.'\u2019-]+(?: [A-Z][A-Z.'\u2019-]+){1,3}),"
+    r" [A-Z][A-Z.'\u2019&, -]{1,60}:",
+    re.MULTILINE,
+)
+
+
 def _transcript_speakers(text: str, drafts: list[_Draft]) -> list[_Draft]:
     """A transcript's speaker label opening a line ("KURTZ: Well, ...") is a person,
     though a name in capitals is otherwise read as an acronym (in place); a label that
-    names nobody ("UNIDENTIFIED FEMALE:") is no mention."""
+    names nobody ("UNIDENTIFIED FEMALE:") is no mention. The name of a label with a
+    role ("IVAN WATSON, CNN CORRESPONDENT:") is a person too, where the tagger found
+    only the employer in the role."""
     labels = transcript_labels(text)
     if not labels:
         return drafts
+    taken = _Spans(len(text), drafts)
+    for m in _NAME_AND_ROLE.finditer(text):
+        a, b = m.span("name")
+        if m.group("name").split()[0].casefold() in UNNAMED:
+            continue
+        same = [d for d in drafts if (d.start, d.end) == (a, b)]
+        if same:
+            same[0].label = "PERSON"
+        elif not taken.overlaps(a, b):
+            drafts = [*drafts, _Draft(a, b, "PERSON")]
     kept = []
     for d in drafts:
         surface = text[d.start : d.end]
