@@ -567,3 +567,48 @@ def test_a_transcripts_stage_directions_and_role_lines_are_no_names(
     ents = ["O", "B-ORG", "O", "B-ORG", "I-ORG", "I-ORG", "B-ORG", "I-ORG", "B-PERSON", "I-PERSON"]
     doc = make(blank, words, ents)
     assert texts(doc) == [("Ada Quill", "PERSON")]
+
+
+def test_a_pictures_credit_is_no_name(blank: spacy.language.Language) -> None:
+    """A photographer credited before a caption or story ("Dan Marsh/AP") is no actor;
+    a name the tagger ran over the credit keeps what follows it when that can be a name
+    ("Ana Vell/AP Ivo Marsh"), and goes when it is a sentence's first word."""
+    words = [
+        "Dan",
+        "Marsh/AP",
+        "Ivo",
+        "Marsh",
+        "spoke",
+        ".",
+        "Ada",
+        "Quill/AP",
+        "Underwater",
+        "robots",
+        "dived",
+        ".",
+    ]
+    ents = [
+        "B-PERSON",
+        "I-PERSON",
+        "I-PERSON",
+        "I-PERSON",
+        "O",
+        "O",
+        "B-PERSON",
+        "I-PERSON",
+        "I-PERSON",
+        "O",
+        "O",
+        "O",
+    ]
+    assert texts(make(blank, words, ents)) == [("Ivo Marsh", "PERSON")]
+    words = ["Photo", ":", "Ona", "Sarn", "/", "AP", "Crowds", "met", "Ivo", "Marsh", "."]
+    ents = ["O", "O", "B-PERSON", "I-PERSON", "O", "O", "O", "O", "B-PERSON", "I-PERSON", "O"]
+    doc = Doc(
+        blank.vocab,
+        words=words,
+        spaces=[False, True, True, False, False, True, True, True, True, False, False],
+        ents=ents,
+    )
+    assert doc.text.startswith("Photo: Ona Sarn/AP Crowds")
+    assert texts(doc) == [("Ivo Marsh", "PERSON")]

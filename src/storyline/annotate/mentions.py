@@ -27,7 +27,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..models import EntityMention
-from ..text.datelines import wire_datelines
+from ..text.datelines import credit_inside, wire_datelines
 from ..text.titles import surname_index
 from .components import ExtractorComponent
 from .definitions import ALL_TITLE as _ALL_TITLE
@@ -520,6 +520,26 @@ _NAME_AND_ROLE = re.compile(
 )
 
 
+def _without_credits(text: str, drafts: list[_Draft]) -> list[_Draft]:
+    """A picture's credit is no name: a name the credit follows ("Dave Martin" of "Dave
+    Martin/AP", the photographer, no actor of the story) goes, and so does a name the
+    tagger ran over it, unless two words or more follow the credit on its line ("Ana
+    Vell/AP Barack Obama" is Barack Obama; "Gerald Herbert/AP Underwater" is nobody)."""
+    kept = []
+    for d in drafts:
+        if credit_inside(text, d.end, min(len(text), d.end + 60), at_start=True) is not None:
+            continue
+        cut = credit_inside(text, d.start, d.end)
+        if cut is None:
+            kept.append(d)
+            continue
+        rest = text[cut : d.end]
+        if "\n" not in rest and len(rest.split()) >= 2:
+            d.start = cut
+            kept.append(d)
+    return kept
+
+
 def _transcript_speakers(text: str, drafts: list[_Draft]) -> list[_Draft]:
     """A transcript's speaker label opening a line ("KURTZ: Well, ...") is a person,
     though a name in capitals is otherwise read as an acronym (in place); a label that
@@ -578,7 +598,7 @@ def extract_mentions(doc: Doc) -> list[EntityMention]:
     drafts.extend(_term_drafts(doc, text, drafts))
     _spread_descriptions(text, drafts)
     drafts = _dateline_mentions(text, drafts)
-    drafts = _transcript_speakers(text, drafts)
+    drafts = _transcript_speakers(text, _without_credits(text, drafts))
     drafts.sort(key=lambda d: (d.start, -d.end))
     starts = sentence_starts(doc)
     mentions: list[EntityMention] = []

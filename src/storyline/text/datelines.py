@@ -120,3 +120,16 @@ def credit_end(text: str, start: int = 0) -> int | None:
     what it was run into), or None when there is none there."""
     m = _CREDIT.match(text, start)
     return m.end() if m is not None else None
+
+
+# A credit's agency after a slash, inside a name the tagger ran over it ("Gerald
+# Herbert/AP Underwater", "Ana Vell/AFP/Getty Images").
+_CREDIT_AGENCY = re.compile(rf"\\?/(?:[\w.'\-]+\\?/)*{_PICTURE_AGENCY}\b:?[ \t]*")
+
+
+def credit_inside(text: str, start: int, end: int, *, at_start: bool = False) -> int | None:
+    """Where a picture credit's agency inside ``text[start:end]`` ends (one opening
+    there, with ``at_start``), or None."""
+    find = _CREDIT_AGENCY.match if at_start else _CREDIT_AGENCY.search
+    m = find(text, start, end)
+    return m.end() if m is not None else None
