@@ -810,6 +810,7 @@ def test_a_country_tagged_a_product_beside_a_name_ending_in_it_is_the_country(
         ("Abdel Karim Sounes", "Abdul Karim Sounis", "PERSON"),  # Abdel / Abdul
         ("Corvane Petrol", "CorvanePetrol", "ORG"),  # one word or two
         ("al-Qarida", "al-Qareda", "ORG"),  # other vowels after the Arabic article
+        ("pro-Gavadhi", "pro-Gavaddi", "NORP"),  # a side in its leader's transliterations
     ],
 )
 def test_two_spellings_fed_one_at_a_time_are_one_name(

@@ -66,7 +66,7 @@ CHUNK_ARTICLES = 64
 # that alters what the index stores or how a mention is looked up: a store linked under
 # another version is linked again in full on its next ``add`` (entity ids are kept), as
 # its old keys would not find what the new rules index.
-LINK_RULES = 2
+LINK_RULES = 3
 CHUNK_SECONDS = 2.0
 # Outlets whose recent pages one run keeps in memory (about 0.3 MB an outlet).
 CACHED_OUTLETS = 64

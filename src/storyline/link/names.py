@@ -101,24 +101,32 @@ def spelling(word: str) -> str:
 # it is written with other vowels and doubled letters by other outlets ("al-Qaeda",
 # "al-Jazeera" / "Al Jazira", "al-Shabaab" / "al-Shabab").
 _ARABIC_ARTICLES = frozenset({"al", "el"})
+# A side named after its leader ("pro-Gadhafi" / "pro-Gaddafi", "anti-Saddam") is written
+# in the leader's transliterations.
+_SIDES = frozenset({"pro", "anti"})
 # A final vowel stays: "Al Arabiya" (a channel) is not "Al-Araby" (a paper).
 _INNER_VOWELS = re.compile(r"(?<=.)[aeiou]+(?=.)")
 _DOUBLED_LETTER = re.compile(r"(\w)\1+")
 
 
 def transliterated(word: str) -> str:
-    """A transliterated word's consonants, doubled ones once, and its final vowel:
-    "qaida" / "qaeda" -> "qda"."""
-    return _DOUBLED_LETTER.sub(r"\1", _INNER_VOWELS.sub("", word))
+    """A transliterated word's consonants, doubled ones once, "dh" as "d", and its final
+    vowel: "qaida" / "qaeda" -> "qda", "gadhafi" / "gaddafi" -> "gdfi"."""
+    return _DOUBLED_LETTER.sub(r"\1", _INNER_VOWELS.sub("", word.replace("dh", "d")))
 
 
 def spelled_words(key: str) -> list[str]:
     """The words of a folded ``key`` in one spelling: ``spelling`` for each, and the
-    word after an Arabic article by its consonants (``transliterated``), so "al qaida"
-    and "al qaeda" are one name; both linkers key names through it."""
+    word after an Arabic article, or after the "pro" / "anti" that opens a side's name,
+    by its consonants (``transliterated``), so "al qaida" and "al qaeda" are one name,
+    and "pro gadhafi" and "pro gaddafi"; both linkers key names through it."""
     words = [spelling(w) for w in head_last(strip_org_suffix(key)).split()]
     return [
-        transliterated(w) if i and words[i - 1] in _ARABIC_ARTICLES and len(w) > 3 else w
+        transliterated(w)
+        if i
+        and len(w) > 3
+        and (words[i - 1] in _ARABIC_ARTICLES or (i == 1 and words[0] in _SIDES))
+        else w
         for i, w in enumerate(words)
     ]
 
