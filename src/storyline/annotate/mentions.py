@@ -27,7 +27,8 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
 from ..models import EntityMention
-from ..text.datelines import credit_inside, wire_datelines
+from ..text.credits import credit_free_start
+from ..text.datelines import wire_datelines
 from ..text.titles import surname_index
 from .components import ExtractorComponent
 from .definitions import ALL_TITLE as _ALL_TITLE
@@ -44,7 +45,7 @@ from .name_kinds import (
 from .name_kinds import is_cap as _is_cap
 from .name_kinds import word as _word
 from .quotes.speakers import HUMAN_NOUNS, UNNAMED
-from .quotes.transcript import transcript_labels
+from .quotes.transcript import ROLE_LABELS, STAGE_DIRECTIONS, label_names, transcript_labels
 
 __all__ = [
     "ENTITY_LABELS",
@@ -177,23 +178,6 @@ GROUP_NOUNS = HUMAN_NOUNS | frozenset(
     opponents residents gunmen loyalists protestors government governments administration
     ministry military""".split()
 )
-
-
-# A transcript's stage directions and its labels for unnamed speakers, folded.
-STAGE_DIRECTIONS = frozenset(
-    """inaudible unintelligible crosstalk laughter applause applauding cheering cheers
-    booing music singing silence sic""".split()
-) | frozenset(
-    f"{a} {b}"
-    for a in ("begin", "end")
-    for b in ("video clip", "videotape", "audio clip", "audiotape", "clip", "video")
-) | frozenset(
-    {"video clip", "commercial break", "voice over", "voice-over", "off camera", "off-camera"}
-    | {f"unidentified {w}" for w in ("male", "female", "man", "woman", "person", "speaker")}
-)
-# The last word of a transcript speaker's role line ("BEN WEDEMAN, CNN SENIOR
-# INTERNATIONAL CORRESPONDENT:"): the role, not an organisation.
-ROLE_LABELS = frozenset("correspondent anchor reporter host contributor analyst".split())
 
 
 def _group_noun(token: Token) -> bool:
@@ -512,30 +496,13 @@ def _dateline_mentions(text: str, drafts: list[_Draft]) -> list[_Draft]:
     return kept
 
 
-# A transcript's label with the speaker's role: "IVAN WATSON, CNN CORRESPONDENT:".
-_NAME_AND_ROLE = re.compile(
-    r"^[\"\u201c]?(?P<name>[A-Z][A-Z.'\u2019-]+(?: [A-Z][A-Z.'\u2019-]+){1,3}),"
-    r" [A-Z][A-Z.'\u2019&, -]{1,60}:",
-    re.MULTILINE,
-)
-
-
 def _without_credits(text: str, drafts: list[_Draft]) -> list[_Draft]:
-    """A picture's credit is no name: a name the credit follows ("Dave Martin" of "Dave
-    Martin/AP", the photographer, no actor of the story) goes, and so does a name the
-    tagger ran over it, unless two words or more follow the credit on its line ("Ana
-    Vell/AP Barack Obama" is Barack Obama; "Gerald Herbert/AP Underwater" is nobody)."""
+    """Drafts with a picture's credit off them, or gone (``credit_free_start``)."""
     kept = []
     for d in drafts:
-        if credit_inside(text, d.end, min(len(text), d.end + 60), at_start=True) is not None:
-            continue
-        cut = credit_inside(text, d.start, d.end)
-        if cut is None:
-            kept.append(d)
-            continue
-        rest = text[cut : d.end]
-        if "\n" not in rest and len(rest.split()) >= 2:
-            d.start = cut
+        start = credit_free_start(text, d.start, d.end)
+        if start is not None:
+            d.start = start
             kept.append(d)
     return kept
 
@@ -550,9 +517,8 @@ def _transcript_speakers(text: str, drafts: list[_Draft]) -> list[_Draft]:
     if not labels:
         return drafts
     taken = _Spans(len(text), drafts)
-    for m in _NAME_AND_ROLE.finditer(text):
-        a, b = m.span("name")
-        if m.group("name").split()[0].casefold() in UNNAMED:
+    for a, b in label_names(text):
+        if text[a:b].split()[0].casefold() in UNNAMED:
             continue
         same = [d for d in drafts if (d.start, d.end) == (a, b)]
         if same:

@@ -20,7 +20,8 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable
 
-from ..text.datelines import TIME_ZONE, credit_end, wire_datelines
+from ..text.credits import credit_end
+from ..text.datelines import TIME_ZONE, wire_datelines
 
 _MONTH = (
     r"Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?"

@@ -20,7 +20,8 @@ from spacy.tokens import Doc
 
 from ...errors import AnnotateError
 from ...models import Quote
-from ...text.datelines import credit_end, dateline_end, update_note_end
+from ...text.credits import credit_end
+from ...text.datelines import dateline_end, update_note_end
 from ..timex.hhmm import is_hhmm, live_page
 from .assemble import find_attributions
 from .confidence import asserted, confidences

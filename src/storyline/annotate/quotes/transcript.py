@@ -30,6 +30,37 @@ NOT_SPEAKERS = frozenset(
 )
 
 
+# A transcript's stage directions and its labels for unnamed speakers, folded.
+STAGE_DIRECTIONS = frozenset(
+    """inaudible unintelligible crosstalk laughter applause applauding cheering cheers
+    booing music singing silence sic""".split()
+) | frozenset(
+    f"{a} {b}"
+    for a in ("begin", "end")
+    for b in ("video clip", "videotape", "audio clip", "audiotape", "clip", "video")
+) | frozenset(
+    {"video clip", "commercial break", "voice over", "voice-over", "off camera", "off-camera"}
+    | {f"unidentified {w}" for w in ("male", "female", "man", "woman", "person", "speaker")}
+)
+# The last word of a transcript speaker's role line ("BEN WEDEMAN, CNN SENIOR
+# INTERNATIONAL CORRESPONDENT:"): the role, not an organisation.
+ROLE_LABELS = frozenset("correspondent anchor reporter host contributor analyst".split())
+
+
+# A transcript's label with the speaker's role: "IVAN WATSON, CNN CORRESPONDENT:".
+_NAME_AND_ROLE = re.compile(
+    r"^[\"\u201c]?(?P<name>[A-Z][A-Z.'\u2019-]+(?: [A-Z][A-Z.'\u2019-]+){1,3}),"
+    r" [A-Z][A-Z.'\u2019&, -]{1,60}:",
+    re.MULTILINE,
+)
+
+
+def label_names(text: str) -> list[tuple[int, int]]:
+    """The character spans of the names that open speaker labels with a role
+    ("IVAN WATSON" of "IVAN WATSON, CNN CORRESPONDENT:")."""
+    return [m.span("name") for m in _NAME_AND_ROLE.finditer(text)]
+
+
 def transcript_labels(text: str) -> frozenset[str]:
     """Upper-case speaker labels of a transcript: only when the text has at least
     three such lines (one "UPDATE:" line is not a transcript)."""
