@@ -409,3 +409,105 @@ def test_a_later_date_in_the_sentence_does_not_date_the_stance() -> None:
         ("undecided", "2024-03-01"),
         ("undecided", "2024-03-04"),
     ]
+
+
+def _held(text: str) -> list[tuple[str, str, str]]:
+    """(actor, stance, proposition) of each position mention read in ``text``."""
+    return [
+        (m.actor, m.stance, m.proposition)
+        for m in position_mentions(corpus_of([Doc(text, D(2024, 5, 1), "A")]))
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a name after a preposition is no subject
+        "With troops bogged down in Borduria, western countries have ruled out sending tanks.",
+        # the cue has a subject of its own, in a clause after the name
+        "Officials in Strelsau have said that a blockade would not halt Kestrel deliveries.",
+        "After Ruritania ran three tests, federal officials approved the use of Kestrel missiles.",
+        # a country qualifying another head: the court's, not the country's
+        "A Ruritania court refused to allow exports of Kestrel missiles.",
+        # a hypothetical states no stance
+        "Syldavia will impose sanctions if Ruritania does not halt its attacks.",
+        # a plan that is not the holder's own, or is off
+        "The crisis forced Ruritania to suspend plans to send Kestrel missiles to Borduria.",
+        "Ruritania's plans to send Kestrel missiles to Borduria have been suspended.",
+        # a passive permission is not the permitter's
+        "Ruritania was allowed to use Kestrel missiles in the exercise.",
+        # a past act is no position
+        "Ruritania did not send Kestrel missiles to Borduria between 2005 and 2008.",
+        # an answer refused is no policy; "give" alone names no proposition
+        "Ruritania declined to give a yes-or-no answer about the Kestrel missiles.",
+        "Ruritania will not give up.",
+    ],
+)
+def test_what_states_no_position_of_the_named_actor(text: str) -> None:
+    assert not [h for h in _held(text) if h[0] in ("Ruritania", "Borduria", "Strelsau")], _held(
+        text
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "held"),
+    [
+        (
+            "Ruritania plans to send Kestrel missiles to Borduria.",
+            ("Ruritania", "for", "send Kestrel missiles to Borduria"),
+        ),
+        (
+            "Ruritania's new plan to send Kestrel missiles to Borduria was welcomed.",
+            ("Ruritania", "for", "send Kestrel missiles to Borduria was welcomed"),
+        ),
+        (  # a pronoun subject stands for a country named before it, however far back
+            "Ruritania said its position was unchanged and that it has no plans to send Kestrel missiles.",
+            ("Ruritania", "against", "send Kestrel missiles"),
+        ),
+        (  # a government's officials speak for it, before or after the name
+            "Ruritania officials refused to send Kestrel missiles to Borduria.",
+            ("Ruritania", "against", "send Kestrel missiles to Borduria"),
+        ),
+        (  # an aside after a comma does not cut the holder off
+            "Ruritania is holding firm, for now at least, on its refusal to send Kestrel missiles.",
+            ("Ruritania", "against", "send Kestrel missiles"),
+        ),
+    ],
+)
+def test_the_holder_is_the_cues_subject(text: str, held: tuple[str, str, str]) -> None:
+    assert _held(text) == [held]
+
+
+def test_one_shared_word_outside_the_heads_does_not_join_two_propositions() -> None:
+    docs = [
+        Doc("Ruritania agreed to fund the new harbour in Strelsau.", D(2024, 1, 1), "A"),
+        Doc("Ruritania has decided to fund the harbour at last.", D(2024, 2, 1), "B"),
+        Doc(
+            "Ruritania refused to send troops and tanks across the border to guard the harbour.",
+            D(2024, 3, 1),
+            "C",
+        ),
+    ]
+    positions = group_positions(position_mentions(corpus_of(docs)))
+    assert sorted(len(p.mentions) for p in positions) == [1, 2], [
+        (p.claim, len(p.mentions)) for p in positions
+    ]
+
+
+def test_a_stance_in_run_on_page_parts_is_shown_with_all_only() -> None:
+    highlights = " ".join(["Highlights of the day run on without a stop"] * 6)
+    docs = [
+        Doc("Ruritania refused to send Kestrel missiles to Borduria.", D(2024, 1, 1), "A"),
+        Doc(
+            f"{highlights} Ruritania agreed to send Kestrel missiles to Borduria.",
+            D(2024, 2, 1),
+            "B",
+        ),
+    ]
+    corpus = corpus_of(docs)
+    [low] = [m for m in position_mentions(corpus) if m.stance == "for"]
+    assert low.confidence < 0.5
+    assert changes_view(corpus)["positions"] == []  # one step left: no change to show
+    [position] = changes_view(corpus, all=True)["positions"]
+    assert [s["stance"] for s in position["steps"]] == ["against", "for"]
+    assert position["steps"][1]["evidence"][0]["confidence"] == low.confidence

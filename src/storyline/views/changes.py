@@ -15,6 +15,9 @@ shown, of tolls (deaths, cases) and of properties of a thing (range, length ...:
 different events from one report to the next. Those with a change or a
 disagreement come first.
 
+A position mention read in a run-on "sentence" of page parts (``views.holders``) is
+left out by default.
+
 ``entity`` keeps the positions whose actor is that entity, or the same
 government (the White House for the United States), and the figures about it.
 ``all`` shows every position and series found.
@@ -28,6 +31,7 @@ from typing import TYPE_CHECKING, TypedDict
 from ..errors import NotFound
 from ..link.names import fold
 from .corpus import Corpus
+from .holders import POSITION_CONFIDENCE
 from .positions import Mention, Position, government, group_positions, position_mentions
 from .registry import register
 from .series import TOLLS, Series, changes, disagreements, figure_series, is_property
@@ -40,6 +44,7 @@ class _StepEvidenceExtra(TypedDict, total=False):
     sentence_index: int
     cue: str
     proposition: str
+    confidence: float  # ``views.holders.mention_confidence``
     stance_as_written: str  # "unchanged" where the text only says nothing changed
 
 
@@ -139,6 +144,7 @@ def _evidence(m: Mention) -> StepEvidence:
         "sentence_index": m.sentence,
         "cue": m.cue,
         "proposition": m.proposition,
+        "confidence": m.confidence,
     }
     if m.stance != m.resolved:
         row["stance_as_written"] = m.stance
@@ -235,7 +241,10 @@ def shown_measure(measure: str) -> bool:
 
 def changes_view(corpus: Corpus, *, entity: str | None = None, all: bool = False) -> ChangesPayload:
     """Positions and figures over time (see the module docstring)."""
-    positions = group_positions(position_mentions(corpus))
+    mentions = position_mentions(corpus)
+    if not all:  # a stance read in run-on page parts is shown with --all only
+        mentions = [m for m in mentions if m.confidence >= POSITION_CONFIDENCE]
+    positions = group_positions(mentions)
     # By default only tolls and properties are shown: the others are not built at all.
     series = figure_series(corpus, None if all else shown_measure)
     if entity is not None:

@@ -3,7 +3,8 @@
 A *position mention* is a sentence where a cue gives an actor's stance on a
 proposition (an action: send, provide, allow, authorize, ease restrictions ...):
 
-* **against**: "has no plans to", "refused to", "its refusal to", "won't send",
+* **against**: "has no plans to", "refused to", "its refusal to", "won't send" (not
+  "did not send", a past act rather than a position),
   "declined to" (not "declined to comment"), "rejected";
 * **undecided**: "remains hesitant to", "is considering", "has not decided
   whether", "it is unclear if X has decided to", "might be willing to", "put
@@ -50,6 +51,14 @@ from ..link.gazetteer import country_of, split_country_prefix
 from ..link.names import fold
 from ..models import Annotations, EntityMention
 from .corpus import Corpus
+from .holders import (
+    ACTOR_LABELS,
+    PASSIVE_BEFORE,
+    holder_mention,
+    hypothetical,
+    mention_confidence,
+    plan_is_held,
+)
 
 FOR, AGAINST, UNDECIDED, UNCHANGED = "for", "against", "undecided", "unchanged"
 
@@ -67,9 +76,10 @@ ACTIONS = re.compile(
     re.I,
 )
 _NEG_BEFORE = re.compile(
-    r"\b(?:not|n't|never|no|unclear (?:if|whether)|whether)\b[\w\s,'-]{0,25}$", re.I
+    r"\b(?:not|n't|never|no|den(?:y|ies|ied|ying)|unclear (?:if|whether)|whether)\b[\w\s,'-]{0,25}$",
+    re.I,
 )
-_NOT_POLICY = re.compile(r"^\s*(?:to )?(?:speak|comment|discuss|detail|talk|be (?:named|identified)|disclose|brief)\b", re.I)  # fmt: skip
+_NOT_POLICY = re.compile(r"^\s*(?:to )?(?:speak|comment|discuss|detail|talk|be (?:named|identified)|disclose|brief|answer|respond|reply|elaborate|give (?:a|an|any|further) (?:[\w-]+ )?(?:answer|comment|details?|figure|estimate|timeline|interview|damn))\b", re.I)  # fmt: skip
 
 # (words one of which the cue contains, pattern, stance); a pattern's end is where the
 # proposition begins. Order matters: words read by one cue are not read again by a later
@@ -84,9 +94,7 @@ _CUE_TABLE: tuple[tuple[tuple[str, ...], str, str], ...] = (
     (("refus",), r"\b(?:refus(?:ed|es|ing|e)|refusal) to\b", AGAINST),
     (
         ("n't ", "not ", "cannot "),
-        r"\b(?:won't|wouldn't|will not|would not|does not|doesn't|did not|didn't|cannot|can't) (?="
-        + _VERB
-        + r")",
+        r"\b(?:won't|wouldn't|will not|would not|does not|doesn't|cannot|can't) (?=" + _VERB + r")",
         AGAINST,
     ),  # fmt: skip
     (("declin",), r"\bdeclin(?:ed|es|ing) to\b(?! comment)", AGAINST),
@@ -176,7 +184,7 @@ _PUNCTUATION = str.maketrans({c: " " for c in '.,;:!?"“”()[]—–'})
 _TRIGGER_FORMS = {
     "no": ("no plan", "no intention", "no desire", "no interest", "change in"),
     "refuse refused refuses refusing refusal": ("refus",),
-    "not won't wouldn't doesn't didn't can't": ("n't ", "not "),
+    "not won't wouldn't doesn't can't": ("n't ", "not "),
     "cannot": ("cannot ",),
     "declined declines declining": ("declin",),
     "rejected rejects": ("reject",), "ruled": ("ruled out",), "rules": ("rules out",),
@@ -203,18 +211,17 @@ _CLAUSE_END = re.compile(
     re.I,
 )
 _MAX_WORDS = 18
+_HEAD_STEMS = 4
 _CARRY_SENTENCES = 6  # how far back an article's last actor carries to an actorless cue
-_ACTOR_LABELS = frozenset({"ORG", "GPE", "PERSON"})
 _TERM_LABELS = frozenset({"TERM", "PRODUCT"})
 _RELATIVE = re.compile(r"^[^.;]{0,20}\b(?:that|which)\b[^.;,]{0,40}$", re.I)
 _STOP = frozenset(
     "a an the to of in on into for and or with by at from its their his her our this that these those "
     "some any more all how can could would will be been is are was were it they them than as about "
     "such other own".split()
-)
-# Words that say nothing about which proposition it is.
-_WEAK = frozenset(
-    {"send", "provid", "allow", "use", "give", "make", "help", "countri", "now", "also"}
+    # time words place a proposition, they do not say which one it is
+    + "year years month months week weeks day days today earlier later recent recently last next"
+    " ago time".split()
 )
 
 # Seats of government standing for their country in the news (metonymy); the
@@ -255,6 +262,14 @@ def _stem(word: str) -> str:
     return w.removesuffix("e")
 
 
+# Words that say nothing about which proposition it is, as ``_stem`` writes them
+# ("give" is "giv": written unstemmed, "give", "make" and "use" were never weak).
+_WEAK = frozenset(
+    _stem(w)
+    for w in ("send", "provide", "allow", "use", "give", "make", "help", "country", "now", "also")
+)
+
+
 @dataclass
 class Mention:
     article: str
@@ -266,12 +281,14 @@ class Mention:
     actor: str  # as written
     actor_key: str
     tokens: frozenset[str]  # stems and entity ids that identify the proposition
+    head: frozenset[str]  # its first stems: the action and its object
     more: bool  # "more ATACMS": a different proposition than the first supply
     date: str
     start: dt.date
     published: dt.date | None
     outlet: str | None
     resolved: str = ""  # the stance after "unchanged" is resolved
+    confidence: float = 1.0  # ``holders.mention_confidence``
 
 
 @dataclass
@@ -294,22 +311,33 @@ def _actor_before(
     article: str,
     ann: Annotations,
     index: int,
+    text: str,
+    offset: int,
     before: int,
     inside: tuple[int, int] | None,
-) -> tuple[str, str] | None:
-    """(name, actor key) of the nearest named actor ending before ``before``."""
-    best: tuple[int, EntityMention, int] | None = None
-    for i, m in enumerate(ann.mentions):
-        if m.sentence != index or m.label not in _ACTOR_LABELS:
-            continue
-        ok = m.end <= before or (inside is not None and inside[0] <= m.start and m.end <= inside[1])
-        if ok and (best is None or m.start > best[0]):
-            best = (m.start, m, i)
-    if best is None:
-        return None
-    entity_id = corpus.entity_of_mention.get((article, best[2]))
-    name = corpus.entity_by_id[entity_id].name if entity_id in corpus.entity_by_id else best[1].text
-    return name, government(name)
+) -> tuple[tuple[str, str] | None, bool]:
+    """(name, actor key) of the nearest named actor before ``before`` that can be the
+    cue's subject (``holders.holder_mention``), or of one named inside the cue ("no
+    change in US policy"), or None; and whether the sentence names any actor before
+    the cue."""
+    found, named = holder_mention(ann, index, text, offset, before)
+    if inside is not None:
+        for i, m in enumerate(ann.mentions):
+            if (
+                m.sentence == index
+                and m.label in ACTOR_LABELS
+                and inside[0] <= m.start
+                and m.end <= inside[1]
+                and (found is None or m.start > found[1].start)
+            ):
+                found = (i, m)
+    if found is None:
+        return None, named
+    entity_id = corpus.entity_of_mention.get((article, found[0]))
+    name = (
+        corpus.entity_by_id[entity_id].name if entity_id in corpus.entity_by_id else found[1].text
+    )
+    return (name, government(name)), True
 
 
 def _possessor(
@@ -338,7 +366,9 @@ def _possessor(
     return None
 
 
-def _tokens(corpus: Corpus, article: str, ann: Annotations, index: int, span: tuple[int, int], proposition: str) -> frozenset[str]:  # fmt: skip
+def _tokens(corpus: Corpus, article: str, ann: Annotations, index: int, span: tuple[int, int], proposition: str) -> tuple[frozenset[str], frozenset[str]]:  # fmt: skip
+    """The stems and terms that identify a proposition, and its head: the first
+    ``_HEAD_STEMS`` stems (the action and its object come first; adjuncts after)."""
     out: set[str] = set()
     covered: list[tuple[int, int]] = []
     for i, m in enumerate(ann.mentions):
@@ -350,11 +380,14 @@ def _tokens(corpus: Corpus, article: str, ann: Annotations, index: int, span: tu
     text = "".join(
         " " if any(a <= k < b for a, b in covered) else ch for k, ch in enumerate(proposition)
     )
+    head: list[str] = []
     for word in re.findall(r"[A-Za-z][\w'-]+", text):
         stem = _stem(word)
         if word.lower() not in _STOP and stem not in _WEAK and len(stem) > 2:
             out.add(stem)
-    return frozenset(out)
+            if len(head) < _HEAD_STEMS and stem not in head:
+                head.append(stem)
+    return frozenset(out), frozenset(head)
 
 
 def _is_term(corpus: Corpus, article: str, index: int, m: EntityMention) -> bool:
@@ -446,7 +479,14 @@ def _sentence_mentions(
         for match in pattern.finditer(text):
             if any(a < match.end() and match.start() < b for a, b in taken):
                 continue
-            if stance == FOR and _NEG_BEFORE.search(text[: match.start()][-40:]):
+            if stance == FOR and (
+                _NEG_BEFORE.search(text[: match.start()][-40:])
+                or PASSIVE_BEFORE.search(text[: match.start()][-20:])
+            ):
+                continue
+            if hypothetical(text[: match.start()]) or not plan_is_held(
+                match.group(0), text[: match.start()], text[match.end() :]
+            ):
                 continue
             before_cue = stance != UNCHANGED and bool(match.groupdict().get("object"))
             if match.groupdict().get("object"):
@@ -462,20 +502,29 @@ def _sentence_mentions(
                 continue
             taken.append((match.start(), match.end()))  # these words are read, whoever holds them
             inside = (offset + match.start(), offset + match.end())
+            named = False
             if before_cue:  # "sending Kestria's X ... was still in play": the possessor holds it
                 actor = _possessor(corpus, article, ann, index, span, text, offset)
-                actor = actor or _actor_before(corpus, article, ann, index, span[0], None)
+                if actor is None:
+                    actor, named = _actor_before(
+                        corpus, article, ann, index, text, offset, span[0], None
+                    )
             else:
-                actor = _actor_before(corpus, article, ann, index, offset + match.start(), inside)
+                actor, named = _actor_before(
+                    corpus, article, ann, index, text, offset, offset + match.start(), inside
+                )
+            # An actor of the last sentences carries to a cue whose sentence names none
+            # before it; one that names only actors that cannot be its subject has one.
             if (
                 actor is None
+                and not named
                 and last_actor is not None
                 and index - last_actor[0] <= _CARRY_SENTENCES
             ):
                 actor = (last_actor[1], last_actor[2])
             if actor is None:
                 continue
-            tokens = _tokens(corpus, article, ann, index, span, proposition)
+            tokens, first_stems = _tokens(corpus, article, ann, index, span, proposition)
             if not any(t.startswith("@") for t in tokens):
                 tokens |= _antecedent(corpus, article, ann, index, text, offset, match.start())
             if not tokens:
@@ -491,11 +540,13 @@ def _sentence_mentions(
                     actor=actor[0],
                     actor_key=actor[1],
                     tokens=tokens,
+                    head=first_stems,
                     more=bool(re.search(r"\b(?:more|additional|further)\b", proposition, re.I)),
                     date="",
                     start=dt.date.min,
                     published=None,
                     outlet=None,
+                    confidence=mention_confidence(text),
                 )  # fmt: skip
             )
     return out
@@ -509,13 +560,10 @@ def group_positions(mentions: Iterable[Mention]) -> list[Position]:
     positions: list[Position] = []
     for members in by_actor.values():
         parent = list(range(len(members)))
-        owner: dict[str, int] = {}
         for i, m in enumerate(members):
-            for t in m.tokens:
-                if t in owner:
-                    parent[_root(parent, i)] = _root(parent, owner[t])
-                else:
-                    owner[t] = i
+            for j in range(i):
+                if _same_proposition(m, members[j]):
+                    parent[_root(parent, i)] = _root(parent, j)
         groups: dict[int, list[Mention]] = defaultdict(list)
         for i, m in enumerate(members):
             groups[_root(parent, i)].append(m)
@@ -527,6 +575,15 @@ def group_positions(mentions: Iterable[Mention]) -> list[Position]:
                 continue
             positions.append(Position(_actor_name(kept), kept[0].actor_key, _claim(kept), kept))
     return positions
+
+
+def _same_proposition(a: Mention, b: Mention) -> bool:
+    """Two propositions say the same thing when they name one term (an entity: ATACMS
+    and "Army Tactical Missile System"), share two content stems, or share one in both
+    heads ("pay into the fund" / "bankroll the fund"). One word shared anywhere joined
+    unrelated acts of one actor ("stop oil leaking" / "compensate oil rig workers")."""
+    shared = a.tokens & b.tokens
+    return len(shared) >= 2 or bool(a.head & b.head) or any(t.startswith("@") for t in shared)
 
 
 def _root(parent: list[int], i: int) -> int:

@@ -1,0 +1,78 @@
+"""The default positions of the changes view on real coverage, written out to be read.
+
+    .venv/bin/python bench/positions_real.py --db-dir DIR [--topics libya syria ...] [--name after]
+
+``DIR`` holds one store per T17 topic (``<topic>.db``, as ``bench/real_coverage.py
+--db-dir`` builds them; copy them first: opening a store may migrate it). For each topic,
+records every position the default ``changes`` view shows (actor, claim, and each
+step's date, stance and evidence sentences) and counts: positions, steps, evidence rows,
+positions whose stance moves. Whether a position is right (its holder, its proposition,
+each step's stance) is read by eye from this file: no gold exists for real coverage.
+Results: bench/results/positions_real_<name>.json.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from common import write_result  # noqa: E402
+from storyline.store import Store  # noqa: E402
+from storyline.views.changes import changes_view  # noqa: E402
+from storyline.views.corpus import Corpus  # noqa: E402
+
+TOPICS = ("bpoil", "egypt", "finan", "h1n1", "haiti", "iraq", "libya", "mj", "syria")
+
+
+def positions_of(db: Path) -> dict[str, Any]:
+    with Store(db) as store:
+        corpus = Corpus.from_store(store)
+    rows = changes_view(corpus)["positions"]
+    return {
+        "positions": len(rows),
+        "changed": sum(1 for r in rows if r.get("changed")),
+        "steps": sum(len(r["steps"]) for r in rows),
+        "evidence": sum(len(s["evidence"]) for r in rows for s in r["steps"]),
+        "shown": [
+            {
+                "actor": r["actor"],
+                "claim": r["claim"],
+                "changed": r.get("changed", False),
+                "steps": [
+                    {
+                        "date": s["date"],
+                        "stance": s["stance"],
+                        "evidence": [e["sentence"] for e in s["evidence"]],
+                    }
+                    for s in r["steps"]
+                ],
+            }
+            for r in rows
+        ],
+    }
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n", 1)[0])
+    parser.add_argument("--db-dir", type=Path, required=True)
+    parser.add_argument("--topics", nargs="*", default=list(TOPICS))
+    parser.add_argument("--name", default="after")
+    args = parser.parse_args()
+    result: dict[str, Any] = {"command": " ".join(sys.argv), "topics": {}}
+    for topic in args.topics:
+        db = args.db_dir / f"{topic}.db"
+        if db.exists():
+            result["topics"][topic] = positions_of(db)
+            found = result["topics"][topic]
+            print(
+                f"{topic}: {found['positions']} positions, {found['changed']} changed, "
+                f"{found['evidence']} evidence rows"
+            )
+    write_result(f"positions_real_{args.name}", result)
+
+
+if __name__ == "__main__":
+    main()
