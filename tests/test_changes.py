@@ -24,6 +24,7 @@ from storyline.models import (
 from storyline.views.changes import changes_view
 from storyline.views.corpus import Corpus
 from storyline.views.positions import government, group_positions, position_mentions
+from storyline.views.series import is_property
 
 # Names the hand-built texts use, with their labels; an entity per distinct name.
 LABELS = {
@@ -48,6 +49,7 @@ class Doc:
     dates: dict[int, dt.date] = field(default_factory=dict)  # sentence -> the day it is about
     figures: Sequence[tuple[str, float, str]] = ()  # (text as written, value, about)
     km: bool = False  # figures are ranges in km (else head counts)
+    subject: str | None = None  # what a range in km is of (default: Kestrel)
 
 
 def corpus_of(docs: Sequence[Doc], *, aliases: dict[str, str] | None = None) -> Corpus:
@@ -94,7 +96,7 @@ def corpus_of(docs: Sequence[Doc], *, aliases: dict[str, str] | None = None) -> 
                     at + len(written),
                     sentence_of(at),
                     approximate=not written[0].isdigit(),
-                    subject="Kestrel" if doc.km else None,
+                    subject=(doc.subject or "Kestrel") if doc.km else None,
                 )  # fmt: skip
             )
         dates = tuple(
@@ -511,3 +513,110 @@ def test_a_stance_in_run_on_page_parts_is_shown_with_all_only() -> None:
     [position] = changes_view(corpus, all=True)["positions"]
     assert [s["stance"] for s in position["steps"]] == ["against", "for"]
     assert position["steps"][1]["evidence"][0]["confidence"] == low.confidence
+
+
+def _toll_points(*docs: Doc) -> list[tuple[str, str]]:
+    """(date, figure as written) of every point of the "deaths in Mexico" series."""
+    figures = changes_view(corpus_of(docs), all=True)["figures"]
+    return [
+        (p["date"], p.get("text", ""))
+        for f in figures
+        if f["about"] == "deaths in Mexico"
+        for p in f["series"]
+    ]
+
+
+def test_one_days_dead_wounded_and_yearly_counts_are_no_toll() -> None:
+    day = D(2009, 4, 25)
+    kept = Doc("The virus has killed 68 people in Mexico.", day, "A", figures=[("68 people", 68, "people")])  # fmt: skip
+    others = [
+        # one day's dead: the death verb and a day after the figure
+        Doc(
+            "At least 28 people died in Mexico on Friday.",
+            day,
+            "B",
+            figures=[("At least 28 people", 28, "people")],
+        ),  # fmt: skip
+        Doc(
+            "Gunmen killed five and 20 people wounded in Mexico.",
+            day,
+            "C",
+            figures=[("20 people", 20, "people")],
+        ),  # fmt: skip
+        # history, not this story's toll; people in hospital beside the dead
+        Doc(
+            "A pandemic in 1957 killed 2,000 people in Mexico.",
+            day,
+            "E",
+            figures=[("2,000 people", 2000, "people")],
+        ),
+        Doc(
+            "The flu killed two, and five people in Mexico have been hospitalised.",
+            day,
+            "F",
+            figures=[("five people", 5, "people")],
+        ),
+        # a hypothetical measures nothing
+        Doc(
+            "Experts warn the outbreak could kill 5,000 people in Mexico.",
+            day,
+            "G",
+            figures=[("5,000 people", 5000, "people")],
+        ),
+        Doc(
+            "Seasonal flu kills 36,000 people in Mexico in an average year.",
+            day,
+            "D",
+            figures=[("36,000 people", 36000, "people")],
+        ),  # fmt: skip
+    ]
+    assert _toll_points(kept, *others) == [("2009-04-25", "68 people")]
+    # a running count whose sentence names the day it was reported on stays one
+    warned = Doc(
+        "The virus has killed up to 149 people in Mexico, the agency warned on Friday.",
+        day,
+        "H",
+        figures=[("up to 149 people", 149, "people")],
+    )
+    assert ("2009-04-25", "up to 149 people") in _toll_points(kept, warned)
+    # a running total keeps its day: "since" says it is one
+    since = Doc("At least 30 people have died in Mexico since Friday.", day, "E", figures=[("At least 30 people", 30, "people")])  # fmt: skip
+    assert ("2009-04-25", "At least 30 people") in _toll_points(kept, since)
+
+
+def test_one_outlets_figure_moves_no_series() -> None:
+    docs = _tolls(
+        ("at least 16", D(2009, 4, 24), "Wire", 16),
+        ("16", D(2009, 4, 24), "Daily", 16),
+        # one outlet, twice: no second report
+        ("up to 300", D(2009, 4, 26), "Broadcaster", 300),
+        ("up to 300", D(2009, 4, 26), "Broadcaster", 300),
+        ("159", D(2009, 4, 29), "Wire", 159),
+        ("about 160", D(2009, 4, 29), "Daily", 160),
+    )
+    [figure] = changes_view(corpus_of(docs))["figures"]
+    assert [(c["start"], c["end"]) for c in figure["changes"]] == [("2009-04-24", "2009-04-29")]
+
+
+def test_a_range_is_a_things_and_a_price_moves() -> None:
+    docs = [
+        Doc(
+            "The Courier reported a range of 300 km.",
+            D(2023, 5, 1),
+            "A",
+            figures=[("300 km", 300, "range")],
+            km=True,
+            subject="Courier",
+        ),  # fmt: skip
+        Doc(
+            "The Courier reported a range of 450 km.",
+            D(2023, 6, 1),
+            "B",
+            figures=[("450 km", 450, "range")],
+            km=True,
+            subject="Courier",
+        ),  # fmt: skip
+    ]
+    assert changes_view(corpus_of(docs), all=True)["figures"] == []
+    assert is_property("range") and is_property("production per year")
+    assert not is_property("money per barrel")

@@ -11,7 +11,8 @@ figures cannot all be right (their hedged intervals do not overlap; for a
 property or a rate, whatever the dates: ``same_date`` False), ``changes`` moves
 over time (tolls and counts only: a property that differs is a disagreement). By default only series reported by two articles or more are
 shown, of tolls (deaths, cases) and of properties of a thing (range, length ...:
-``facts.COMPARABLE``) and rates ("400 interceptors a year"); head counts, sums and percentages of other kinds describe
+``facts.COMPARABLE``) and rates ("400 interceptors a year"; not prices, which move
+daily: ``series.is_property``); head counts, sums and percentages of other kinds describe
 different events from one report to the next. Those with a change or a
 disagreement come first.
 

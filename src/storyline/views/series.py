@@ -9,6 +9,12 @@ people with no such word, and increments ("40 other deaths", "three more
 deaths", "another 83"), are not tolls and are left out. Other figures keep
 their ``Quantity.about`` (range, doses ...).
 
+A toll is a running count, so what reads as another kind of count is no point of
+it: one day's dead ("At least 28 people died ... on Friday", "killed in Friday's
+attacks"; a running total, "since Friday", "so far", is kept), people wounded,
+missing or arrested beside the dead, and a count said of every year ("seasonal flu
+kills 36,000 people ... in an average year").
+
 Its *subject* is the place or thing it is about: for tolls the place after
 "in" ("killed 149 people in Mexico"), else the annotation's subject, else the
 nearest named thing in the sentence; subjects are compared by entity, so
@@ -20,11 +26,16 @@ Each point keeps the interval of values its wording allows
 (``facts.value_interval``: "at least", "up to", "as many as", rounding).
 Between outlets on one date, points whose intervals do not overlap are a
 *disagreement*; along the dates, a date whose reported values all lie above (or
-below) the last distinct state is a *change*. A property of a thing (a range, a
+below) the last distinct state is a *change*, counted only where a second outlet
+bears the date's figure out (one report's number is no new state). A property of a thing (a range, a
 length: ``facts.COMPARABLE``) or a rate ("400 interceptors a year") does not
 move the way a toll does: two outlets whose figures for it do not overlap
 disagree whatever their dates (``same_date`` False), and such a series has no
-changes.
+changes. A price or a spending rate ("money per barrel") moves from day to day and is
+no property. A range, a length or a weight is a thing's, never an actor's ("the
+length of BP" is a misread); a rate is never a person's. A figure in a hypothetical
+("could release a further 240,000 barrels a day", "the worst case envisaged was ...")
+measures nothing and is left out.
 """
 
 from __future__ import annotations
@@ -74,8 +85,56 @@ _PEOPLE = frozenset(
 )
 _CASE_NOUNS = frozenset({"cases", "infections"})
 _PLACES = ("GPE", "LOC", "FAC")
+# Who acts, not what is measured: no subject of a range, a length or a weight.
+_ACTOR_KINDS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 _WINDOW = 30  # characters around a figure read for its measure words ("has killed up to")
 _DIRECTIONS = ("up", "down")
+# One day's dead are no reading of a running toll: the death verb in the simple past (or
+# "killing"), and a day after the figure in its clause ("At least 28 people died ... on
+# Friday", "23 people were killed ... in shelling Sunday", "killed in Friday's attacks",
+# "have already died in Misrata this week"); a running total says so ("since", "so far",
+# "toll") and is kept, as is a death told without a day ("The quake killed 200,000").
+_CLAUSE_WINDOW = 120
+# A figure in a hypothetical is no measurement: "could release a further 240,000
+# barrels a day", "the worst case envisaged was", "capacity to capture 40,000".
+_HYPOTHETICAL_BEFORE = re.compile(
+    r"\b(?:could|would|might|worst[- ]case|worst case|capacity|able to|if)\b[^.;:]*$", re.I
+)
+_YEAR = re.compile(r"\b((?:19|20)\d\d)\b")
+_SINCE_YEAR = re.compile(r"\bsince\s+(?:\w+\s+)?(?:19|20)\d\d\b", re.I)
+# A count said of every year is a rate of things in general, not this story's toll.
+_EVERY_YEAR = re.compile(
+    r"\b(?:each|every|a|per|an average|a typical|a normal|in an average|in a typical) year\b"
+    r"|\bannually\b|\byearly\b|\bseasonal\b",
+    re.I,
+)
+# A count of people whose own verb is another fate than death or illness.
+_OTHER_FATE = re.compile(
+    r"^\s*(?:(?:in|across)\s+(?:the\s+)?[\w.]+\s+)?(?:(?:were|are|was|have been|had been|being)\s+)?(?:\w+ly\s+)?(?:wounded|injured|hurt"
+    r"|missing|arrested|detained|displaced|evacuated|rescued|hospitali[sz]ed|treated|homeless"
+    r"|stranded|trapped|held|freed|released)\b",
+    re.I,
+)
+_DEATH_EVENT_AFTER = re.compile(
+    r"^\s*(?:[\w-]+\s+){0,3}?(?:(?:were|was|are|had been)\s+)?(?:killed|died|dead)\b", re.I
+)
+_DEATH_EVENT_BEFORE = re.compile(r"\b(?:killing|killed|leaving)\s+(?:[\w-]+\s+){0,3}$", re.I)
+_ONE_DAY = re.compile(
+    r"\b(?:(?:on|last|this|early|late)\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday"
+    r"|Sunday)(?:'s)?\b|\b(?:today|yesterday|overnight|tonight|this morning|this week|last week"
+    r"|the past (?:week|24 hours|day)|over the weekend)\b",
+    re.I,
+)
+_RUNNING_TOTAL = re.compile(
+    r"\b(?:since|so far|toll|total|in all|to date|altogether|overall|cumulative)\b", re.I
+)
+_PERFECT = re.compile(
+    r"\b(?:has|have|had)\s+(?:already\s+|now\s+)?(?:been\s+)?(?:killed|died|claimed|caused)\b"
+    r"(?:\s+[\w-]+){0,3}\s*$"
+    r"|^\s*(?:[\w-]+\s+){0,3}?(?:has|have|had)\s+(?:already\s+|now\s+)?(?:been\s+)?(?:killed|died)\b",
+    re.I,
+)
+_CLAUSE_STOP = re.compile(r"[.;:]\s|\s[-–—]\s|\bsaid\b|\bsays\b")
 
 
 @dataclass(frozen=True)
@@ -122,8 +181,12 @@ TOLLS = frozenset({"deaths", "confirmed deaths", "cases", "confirmed cases"})
 
 
 def is_property(measure: str) -> bool:
-    """A fixed property of a thing or a rate: compared across dates, never a change."""
-    return measure in COMPARABLE or " per " in f" {measure} "
+    """A fixed property of a thing or a rate: compared across dates, never a change. A
+    price or a spending rate ("money per barrel", "money per month") is neither: it moves
+    from day to day, so outlets' figures for it are compared on one date only."""
+    return measure in COMPARABLE or (
+        " per " in f" {measure} " and not measure.startswith("money per")
+    )
 
 
 def _nearest_kind(before: str, after: str) -> str | None:
@@ -181,12 +244,46 @@ def _measure(q: Quantity, text: str) -> str | None:
         kind = "cases"
     else:
         return q.about
-    if kind is None:
+    if kind is None or _one_days_count(before, text[q.end : q.end + _CLAUSE_WINDOW]):
         return None
+    if _OTHER_FATE.match(
+        text[q.end : q.end + _CLAUSE_WINDOW]
+    ):  # "... killed and 20 people wounded": the 20 are hurt
+        return None
+    if _EVERY_YEAR.search(_clause(text[q.end : q.end + _CLAUSE_WINDOW])) or _EVERY_YEAR.search(
+        before
+    ):
+        return None  # "seasonal flu kills 36,000 people in the US in an average year"
     confirmed = (
         _CONFIRMED_BEFORE.search(before) or _CONFIRMED_AFTER.search(after) or "confirmed" in words
     )
     return f"confirmed {kind}" if confirmed else kind
+
+
+def _clause(after: str) -> str:
+    """The words after a figure up to the end of its clause (see ``_CLAUSE_STOP``)."""
+    stop = _CLAUSE_STOP.search(after)
+    return after[: stop.start()] if stop else after
+
+
+def _one_days_count(before: str, after: str) -> bool:
+    """Whether a death count reports one day's dead (see ``_ONE_DAY``): ``before`` and
+    ``after`` are the text around the figure."""
+    clause = _clause(after)
+    if not (_DEATH_EVENT_AFTER.search(clause) or _DEATH_EVENT_BEFORE.search(before)):
+        return False
+    if _PERFECT.search(before[-40:]) or _PERFECT.match(clause):
+        return False  # "has killed up to 149 ... the WHO said on Monday": a running count
+    return bool(_ONE_DAY.search(clause)) and not _RUNNING_TOTAL.search(before[-60:] + clause)
+
+
+def _of_an_earlier_year(sentence: str, published: dt.date | None) -> bool:
+    """A count told of an earlier year ("an outbreak of swine flu in 1976 infected 200
+    people", "between 2005 and January 2009, there were 12 human cases") is history,
+    not this story's toll; "since 2011" counts up to now and is kept."""
+    if published is None or _SINCE_YEAR.search(sentence):
+        return False
+    return any(int(y) < published.year for y in _YEAR.findall(sentence))
 
 
 def _place_after(q: Quantity, places: list[tuple[int, EntityMention]], text: str) -> int | None:
@@ -228,6 +325,14 @@ def _subject(
     if not subject:
         return None
     entities = corpus.entity_by_name(subject)
+    if is_property(measure):
+        kinds = {e.type for e in entities} or {
+            m.label for m in mentions if m.sentence == q.sentence and m.text == subject
+        }
+        # A range or a weight is a thing's ("the length of BP" is a misread); a rate can
+        # be a company's or a country's ("400 interceptors a year") but not a person's.
+        if kinds and kinds <= (_ACTOR_KINDS if measure in COMPARABLE else {"PERSON"}):
+            return None
     return subject, (entities[0].id if len(entities) == 1 else None)
 
 
@@ -273,6 +378,11 @@ def figure_series(corpus: Corpus, keep: Callable[[str], bool] | None = None) -> 
             measure = _measure(q, a.text)
             if measure is None or (keep is not None and not keep(measure)):
                 continue
+            sentence = ann.sentences[q.sentence].text if q.sentence < len(ann.sentences) else ""
+            if measure in TOLLS and _of_an_earlier_year(sentence, a.published):
+                continue
+            if _HYPOTHETICAL_BEFORE.search(a.text[max(0, q.start - _WINDOW * 2) : q.start]):
+                continue  # "the worst case envisaged was 250,000 barrels a day"
             if places is None:
                 places = defaultdict(list)
                 for i, m in enumerate(ann.mentions):
@@ -284,7 +394,6 @@ def figure_series(corpus: Corpus, keep: Callable[[str], bool] | None = None) -> 
                 continue
             key_subject = subject[1] or singular_key(fold(subject[0]))
             key = (measure, q.normalized_unit, key_subject)
-            sentence = ann.sentences[q.sentence].text if q.sentence < len(ann.sentences) else ""
             point = Point(day, q, article, a.outlet, a.published, sentence.strip())
             series = groups.get(key)
             if series is None:
@@ -377,9 +486,22 @@ def middle(points: list[Point]) -> Point:
     return ordered[len(ordered) // 2]
 
 
+def _corroborated(mid: Point, points: list[Point]) -> bool:
+    """Whether another outlet (another article where outlets are unknown) gives a
+    figure on ``mid``'s date that ``mid``'s interval overlaps: one outlet's updates of
+    its own report are not two reports."""
+    return any(
+        (p.outlet != mid.outlet if p.outlet and mid.outlet else p.article != mid.article)
+        and p.low <= mid.high
+        and p.high >= mid.low
+        for p in points
+    )
+
+
 def changes(series: Series) -> list[Move]:
     """Moves over time: the middle figure of a date against the last distinct one,
     a move when their intervals do not overlap (so "about 190" after "200" is none).
+    Only dates whose middle figure a second article bears out count (``_corroborated``).
     A lone date whose figure the next date contradicts (back within the old
     state) is an outlier, not a move: a retrospective "60" amid "176"s."""
     if is_property(series.measure):
@@ -387,7 +509,14 @@ def changes(series: Series) -> list[Move]:
     by_date: dict[dt.date, list[Point]] = defaultdict(list)
     for p in series.points:
         by_date[p.date].append(p)
-    middles = [middle(points) for _day, points in sorted(by_date.items())]
+    # A state needs two reports: a date's middle figure counts only when another
+    # outlet gives a figure its interval overlaps that date. One report's number (a
+    # day's dead in one town, a misread) moved whole series before.
+    middles = [
+        mid
+        for _day, points in sorted(by_date.items())
+        if _corroborated(mid := middle(points), points)
+    ]
     out: list[Move] = []
     state: Point | None = None
     for i, mid in enumerate(middles):

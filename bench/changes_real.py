@@ -1,6 +1,6 @@
-"""The default positions of the changes view on real coverage, written out to be read.
+"""The default changes view on real coverage (positions and figures), written out to be read.
 
-    .venv/bin/python bench/positions_real.py --db-dir DIR [--topics libya syria ...] [--name after]
+    .venv/bin/python bench/changes_real.py --db-dir DIR [--topics libya syria ...] [--name after]
 
 ``DIR`` holds one store per T17 topic (``<topic>.db``, as ``bench/real_coverage.py
 --db-dir`` builds them; copy them first: opening a store may migrate it). For each topic,
@@ -30,8 +30,38 @@ TOPICS = ("bpoil", "egypt", "finan", "h1n1", "haiti", "iraq", "libya", "mj", "sy
 def positions_of(db: Path) -> dict[str, Any]:
     with Store(db) as store:
         corpus = Corpus.from_store(store)
-    rows = changes_view(corpus)["positions"]
+    view = changes_view(corpus)
+    rows = view["positions"]
+    figures = view["figures"]
     return {
+        "figures": len(figures),
+        "figures_with_changes": sum(1 for f in figures if f.get("changes")),
+        "changes": sum(len(f.get("changes", [])) for f in figures),
+        "figures_with_disagreements": sum(1 for f in figures if f.get("disagreements")),
+        "disagreements": sum(len(f.get("disagreements", [])) for f in figures),
+        "moving": [
+            {
+                "about": f["about"],
+                "changes": [
+                    f"{c['before']:g} -> {c['after']:g} ({c['start']} -> {c['end']})"
+                    for c in f.get("changes", [])
+                ],
+                "disagreements": [
+                    {
+                        "date": d["date"],
+                        "spread": d["spread"],
+                        "figures": [
+                            f"{f['series'][i].get('text')} ({f['series'][i]['outlet']}): "
+                            f"{f['series'][i].get('sentence', '')[:200]}"
+                            for i in d["points"]
+                        ],
+                    }
+                    for d in f.get("disagreements", [])
+                ],
+            }
+            for f in figures
+            if f.get("changes") or f.get("disagreements")
+        ],
         "positions": len(rows),
         "changed": sum(1 for r in rows if r.get("changed")),
         "steps": sum(len(r["steps"]) for r in rows),
@@ -69,9 +99,11 @@ def main() -> None:
             found = result["topics"][topic]
             print(
                 f"{topic}: {found['positions']} positions, {found['changed']} changed, "
-                f"{found['evidence']} evidence rows"
+                f"{found['evidence']} evidence rows; {found['figures']} series, "
+                f"{found['changes']} changes in {found['figures_with_changes']}, "
+                f"{found['disagreements']} disagreements in {found['figures_with_disagreements']}"
             )
-    write_result(f"positions_real_{args.name}", result)
+    write_result(f"changes_real_{args.name}", result)
 
 
 if __name__ == "__main__":
