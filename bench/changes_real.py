@@ -4,7 +4,7 @@
 
 ``DIR`` holds one store per T17 topic (``<topic>.db``, as ``bench/real_coverage.py
 --db-dir`` builds them; copy them first: opening a store may migrate it). For each topic,
-records every position the default ``changes`` view shows (actor, claim, and each
+records the facts view's disagreements, every position the default ``changes`` view shows (actor, claim, and each
 step's date, stance and evidence sentences) and counts: positions, steps, evidence rows,
 positions whose stance moves. Whether a position is right (its holder, its proposition,
 each step's stance) is read by eye from this file: no gold exists for real coverage.
@@ -23,6 +23,7 @@ from common import write_result  # noqa: E402
 from storyline.store import Store  # noqa: E402
 from storyline.views.changes import changes_view  # noqa: E402
 from storyline.views.corpus import Corpus  # noqa: E402
+from storyline.views.payloads import facts_view  # noqa: E402
 
 TOPICS = ("bpoil", "egypt", "finan", "h1n1", "haiti", "iraq", "libya", "mj", "syria")
 
@@ -30,10 +31,19 @@ TOPICS = ("bpoil", "egypt", "finan", "h1n1", "haiti", "iraq", "libya", "mj", "sy
 def positions_of(db: Path) -> dict[str, Any]:
     with Store(db) as store:
         corpus = Corpus.from_store(store)
+    facts = facts_view(corpus)
     view = changes_view(corpus)
     rows = view["positions"]
     figures = view["figures"]
     return {
+        "facts_disagreements": [
+            {
+                "about": d["about"],
+                "spread": d["spread"],
+                "figures": [facts["facts"][i]["text"] for i in d["facts"]][:12],
+            }
+            for d in facts["disagreements"]
+        ],
         "figures": len(figures),
         "figures_with_changes": sum(1 for f in figures if f.get("changes")),
         "changes": sum(len(f.get("changes", [])) for f in figures),
@@ -101,7 +111,8 @@ def main() -> None:
                 f"{topic}: {found['positions']} positions, {found['changed']} changed, "
                 f"{found['evidence']} evidence rows; {found['figures']} series, "
                 f"{found['changes']} changes in {found['figures_with_changes']}, "
-                f"{found['disagreements']} disagreements in {found['figures_with_disagreements']}"
+                f"{found['disagreements']} disagreements in {found['figures_with_disagreements']}; "
+                f"facts view: {len(found['facts_disagreements'])} disagreements"
             )
     write_result(f"changes_real_{args.name}", result)
 

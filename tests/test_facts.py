@@ -109,6 +109,35 @@ def test_subject_from_annotations_when_missing() -> None:
     assert len(find_disagreements(facts, annotations=ann)) == 1
 
 
+def test_a_property_of_an_actor_is_a_misread() -> None:
+    # "the weight of Gaddafi" (the nearest name to "144 tonnes" of gold) and a rate of a
+    # person are not compared; the same figures of a thing are, and a company's rate too.
+    def pair(label: str, about: str, norm: str) -> list[tuple[str, Quantity]]:
+        name = EntityMention("Valdor", label, 20, 26, 0)
+        ann = {"a": Annotations("a", mentions=(name,)), "b": Annotations("b", mentions=(name,))}
+        facts = [
+            ("a", q("200 kg", 200, "kg", about=about, subject=None, norm=norm)),
+            ("b", q("144 tonnes", 144_000, "kg", about=about, subject=None, norm=norm)),
+        ]
+        return find_disagreements(facts, annotations=ann)
+
+    assert pair("PERSON", "weight", "kg") == [] and pair("ORG", "weight", "kg") == []
+    assert len(pair("PRODUCT", "weight", "kg")) == 1
+    assert pair("PERSON", "barrels per day", "count/day") == []
+    assert len(pair("ORG", "barrels per day", "count/day")) == 1
+    # the story's reading of a name wins over one sentence's tag
+    name = EntityMention("Valdor", "ORG", 20, 26, 0)
+    ann = {"a": Annotations("a", mentions=(name,)), "b": Annotations("b", mentions=(name,))}
+    facts = [
+        ("a", q("200 kg", 200, "kg", about="weight", subject=None, norm="kg")),
+        ("b", q("144 tonnes", 144_000, "kg", about="weight", subject=None, norm="kg")),
+    ]
+    found = find_disagreements(
+        facts, annotations=ann, term_entity={"Valdor": "E1"}, entity_kinds={"E1": "TERM"}
+    )
+    assert len(found) == 1
+
+
 def test_event_counts_are_compared_only_on_request() -> None:
     facts = [
         (

@@ -6,7 +6,8 @@ figure is attached to (``Quantity.subject``, else the nearest fitting mention in
 the same sentence from ``annotations``). ``term_entity`` maps surface forms to
 entity ids so that "ATACMS" and "Army Tactical Missile System" are one subject.
 Facts with no subject are not compared: "a range of 300 km" about nothing in
-particular cannot contradict anything.
+particular cannot contradict anything; nor are those whose subject is of a kind the
+measure cannot be about (``misread_subject``: "the weight of Gaddafi").
 
 Only measures that are properties of their subject are compared by default
 (``COMPARABLE``: range, length, speed, weight, area, and rates of things such
@@ -59,10 +60,24 @@ def is_vague(text: str) -> bool:
     """A figure written as a vague amount ("dozens of Mexicans", "hundreds of missiles",
     "several thousand"): a size, not a number to report."""
     return not _VAGUE.isdisjoint(re.findall(r"[a-z]+", text.lower()))
+
+
 _RANGE_LABELS = ("TERM", "PRODUCT")
 _MIN_COUNT = 10.0
 # Measures that belong to their subject rather than to an event.
 COMPARABLE = frozenset({"range", "length", "speed", "weight", "area", "radius"})
+# Who acts, not what is measured (``misread_subject``).
+ACTOR_KINDS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+
+
+def misread_subject(measure: str, kinds: Collection[str]) -> bool:
+    """Whether a figure of ``measure`` cannot be about a subject of these entity kinds:
+    a range, a length or a weight is a thing's ("the length of BP", "the weight of
+    Gaddafi" are misreads of the nearest name); a rate can be a company's or a
+    country's ("400 interceptors a year") but not a person's. No kinds known: no."""
+    if not kinds:
+        return False
+    return set(kinds) <= (ACTOR_KINDS if measure in COMPARABLE else {"PERSON"})
 
 
 @dataclass(frozen=True)
@@ -166,26 +181,35 @@ def find_disagreements(
     term_entity: Mapping[str, str] | None = None,
     across_articles: bool = True,
     measures: Collection[str] | None = COMPARABLE,
+    entity_kinds: Mapping[str, str] | None = None,
 ) -> list[Disagreement]:
     """Groups of facts (article id, quantity) that disagree; see the module docstring.
 
     ``measures`` limits the comparison to those ``about`` labels (rates, "... per
-    year", always count); None compares every measure.
+    year", always count); None compares every measure. ``entity_kinds`` (entity id ->
+    type) tells what kind of thing a subject is (``misread_subject``).
     """
     folded: dict[str, str] = {}
     for surface, entity in (term_entity or {}).items():
         folded.setdefault(fold(surface), entity)
 
     def subject_key(article: str, q: Quantity) -> tuple[str, str] | None:
-        subject = q.subject
-        if subject is None and annotations is not None and article in annotations:
-            subject = _nearest_subject(q, annotations[article].mentions)
+        mentions = annotations[article].mentions if annotations and article in annotations else ()
+        subject = q.subject or _nearest_subject(q, mentions)
         if not subject:
             return None
-        if term_entity and subject in term_entity:
-            return term_entity[subject], subject
         key = fold(subject)
-        entity = folded.get(key) or folded.get(singular_key(key))
+        if term_entity and subject in term_entity:
+            entity: str | None = term_entity[subject]
+        else:
+            entity = folded.get(key) or folded.get(singular_key(key))
+        # The story's reading of a name first ("ATACMS" is a weapon), then the sentence's.
+        if entity is not None and entity_kinds and entity in entity_kinds:
+            kinds = {entity_kinds[entity]}
+        else:
+            kinds = {m.label for m in mentions if m.sentence == q.sentence and m.text == subject}
+        if misread_subject(q.about, kinds):
+            return None
         return (entity or singular_key(key)), subject
 
     groups: dict[tuple[str, str, str], list[int]] = defaultdict(list)

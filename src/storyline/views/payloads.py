@@ -287,6 +287,11 @@ def facts_view(corpus: Corpus) -> dict[str, Any]:
                 }
             )
             pairs.append((article_id, q))
-    found = find_disagreements(pairs, annotations=corpus.annotations, term_entity=term_entity)
+    found = find_disagreements(
+        pairs,
+        annotations=corpus.annotations,
+        term_entity=term_entity,
+        entity_kinds={e.id: e.type for e in corpus.entities},
+    )
     disagreements = [{"about": d.about, "facts": list(d.facts), "spread": d.spread} for d in found]
     return {"facts": facts, "disagreements": disagreements}

@@ -50,7 +50,7 @@ from functools import cached_property
 from ..link.names import fold, singular_key
 from ..models import Annotations, EntityMention, Quantity
 from .corpus import Corpus
-from .facts import COMPARABLE, _fmt, _nearest_subject, value_interval
+from .facts import COMPARABLE, _fmt, _nearest_subject, misread_subject, value_interval
 
 _DEATH = re.compile(
     r"\b(kill(?:ed|ing|s)?|died|dead|deaths?|death toll|fatalit(?:y|ies)|lives)\b", re.I
@@ -85,8 +85,6 @@ _PEOPLE = frozenset(
 )
 _CASE_NOUNS = frozenset({"cases", "infections"})
 _PLACES = ("GPE", "LOC", "FAC")
-# Who acts, not what is measured: no subject of a range, a length or a weight.
-_ACTOR_KINDS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 _WINDOW = 30  # characters around a figure read for its measure words ("has killed up to")
 _DIRECTIONS = ("up", "down")
 # One day's dead are no reading of a running toll: the death verb in the simple past (or
@@ -329,9 +327,7 @@ def _subject(
         kinds = {e.type for e in entities} or {
             m.label for m in mentions if m.sentence == q.sentence and m.text == subject
         }
-        # A range or a weight is a thing's ("the length of BP" is a misread); a rate can
-        # be a company's or a country's ("400 interceptors a year") but not a person's.
-        if kinds and kinds <= (_ACTOR_KINDS if measure in COMPARABLE else {"PERSON"}):
+        if misread_subject(measure, kinds):
             return None
     return subject, (entities[0].id if len(entities) == 1 else None)
 
