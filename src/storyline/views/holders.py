@@ -32,6 +32,7 @@ from __future__ import annotations
 import re
 
 from ..models import Annotations, EntityMention
+from .speakers import GOVERNMENT_HEADS
 
 ACTOR_LABELS = frozenset({"ORG", "GPE", "PERSON"})
 # A name right after one of these is the preposition's object, not a subject.
@@ -99,12 +100,11 @@ _PLAN_DROPPED = re.compile(
 )
 # A country before a head that is not its government ("a U.S. appeals court refused
 # to", "U.S. companies plan to") is not the country's position; "U.S. officials" are.
-_GOVERNMENT_HEADS = frozenset(
-    "officials official government administration military forces troops army navy diplomats"
-    " diplomat envoy ambassador president leader leaders minister ministers ministry"
-    " spokesman spokeswoman spokesperson department authorities regulators agency general"
-    " commander commanders defense defence foreign state security intelligence negotiators"
-    " delegation cabinet".split()
+_GOVERNMENT_HEADS = GOVERNMENT_HEADS | frozenset(
+    "military forces troops army navy diplomat envoy ambassador president leader leaders"
+    " minister ministers spokesman spokeswoman spokesperson department regulators agency"
+    " general commander commanders defense defence foreign state security intelligence"
+    " negotiators delegation cabinet".split()
 )
 _REPORTING = re.compile(
     r"(?:said|says|say|told|tells|insisted|insists|reiterated|repeated|stressed|warned|added"

@@ -55,7 +55,8 @@ _SAID_THINGS = frozenset(
 )
 # Heads that make a nationality before them, or a place after "in" / "of", its country's
 # (or place's) government.
-_GOVERNMENT_HEADS = frozenset(
+# The heads through which a place speaks and acts ("US officials", "the UK government").
+GOVERNMENT_HEADS = frozenset(
     """government governments authorities officials official ministry regime administration
     leadership embassy diplomats""".split()
 )
@@ -69,7 +70,7 @@ _ING_NOUNS = frozenset(
 # What a possessor speaks through: its government, its envoys, spokespeople and chiefs,
 # its statements ("Haiti's envoy to the US", "BP's chief executive", "the WHO's
 # report"); not its family, army or doctor ("Ali's family", "Libya's rebel army").
-_SPEAKS_FOR = _GOVERNMENT_HEADS | _SAID_THINGS | frozenset(
+_SPEAKS_FOR = GOVERNMENT_HEADS | _SAID_THINGS | frozenset(
     """ambassador envoy spokesman spokeswoman spokesperson spokespeople minister secretary
     office ministry department mission delegation representative negotiator president
     leader chief executive ceo chairman chairwoman director head comments remarks words
@@ -117,7 +118,7 @@ def _inside_a_phrase(before: str, kind: str) -> bool:
         said = prev.casefold() in _SAID_THINGS and word in ("by", "from", "of")
         workplace = kind == "ORG" and word in _WORKPLACE
         government = (
-            kind == "PLACE" and word in ("in", "of") and prev.casefold() in _GOVERNMENT_HEADS
+            kind == "PLACE" and word in ("in", "of") and prev.casefold() in GOVERNMENT_HEADS
         )
         inside = not (said or workplace or government)
     return inside
@@ -271,7 +272,7 @@ def speaker_entity(corpus: Corpus, article_id: str, quote: Quote) -> Entity | No
             if etype == "NORP" and m.end < end and _head_word(text[m.start : m.end]) != head:
                 # a nationality before the head: its country if the head is its government
                 country = country_of_demonym(fold(m.text))
-                if head not in _GOVERNMENT_HEADS or country is None:
+                if head not in GOVERNMENT_HEADS or country is None:
                     continue
                 found = by_name(country)
                 if not found:
