@@ -59,129 +59,17 @@ from .holders import (
     mention_confidence,
     plan_is_held,
 )
+from .position_cues import (
+    ACTIONS,
+    CUE_WORDS,
+    CUES,
+    CUES_OF_WORD,
+    FOR,
+    NEG_BEFORE,
+    NOT_POLICY,
+    UNCHANGED,
+)
 
-FOR, AGAINST, UNDECIDED, UNCHANGED = "for", "against", "undecided", "unchanged"
-
-_ACTION_WORDS = (
-    "send", "provide", "transfer", "supply", "deliver", "give", "allow", "authori[sz]e", "permit",
-    "ease", "lift", "fire", "strike", "use", "approve", "sell", "deploy", "impose", "ban", "close",
-    "restrict", "follow", "declare", "recommend", "suspend", "cancel", "reopen", "halt", "stop",
-    "join", "withdraw", "train", "fund", "grant", "extend", "expand", "relax", "loosen", "resume",
-)  # fmt: skip
-_VERB = "(?:" + "|".join(_ACTION_WORDS) + ")"
-# An action word in any inflection: send, sends, sending, sent (irregulars listed).
-ACTIONS = re.compile(
-    rf"\b(?:{_VERB}(?:s|es|d|ed|ing)?|sent|gave|given|struck|fired|easing|closing|using|giving|"
-    rf"restrictions?|transfers?|deliver(?:y|ies)|sales?|supplies|shipments?)\b",
-    re.I,
-)
-_NEG_BEFORE = re.compile(
-    r"\b(?:not|n't|never|no|den(?:y|ies|ied|ying)|unclear (?:if|whether)|whether)\b[\w\s,'-]{0,25}$",
-    re.I,
-)
-_NOT_POLICY = re.compile(r"^\s*(?:to )?(?:speak|comment|discuss|detail|talk|be (?:named|identified)|disclose|brief|answer|respond|reply|elaborate|give (?:a|an|any|further) (?:[\w-]+ )?(?:answer|comment|details?|figure|estimate|timeline|interview|damn))\b", re.I)  # fmt: skip
-
-# (words one of which the cue contains, pattern, stance); a pattern's end is where the
-# proposition begins. Order matters: words read by one cue are not read again by a later
-# one. The plain words let most sentences skip the patterns (``in`` is fast; a regex
-# scan of every sentence for every cue is what made this slow).
-_CUE_TABLE: tuple[tuple[tuple[str, ...], str, str], ...] = (
-    (
-        ("no plan", "no intention", "no desire", "no interest"),
-        r"\bno (?:plans?|intention|desire|interest) (?:to|of|in)\b",
-        AGAINST,
-    ),  # fmt: skip
-    (("refus",), r"\b(?:refus(?:ed|es|ing|e)|refusal) to\b", AGAINST),
-    (
-        ("n't ", "not ", "cannot "),
-        r"\b(?:won't|wouldn't|will not|would not|does not|doesn't|cannot|can't) (?=" + _VERB + r")",
-        AGAINST,
-    ),  # fmt: skip
-    (("declin",), r"\bdeclin(?:ed|es|ing) to\b(?! comment)", AGAINST),
-    (
-        ("reject", "ruled out", "rules out", "oppose"),
-        r"\b(?:rejected|rejects|ruled out|rules out|opposes|opposed) (?=(?:the |any |a )?(?:idea|calls?|requests?|plans?|proposals?)? ?(?:of |to |for )?\w*"
-        + _VERB
-        + r")",
-        AGAINST,
-    ),  # fmt: skip
-    (
-        ("hesitant", "reluctant", "wary", "undecided"),
-        r"\b(?:remains?|remained|is|are|was|were|has been|have been) (?:still )?(?:hesitant|reluctant|wary|undecided) (?:to|about|on)\b",
-        UNDECIDED,
-    ),  # fmt: skip
-    (
-        ("considering", "weighing", "mulling", "debating", "reviewing"),
-        r"\b(?:is|are|was|were|has been|have been) (?:still )?(?:considering|weighing|mulling|debating|reviewing)\b",
-        UNDECIDED,
-    ),  # fmt: skip
-    (
-        ("decided",),
-        r"\b(?:has|have|had)(?: not|n't) (?:yet )?decided (?:whether )?(?:to )?",
-        UNDECIDED,
-    ),
-    (
-        ("unclear",),
-        r"\bunclear (?:if|whether) [^,.;]{0,60}?\b(?:has|have|had|will|would) (?:decided to|agreed to)?",
-        UNDECIDED,
-    ),  # fmt: skip
-    (("willing",), r"\b(?:might|may|could) be willing to\b", UNDECIDED),
-    # The proposition before the cue: "put the transfer of X under review", "the transfer
-    # remains under review", "sending X to Y was still in play" (``object``; no "that").
-    (
-        ("under review",),
-        r"\b(?:put|placed) (?P<object>(?:(?!\bthat\b)[^.;,\"“”]){2,80}?) (?:formally |now )?under review\b",
-        UNDECIDED,
-    ),  # fmt: skip
-    (
-        ("under review", "in play"),
-        r"(?P<object>\b(?:(?!\bthat\b)[\w'’ -]){2,80}?) (?:is|was|are|were|remains?|remained|has been|had been) (?:formally |still |now )?(?:under review|[\"“]?still in play)\b",
-        UNDECIDED,
-    ),  # fmt: skip
-    (
-        ("finaliz", "finalis", "preparing", "drawing up", "working on"),
-        r"\b(?:is|are|was|were) (?:finalizing|finalising|preparing|drawing up|working on) (?:a |its |the )?(?:plans?|proposals?|decision) to\b",
-        FOR,
-    ),  # fmt: skip
-    (
-        (
-            "authoriz",
-            "authoris",
-            "approved",
-            "allowed",
-            "permitted",
-            "cleared",
-            "green-lit",
-            "greenlit",
-        ),
-        r"\b(?:ultimately |finally |later |has |have |had |quietly |secretly )*(?:authori[sz]ed|approved|allowed|permitted|cleared|green-?lit)\b(?! by)(?= (?:[A-Z]|the |its |his |her |their |\w+ to\b))",
-        FOR,
-    ),  # fmt: skip
-    (("green light",), r"\b(?:gave|given|give) (?:the |a )?green light (?:to|for)\b", FOR),
-    (
-        ("agree", "decide", "moved to", "moves to"),
-        r"\b(?:agreed|decided|agrees|decides|moved|moves) to\b",
-        FOR,
-    ),
-    (("plan",), r"\b(?<!no )plans? to\b", FOR),
-    (
-        ("changed",),
-        r"\b(?:policy|position|stance) on (?P<object>[^.;,\"”]{2,60}?) (?:has|had)(?: not|n't) changed\b",
-        UNCHANGED,
-    ),  # fmt: skip
-    (
-        ("change in",),
-        r"\bno (?:substantive )?change in (?P<holder>[\w.' ]{0,20}?)\s?(?:policy|position|stance) on\b",
-        UNCHANGED,
-    ),  # fmt: skip
-)
-CUES: tuple[tuple[tuple[str, ...], re.Pattern[str], str], ...] = tuple(
-    (words, re.compile(pattern, re.I), stance) for words, pattern, stance in _CUE_TABLE
-)
-_CUE_WORDS: tuple[str, ...] = tuple(dict.fromkeys(w for words, _, _ in CUES for w in words))
-_CUES_OF_WORD: dict[str, tuple[int, ...]] = {
-    w: tuple(i for i, (words, _, _) in enumerate(CUES) if w in words) for w in _CUE_WORDS
-}
 _CLAUSE_END = re.compile(
     r"(?<![A-Z])\.(?=\s|$)|[;:—–(\"“”]|, |\b(?:despite|according|because|after|while|but|which|who|saying|as a|as the|even though|if|in order)\b",
     re.I,
@@ -397,10 +285,10 @@ def _candidates(text: str, starts: list[int]) -> dict[int, set[int]]:
     searches); the cue's pattern then decides, word boundaries included."""
     lower = text.lower().replace("’", "'")
     out: dict[int, set[int]] = defaultdict(set)
-    for word in _CUE_WORDS:
+    for word in CUE_WORDS:
         at = lower.find(word)
         while at != -1:
-            out[bisect_right(starts, at) - 1].update(_CUES_OF_WORD[word])
+            out[bisect_right(starts, at) - 1].update(CUES_OF_WORD[word])
             at = lower.find(word, at + 1)
     return out
 
@@ -455,7 +343,7 @@ def _sentence_mentions(
             if any(a < match.end() and match.start() < b for a, b in taken):
                 continue
             if stance == FOR and (
-                _NEG_BEFORE.search(text[: match.start()][-40:])
+                NEG_BEFORE.search(text[: match.start()][-40:])
                 or PASSIVE_BEFORE.search(text[: match.start()][-20:])
             ):
                 continue
@@ -471,7 +359,7 @@ def _sentence_mentions(
                 proposition = _proposition(text, match.end())
                 span = (offset + match.end(), offset + match.end() + len(proposition) + 1)
             head = " ".join(proposition.split()[:6])  # the action comes first: "to send ..."
-            if stance != UNCHANGED and (not ACTIONS.search(head) or _NOT_POLICY.match(proposition)):
+            if stance != UNCHANGED and (not ACTIONS.search(head) or NOT_POLICY.match(proposition)):
                 continue
             if not proposition:
                 continue
