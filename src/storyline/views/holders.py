@@ -54,6 +54,15 @@ _CLAUSE_IN_GAP = re.compile(
     re.I,
 )
 HOLDER_GAP_WORDS = 12
+# A cue's clause whose subject stands for an actor named before: a pronoun, a possessive
+# pronoun, a definite description of an institution, or none.
+_STANDS_FOR_AN_ACTOR = re.compile(
+    r"^\s*(?i:(?:and|but|that|while|as|later|meanwhile|now|then|still|also|instead|eventually"
+    r"|finally|ultimately|today|yesterday|\w+ly)\s+)?(?i:(?:it|he|she|they|we|its|his|her|their|our"
+    r"|the\s+(?:company|government|administration|firm|group|ministry|country|alliance|bank"
+    r"|council|state|agency|court|regime|organi[sz]ation|union|league|army|military|cabinet"
+    r"|president|minister|prime minister|white house))\s+)?(?:[a-z]+\s+){0,4}$"
+)
 # What a pronoun subject can stand for: "it" is no person, "he" and "she" are one.
 _PRONOUN_LABELS = {
     "it": frozenset({"ORG", "GPE"}),
@@ -91,6 +100,7 @@ _PLAN_VERB = re.compile(
     r"|government|administration|company|ministry|army|military|alliance|council|union|group"
     r"|firm|bank|country|will|would|to))\s+$"
 )
+_NAMED_PLAN = re.compile(r"\b(?:[Tt]he|[Aa])\s+[A-Z][\w.'’-]*\s+$")
 # "... plans to X have been suspended": the plan is off.
 _PLAN_DROPPED = re.compile(
     r"^[^.;]*?\b(?:have|has|had|was|were|is|are)\s+(?:now\s+|since\s+)?(?:been\s+)?"
@@ -114,6 +124,8 @@ _REPORTING = re.compile(
 _LEADING_WORD = re.compile(r"^\s*([a-z][\w-]*)")
 RUN_ON_WORDS = 60
 RUN_ON_CONFIDENCE = 0.3
+# A page's highlights or byline run into a sentence.
+_PAGE_PARTS = re.compile(r"\bNEW:|^\s*By the [A-Z][\w.]* (?:Wire )?Staff\b")
 # The least confidence a position mention needs to be shown by default.
 POSITION_CONFIDENCE = 0.5
 
@@ -172,6 +184,15 @@ def holder_mention(
     return None, bool(candidates)
 
 
+def carries_an_actor(text_before_cue: str) -> bool:
+    """Whether the cue's subject can stand for an actor named in an earlier sentence: a
+    pronoun or a definite description ("it", "we", "the company", "the government"),
+    or no subject at all in the cue's clause; not a subject of its own ("Auditors
+    urged Congress to ...")."""
+    clause = re.split(r"[,;:.“”\"(—–]|\s--\s", text_before_cue)[-1]
+    return bool(_STANDS_FOR_AN_ACTOR.match(clause))
+
+
 def hypothetical(text_before_cue: str) -> bool:
     """A cue inside an "if", "unless" or "whether" clause states no stance."""
     return bool(_HYPOTHETICAL.search(text_before_cue[-120:]))
@@ -187,10 +208,15 @@ def plan_is_held(cue: str, text_before_cue: str, text_after_cue: str) -> bool:
     if _PLAN_DROPPED.search(text_after_cue[:120]):
         return False
     before = text_before_cue[-80:]
+    if word == "plan" and _NAMED_PLAN.search(before):
+        return False  # "the Chavez plan to send ...": a plan named after someone, a noun
     return bool(_PLAN_OWNED.search(before) or _PLAN_VERB.search(before))
 
 
 def mention_confidence(sentence: str) -> float:
     """How sure the view is that a stance read in ``sentence`` is one: low for a run-on
-    "sentence" of page parts (see the module docstring)."""
-    return RUN_ON_CONFIDENCE if len(sentence.split()) > RUN_ON_WORDS else 1.0
+    "sentence" of page parts (see the module docstring), long or marked by a page's
+    highlights ("NEW:", "By the CNN Wire Staff")."""
+    if len(sentence.split()) > RUN_ON_WORDS or _PAGE_PARTS.search(sentence):
+        return RUN_ON_CONFIDENCE
+    return 1.0

@@ -20,11 +20,20 @@ _ACTION_WORDS = (
 )  # fmt: skip
 _VERB = "(?:" + "|".join(_ACTION_WORDS) + ")"
 # An action word in any inflection: send, sends, sending, sent (irregulars listed).
+# Policy instruments a proposition can name without a verb ("supports a no-fly zone",
+# "opposed sanctions", "is considering a ceasefire").
+_POLICY = (
+    r"no-fly zones?|sanctions|(?:arms |oil |trade )?embargo(?:es)?|cease-?fires?|truce"
+    r"|(?:military )?intervention|air ?strikes|peacekeepers|peacekeeping (?:force|mission)"
+    r"|ground troops|bail-?outs?|stimulus|moratorium|quarantine|travel ban"
+)
 ACTIONS = re.compile(
     rf"\b(?:{_VERB}(?:s|es|d|ed|ing)?|sent|gave|given|struck|fired|easing|closing|using|giving|"
-    rf"restrictions?|transfers?|deliver(?:y|ies)|sales?|supplies|shipments?)\b",
+    rf"restrictions?|transfers?|deliver(?:y|ies)|sales?|supplies|shipments?|{_POLICY})\b",
     re.I,
 )
+# Words that may stand between a cue and the policy it names ("tougher sanctions").
+_POLICY_BEFORE = r"(?:(?:the|any|a|an|new|further|more|tougher|international|military|western|foreign|fresh|u\.?n\.?|its|their)\s+){0,3}"
 NEG_BEFORE = re.compile(
     r"\b(?:not|n't|never|no|den(?:y|ies|ied|ying)|unclear (?:if|whether)|whether)\b[\w\s,'-]{0,25}$",
     re.I,
@@ -53,6 +62,12 @@ _CUE_TABLE: tuple[tuple[tuple[str, ...], str, str], ...] = (
         r"\b(?:rejected|rejects|ruled out|rules out|opposes|opposed) (?=(?:the |any |a )?(?:idea|calls?|requests?|plans?|proposals?)? ?(?:of |to |for )?\w*"
         + _VERB
         + r")",
+        AGAINST,
+    ),  # fmt: skip
+    (  # "opposed sanctions", "rejected a no-fly zone": a policy named without a verb
+        ("reject", "ruled out", "rules out", "oppos", "resist", "voted against", "votes against"),
+        r"\b(?:rejected|rejects|ruled out|rules out|opposes|opposed|opposing|resisted|resists"
+        r"|voted against|votes against) (?=" + _POLICY_BEFORE + r"(?:" + _POLICY + r")\b)",
         AGAINST,
     ),  # fmt: skip
     (
@@ -104,7 +119,7 @@ _CUE_TABLE: tuple[tuple[tuple[str, ...], str, str], ...] = (
             "green-lit",
             "greenlit",
         ),
-        r"\b(?:ultimately |finally |later |has |have |had |quietly |secretly )*(?:authori[sz]ed|approved|allowed|permitted|cleared|green-?lit)\b(?! by)(?= (?:[A-Z]|the |its |his |her |their |\w+ to\b))",
+        r"(?<![-‐])\b(?:ultimately |finally |later |has |have |had |quietly |secretly )*(?:authori[sz]ed|approved|allowed|permitted|cleared|green-?lit)\b(?! by)(?= (?:[A-Z]|the |its |his |her |their |\w+ to\b))",
         FOR,
     ),  # fmt: skip
     (("green light",), r"\b(?:gave|given|give) (?:the |a )?green light (?:to|for)\b", FOR),
@@ -114,6 +129,33 @@ _CUE_TABLE: tuple[tuple[tuple[str, ...], str, str], ...] = (
         FOR,
     ),
     (("plan",), r"\b(?<!no )plans? to\b", FOR),
+    (  # "called for a no-fly zone", "backed sanctions", "urged NATO to impose ..." (not
+        # "a U.N.-backed no-fly zone": an adjective, no one's stance)
+        (
+            "called for",
+            "calls for",
+            "calling for",
+            "backed",
+            "backs",
+            "supports",
+            "supported",
+            "endorse",
+            "favo",
+            "pushed for",
+            "pushes for",
+            "pressed for",
+            "presses for",
+            "urge",
+        ),
+        r"(?<![-‐])\b(?:called for|calls for|calling for|backed|backs|supports|supported|endorsed|endorses"
+        r"|favou?rs|favou?red|pushed for|pushes for|pressed for|presses for|urged|urges|urging)\b"
+        r"(?= (?:"
+        + _POLICY_BEFORE
+        + r"(?:"
+        + _POLICY
+        + r")\b|[A-Z][\w.'-]*(?: [A-Z][\w.'-]*)* to \w+))",
+        FOR,
+    ),  # fmt: skip
     (
         ("changed",),
         r"\b(?:policy|position|stance) on (?P<object>[^.;,\"”]{2,60}?) (?:has|had)(?: not|n't) changed\b",

@@ -54,6 +54,7 @@ from .corpus import Corpus
 from .holders import (
     ACTOR_LABELS,
     PASSIVE_BEFORE,
+    carries_an_actor,
     holder_mention,
     hypothetical,
     mention_confidence,
@@ -82,7 +83,8 @@ _RELATIVE = re.compile(r"^[^.;]{0,20}\b(?:that|which)\b[^.;,]{0,40}$", re.I)
 _STOP = frozenset(
     "a an the to of in on into for and or with by at from its their his her our this that these those "
     "some any more all how can could would will be been is are was were it they them than as about "
-    "such other own".split()
+    "such other own against over under after before between through without within across"
+    " toward towards upon amid".split()
     # time words place a proposition, they do not say which one it is
     + "year years month months week weeks day days today earlier later recent recently last next"
     " ago time".split()
@@ -314,7 +316,8 @@ def position_mentions(corpus: Corpus) -> list[Mention]:
                 # A stance holds when it is reported: a later date in its sentence is a
                 # plan's ("report to the cabinet this summer"), not the stance's.
                 if sd is not None and (a.published is None or sd.interval_start <= a.published):
-                    m.date, m.start = sd.value, sd.interval_start
+                    # the day, not a stamp's clock ("2011-05-19T11:32")
+                    m.date, m.start = sd.value.split("T", 1)[0], sd.interval_start
                 elif a.published is not None:
                     m.date, m.start = a.published.isoformat(), a.published
                 else:
@@ -377,12 +380,15 @@ def _sentence_mentions(
                     corpus, article, ann, index, text, offset, offset + match.start(), inside
                 )
             # An actor of the last sentences carries to a cue whose sentence names none
-            # before it; one that names only actors that cannot be its subject has one.
+            # before it, when its subject stands for one ("It has no plans to", "the
+            # company agreed to"); a subject of its own ("Auditors urged Congress to")
+            # or only names that cannot be its subject hold the position themselves.
             if (
                 actor is None
                 and not named
                 and last_actor is not None
                 and index - last_actor[0] <= _CARRY_SENTENCES
+                and carries_an_actor(text[: match.start()])
             ):
                 actor = (last_actor[1], last_actor[2])
             if actor is None:
