@@ -22,9 +22,13 @@ module decides, from the words around a cue, what a pattern cannot:
   nor one said to be dropped ("plans to widen offshore drilling have been suspended");
 * **a country is not whatever it qualifies**: "a U.S. appeals court refused to" is the
   court's, "U.S. officials refused to" the country's;
-* **a run-on "sentence" is no evidence**: more than ``RUN_ON_WORDS`` words is page
-  parts the splitter could not cut (a headline, highlights and captions run into a
-  lead); a stance read there is kept with a low confidence, shown only with ``--all``.
+* **an earlier sentence's actor carries only to a subject that stands for it**: "it",
+  "the government", "Later the company" (``carries_an_actor``), not "Auditors refused
+  to ...", whose subject holds the position itself;
+* **a run-on "sentence" is no evidence**: more than ``RUN_ON_WORDS`` words, or a page's
+  highlights or byline in it ("NEW:", "By the CNN Wire Staff"), is page parts the
+  splitter could not cut (a headline, highlights and captions run into a lead); a
+  stance read there is kept with a low confidence, shown only with ``--all``.
 """
 
 from __future__ import annotations

@@ -1,37 +1,47 @@
 """Positions: what an actor says it does or will do, and how that moves over time.
 
 A *position mention* is a sentence where a cue gives an actor's stance on a
-proposition (an action: send, provide, allow, authorize, ease restrictions ...):
+proposition (an action or a policy: send, provide, allow, authorize, ease restrictions,
+a no-fly zone, sanctions ...). The cues live in ``views.position_cues``:
 
 * **against**: "has no plans to", "refused to", "its refusal to", "won't send" (not
-  "did not send", a past act rather than a position),
-  "declined to" (not "declined to comment"), "rejected";
+  "did not send", a past act rather than a position), "declined to" (not "declined
+  to comment"), "rejected", "opposed sanctions", "voted against a no-fly zone";
 * **undecided**: "remains hesitant to", "is considering", "has not decided
   whether", "it is unclear if X has decided to", "might be willing to", "put
   the transfer under review", "sending X was still in play" (the proposition
   before the cue; its possessor, "Kestria's interceptors", holds the position);
 * **for**: "authorized Kyiv to", "ultimately approved", "agreed to", "decided
-  to", "is finalizing a plan to", "plans to" (a bare "will" is a forecast, not a
-  stance, and is not read);
+  to", "is finalizing a plan to", "plans to", "called for a no-fly zone", "backed
+  sanctions", "urged NATO to impose ..." (a bare "will" is a forecast, not a stance,
+  and is not read);
 * **unchanged**: "our policy on ATACMS has not changed", "no change in US policy
   on sending ATACMS": the stance of the position's previous step, kept (dropped
   when there is none to keep).
 
-A negation just before a *for* cue ("has not decided to", "was not authorized")
-is not read as *for*. The proposition is the clause after the cue, cut at the
-next clause boundary, and must name an action (``ACTIONS``): "not authorized to
-speak publicly" is about a source, not a policy, and has no action here.
+A negation just before a *for* cue ("has not decided to", "was not authorized",
+"deny any plan to") is not read as *for*. The proposition is the clause after the
+cue, cut at the next clause boundary, and must name an action or a policy
+(``ACTIONS``): "not authorized to speak publicly" is about a source, not a policy.
+What the words around a cue decide is ``views.holders``'s: no stance in a
+hypothetical, a plan someone else suspends or one said to be dropped, a passive
+permission; a low confidence (shown with ``--all`` only) in run-on page parts.
 
-The actor is the nearest named actor (organisation, country, person) before
-the cue in the sentence; for an "unchanged" cue also the one inside it ("US
-policy"); else the last actor of a position in the same article, a few
-sentences back (a quoted "our policy" continues the story's actor). Actors that
-name the same government are one actor (``government``): the White House, the
-Pentagon, Washington and "the Biden administration" are the United States.
+The actor is the nearest named actor (organisation, country, person) before the cue
+that can be its subject (``holders.holder_mention``: not a preposition's object, not
+cut off by a clause, not a country qualifying another head; a pronoun subject stands
+for an actor named before it); for an "unchanged" cue also the one inside it ("US
+policy"). When the sentence names none before the cue, the last actor of a position
+in the same article, a few sentences back, holds it if the cue's subject stands for
+one ("it", "the government"; a quoted "our policy" continues the story's actor).
+Actors that name the same government are one actor (``government``): the White
+House, the Pentagon, Washington and "the Biden administration" are the United States.
 
-Propositions that say the same in other words group together: two mentions of
-one actor join when their propositions share a content word stem or a term
-(ATACMS and "Army Tactical Missile System" are one entity), transitively. A
+Propositions that say the same in other words group together: two mentions of one
+actor join when their propositions name one term (ATACMS and "Army Tactical Missile
+System" are one entity), share two content stems, or share one among both heads (the
+first four stems: the action and its object; "pay into the fund" / "bankroll the
+fund"), transitively. One word shared anywhere ("oil") joined unrelated acts. A
 proposition about "more" of something ("send more ATACMS") is a different
 proposition from the first one. Steps are dated by the sentence's own date (the
 event dating of the annotate stage) when that is no later than publication, else the
