@@ -511,6 +511,19 @@ def test_one_shared_word_outside_the_heads_does_not_join_two_propositions() -> N
     ]
 
 
+def test_a_verb_of_stopping_joins_no_heads() -> None:
+    # against stopping the bombing and for air strikes share only "stop": two positions,
+    # not one that moves from against to for
+    docs = [
+        Doc("Ruritania would not stop bombing the Borduria ports.", D(2024, 1, 1), "A"),
+        Doc("Ruritania called for air strikes to stop such raids.", D(2024, 2, 1), "B"),
+    ]
+    positions = group_positions(position_mentions(corpus_of(docs)))
+    assert sorted(len(p.mentions) for p in positions) == [1, 1], [
+        (p.claim, len(p.mentions)) for p in positions
+    ]
+
+
 def test_a_stance_in_run_on_page_parts_is_shown_with_all_only() -> None:
     highlights = " ".join(["Highlights of the day run on without a stop"] * 6)
     docs = [

@@ -41,7 +41,7 @@ Propositions that say the same in other words group together: two mentions of on
 actor join when their propositions name one term (ATACMS and "Army Tactical Missile
 System" are one entity), share two content stems, or share one among both heads (the
 first four stems: the action and its object; "pay into the fund" / "bankroll the
-fund"), transitively. One word shared anywhere ("oil") joined unrelated acts. A
+fund"; a verb of stopping turns what it heads around and joins nothing), transitively. One word shared anywhere ("oil") joined unrelated acts. A
 proposition about "more" of something ("send more ATACMS") is a different
 proposition from the first one. Steps are dated by the sentence's own date (the
 event dating of the annotate stage) when that is no later than publication, else the
@@ -144,6 +144,7 @@ _WEAK = frozenset(
     _stem(w)
     for w in ("send", "provide", "allow", "use", "give", "make", "help", "country", "now", "also")
 )
+_STOPPING = frozenset(_stem(w) for w in ("stop", "halt", "suspend", "cease", "end"))
 
 
 @dataclass
@@ -263,7 +264,9 @@ def _tokens(corpus: Corpus, article: str, ann: Annotations, index: int, span: tu
             out.add(stem)
             if len(head) < _HEAD_STEMS and stem not in head:
                 head.append(stem)
-    return frozenset(out), frozenset(head)
+    # A verb of stopping turns what it heads around: "stop bombing" and "airstrikes to
+    # stop such attacks" share "stop" and nothing else, so it joins no heads.
+    return frozenset(out), frozenset(head) - _STOPPING
 
 
 def _is_term(corpus: Corpus, article: str, index: int, m: EntityMention) -> bool:
