@@ -554,62 +554,50 @@ def _toll_points(*docs: Doc) -> list[tuple[str, str]]:
     ]
 
 
-def test_one_days_dead_wounded_and_yearly_counts_are_no_toll() -> None:
-    day = D(2009, 4, 25)
-    kept = Doc("The virus has killed 68 people in Mexico.", day, "A", figures=[("68 people", 68, "people")])  # fmt: skip
-    others = [
+def _death_report(text: str, figure: str, value: float, outlet: str = "B") -> Doc:
+    return Doc(text, D(2009, 4, 25), outlet, figures=[(figure, value, "people")])
+
+
+_RUNNING_TOLL = _death_report("The virus has killed 68 people in Mexico.", "68 people", 68, "A")
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "value"),
+    [
         # one day's dead: the death verb and a day after the figure
-        Doc(
-            "At least 28 people died in Mexico on Friday.",
-            day,
-            "B",
-            figures=[("At least 28 people", 28, "people")],
-        ),  # fmt: skip
-        Doc(
-            "Gunmen killed five and 20 people wounded in Mexico.",
-            day,
-            "C",
-            figures=[("20 people", 20, "people")],
-        ),  # fmt: skip
-        # history, not this story's toll; people in hospital beside the dead
-        Doc(
-            "A pandemic in 1957 killed 2,000 people in Mexico.",
-            day,
-            "E",
-            figures=[("2,000 people", 2000, "people")],
-        ),
-        Doc(
-            "The flu killed two, and five people in Mexico have been hospitalised.",
-            day,
-            "F",
-            figures=[("five people", 5, "people")],
-        ),
+        ("At least 28 people died in Mexico on Friday.", "At least 28 people", 28),
+        # people hurt or in hospital beside the dead
+        ("Gunmen killed five and 20 people wounded in Mexico.", "20 people", 20),
+        ("The flu killed two, and five people in Mexico have been hospitalised.", "five people", 5),
+        # history, not this story's toll
+        ("A pandemic in 1957 killed 2,000 people in Mexico.", "2,000 people", 2000),
         # a hypothetical measures nothing
-        Doc(
-            "Experts warn the outbreak could kill 5,000 people in Mexico.",
-            day,
-            "G",
-            figures=[("5,000 people", 5000, "people")],
+        ("Experts warn the outbreak could kill 5,000 people in Mexico.", "5,000 people", 5000),
+        # a count of every year
+        ("Seasonal flu kills 36,000 people in Mexico in an average year.", "36,000 people", 36000),
+    ],
+)
+def test_what_is_no_point_of_a_running_toll(text: str, figure: str, value: float) -> None:
+    other = _death_report(text, figure, value)
+    assert _toll_points(_RUNNING_TOLL, other) == [("2009-04-25", "68 people")]
+
+
+@pytest.mark.parametrize(
+    ("text", "figure", "value"),
+    [
+        # a running count whose sentence names the day it was reported on stays one
+        (
+            "The virus has killed up to 149 people in Mexico, the agency warned on Friday.",
+            "up to 149 people",
+            149,
         ),
-        Doc(
-            "Seasonal flu kills 36,000 people in Mexico in an average year.",
-            day,
-            "D",
-            figures=[("36,000 people", 36000, "people")],
-        ),  # fmt: skip
-    ]
-    assert _toll_points(kept, *others) == [("2009-04-25", "68 people")]
-    # a running count whose sentence names the day it was reported on stays one
-    warned = Doc(
-        "The virus has killed up to 149 people in Mexico, the agency warned on Friday.",
-        day,
-        "H",
-        figures=[("up to 149 people", 149, "people")],
-    )
-    assert ("2009-04-25", "up to 149 people") in _toll_points(kept, warned)
-    # a running total keeps its day: "since" says it is one
-    since = Doc("At least 30 people have died in Mexico since Friday.", day, "E", figures=[("At least 30 people", 30, "people")])  # fmt: skip
-    assert ("2009-04-25", "At least 30 people") in _toll_points(kept, since)
+        # a running total keeps its day: "since" says it is one
+        ("At least 30 people have died in Mexico since Friday.", "At least 30 people", 30),
+    ],
+)
+def test_a_running_count_with_a_day_stays_one(text: str, figure: str, value: float) -> None:
+    other = _death_report(text, figure, value)
+    assert ("2009-04-25", figure) in _toll_points(_RUNNING_TOLL, other)
 
 
 def test_one_outlets_figure_moves_no_series() -> None:
