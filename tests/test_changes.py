@@ -447,10 +447,13 @@ def _held(text: str) -> list[tuple[str, str, str]]:
         "A Ruritania-backed no-fly zone over Borduria took effect.",
         # a plan named after someone else
         "Ruritania showed interest in the Syldavia plan to send Kestrel missiles.",
+        # calls as a noun, and a statement not made
+        "The Palace of Strelsau reacted coolly to the calls for a no-fly zone over Borduria.",
+        "Ruritania stopped short of saying it had decided to send Kestrel missiles.",
     ],
 )
 def test_what_states_no_position_of_the_named_actor(text: str) -> None:
-    named = ("Ruritania", "Borduria", "Strelsau", "Syldavia")
+    named = ("Ruritania", "Borduria", "Strelsau", "Syldavia", "Palace of Strelsau")
     assert not [h for h in _held(text) if h[0] in named], _held(text)
 
 
@@ -484,6 +487,10 @@ def test_what_states_no_position_of_the_named_actor(text: str) -> None:
         (
             "Ruritania is considering a ceasefire.",
             ("Ruritania", "undecided", "a ceasefire"),
+        ),
+        (  # a commitment not to act
+            "Ruritania pledged not to send Kestrel missiles to Borduria.",
+            ("Ruritania", "against", "send Kestrel missiles to Borduria"),
         ),
         (  # an aside after a comma does not cut the holder off
             "Ruritania is holding firm, for now at least, on its refusal to send Kestrel missiles.",

@@ -35,7 +35,8 @@ ACTIONS = re.compile(
 # Words that may stand between a cue and the policy it names ("tougher sanctions").
 _POLICY_BEFORE = r"(?:(?:the|any|a|an|new|further|more|tougher|international|military|western|foreign|fresh|u\.?n\.?|its|their)\s+){0,3}"
 NEG_BEFORE = re.compile(
-    r"\b(?:not|n't|never|no|den(?:y|ies|ied|ying)|unclear (?:if|whether)|whether)\b[\w\s,'-]{0,25}$",
+    r"\b(?:not|n't|never|no|den(?:y|ies|ied|ying)|unclear (?:if|whether)|whether|short of"
+    r"|little sign)\b[\w\s,'-]{0,25}$",
     re.I,
 )
 NOT_POLICY = re.compile(r"^\s*(?:to )?(?:speak|comment|discuss|detail|talk|be (?:named|identified)|disclose|brief|answer|respond|reply|elaborate|give (?:a|an|any|further) (?:[\w-]+ )?(?:answer|comment|details?|figure|estimate|timeline|interview|damn))\b", re.I)  # fmt: skip
@@ -129,6 +130,12 @@ _CUE_TABLE: tuple[tuple[tuple[str, ...], str, str], ...] = (
         FOR,
     ),
     (("plan",), r"\b(?<!no )plans? to\b", FOR),
+    (  # a commitment refused: "pledged not to send troops"
+        ("vow", "pledg", "promis"),
+        r"\b(?:vowed|vows|pledged|pledges|promised|promises) (?:not|never) to\b",
+        AGAINST,
+    ),
+
     (  # "called for a no-fly zone", "backed sanctions", "urged NATO to impose ..." (not
         # "a U.N.-backed no-fly zone": an adjective, no one's stance)
         (
@@ -147,7 +154,8 @@ _CUE_TABLE: tuple[tuple[tuple[str, ...], str, str], ...] = (
             "presses for",
             "urge",
         ),
-        r"(?<![-‐])\b(?:called for|calls for|calling for|backed|backs|supports|supported|endorsed|endorses"
+        r"(?<![-‐])(?<!the )(?<!these )(?<!growing )(?<!mounting )(?<!repeated )"
+        r"\b(?:called for|calls for|calling for|backed|backs|supports|supported|endorsed|endorses"
         r"|favou?rs|favou?red|pushed for|pushes for|pressed for|presses for|urged|urges|urging)\b"
         r"(?= (?:"
         + _POLICY_BEFORE

@@ -94,7 +94,7 @@ _STOP = frozenset(
     "a an the to of in on into for and or with by at from its their his her our this that these those "
     "some any more all how can could would will be been is are was were it they them than as about "
     "such other own against over under after before between through without within across"
-    " toward towards upon amid".split()
+    " toward towards upon amid until unless there here where then".split()
     # time words place a proposition, they do not say which one it is
     + "year years month months week weeks day days today earlier later recent recently last next"
     " ago time".split()
