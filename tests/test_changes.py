@@ -488,6 +488,10 @@ def test_what_states_no_position_of_the_named_actor(text: str) -> None:
             "Ruritania is considering a ceasefire.",
             ("Ruritania", "undecided", "a ceasefire"),
         ),
+        (  # a time between a country and its verb
+            "Ruritania last week called for a no-fly zone over Borduria.",
+            ("Ruritania", "for", "a no-fly zone over Borduria"),
+        ),
         (  # a commitment not to act
             "Ruritania pledged not to send Kestrel missiles to Borduria.",
             ("Ruritania", "against", "send Kestrel missiles to Borduria"),

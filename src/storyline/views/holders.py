@@ -120,6 +120,8 @@ _GOVERNMENT_HEADS = GOVERNMENT_HEADS | frozenset(
     " general commander commanders defense defence foreign state security intelligence"
     " negotiators delegation cabinet".split()
 )
+# A time said between a country and its verb ("Britain last week called for").
+_WHEN_WORDS = frozenset("last this earlier yesterday today tonight first".split())
 _REPORTING = re.compile(
     r"(?:said|says|say|told|tells|insisted|insists|reiterated|repeated|stressed|warned|added"
     r"|announced|declared|confirmed|indicated|signal+ed|made|argued|maintained|made clear)$"
@@ -149,7 +151,10 @@ def can_be_subject(
     if mention.label == "GPE" and (head := _LEADING_WORD.match(gap)):
         word = head.group(1).lower()
         if not (
-            word in _GOVERNMENT_HEADS or _MAY_FOLLOW_COMMA.match(word) or _REPORTING.match(word)
+            word in _GOVERNMENT_HEADS
+            or word in _WHEN_WORDS
+            or _MAY_FOLLOW_COMMA.match(word)
+            or _REPORTING.match(word)
         ):
             return False
     if len(gap.split()) > HOLDER_GAP_WORDS or _CLAUSE_IN_GAP.search(gap):
