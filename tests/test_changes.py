@@ -552,6 +552,8 @@ def test_a_stance_in_run_on_page_parts_is_shown_with_all_only() -> None:
     [position] = changes_view(corpus, all=True)["positions"]
     assert [s["stance"] for s in position["steps"]] == ["against", "for"]
     assert position["steps"][1]["evidence"][0]["confidence"] == low.confidence
+    assert position["steps"][1]["evidence"][0].get("low_confidence") is True
+    assert "low_confidence" not in position["steps"][0]["evidence"][0]
 
 
 def _toll_points(*docs: Doc) -> list[tuple[str, str]]:

@@ -318,7 +318,8 @@ def changes(
         for step in p["steps"]:
             first = step["evidence"][0]
             line = f"  {step['date']:<10} {step['stance']:<9} {first['sentence']} ({first['outlet'] or '?'})"
-            out.print(Text(line), highlight=False)
+            low = " [low confidence]" if first.get("low_confidence") else ""
+            out.print(Text.assemble(line, (low, "dim")), highlight=False)
     for f in payload["figures"]:
         moves = "; ".join(
             f"{c['before']:g} → {c['after']:g} ({c['start']} → {c['end']})" for c in f["changes"]

@@ -46,6 +46,7 @@ class _StepEvidenceExtra(TypedDict, total=False):
     cue: str
     proposition: str
     confidence: float  # ``views.holders.mention_confidence``
+    low_confidence: bool  # under ``POSITION_CONFIDENCE``: shown with --all only
     stance_as_written: str  # "unchanged" where the text only says nothing changed
 
 
@@ -149,6 +150,8 @@ def _evidence(m: Mention) -> StepEvidence:
     }
     if m.stance != m.resolved:
         row["stance_as_written"] = m.stance
+    if m.confidence < POSITION_CONFIDENCE:
+        row["low_confidence"] = True  # read in run-on page parts: shown with --all only
     return row
 
 
