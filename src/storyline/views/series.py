@@ -242,20 +242,25 @@ def _measure(q: Quantity, text: str) -> str | None:
         kind = "cases"
     else:
         return q.about
-    if kind is None or _one_days_count(before, text[q.end : q.end + _CLAUSE_WINDOW]):
+    if kind is None or not _running_count(before, text[q.end : q.end + _CLAUSE_WINDOW]):
         return None
-    if _OTHER_FATE.match(
-        text[q.end : q.end + _CLAUSE_WINDOW]
-    ):  # "... killed and 20 people wounded": the 20 are hurt
-        return None
-    if _EVERY_YEAR.search(_clause(text[q.end : q.end + _CLAUSE_WINDOW])) or _EVERY_YEAR.search(
-        before
-    ):
-        return None  # "seasonal flu kills 36,000 people in the US in an average year"
     confirmed = (
         _CONFIRMED_BEFORE.search(before) or _CONFIRMED_AFTER.search(after) or "confirmed" in words
     )
     return f"confirmed {kind}" if confirmed else kind
+
+
+def _running_count(before: str, following: str) -> bool:
+    """Whether a count of people, with ``before`` and ``following`` the text around it,
+    can be a reading of a running toll: not one day's dead (``_one_days_count``), not
+    people hurt beside the dead ("... killed and 20 people wounded"), not a count of
+    every year ("seasonal flu kills 36,000 people in the US in an average year")."""
+    return not (
+        _one_days_count(before, following)
+        or _OTHER_FATE.match(following)
+        or _EVERY_YEAR.search(_clause(following))
+        or _EVERY_YEAR.search(before)
+    )
 
 
 def _clause(after: str) -> str:
