@@ -447,6 +447,8 @@ def _held(text: str) -> list[tuple[str, str, str]]:
         "A Ruritania-backed no-fly zone over Borduria took effect.",
         # a plan named after someone else
         "Ruritania showed interest in the Syldavia plan to send Kestrel missiles.",
+        # an "-ing" cue right after a noun is that noun's
+        "The Palace of Strelsau distributed a draft calling for a no-fly zone over Borduria.",
         # calls as a noun, and a statement not made
         "The Palace of Strelsau reacted coolly to the calls for a no-fly zone over Borduria.",
         "Ruritania stopped short of saying it had decided to send Kestrel missiles.",
@@ -491,6 +493,10 @@ def test_what_states_no_position_of_the_named_actor(text: str) -> None:
         (  # a time between a country and its verb
             "Ruritania last week called for a no-fly zone over Borduria.",
             ("Ruritania", "for", "a no-fly zone over Borduria"),
+        ),
+        (  # an "-ing" cue after an auxiliary is its subject's
+            "The Palace of Strelsau is calling for a no-fly zone over Borduria.",
+            ("Palace of Strelsau", "for", "a no-fly zone over Borduria"),
         ),
         (  # a commitment not to act
             "Ruritania pledged not to send Kestrel missiles to Borduria.",

@@ -12,6 +12,8 @@ module decides, from the words around a cue, what a pattern cannot:
   halt ...") or by more than a dozen words;
 * **a passive permission is not the permitter's**: "BP was allowed to use ..." is no
   stance of BP's;
+* **an "-ing" cue right after a noun is that noun's**: "a draft resolution calling for
+  a no-fly zone" is no stance of the U.N. named before it;
 * **a hypothetical states no stance**: a cue inside an "if", "unless" or "whether"
   clause ("will threaten sanctions if Assad's government does not halt ...", "would
   be surprised if BP did not suspend ...");
@@ -78,6 +80,10 @@ _MAY_FOLLOW_COMMA = re.compile(
     r"|also|still|now|then|however|again|once|already|not|never|ultimately|finally|later|soon"
     r"|\w+ly|in|on|at|for|of|to|by|with|after|over|since|until|its|his|her|their)$",
     re.I,
+)
+# What may stand before an "-ing" cue that is its subject's: a comma, an auxiliary.
+_PARTICIPLE_OF_SUBJECT = re.compile(
+    r"(?:,|\b(?:is|are|was|were|be|been|am|also|now|still|repeatedly))\s*$", re.I
 )
 # A passive "was authorized to", "were allowed to": the subject is who is permitted.
 PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|be|been|being)\s+(?:\w+ly\s+)?$", re.I)
@@ -200,6 +206,17 @@ def carries_an_actor(text_before_cue: str) -> bool:
     urged Congress to ...")."""
     clause = re.split(r"[,;:.“”\"(—–]|\s--\s", text_before_cue)[-1]
     return bool(_STANDS_FOR_AN_ACTOR.match(clause))
+
+
+def participle_of_a_noun(cue: str, text_before_cue: str) -> bool:
+    """Whether an "-ing" cue modifies the noun right before it ("a draft resolution
+    calling for a no-fly zone": the draft calls, not whoever the sentence named before);
+    after a comma ("..., calling for more time") or an auxiliary ("is calling for") it
+    is the subject's."""
+    first = cue.split(maxsplit=1)[0].lower() if cue.strip() else ""
+    if not first.endswith("ing"):
+        return False
+    return not _PARTICIPLE_OF_SUBJECT.search(text_before_cue[-30:])
 
 
 def hypothetical(text_before_cue: str) -> bool:

@@ -68,6 +68,7 @@ from .holders import (
     holder_mention,
     hypothetical,
     mention_confidence,
+    participle_of_a_noun,
     plan_is_held,
 )
 from .position_cues import (
@@ -358,13 +359,27 @@ def _sentence_mentions(
         for match in pattern.finditer(text):
             if any(a < match.end() and match.start() < b for a, b in taken):
                 continue
-            if stance == FOR and (
-                NEG_BEFORE.search(text[: match.start()][-40:])
-                or PASSIVE_BEFORE.search(text[: match.start()][-20:])
+            if (
+                stance == FOR
+                and (
+                    NEG_BEFORE.search(text[: match.start()][-40:])
+                    or (
+                        not match.group(0)
+                        .split(maxsplit=1)[0]
+                        .lower()
+                        .endswith("ing")  # progressive
+                        and PASSIVE_BEFORE.search(text[: match.start()][-20:])
+                    )
+                )
             ):
                 continue
-            if hypothetical(text[: match.start()]) or not plan_is_held(
-                match.group(0), text[: match.start()], text[match.end() :]
+            if (
+                hypothetical(text[: match.start()])
+                or (
+                    not match.groupdict().get("object")  # the match opens with the cue
+                    and participle_of_a_noun(match.group(0), text[: match.start()])
+                )
+                or not plan_is_held(match.group(0), text[: match.start()], text[match.end() :])
             ):
                 continue
             before_cue = stance != UNCHANGED and bool(match.groupdict().get("object"))
