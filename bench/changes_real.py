@@ -4,7 +4,7 @@
 
 ``DIR`` holds one store per T17 topic (``<topic>.db``, as ``bench/real_coverage.py
 --db-dir`` builds them; copy them first: opening a store may migrate it). For each topic,
-records the facts view's disagreements, every position the default ``changes`` view shows (actor, claim, and each
+records the overview's key figures, the facts view's disagreements, every position the default ``changes`` view shows (actor, claim, and each
 step's date, stance and evidence sentences) and counts: positions, steps, evidence rows,
 positions whose stance moves. Whether a position is right (its holder, its proposition,
 each step's stance) is read by eye from this file: no gold exists for real coverage.
@@ -23,6 +23,7 @@ from common import write_result  # noqa: E402
 from storyline.store import Store  # noqa: E402
 from storyline.views.changes import changes_view  # noqa: E402
 from storyline.views.corpus import Corpus  # noqa: E402
+from storyline.views.overview import key_figures  # noqa: E402
 from storyline.views.payloads import facts_view  # noqa: E402
 
 TOPICS = ("bpoil", "egypt", "finan", "h1n1", "haiti", "iraq", "libya", "mj", "syria")
@@ -33,9 +34,11 @@ def positions_of(db: Path) -> dict[str, Any]:
         corpus = Corpus.from_store(store)
     facts = facts_view(corpus)
     view = changes_view(corpus)
+    figures_first = key_figures(dict(facts))
     rows = view["positions"]
     figures = view["figures"]
     return {
+        "key_figures": [f"{f['text']} ({f['about']} of {f['subject']})" for f in figures_first],
         "facts_disagreements": [
             {
                 "about": d["about"],

@@ -31,6 +31,24 @@ def test_a_vague_amount_is_no_key_figure() -> None:
     assert not is_vague("300 km") and not is_vague("2 million people")
 
 
+def test_a_distance_or_a_small_count_leads_no_figures() -> None:
+    def fact(text: str, value: float, about: str, unit: str, article: str) -> dict[str, Any]:
+        return {
+            "text": text, "about": about, "subject": "Varna", "value": value, "unit": unit,
+            "normalized": {"value": value, "unit": unit}, "outlet": article, "article": article,
+        }  # fmt: skip
+
+    facts = {
+        "facts": [
+            # wire copy repeats where a town is, and details
+            *(fact("50 km", 50.0, "distance", "km", a) for a in ("a1", "a2", "a3")),
+            *(fact("three sides", 3.0, "sides", "count", a) for a in ("a1", "a2", "a3")),
+            *(fact("at least 233 people", 233.0, "people", "count", a) for a in ("a1", "a2")),
+        ]
+    }
+    assert [f["text"] for f in key_figures(facts)] == ["at least 233 people"]
+
+
 def test_unnamed_speakers_group_whatever_their_case_and_article() -> None:
     from storyline.views.quotes_view import page_quotes
 

@@ -63,7 +63,7 @@ def is_vague(text: str) -> bool:
 
 
 _RANGE_LABELS = ("TERM", "PRODUCT")
-_MIN_COUNT = 10.0
+MIN_COUNT = 10.0  # counts below this are details, never compared nor led with
 # Measures that belong to their subject rather than to an event.
 COMPARABLE = frozenset({"range", "length", "speed", "weight", "area", "radius"})
 # Who acts, not what is measured (``misread_subject``).
@@ -215,7 +215,7 @@ def find_disagreements(
     groups: dict[tuple[str, str, str], list[int]] = defaultdict(list)
     names: dict[tuple[str, str, str], str] = {}
     for i, (article, q) in enumerate(facts):
-        if q.normalized_unit.startswith("count") and q.value < _MIN_COUNT and not q.approximate:
+        if q.normalized_unit.startswith("count") and q.value < MIN_COUNT and not q.approximate:
             continue
         if measures is not None and q.about not in measures and not _is_output_rate(q):
             continue

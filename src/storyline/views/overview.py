@@ -10,7 +10,7 @@
 * key quotes: confident ones by named speakers (an entity, not "he" or
   "officials"), one per speaker, the most widely carried first;
 * key figures: numbers with the thing they are about, the most widely
-  reported first.
+  reported first (not distances, which say where a place is, nor counts under ten).
 
 "Reported first" is the earliest published article, among the event's evidence
 and the sentences the full record files under the event's date, that tells of
@@ -30,7 +30,7 @@ from ..text.stopwords import ENGLISH_STOP_WORDS, SMART_STOPWORDS
 from ..text.tokens import content_words
 from .corpus import Corpus
 from .entry import caption_end, entry_text
-from .facts import is_vague
+from .facts import MIN_COUNT, is_vague
 from .timeline import dated_evidence
 from .titles import title_of
 
@@ -225,12 +225,22 @@ def key_quotes(quotes: list[dict[str, Any]], n: int = QUOTES) -> list[dict[str, 
     return out
 
 
+def _leads(fact: dict[str, Any]) -> bool:
+    """Whether a figure can lead the story's figures: not a distance, which says where a
+    place is ("an oil town 50 km west of Tripoli"), nor a count under ``MIN_COUNT``, a
+    detail ("three sides", "two daughters")."""
+    norm = fact["normalized"]
+    if fact["about"] == "distance":
+        return False
+    return not (norm["unit"] == "count" and float(norm["value"]) < MIN_COUNT)
+
+
 def key_figures(facts: dict[str, Any], n: int = FIGURES) -> list[dict[str, Any]]:
     """Figures with a subject, written as numbers, grouped by what, of what, and value;
     most outlets first."""
     groups: dict[tuple[str, str, str, float], list[dict[str, Any]]] = defaultdict(list)
     for f in facts["facts"]:
-        if not f.get("subject") or is_vague(f["text"]):
+        if not f.get("subject") or is_vague(f["text"]) or not _leads(f):
             continue  # "Dozens of Mexicans" is a size, not a figure to lead with
         norm = f["normalized"]
         key = (
