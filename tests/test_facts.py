@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from storyline.models import Annotations, EntityMention, Quantity
-from storyline.views.facts import find_disagreements, value_interval
+from storyline.views.facts import find_disagreements, names_no_figure, value_interval
 
 SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "corpora" / "seeds"
 MILE = 1.609344
@@ -136,6 +136,22 @@ def test_a_property_of_an_actor_is_a_misread() -> None:
         facts, annotations=ann, term_entity={"Valdor": "E1"}, entity_kinds={"E1": "TERM"}
     )
     assert len(found) == 1
+
+
+def test_a_name_or_a_time_holding_a_number_is_no_figure() -> None:
+    def quantity(text: str, about: str, start: int = 0) -> Quantity:
+        return Quantity(text, 3, about, 3, "count", about, start, start + len(text), 0)
+
+    island = EntityMention("Three Mile Island", "FAC", 0, 17, 0)
+    station = EntityMention("Valdor 5 Live", "ORG", 0, 13, 0)
+    people = EntityMention("53 Valdorans", "ORG", 0, 12, 0)
+    assert names_no_figure(quantity("Three Mile", "distance"), [island])
+    assert names_no_figure(quantity("5 Live", "Live", 7), [station])  # inside a longer name
+    assert names_no_figure(quantity("16.53 BST", "BST"), [])
+    assert names_no_figure(quantity("23-25 October", "October"), [])
+    # a count the tagger took for a name of the same words stays a figure
+    assert not names_no_figure(quantity("53 Valdorans", "Valdorans"), [people])
+    assert not names_no_figure(quantity("300 km", "range"), [])
 
 
 def test_event_counts_are_compared_only_on_request() -> None:

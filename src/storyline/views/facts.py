@@ -46,6 +46,7 @@ from dataclasses import dataclass
 
 from ..link.names import fold, singular_key
 from ..models import Annotations, EntityMention, Quantity
+from ..text.datelines import TIME_ZONE
 
 _BOTH = ("about", "around", "roughly", "some", "approximately", "approx", "circa", "~", "estimated", "an estimated")  # fmt: skip
 _BELOW = ("nearly", "almost", "up to", "as far as", "as much as", "as many as", "close to", "just under", "at most", "no more than", "as long as", "as high as")  # fmt: skip
@@ -68,6 +69,29 @@ MIN_COUNT = 10.0  # counts below this are details, never compared nor led with
 COMPARABLE = frozenset({"range", "length", "speed", "weight", "area", "radius"})
 # Who acts, not what is measured (``misread_subject``).
 ACTOR_KINDS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+
+
+# Names that hold a number ("Three Mile Island", "5 Live Sport from Lord's", "Six
+# Nations", "a 777-300ER"): the number names, it does not count.
+_NAMING_LABELS = frozenset({"FAC", "WORK_OF_ART", "EVENT", "LAW", "PRODUCT"})
+_CLOCK_OR_CALENDAR = re.compile(
+    rf"^(?:{TIME_ZONE}|[ap]\.?m\.?|January|February|March|April|May|June|July|August"
+    r"|September|October|November|December)$",
+    re.I,
+)
+
+
+def names_no_figure(q: Quantity, mentions: Sequence[EntityMention]) -> bool:
+    """Whether ``q`` is no figure at all: its number is part of a name (inside a longer
+    name, or a name of a place, work, event, law or product: "Three Mile Island", "Six
+    Nations") or it is a clock time or a calendar date ("16.53 BST", "23-25 October")."""
+    if _CLOCK_OR_CALENDAR.match(q.about or ""):
+        return True
+    for m in mentions:
+        if m.sentence == q.sentence and m.start <= q.start and q.end <= m.end:
+            if m.label in _NAMING_LABELS or m.end - m.start > q.end - q.start:
+                return True
+    return False
 
 
 def misread_subject(measure: str, kinds: Collection[str]) -> bool:

@@ -250,7 +250,7 @@ def sources_view(corpus: Corpus) -> dict[str, Any]:
 def facts_view(corpus: Corpus) -> dict[str, Any]:
     """Every figure with what it measures (``about``) and what of (``subject``: the
     annotation's, else the nearest named thing in its sentence), and the disagreements."""
-    from .facts import _nearest_subject, find_disagreements
+    from .facts import _nearest_subject, find_disagreements, names_no_figure
 
     facts: list[dict[str, Any]] = []
     pairs = []
@@ -262,6 +262,8 @@ def facts_view(corpus: Corpus) -> dict[str, Any]:
         if corpus.is_repeat(article_id):
             continue
         for q in ann.quantities:
+            if names_no_figure(q, ann.mentions):
+                continue  # "Three Mile Island", "16.53 BST": a name or a time, no figure
             subject, subject_source = q.subject, "annotation" if q.subject else None
             if subject is None:
                 subject = _nearest_subject(q, ann.mentions)
