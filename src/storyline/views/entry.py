@@ -79,7 +79,7 @@ _DATELINE = re.compile(
 _AHEAD_CAPITAL = r"(?=[A-Z\u201c\"`'])"
 # A byline before the story: "By the CNN Wire Staff", or a byline ending at the wire's
 # dateline or stamp head ("By Maggie Fox, Health and Science Editor WASHINGTON | ...").
-_STAFF_BYLINE = re.compile(r"^By\s+(?:the\s+)?(?:[A-Z][\w.'\-]*\s+){1,3}Staff\s+" + _AHEAD_CAPITAL)
+STAFF_BYLINE = re.compile(r"^By\s+(?:the\s+)?(?:[A-Z][\w.'\-]*\s+){1,3}Staff\s+" + _AHEAD_CAPITAL)
 _BYLINE_ONLY = re.compile(r"^By\s+[A-Z][\w.'\-]*(?:\s+[A-Z][\w.'\-]*){0,3}$")
 # A credit in brackets: "(By Ana Vell -- Getty Images)", "(Photo: Ana Vell/AP)".
 _BRACKETED_CREDIT = re.compile(
@@ -284,14 +284,15 @@ def _drop_credit_or_byline(text: str) -> str:
     credit = credit_end(text)
     if credit is not None:
         return text[credit:]
-    for lead in (_BRACKETED_CREDIT, _STAFF_BYLINE, _BLOG_STAMP):
+    for lead in (_BRACKETED_CREDIT, STAFF_BYLINE, _BLOG_STAMP):
         m = lead.match(text)
         if m:
             return text[m.end() :]
     if _BYLINE_OPEN.match(text):
         # a byline runs up to the wire's stamp head or dateline, which the caller drops
         window = text[:160]
-        ends = [m.start() for m in (_CAPS_BEFORE_PIPE.search(window),) if m]
+        pipe = _CAPS_BEFORE_PIPE.search(window)
+        ends = [pipe.start()] if pipe else []
         ends += [start for start, _ in wire_datelines(window)[:1]]
         cut = min(ends, default=0)
         if cut and not re.search(r"[.!?]\s", text[:cut]):

@@ -38,6 +38,7 @@ from __future__ import annotations
 import re
 
 from ..models import Annotations, EntityMention
+from .entry import STAFF_BYLINE
 from .speakers import GOVERNMENT_HEADS
 
 ACTOR_LABELS = frozenset({"ORG", "GPE", "PERSON"})
@@ -86,7 +87,7 @@ _PARTICIPLE_OF_SUBJECT = re.compile(
     r"(?:,|\b(?:is|are|was|were|be|been|am|also|now|still|repeatedly))\s*$", re.I
 )
 # A passive "was authorized to", "were allowed to": the subject is who is permitted.
-PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|be|been|being)\s+(?:\w+ly\s+)?$", re.I)
+_PASSIVE_BEFORE = re.compile(r"\b(?:was|were|is|are|be|been|being)\s+(?:\w+ly\s+)?$", re.I)
 # The cue's subject is a pronoun: "it has no plans to", "they also refused to".
 _PRONOUN_SUBJECT = re.compile(
     r"\b(it|they|he|she|we)(?:\s+(?:has|have|had|is|are|was|were|would|will|does|did|do"
@@ -136,8 +137,8 @@ _REPORTING = re.compile(
 _LEADING_WORD = re.compile(r"^\s*([a-z][\w-]*)")
 RUN_ON_WORDS = 60
 RUN_ON_CONFIDENCE = 0.3
-# A page's highlights or byline run into a sentence.
-_PAGE_PARTS = re.compile(r"\bNEW:|^\s*By the [A-Z][\w.]* (?:Wire )?Staff\b")
+# A page's highlights marker run into a sentence (its byline: ``entry.STAFF_BYLINE``).
+_HIGHLIGHTS = re.compile(r"\bNEW:")
 # The least confidence a position mention needs to be shown by default.
 POSITION_CONFIDENCE = 0.5
 
@@ -208,13 +209,24 @@ def carries_an_actor(text_before_cue: str) -> bool:
     return bool(_STANDS_FOR_AN_ACTOR.match(clause))
 
 
+def _first_word(cue: str) -> str:
+    return cue.split(maxsplit=1)[0].lower() if cue.strip() else ""
+
+
+def passive_permission(cue: str, text_before_cue: str) -> bool:
+    """Whether a *for* cue is a passive ("BP was allowed to use ..."): its subject is
+    who is permitted, not who permits. "is calling for" is progressive, no passive."""
+    return not _first_word(cue).endswith("ing") and bool(
+        _PASSIVE_BEFORE.search(text_before_cue[-20:])
+    )
+
+
 def participle_of_a_noun(cue: str, text_before_cue: str) -> bool:
     """Whether an "-ing" cue modifies the noun right before it ("a draft resolution
     calling for a no-fly zone": the draft calls, not whoever the sentence named before);
     after a comma ("..., calling for more time") or an auxiliary ("is calling for") it
     is the subject's."""
-    first = cue.split(maxsplit=1)[0].lower() if cue.strip() else ""
-    if not first.endswith("ing"):
+    if not _first_word(cue).endswith("ing"):
         return False
     return not _PARTICIPLE_OF_SUBJECT.search(text_before_cue[-30:])
 
@@ -228,7 +240,7 @@ def plan_is_held(cue: str, text_before_cue: str, text_after_cue: str) -> bool:
     """For a "plan(s) to" cue: whether the plan is the holder's own and still on (see
     the module docstring; "Obama's plans to widen offshore drilling have been
     suspended" is no plan held); other cues are not plans and pass."""
-    word = cue.split(maxsplit=1)[0].lower() if cue.strip() else ""
+    word = _first_word(cue)
     if word not in ("plan", "plans"):
         return True
     if _PLAN_DROPPED.search(text_after_cue[:120]):
@@ -243,6 +255,10 @@ def mention_confidence(sentence: str) -> float:
     """How sure the view is that a stance read in ``sentence`` is one: low for a run-on
     "sentence" of page parts (see the module docstring), long or marked by a page's
     highlights ("NEW:", "By the CNN Wire Staff")."""
-    if len(sentence.split()) > RUN_ON_WORDS or _PAGE_PARTS.search(sentence):
+    if (
+        len(sentence.split()) > RUN_ON_WORDS
+        or _HIGHLIGHTS.search(sentence)
+        or STAFF_BYLINE.match(sentence.lstrip())
+    ):
         return RUN_ON_CONFIDENCE
     return 1.0

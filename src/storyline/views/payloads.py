@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from ..models import QUOTE_CONFIDENCE, Evidence, Quote, TimelineEvent
+from ..models import QUOTE_CONFIDENCE, EntityMention, Evidence, Quote, TimelineEvent
 from .corpus import Corpus
 from .quotes_view import attributions, speaker_role
 from .speakers import speaker_entity
@@ -261,12 +261,17 @@ def facts_view(corpus: Corpus) -> dict[str, Any]:
     for article_id, ann in corpus.annotations.items():
         if corpus.is_repeat(article_id):
             continue
+        # each figure is read against its sentence's names only: index them once
+        by_sentence: dict[int, list[EntityMention]] = defaultdict(list)
+        for m in ann.mentions:
+            by_sentence[m.sentence].append(m)
         for q in ann.quantities:
-            if names_no_figure(q, ann.mentions):
+            near = by_sentence.get(q.sentence, [])
+            if names_no_figure(q, near):
                 continue  # "Three Mile Island", "16.53 BST": a name or a time, no figure
             subject, subject_source = q.subject, "annotation" if q.subject else None
             if subject is None:
-                subject = _nearest_subject(q, ann.mentions)
+                subject = _nearest_subject(q, near)
                 subject_source = "nearest" if subject else None
             facts.append(
                 {

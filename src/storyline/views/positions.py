@@ -63,12 +63,12 @@ from ..models import Annotations, EntityMention
 from .corpus import Corpus
 from .holders import (
     ACTOR_LABELS,
-    PASSIVE_BEFORE,
     carries_an_actor,
     holder_mention,
     hypothetical,
     mention_confidence,
     participle_of_a_noun,
+    passive_permission,
     plan_is_held,
 )
 from .position_cues import (
@@ -359,18 +359,9 @@ def _sentence_mentions(
         for match in pattern.finditer(text):
             if any(a < match.end() and match.start() < b for a, b in taken):
                 continue
-            if (
-                stance == FOR
-                and (
-                    NEG_BEFORE.search(text[: match.start()][-40:])
-                    or (
-                        not match.group(0)
-                        .split(maxsplit=1)[0]
-                        .lower()
-                        .endswith("ing")  # progressive
-                        and PASSIVE_BEFORE.search(text[: match.start()][-20:])
-                    )
-                )
+            if stance == FOR and (
+                NEG_BEFORE.search(text[: match.start()][-40:])
+                or passive_permission(match.group(0), text[: match.start()])
             ):
                 continue
             if (
