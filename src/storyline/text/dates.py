@@ -18,6 +18,14 @@ Granularity = Literal["day", "week", "month", "year"]
 # Finest first: what "coarser than" means when grouping.
 GRANULARITIES: tuple[Granularity, ...] = ("day", "week", "month", "year")
 
+# The calendar's words, lower-cased: they say when, never what (no role, no keyword).
+MONTH_NAMES = frozenset(
+    "january february march april may june july august september october november december".split()
+)
+MONTH_ABBREVIATIONS = frozenset("jan feb mar apr jun jul aug sep sept oct nov dec".split())
+WEEKDAY_NAMES = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+CALENDAR_WORDS = MONTH_NAMES | MONTH_ABBREVIATIONS | WEEKDAY_NAMES
+
 _DAY = re.compile(r"^(\d{4})-(\d{2})-(\d{2})")  # a time part may follow
 _WEEK = re.compile(r"^(\d{4})-W(\d{2})$")
 _MONTH = re.compile(r"^(\d{4})-(\d{2})$")

@@ -25,6 +25,7 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from ..text.dates import CALENDAR_WORDS
 from .tls.relevance import Tokenizer, content_words
 
 # Share of the shorter sentence's weighted content that must be in the other.
@@ -32,10 +33,8 @@ SAME_HAPPENING_OVERLAP = 0.5
 # A quotation this many words long, found in both, is the same statement.
 SHARED_QUOTE_WORDS = 3
 
-_DATE_WORDS = frozenset(
-    "january february march april may june july august september october november december"
-    " jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursday"
-    " friday saturday sunday today yesterday tomorrow tonight morning afternoon evening night"
+_DATE_WORDS = CALENDAR_WORDS | frozenset(
+    "today yesterday tomorrow tonight morning afternoon evening night"
     " day days week weeks month months year years ago last earlier later early late since"
     " previous following next weekend".split()
 )

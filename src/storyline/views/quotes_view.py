@@ -20,6 +20,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from ..models import Entity, Quote
+from ..text.dates import MONTH_NAMES, WEEKDAY_NAMES
 from ..text.stopwords import ENGLISH_STOP_WORDS
 from ..text.titles import HONORIFICS, TITLE_CORE
 from .corpus import Corpus
@@ -53,10 +54,7 @@ _NOT_IN_A_TITLE = frozenset(
     "the a an in with to from by at on under about which who that such as".split()
 )
 # Calendar words end like nouns for people ("September", "Wednesday"), and are no role.
-_CALENDAR = frozenset(
-    """january february march april may june july august september october november december
-    monday tuesday wednesday thursday friday saturday sunday""".split()
-)
+_CALENDAR = MONTH_NAMES | WEEKDAY_NAMES
 # Nouns for a person that name no post: an appositive of a person must have one of
 # these or a post ("the ruler's son", "the older and senior figure", "the woman who").
 _PERSON_NOUNS = frozenset(

@@ -1,0 +1,108 @@
+"""The words a pile is about, when nobody gave a query: the digest prefers sentences
+holding one, so a roundup page's sentence about another story leads a day less often
+(T17 with no query: AR-1 .1323 -> .1367 with 8 words, .1338 with the number chosen
+leave-one-topic-out; bench/tls_keywords.py)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+import pytest
+
+import storyline.views.digest as digest_module
+from storyline.models import Annotations, Article, Sentence, Timex
+from storyline.views.corpus import Corpus
+from storyline.views.digest import digest_events, digest_input
+from storyline.views.tls import CandidateSentence, build_timeline
+from storyline.views.tls.relevance import keyword_match, story_keywords
+
+D = dt.date
+
+
+def _c(article: str, text: str, repeat: bool = False) -> CandidateSentence:
+    return CandidateSentence(article, "outlet", D(2016, 6, 14), text, 0, repeat=repeat)
+
+
+def test_story_keywords_are_the_words_most_articles_share() -> None:
+    pile = [
+        _c("a", "Ferry crews searched the harbour after the sinking ."),
+        _c("b", "The sunken ferry was raised from the harbour floor ."),
+        _c("c", "Divers reached the ferry ; al-Rashid said the harbour was closed ."),
+        _c("d", "The central bank kept interest rates unchanged ."),
+    ]
+    # "ferry" (4 articles counting the written forms together) and "harbour" (3) lead;
+    # "al" is a piece of a name, never a keyword
+    assert story_keywords(pile, k=2) == ("ferry", "harbour")
+    assert "al" not in story_keywords(pile, k=50)
+
+
+def test_story_keywords_count_a_copy_once_and_break_ties_by_the_word() -> None:
+    pile = [
+        _c("a", "Strikers blocked the port gates ."),
+        _c("b", "Pickets blocked the port gates again ."),
+        # three copies of one wire story about another subject count for nothing
+        *(_c(f"copy{i}", "Bankers gathered in Zurich overnight .", repeat=True) for i in range(3)),
+    ]
+    assert story_keywords(pile, k=3) == ("blocked", "gates", "port")
+    assert story_keywords(list(reversed(pile)), k=3) == ("blocked", "gates", "port")
+
+
+def test_keywords_match_at_word_starts() -> None:
+    assert keyword_match("The Syrian army moved in", ["syria"])
+    assert not keyword_match("Markets in turmoil", ["oil"])
+    assert not keyword_match("The central bank", ["al"])
+    assert keyword_match("BP's well", ["bp"])
+    assert keyword_match("anything", [])
+
+
+def _article(art_id: str, sentences: list[str], day: dt.date) -> tuple[Article, Annotations]:
+    """An article published on ``day`` whose first sentence names June 14."""
+    text = " ".join(sentences)
+    spans, at = [], 0
+    for i, sentence in enumerate(sentences):
+        spans.append(Sentence(i, at, at + len(sentence), sentence))
+        at += len(sentence) + 1
+    where = text.index("June 14")
+    timex = Timex(
+        "June 14", where, where + 7, "DATE", "2016-06-14", None, D(2016, 6, 14), D(2016, 6, 14)
+    )
+    article = Article(art_id, text, outlet=f"outlet-{art_id}", published=day)
+    return article, Annotations(art_id, sentences=tuple(spans), timexes=(timex,))
+
+
+def test_the_digest_without_a_query_asks_for_the_piles_own_words(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    day = D(2016, 6, 14)
+    story = "The ferry sank in the harbour with passengers and crew aboard ."
+    firsts = [
+        "Rescuers pulled survivors from cold water near the pier on June 14 at dawn .",
+        "The operator suspended all crossings on June 14 after the accident .",
+        "Police divers found the wreck outside the breakwater on June 14 , officials said .",
+    ]
+    records = [_article(f"f{i}", [first, story], day) for i, first in enumerate(firsts)]
+    # a roundup page's paragraph about another story
+    roundup = "Traders said copper prices rallied on June 14 as copper stocks in Shanghai fell ."
+    records.append(_article("r0", [roundup], day))
+    corpus = Corpus(
+        articles={a.id: a for a, _ in records},
+        annotations={a.id: ann for a, ann in records},
+        entities=[],
+        copies=[],
+    )
+    keywords = digest_input(corpus).keywords
+    assert keywords[:6] == ("aboard", "crew", "ferry", "harbour", "passengers", "sank")
+    assert "copper" not in keywords and "june" not in keywords
+
+    asked: list[tuple[str, ...]] = []
+
+    def spy(sentences: Any, **kwargs: Any) -> Any:
+        asked.append(tuple(kwargs["query"]))
+        return build_timeline(sentences, **kwargs)
+
+    monkeypatch.setattr(digest_module, "build_timeline", spy)
+    digest_events(corpus, n_dates=1, sents_per_date=1)
+    digest_events(corpus, n_dates=1, sents_per_date=1, query="copper")
+    # the story itself is the query when nobody gave one; a reader's query replaces it
+    assert asked == [keywords, ("copper",)]
