@@ -8,7 +8,7 @@ benchmark does. This scores the builder on the same candidates three ways:
 
 * ``given``: the topic's keywords (what ``eval tls`` scores);
 * ``none``: no query (the digest before ``views.tls.relevance.story_keywords``);
-* ``story-K``: the pile's own K words (``story_keywords(candidates, K)``, counted
+* ``story-K``: the pile's own K words (``story_keywords(sentence_texts(candidates), K)``, counted
   over the whole topic, as ``views.digest.DigestInput`` counts them over the pile),
   and K chosen leave-one-topic-out: for each topic, the K with the best AR-1 F1 on
   the other eight, scored on the held-out one.
@@ -52,7 +52,7 @@ def main() -> None:
 
     from storyline.eval.tls import prepare_dataset, score_topics
     from storyline.views.tls import build_timeline
-    from storyline.views.tls.relevance import STORY_KEYWORDS, story_keywords
+    from storyline.views.tls.relevance import STORY_KEYWORDS, sentence_texts, story_keywords
 
     topics, _ = prepare_dataset(T17, preparation="product", stores=args.stores)
 
@@ -75,7 +75,10 @@ def main() -> None:
         "given": run(lambda t: tuple(t.keywords)),
         "none": run(lambda t: ()),
     }
-    keywords = {k: {t.name: story_keywords(t.sentences, k) for t in topics} for k in args.sizes}
+    keywords = {
+        k: {t.name: story_keywords(sentence_texts(t.sentences), k) for t in topics}
+        for k in args.sizes
+    }
     for k in args.sizes:
         runs[f"story-{k}"] = run(lambda t, k=k: keywords[k][t.name])
 

@@ -1,5 +1,6 @@
-"""The words a pile is about, when nobody gave a query: the digest prefers sentences
-holding one, so a roundup page's sentence about another story leads a day less often
+"""The words a pile is about: when nobody gave a query, the digest prefers sentences
+holding one, so a roundup page's sentence about another story leads a day less often, and
+the quotes of an article holding none (a sports page in a war's coverage) show with --all
 (T17 with no query: AR-1 .1323 -> .1367 with 8 words, .1338 with the number chosen
 leave-one-topic-out; bench/tls_keywords.py)."""
 
@@ -11,11 +12,12 @@ from typing import Any
 import pytest
 
 import storyline.views.digest as digest_module
-from storyline.models import Annotations, Article, Sentence, Timex
+from storyline.models import Annotations, Article, Quote, Sentence, Timex
 from storyline.views.corpus import Corpus
 from storyline.views.digest import digest_events, digest_input
+from storyline.views.payloads import quotes_view
 from storyline.views.tls import CandidateSentence, build_timeline
-from storyline.views.tls.relevance import keyword_match, story_keywords
+from storyline.views.tls.relevance import keyword_match, sentence_texts, story_keywords
 
 D = dt.date
 
@@ -33,8 +35,8 @@ def test_story_keywords_are_the_words_most_articles_share() -> None:
     ]
     # "ferry" (4 articles counting the written forms together) and "harbour" (3) lead;
     # "al" is a piece of a name, never a keyword
-    assert story_keywords(pile, k=2) == ("ferry", "harbour")
-    assert "al" not in story_keywords(pile, k=50)
+    assert story_keywords(sentence_texts(pile), k=2) == ("ferry", "harbour")
+    assert "al" not in story_keywords(sentence_texts(pile), k=50)
 
 
 def test_story_keywords_count_a_copy_once_and_break_ties_by_the_word() -> None:
@@ -44,8 +46,8 @@ def test_story_keywords_count_a_copy_once_and_break_ties_by_the_word() -> None:
         # three copies of one wire story about another subject count for nothing
         *(_c(f"copy{i}", "Bankers gathered in Zurich overnight .", repeat=True) for i in range(3)),
     ]
-    assert story_keywords(pile, k=3) == ("blocked", "gates", "port")
-    assert story_keywords(list(reversed(pile)), k=3) == ("blocked", "gates", "port")
+    assert story_keywords(sentence_texts(pile), k=3) == ("blocked", "gates", "port")
+    assert story_keywords(sentence_texts(reversed(pile)), k=3) == ("blocked", "gates", "port")
 
 
 def test_keywords_match_at_word_starts() -> None:
@@ -106,3 +108,49 @@ def test_the_digest_without_a_query_asks_for_the_piles_own_words(
     digest_events(corpus, n_dates=1, sents_per_date=1, query="copper")
     # the story itself is the query when nobody gave one; a reader's query replaces it
     assert asked == [keywords, ("copper",)]
+
+
+def _quoted(art_id: str, speaker: str, claim: str, rest: str) -> tuple[Article, Annotations]:
+    text = f"{speaker} said {claim}. {rest}"
+    start = len(speaker) + 6
+    quote = Quote(claim, start, start + len(claim), False, speaker, 0, len(speaker), cue="said")
+    ann = Annotations(art_id, sentences=(Sentence(0, 0, len(text), text),), quotes=(quote,))
+    return Article(art_id, text, outlet=f"outlet-{art_id}", published=D(2016, 6, 14)), ann
+
+
+def _pile(*records: tuple[Article, Annotations]) -> Corpus:
+    return Corpus(
+        articles={a.id: a for a, _ in records},
+        annotations={a.id: ann for a, ann in records},
+        entities=[],
+        copies=[],
+    )
+
+
+def test_quotes_of_an_article_off_the_story_show_with_all_only() -> None:
+    ferry = "The ferry sank in the harbour with passengers aboard"
+    corpus = _pile(
+        _quoted("f0", "Ann Lee", "the crossing was calm", ferry),
+        _quoted("f1", "Bo Ray", "the crew had no warning", ferry),
+        _quoted("f2", "Cy Dunn", "divers reached the wreck", ferry),
+        # a match report that came with the pile
+        _quoted("s0", "Dee Moss", "the striker will miss the final", "United lost at home again"),
+    )
+    assert corpus.story_words[:4] == ("aboard", "ferry", "harbour", "passengers")
+    assert [corpus.off_story(a) for a in ("f0", "f1", "f2", "s0")] == [False] * 3 + [True]
+    default = [q["speaker"] for q in quotes_view(corpus)["quotes"]]
+    assert default == ["Ann Lee", "Bo Ray", "Cy Dunn"]
+    everything = [q["speaker"] for q in quotes_view(corpus, all=True)["quotes"]]
+    assert "Dee Moss" in everything
+
+
+def test_a_pile_of_unrelated_pieces_has_no_story_words() -> None:
+    # no word held by more than half of the articles: nothing is taken for the story,
+    # and no article is off it
+    corpus = _pile(
+        _quoted("a", "Ann Lee", "the crossing was calm", "The ferry sank in the harbour"),
+        _quoted("b", "Dee Moss", "the striker will miss the final", "United lost at home"),
+    )
+    assert corpus.story_words == ()
+    assert not corpus.off_story("a") and not corpus.off_story("b")
+    assert len(quotes_view(corpus)["quotes"]) == 2

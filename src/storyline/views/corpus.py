@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from ..models import Annotations, Article, Copy, Entity, SentenceDate
 from ..store import Store
+from .tls.relevance import keyword_match, story_keywords
 
 # Copies that repeat an original closely enough that their sentences add nothing.
 REPEATING_KINDS = ("duplicate", "syndicated")
@@ -74,3 +76,16 @@ class Corpus:
 
     def published(self, article_id: str) -> dt.date | None:
         return self.articles[article_id].published
+
+    @cached_property
+    def story_words(self) -> tuple[str, ...]:
+        """The words the pile is about (``story_keywords`` over its articles, copies left
+        out); empty when no word is shared by half of them. Counted on first use."""
+        texts = ((a.id, a.text) for a in self.articles.values() if not self.is_repeat(a.id))
+        return story_keywords(texts)
+
+    def off_story(self, article_id: str) -> bool:
+        """The article holds none of the pile's words: a page about something else that
+        came with the pile (a sports report among a war's coverage)."""
+        words = self.story_words
+        return bool(words) and not keyword_match(self.articles[article_id].text, words)

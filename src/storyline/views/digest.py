@@ -29,7 +29,7 @@ from .corpus import Corpus
 from .summary import candidates
 from .tls import CandidateSentence, build_timeline
 from .tls.dates import choose_n_dates, rank_dates
-from .tls.relevance import DocumentFrequencies, story_keywords
+from .tls.relevance import DocumentFrequencies
 from .tls.timeline import frequencies_of
 
 # How far before the first article the digest looks: a month covers "last
@@ -71,18 +71,18 @@ def without_forecasts(sentence: CandidateSentence) -> CandidateSentence:
 class DigestInput:
     """What every digest of one pile (any window) starts from: its candidate
     sentences, forecasts left out, their document frequencies, and the words the
-    pile is about (``story_keywords``). Built once per store state
+    pile is about (``Corpus.story_words``). Built once per store state
     (``catalog.timeline`` keeps it in the story's cache), it makes a week of a big
     pile cost the week, not the pile."""
 
     sentences: list[CandidateSentence]
     frequencies: DocumentFrequencies
-    keywords: tuple[str, ...] = ()
+    keywords: tuple[str, ...]
 
 
 def digest_input(corpus: Corpus, entity_ids: set[str] | None = None) -> DigestInput:
     sentences = [without_forecasts(s) for s in candidates(corpus, entity_ids)]
-    return DigestInput(sentences, frequencies_of(sentences), story_keywords(sentences))
+    return DigestInput(sentences, frequencies_of(sentences), corpus.story_words)
 
 
 def digest_events(

@@ -138,7 +138,8 @@ def shown(quote: Quote, *, all: bool = False) -> bool:
 def quotes_view(corpus: Corpus, *, speaker: str | None = None, all: bool = False) -> dict[str, Any]:
     """Quotes by date, one row per distinct content (an attribution's pieces joined, see
     ``quotes_view.attributions``); by default only those at or above
-    ``QUOTE_CONFIDENCE`` (``all``: every quote extracted)."""
+    ``QUOTE_CONFIDENCE`` and none from an article off the story (``Corpus.off_story``)
+    (``all``: every quote extracted)."""
     groups: dict[str, dict[str, Any]] = {}
     wanted = resolve_entity_filter(corpus, speaker) if speaker else None
     order = sorted(
@@ -146,6 +147,8 @@ def quotes_view(corpus: Corpus, *, speaker: str | None = None, all: bool = False
         key=lambda kv: (corpus.articles[kv[0]].published or dt.date.max, kv[0]),
     )
     for article_id, ann in order:
+        if not all and corpus.off_story(article_id):
+            continue  # a page about something else: its speakers are not this story's
         article = corpus.articles[article_id]
         for q, content in attributions(article.text, ann.quotes):
             if not shown(q, all=all):

@@ -181,28 +181,29 @@ def is_furniture(text: str) -> bool:
 # How many words stand for a story no one named: chosen leave-one-topic-out on T17
 # with no query given (7 of 9 folds pick 8 of 3..12; every size beats none).
 STORY_KEYWORDS = 8
+# A story's word is held by more than this share of its articles: in a pile of a few
+# unrelated pieces no word is, and nothing is taken for the story.
+KEYWORD_SHARE = 0.5
 # Shorter words are pieces ("al" of "al-Assad"), and a keyword matches at word starts.
 KEYWORD_LETTERS = 3
 
 
 def story_keywords(
-    sentences: Iterable[CandidateSentence],
+    texts: Iterable[tuple[str, str]],
     k: int = STORY_KEYWORDS,
     tokenizer: Tokenizer | None = None,
 ) -> tuple[str, ...]:
-    """The ``k`` content words the most articles of a pile share (stemmed when
-    counted, each given back in its most common written form, lower-cased): what
-    the pile is about when nobody said, so that a roundup page's sentence about
-    another story ("Albania's central bank kept interest rates unchanged" in a
-    pile about Syria) is a fallback, as one lacking a query keyword is. Copies
-    (``repeat``) do not count twice; ties go by the word, so the answer is stable.
-    Words under ``KEYWORD_LETTERS`` letters and the calendar's words ("June") are
-    left out: pieces of names, and when, not what."""
+    """The ``k`` content words the most articles of a pile share, of those more than
+    ``KEYWORD_SHARE`` of them hold (stemmed when counted, each given back in its
+    most common written form, lower-cased): what the pile is about when nobody
+    said. ``texts`` are (article id, text) pairs, several per article allowed
+    (its sentences); leave copies out, or they count twice. Ties go by the word,
+    so the answer is stable. Words under ``KEYWORD_LETTERS`` letters and the
+    calendar's words ("June") are left out: pieces of names, and when, not what."""
     tokenizer = tokenizer or Tokenizer()
     written: dict[str, set[str]] = {}  # article -> its distinct words, as written
-    for s in sentences:
-        if not s.repeat:
-            written.setdefault(s.article, set()).update(_tokens.WORD.findall(s.text))
+    for article, text in texts:
+        written.setdefault(article, set()).update(_tokens.WORD.findall(text))
     # each distinct written word judged once: its keyword form and stem, or None
     judged: dict[str, tuple[str, str] | None] = {}
     df: Counter[str] = Counter()
@@ -224,8 +225,14 @@ def story_keywords(
         df.update(stems.keys())
         for stem, lows in stems.items():
             forms[stem].update(lows)
-    top = sorted(df, key=lambda stem: (-df[stem], stem))[:k]
+    least = KEYWORD_SHARE * len(written)
+    top = sorted((st for st in df if df[st] > least), key=lambda st: (-df[st], st))[:k]
     return tuple(min(forms[stem], key=lambda w: (-forms[stem][w], w)) for stem in top)
+
+
+def sentence_texts(sentences: Iterable[CandidateSentence]) -> Iterator[tuple[str, str]]:
+    """(article, text) of each candidate sentence that is no copy, for ``story_keywords``."""
+    return ((s.article, s.text) for s in sentences if not s.repeat)
 
 
 def keyword_match(text: str, keywords: Sequence[str]) -> bool:
