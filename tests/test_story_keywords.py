@@ -28,15 +28,15 @@ def _c(article: str, text: str, repeat: bool = False) -> CandidateSentence:
 
 def test_story_keywords_are_the_words_most_articles_share() -> None:
     pile = [
-        _c("a", "Ferry crews searched the harbour after the sinking ."),
-        _c("b", "The sunken ferry was raised from the harbour floor ."),
+        _c("a", "Ferry crews searched the harbour , al-Rashid said ."),
+        _c("b", "The sunken ferry was raised from the harbour floor , al-Rashid said ."),
         _c("c", "Divers reached the ferry ; al-Rashid said the harbour was closed ."),
         _c("d", "The central bank kept interest rates unchanged ."),
     ]
-    # "ferry" (4 articles counting the written forms together) and "harbour" (3) lead;
-    # "al" is a piece of a name, never a keyword
-    assert story_keywords(sentence_texts(pile), k=2) == ("ferry", "harbour")
-    assert "al" not in story_keywords(sentence_texts(pile), k=50)
+    # three words in three of the four articles; "al" is a piece of a name, never a keyword
+    assert story_keywords(sentence_texts(pile), k=3) == ("ferry", "harbour", "rashid")
+    # fewer words than asked for are held by more than half: no clear story
+    assert story_keywords(sentence_texts(pile), k=4) == ()
 
 
 def test_story_keywords_count_a_copy_once_and_break_ties_by_the_word() -> None:
@@ -77,7 +77,9 @@ def test_the_digest_without_a_query_asks_for_the_piles_own_words(
     monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     day = D(2016, 6, 14)
-    story = "The ferry sank in the harbour with passengers and crew aboard ."
+    story = (
+        "The ferry sank in the harbour with passengers and crew aboard as a storm hit the coast ."
+    )
     firsts = [
         "Rescuers pulled survivors from cold water near the pier on June 14 at dawn .",
         "The operator suspended all crossings on June 14 after the accident .",
@@ -94,7 +96,7 @@ def test_the_digest_without_a_query_asks_for_the_piles_own_words(
         copies=[],
     )
     keywords = digest_input(corpus).keywords
-    assert keywords[:6] == ("aboard", "crew", "ferry", "harbour", "passengers", "sank")
+    assert keywords == ("aboard", "coast", "crew", "ferry", "harbour", "hit", "passengers", "sank")
     assert "copper" not in keywords and "june" not in keywords
 
     asked: list[tuple[str, ...]] = []
@@ -128,7 +130,7 @@ def _pile(*records: tuple[Article, Annotations]) -> Corpus:
 
 
 def test_quotes_of_an_article_off_the_story_show_with_all_only() -> None:
-    ferry = "The ferry sank in the harbour with passengers aboard"
+    ferry = "The ferry sank in the harbour with passengers and crew aboard as a storm hit the coast"
     corpus = _pile(
         _quoted("f0", "Ann Lee", "the crossing was calm", ferry),
         _quoted("f1", "Bo Ray", "the crew had no warning", ferry),
@@ -136,7 +138,7 @@ def test_quotes_of_an_article_off_the_story_show_with_all_only() -> None:
         # a match report that came with the pile
         _quoted("s0", "Dee Moss", "the striker will miss the final", "United lost at home again"),
     )
-    assert corpus.story_words[:4] == ("aboard", "ferry", "harbour", "passengers")
+    assert corpus.story_words[:4] == ("aboard", "coast", "crew", "ferry")
     assert [corpus.off_story(a) for a in ("f0", "f1", "f2", "s0")] == [False] * 3 + [True]
     default = [q["speaker"] for q in quotes_view(corpus)["quotes"]]
     assert default == ["Ann Lee", "Bo Ray", "Cy Dunn"]

@@ -196,9 +196,11 @@ def story_keywords(
     """The ``k`` content words the most articles of a pile share, of those more than
     ``KEYWORD_SHARE`` of them hold (stemmed when counted, each given back in its
     most common written form, lower-cased): what the pile is about when nobody
-    said. ``texts`` are (article id, text) pairs, several per article allowed
-    (its sentences); leave copies out, or they count twice. Ties go by the word,
-    so the answer is stable. Words under ``KEYWORD_LETTERS`` letters and the
+    said; none when fewer than ``k`` words are held that widely (a handful of
+    articles, or unrelated ones: no story clear enough to hold the pile to).
+    ``texts`` are (article id, text) pairs, several per article allowed (its
+    sentences); leave copies out, or they count twice. Ties go by the word, so the
+    answer is stable. Words under ``KEYWORD_LETTERS`` letters and the
     calendar's words ("June") are left out: pieces of names, and when, not what."""
     tokenizer = tokenizer or Tokenizer()
     written: dict[str, set[str]] = {}  # article -> its distinct words, as written
@@ -227,6 +229,8 @@ def story_keywords(
             forms[stem].update(lows)
     least = KEYWORD_SHARE * len(written)
     top = sorted((st for st in df if df[st] > least), key=lambda st: (-df[st], st))[:k]
+    if len(top) < k:
+        return ()  # fewer words than that shared so widely: no clear story to hold to
     return tuple(min(forms[stem], key=lambda w: (-forms[stem][w], w)) for stem in top)
 
 
