@@ -328,3 +328,17 @@ def test_a_speaker_denying_anyone_holds_it_is_no_quote(quotes_nlp: Language) -> 
     )
     quotes = quotes_nlp(text)._.quotes
     assert [q.speaker for q in quotes if shown(q)] == ["One official"]
+
+
+def test_a_content_holding_its_own_speaker_is_no_quote(quotes_nlp: Language) -> None:
+    # the parse ran the speaker over what was said: not told apart, not shown
+    run_over = quotes_nlp(
+        "The government adding The government also has a campaign calling on people"
+        " to wash their hands."
+    )._.quotes
+    assert run_over and not any(shown(q) for q in run_over)
+    # the speaker's words followed by a cue inside the content: still a quote
+    writing = quotes_nlp(
+        "Writing in the Gazette, Ann Lee says the ferry is a relic of another century."
+    )._.quotes
+    assert [q.speaker for q in writing if shown(q)] == ["Ann Lee"]

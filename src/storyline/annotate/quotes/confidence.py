@@ -25,6 +25,7 @@ reader would not take them for a quote.
   or a relative pronoun nobody was found for ("towns that may be loath to ...");
 * one whose speaker says nobody holds the content ("No one can say ...", "Nobody
   believes ...");
+* one whose content holds its own speaker: the parse ran one over the other;
 * one whose content is no claim: two words or fewer, a bare noun phrase of a
   few words ("urged the merger", "warned against such a step"; an amount,
   "asked for hundreds of the ladders", or after a negated cue, "did not respond
@@ -45,6 +46,7 @@ from collections.abc import Sequence
 from spacy.lang.en.lex_attrs import like_num
 from spacy.tokens import Doc, Token
 
+from .cues import verb_frames
 from .indirect import cue_lemma
 from .learned import Features, LinearModel
 from .spans import Attribution, DocView
@@ -161,6 +163,8 @@ def withheld(view: DocView, att: Attribution, sp: Speaker) -> bool:
     statement (``no_statement``)."""
     if not answerable(speaker_kind(view, att, sp)) or nobody_speaks(view.doc, att):
         return True
+    if speaker_in_content(view.doc, att):
+        return True
     toks = _content_tokens(view.doc, att)
     if no_statement(view.doc[att.head], att, toks) or anonymity_formula(toks):
         return True
@@ -184,6 +188,37 @@ def nobody_speaks(doc: Doc, att: Attribution) -> bool:
     return head.lower_ == "one" and any(
         c.lower_ == "no" and c.dep_ == "det" for c in head.children
     )
+
+
+def speaker_in_content(doc: Doc, att: Attribution) -> bool:
+    """The content holds its own speaker, and not as the one who reports it: "The
+    government adding The government also has a campaign ...", "Matthew Tempest find
+    Matthew Tempest was there": the parse ran one span over the other, and what was
+    said is not told apart from who said it. "Writing in the Gazette, Ann Lee says
+    the ferry is a relic" keeps its quote: the speaker's words are followed by a cue."""
+    if att.source is None or not att.content or att.direct:
+        return False  # a direct quote's marks bound what was said
+    start, end = doc[att.source[0]].idx, doc[att.source[1] - 1].idx
+    end += len(doc[att.source[1] - 1])
+    opening = min(a for a, _ in att.content)
+    if any(a <= start and end <= b for a, b in att.content):
+        after = att.source[1]  # the speaker's own span inside the content
+    elif opening < end:
+        return False  # "The LME executive has been concerned ..., the LME said"
+    else:  # the content, after its speaker, opens with the speaker's words again
+        after_speaker = doc[att.source[1] :]
+        first = next((t for t in after_speaker if t.idx >= opening and not t.is_punct), None)
+        n = att.source[1] - att.source[0]
+        if n < 2 or first is None or first.i + n >= len(doc):
+            return False
+        words = [t.lower_ for t in doc[first.i : first.i + n]]
+        if words != [t.lower_ for t in doc[att.source[0] : att.source[1]]]:
+            return False
+        after = first.i + n
+    if after >= len(doc):
+        return True
+    following = doc[after]
+    return not (following.pos_ in ("VERB", "AUX") and verb_frames(cue_lemma(following)))
 
 
 def no_statement(cue: Token, att: Attribution, toks: Sequence[Token]) -> bool:
