@@ -72,6 +72,8 @@ def test_date_words_leave_the_entry(sentence: str, expressions: list[str], entry
         ('"We asked them in March, and they refused," she said.', "March"),  # quotes are verbatim
         ("`` We knew as of yesterday , '' he said .", "yesterday"),
         ("The port reopened on Tuesday.", "Wednesday"),  # not in the sentence
+        ("Jisr al-Shughour, 3-6 June 2011: troops moved in.", "6 June 2011"),  # a range
+        ("Talks ran June 3\u20136 in Geneva.", "June 3"),
     ],
 )  # fmt: skip
 def test_expressions_that_say_more_than_the_date_stay(sentence: str, expression: str) -> None:

@@ -57,9 +57,10 @@ _NOUN_NEXT = re.compile(
     r"\s*(?!(?:a|an|the|of|in|on|at|to|and|or|that|when|as|for|with|by|from)\b)[a-z][a-z\-]+\b"
 )
 _DAY_OR_MONTH = rf"(?:\d|(?:{_MONTH})\b|(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day\b)"
-# Part of a list of dates ("on Friday, Saturday and Sunday"): the list stays whole.
-_LIST_BEFORE = re.compile(rf"{_DAY_OR_MONTH}\S*\s*(?:,|\band|\bor|&)\s*$")
-_LIST_AFTER = re.compile(rf"\s*(?:,|\band\b|\bor\b|&)\s*{_DAY_OR_MONTH}")
+# Part of a list or a range of dates ("on Friday, Saturday and Sunday", "3-6 June"):
+# the list stays whole, and no "3-" is left behind.
+_LIST_BEFORE = re.compile(rf"{_DAY_OR_MONTH}\S*\s*(?:,|\band|\bor|&|[-\u2013\u2014])\s*$")
+_LIST_AFTER = re.compile(rf"\s*(?:,|\band\b|\bor\b|&|[-\u2013\u2014])\s*{_DAY_OR_MONTH}")
 
 _QUOTE_MARK = re.compile("\"|\u201c|\u201d|``|''")
 _OPEN = r"(?:\(|-LRB-)"
