@@ -24,7 +24,8 @@ from storyline.models import (
 from storyline.views.changes import changes_view
 from storyline.views.corpus import Corpus
 from storyline.views.positions import government, group_positions, position_mentions
-from storyline.views.series import is_property
+from storyline.views.series import Point, Series, disagreements, is_property, revised
+from storyline.views.series import changes as series_changes
 
 # Names the hand-built texts use, with their labels; an entity per distinct name.
 LABELS = {
@@ -692,3 +693,45 @@ def test_page_highlights_and_stamps_in_a_stance() -> None:
     mentions = position_mentions(corpus_of(docs))
     assert [m.confidence < 0.5 for m in mentions] == [True, False]
     assert all("T" not in m.date for m in mentions)
+
+
+def _rate_series(measure: str, unit: str, figures: list[tuple[str, dt.date, float]]) -> Series:
+    points = []
+    for n, (outlet, day, value) in enumerate(figures):
+        q = Quantity(f"{value:g}", value, unit, value, unit, measure, 0, 5, 0)
+        points.append(Point(day, q, f"a{n}", outlet, day, f"{value:g} {measure}"))
+    return Series(measure, unit, "Macondo", None, points)
+
+
+def test_a_rate_an_outlet_revises_moves_over_time() -> None:
+    # a well's flow, estimated at 5,000 barrels a day, then at 60,000 by the same outlets
+    flow = _rate_series(
+        "barrels per day",
+        "count/day",
+        [("wire", D(2010, 5, 1), 5000), ("daily", D(2010, 5, 1), 5000),
+         ("wire", D(2010, 6, 20), 60000), ("daily", D(2010, 6, 20), 60000)],
+    )  # fmt: skip
+    assert revised(flow)
+    assert disagreements(flow) == []  # not "5,000-60,000" whatever the dates
+    assert [(m.before, m.after) for m in series_changes(flow)] == [(5000, 60000)]
+
+
+def test_a_property_given_two_ways_by_one_outlet_is_two_things() -> None:
+    length = _rate_series(
+        "length", "km", [("wire", D(2010, 5, 1), 0.003), ("wire", D(2010, 6, 1), 346),
+                         ("daily", D(2010, 6, 2), 346)]
+    )  # fmt: skip
+    assert revised(length) and disagreements(length) == [] and series_changes(length) == []
+
+
+def test_a_dispute_one_outlet_reports_on_one_day_is_no_revision() -> None:
+    # "Halvard says 400 a year; documents show about 120": one article, both figures
+    output = _rate_series(
+        "production per year",
+        "count/year",
+        [("ledger", D(2025, 6, 13), 120), ("ledger", D(2025, 6, 13), 400),
+         ("wire", D(2025, 4, 16), 400)],
+    )  # fmt: skip
+    assert not revised(output)
+    (spread,) = disagreements(output)
+    assert spread.same_date is False and spread.spread.startswith("120")

@@ -31,7 +31,9 @@ bears the date's figure out (one report's number is no new state). A property of
 length: ``facts.COMPARABLE``) or a rate ("400 interceptors a year") does not
 move the way a toll does: two outlets whose figures for it do not overlap
 disagree whatever their dates (``same_date`` False), and such a series has no
-changes. A price or a spending rate ("money per barrel") moves from day to day and is
+changes, unless an outlet gives it two ways (``revised``): a rate it revises moves (a
+well's flow, 5,000 then 60,000 barrels a day) and is compared as a toll is, a range or
+a length given two ways is two things read as one and is compared not at all. A price or a spending rate ("money per barrel") moves from day to day and is
 no property. A range, a length or a weight is a thing's, never an actor's ("the
 length of BP" is a misread); a rate is never a person's. A figure in a hypothetical
 ("could release a further 240,000 barrels a day", "the worst case envisaged was ...")
@@ -185,6 +187,30 @@ def is_property(measure: str) -> bool:
     return measure in COMPARABLE or (
         " per " in f" {measure} " and not measure.startswith("money per")
     )
+
+
+def revised(series: Series) -> bool:
+    """Some outlet gives figures for it that do not overlap, on different dates (an
+    article, where the outlet is unknown; two figures on one date are a dispute the
+    outlet reports): the outlet itself says it is not one fixed value. A rate an
+    outlet revises moves over time (a well's flow, estimated at 5,000 and then 60,000
+    barrels a day); a range or a length an outlet gives two ways is two things read as
+    one ("the Gulf of Mexico" 0.003 km and 346 km)."""
+    by_source: dict[str, list[Point]] = defaultdict(list)
+    for p in series.points:
+        by_source[p.outlet or p.article].append(p)
+    return any(
+        a.date != b.date and (a.high < b.low or b.high < a.low)
+        for points in by_source.values()
+        for i, a in enumerate(points)
+        for b in points[i + 1 :]
+    )
+
+
+def moving_rate(series: Series) -> bool:
+    """A rate (not a range or a length) an outlet revises: compared date by date, with
+    changes, as a toll is."""
+    return series.measure not in COMPARABLE and is_property(series.measure) and revised(series)
 
 
 def _nearest_kind(before: str, after: str) -> str | None:
@@ -423,8 +449,12 @@ class SameDateSpread:
 
 def disagreements(series: Series) -> list[SameDateSpread]:
     """Dates on which two outlets give figures whose intervals do not overlap; for a
-    property (``is_property``) outlets whose figures do not overlap at any dates."""
-    if is_property(series.measure):
+    property (``is_property``) outlets whose figures do not overlap at any dates, unless
+    an outlet revises it (``revised``): a rate then moves and is compared date by date,
+    a range or a length mixes two things and has none."""
+    if is_property(series.measure) and not moving_rate(series):
+        if revised(series):
+            return []  # two things read as one: nothing to compare
         everything = {series.points[-1].date: list(range(len(series.points)))}
         found = _spreads(everything, series, only_clashing=True)
         return [
@@ -505,7 +535,7 @@ def changes(series: Series) -> list[Move]:
     Only dates whose middle figure a second article bears out count (``_corroborated``).
     A lone date whose figure the next date contradicts (back within the old
     state) is an outlier, not a move: a retrospective "60" amid "176"s."""
-    if is_property(series.measure):
+    if is_property(series.measure) and not moving_rate(series):
         return []
     by_date: dict[dt.date, list[Point]] = defaultdict(list)
     for p in series.points:
