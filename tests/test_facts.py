@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import pytest
@@ -233,3 +234,25 @@ def test_seed_figures(request: pytest.FixtureRequest) -> None:
 
 def _model(request: pytest.FixtureRequest):  # type: ignore[no-untyped-def]
     return request.getfixturevalue("sm")  # conftest: one model per session
+
+
+def test_a_figure_one_outlet_revised_is_no_disagreement() -> None:
+    day = dt.date
+    flow = [
+        ("a", q("5,000 barrels a day", 5000, "barrels", about="barrels per day", norm="count/day")),
+        ("b", q("60,000 barrels a day", 60000, "barrels", about="barrels per day", norm="count/day")),
+        ("c", q("60,000 barrels a day", 60000, "barrels", about="barrels per day", norm="count/day")),
+    ]  # fmt: skip
+    assert len(find_disagreements(flow)) == 1  # without dates: 5,000 against 60,000
+    # the wire gave 5,000 in May and 60,000 in June: an estimate it revised
+    revised = {"a": ("wire", day(2010, 5, 1)), "b": ("wire", day(2010, 6, 20)),
+               "c": ("daily", day(2010, 6, 20))}  # fmt: skip
+    assert find_disagreements(flow, sources=revised) == []
+    # two outlets, each one figure: they disagree, whatever the days
+    apart = {"a": ("wire", day(2010, 5, 1)), "b": ("daily", day(2010, 6, 20)),
+             "c": ("daily", day(2010, 6, 20))}  # fmt: skip
+    assert len(find_disagreements(flow, sources=apart)) == 1
+    # one outlet's two figures on one day are a dispute it reports, not a revision
+    disputed = {"a": ("wire", day(2010, 5, 1)), "b": ("wire", day(2010, 5, 1)),
+                "c": ("daily", day(2010, 6, 20))}  # fmt: skip
+    assert len(find_disagreements(flow, sources=disputed)) == 1

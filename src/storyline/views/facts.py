@@ -38,6 +38,7 @@ the same missile do not.
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 import re
 from collections import defaultdict
@@ -206,12 +207,17 @@ def find_disagreements(
     across_articles: bool = True,
     measures: Collection[str] | None = COMPARABLE,
     entity_kinds: Mapping[str, str] | None = None,
+    sources: Mapping[str, tuple[str | None, dt.date | None]] | None = None,
 ) -> list[Disagreement]:
     """Groups of facts (article id, quantity) that disagree; see the module docstring.
 
     ``measures`` limits the comparison to those ``about`` labels (rates, "... per
     year", always count); None compares every measure. ``entity_kinds`` (entity id ->
-    type) tells what kind of thing a subject is (``misread_subject``).
+    type) tells what kind of thing a subject is (``misread_subject``). ``sources``
+    (article id -> outlet, publication day): a group that one outlet gives as
+    non-overlapping figures on different days is no disagreement (``revised_by_one``):
+    a rate it revised (a well's flow, 5,000 then 60,000 barrels a day) or two things read
+    as one; the changes view compares such figures day by day.
     """
     folded: dict[str, str] = {}
     for surface, entity in (term_entity or {}).items():
@@ -256,6 +262,8 @@ def find_disagreements(
         intervals = {i: value_interval(facts[i][1]) for i in members}
         if not _conflict(members, intervals, facts, across_articles):
             continue
+        if sources is not None and revised_by_one(members, intervals, facts, sources):
+            continue
         ordered = sorted(members, key=lambda i: (facts[i][1].normalized_value, i))
         low = facts[ordered[0]][1].normalized_value
         high = facts[ordered[-1]][1].normalized_value
@@ -271,6 +279,31 @@ def find_disagreements(
         )
     out.sort(key=lambda d: (d.about, d.facts))
     return out
+
+
+def revised_by_one(
+    members: list[int],
+    intervals: Mapping[int, tuple[float, float]],
+    facts: Sequence[tuple[str, Quantity]],
+    sources: Mapping[str, tuple[str | None, dt.date | None]],
+) -> bool:
+    """One outlet (one article where the outlet is unknown) gives figures of the group
+    that do not overlap, on different days: not a fixed value outlets disagree on.
+    Two figures on one day are a dispute the outlet reports ("says 400, documents
+    show about 120") and do not count."""
+    by_source: dict[str, list[int]] = defaultdict(list)
+    for i in members:
+        outlet, _day = sources.get(facts[i][0], (None, None))
+        by_source[outlet or facts[i][0]].append(i)
+    for found in by_source.values():
+        for x, i in enumerate(found):
+            for j in found[x + 1 :]:
+                day_i = sources.get(facts[i][0], (None, None))[1]
+                day_j = sources.get(facts[j][0], (None, None))[1]
+                (lo_i, hi_i), (lo_j, hi_j) = intervals[i], intervals[j]
+                if day_i != day_j and (hi_i < lo_j or hi_j < lo_i):
+                    return True
+    return False
 
 
 def _conflict(

@@ -302,6 +302,7 @@ def facts_view(corpus: Corpus) -> dict[str, Any]:
         annotations=corpus.annotations,
         term_entity=term_entity,
         entity_kinds={e.id: e.type for e in corpus.entities},
+        sources={a.id: (a.outlet, a.published) for a in corpus.articles.values()},
     )
     disagreements = [{"about": d.about, "facts": list(d.facts), "spread": d.spread} for d in found]
     return {"facts": facts, "disagreements": disagreements}

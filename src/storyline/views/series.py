@@ -199,18 +199,13 @@ def revised(series: Series) -> bool:
     by_source: dict[str, list[Point]] = defaultdict(list)
     for p in series.points:
         by_source[p.outlet or p.article].append(p)
-    return any(
-        a.date != b.date and (a.high < b.low or b.high < a.low)
-        for points in by_source.values()
-        for i, a in enumerate(points)
-        for b in points[i + 1 :]
-    )
-
-
-def moving_rate(series: Series) -> bool:
-    """A rate (not a range or a length) an outlet revises: compared date by date, with
-    changes, as a toll is."""
-    return series.measure not in COMPARABLE and is_property(series.measure) and revised(series)
+    for points in by_source.values():
+        by_high = sorted(points, key=lambda p: p.high)
+        for x, a in enumerate(by_high):
+            # every later point's high is at least a's: only its low can clear a's high
+            if any(b.low > a.high and b.date != a.date for b in by_high[x + 1 :]):
+                return True
+    return False
 
 
 def _nearest_kind(before: str, after: str) -> str | None:
@@ -452,9 +447,11 @@ def disagreements(series: Series) -> list[SameDateSpread]:
     property (``is_property``) outlets whose figures do not overlap at any dates, unless
     an outlet revises it (``revised``): a rate then moves and is compared date by date,
     a range or a length mixes two things and has none."""
-    if is_property(series.measure) and not moving_rate(series):
+    if is_property(series.measure):
         if revised(series):
-            return []  # two things read as one: nothing to compare
+            if series.measure in COMPARABLE:
+                return []  # a range or a length given two ways: two things read as one
+            return _spreads(_by_date(series), series)  # a rate that moves
         everything = {series.points[-1].date: list(range(len(series.points)))}
         found = _spreads(everything, series, only_clashing=True)
         return [
@@ -463,10 +460,14 @@ def disagreements(series: Series) -> list[SameDateSpread]:
             )
             for d in found
         ]
+    return _spreads(_by_date(series), series)
+
+
+def _by_date(series: Series) -> dict[dt.date, list[int]]:
     by_date: dict[dt.date, list[int]] = defaultdict(list)
     for i, p in enumerate(series.points):
         by_date[p.date].append(i)
-    return _spreads(by_date, series)
+    return by_date
 
 
 def _spreads(
@@ -535,8 +536,8 @@ def changes(series: Series) -> list[Move]:
     Only dates whose middle figure a second article bears out count (``_corroborated``).
     A lone date whose figure the next date contradicts (back within the old
     state) is an outlier, not a move: a retrospective "60" amid "176"s."""
-    if is_property(series.measure) and not moving_rate(series):
-        return []
+    if is_property(series.measure) and (series.measure in COMPARABLE or not revised(series)):
+        return []  # fixed, or two things read as one; a rate an outlet revises moves
     by_date: dict[dt.date, list[Point]] = defaultdict(list)
     for p in series.points:
         by_date[p.date].append(p)
