@@ -42,7 +42,7 @@ import datetime as dt
 import math
 import re
 from collections import defaultdict
-from collections.abc import Collection, Mapping, Sequence
+from collections.abc import Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from ..link.names import fold, singular_key
@@ -288,21 +288,28 @@ def revised_by_one(
     sources: Mapping[str, tuple[str | None, dt.date | None]],
 ) -> bool:
     """One outlet (one article where the outlet is unknown) gives figures of the group
-    that do not overlap, on different days: not a fixed value outlets disagree on.
-    Two figures on one day are a dispute the outlet reports ("says 400, documents
-    show about 120") and do not count."""
-    by_source: dict[str, list[int]] = defaultdict(list)
+    that do not overlap, on different days (``one_source_revises``)."""
+    figures = []
     for i in members:
-        outlet, _day = sources.get(facts[i][0], (None, None))
-        by_source[outlet or facts[i][0]].append(i)
-    for found in by_source.values():
-        for x, i in enumerate(found):
-            for j in found[x + 1 :]:
-                day_i = sources.get(facts[i][0], (None, None))[1]
-                day_j = sources.get(facts[j][0], (None, None))[1]
-                (lo_i, hi_i), (lo_j, hi_j) = intervals[i], intervals[j]
-                if day_i != day_j and (hi_i < lo_j or hi_j < lo_i):
-                    return True
+        outlet, day = sources.get(facts[i][0], (None, None))
+        figures.append((outlet or facts[i][0], day, *intervals[i]))
+    return one_source_revises(figures)
+
+
+def one_source_revises(figures: Iterable[tuple[str, dt.date | None, float, float]]) -> bool:
+    """Among (source, day, low, high) figures, one source gives two that do not overlap
+    on different days: it revised the value, or it speaks of two things. Two figures
+    on one day are a dispute the source reports ("says 400, documents show about 120")
+    and do not count."""
+    by_source: dict[str, list[tuple[float, float, dt.date | None]]] = defaultdict(list)
+    for source, day, low, high in figures:
+        by_source[source].append((high, low, day))
+    for items in by_source.values():
+        items.sort(key=lambda item: item[0])
+        for x, (high, _low, day) in enumerate(items):
+            # a later item's high is at least this one's: only its low can clear it
+            if any(low > high and other != day for _high, low, other in items[x + 1 :]):
+                return True
     return False
 
 

@@ -52,7 +52,14 @@ from functools import cached_property
 from ..link.names import fold, singular_key
 from ..models import Annotations, EntityMention, Quantity
 from .corpus import Corpus
-from .facts import COMPARABLE, _fmt, _nearest_subject, misread_subject, value_interval
+from .facts import (
+    COMPARABLE,
+    _fmt,
+    _nearest_subject,
+    misread_subject,
+    one_source_revises,
+    value_interval,
+)
 
 _DEATH = re.compile(
     r"\b(kill(?:ed|ing|s)?|died|dead|deaths?|death toll|fatalit(?:y|ies)|lives)\b", re.I
@@ -196,16 +203,7 @@ def revised(series: Series) -> bool:
     outlet revises moves over time (a well's flow, estimated at 5,000 and then 60,000
     barrels a day); a range or a length an outlet gives two ways is two things read as
     one ("the Gulf of Mexico" 0.003 km and 346 km)."""
-    by_source: dict[str, list[Point]] = defaultdict(list)
-    for p in series.points:
-        by_source[p.outlet or p.article].append(p)
-    for points in by_source.values():
-        by_high = sorted(points, key=lambda p: p.high)
-        for x, a in enumerate(by_high):
-            # every later point's high is at least a's: only its low can clear a's high
-            if any(b.low > a.high and b.date != a.date for b in by_high[x + 1 :]):
-                return True
-    return False
+    return one_source_revises((p.outlet or p.article, p.date, p.low, p.high) for p in series.points)
 
 
 def _nearest_kind(before: str, after: str) -> str | None:
