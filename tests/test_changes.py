@@ -25,6 +25,7 @@ from storyline.views.changes import changes_view
 from storyline.views.corpus import Corpus
 from storyline.views.positions import government, group_positions, position_mentions
 from storyline.views.series import Point, Series, disagreements, is_property, revised
+from storyline.views.series import _measure as series_measure
 from storyline.views.series import changes as series_changes
 
 # Names the hand-built texts use, with their labels; an entity per distinct name.
@@ -735,3 +736,22 @@ def test_a_dispute_one_outlet_reports_on_one_day_is_no_revision() -> None:
     assert not revised(output)
     (spread,) = disagreements(output)
     assert spread.same_date is False and spread.spread.startswith("120")
+
+
+@pytest.mark.parametrize(
+    ("text", "measure"),
+    [
+        ("BP was siphoning 1,000 barrels a day from the well.", "barrels per day taken"),
+        ("The cap now captures 10,000 barrels a day.", "barrels per day taken"),
+        ("The well is leaking 1,000 barrels a day.", "barrels per day"),
+        # the taking is another clause's
+        ("Crews collected debris on the beach. The well leaks 1,000 barrels a day.",
+         "barrels per day"),
+    ],
+)  # fmt: skip
+def test_a_rate_of_what_is_taken_in_is_its_own_measure(text: str, measure: str) -> None:
+    at = text.index("1,000") if "1,000" in text else text.index("10,000")
+    written = text[at:].split(" a day")[0] + " a day"
+    q = Quantity(written, 1000, "barrels", 1000, "count/day", "barrels per day", at,
+                 at + len(written), 0)  # fmt: skip
+    assert series_measure(q, text) == measure

@@ -102,6 +102,18 @@ _DIRECTIONS = ("up", "down")
 # "have already died in Misrata this week"); a running total says so ("since", "so far",
 # "toll") and is kept, as is a death told without a day ("The quake killed 200,000").
 _CLAUSE_WINDOW = 120
+# Verbs of taking in: a rate they govern is what was caught, not what flowed.
+_TAKEN = re.compile(
+    r"\b(?:collect|siphon|funnel|captur|recover|divert|skim|suction|suck)\w*", re.I
+)
+
+
+def _clause_before(text: str, start: int) -> str:
+    """The words before a figure back to its clause's start (a stop, a semicolon or a
+    colon), at most ``_CLAUSE_WINDOW`` characters."""
+    before = text[max(0, start - _CLAUSE_WINDOW) : start]
+    cut = max(before.rfind(". "), before.rfind("; "), before.rfind(": "))
+    return before[cut + 1 :] if cut >= 0 else before
 # A figure in a hypothetical is no measurement: "could release a further 240,000
 # barrels a day", "the worst case envisaged was", "capacity to capture 40,000".
 _HYPOTHETICAL_BEFORE = re.compile(
@@ -241,8 +253,12 @@ def _about_is_measure(q: Quantity) -> bool:
 
 
 def _measure(q: Quantity, text: str) -> str | None:
-    """What ``q`` counts, read from the words around it; None for no toll."""
+    """What ``q`` counts, read from the words around it; None for no toll. A rate of
+    what someone takes in ("BP was siphoning 1,000 barrels a day") is its own measure,
+    not the rate of what it is taken from (the well's flow)."""
     if q.normalized_unit != "count":
+        if " per " in f" {q.about} " and _TAKEN.search(_clause_before(text, q.start)):
+            return f"{q.about} taken"
         return q.about
     words = set(_WORD.findall(q.text.lower()))
     if _INCREMENT.search(q.text) or words & _VAGUE:
