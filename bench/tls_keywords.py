@@ -8,7 +8,7 @@ benchmark does. This scores the builder on the same candidates three ways:
 
 * ``given``: the topic's keywords (what ``eval tls`` scores);
 * ``none``: no query (the digest before ``views.tls.relevance.story_keywords``);
-* ``story-K``: the pile's own K words (``story_keywords(sentence_texts(candidates), K)``, counted
+* ``story-K``: the pile's own K words (``story_keywords`` over the candidates, copies left out, counted
   over the whole topic, as ``views.digest.DigestInput`` counts them over the pile),
   and K chosen leave-one-topic-out: for each topic, the K with the best AR-1 F1 on
   the other eight, scored on the held-out one.
@@ -36,6 +36,12 @@ def _f1(rows: Sequence[dict[str, Any]], metric: str) -> float:
     return 2 * p * r / (p + r) if p + r else 0.0
 
 
+def _texts(sentences: Any) -> Any:
+    """(article, text) of each candidate that is no copy: what ``Corpus.story_words``
+    counts (the same words on all nine T17 stores)."""
+    return ((s.article, s.text) for s in sentences if not s.repeat)
+
+
 def summary(rows: Sequence[dict[str, Any]]) -> dict[str, float]:
     return {
         "ar1_f1": round(_f1(rows, "ar1"), 4),
@@ -52,7 +58,7 @@ def main() -> None:
 
     from storyline.eval.tls import prepare_dataset, score_topics
     from storyline.views.tls import build_timeline
-    from storyline.views.tls.relevance import STORY_KEYWORDS, sentence_texts, story_keywords
+    from storyline.views.tls.relevance import STORY_KEYWORDS, story_keywords
 
     topics, _ = prepare_dataset(T17, preparation="product", stores=args.stores)
 
@@ -76,8 +82,7 @@ def main() -> None:
         "none": run(lambda t: ()),
     }
     keywords = {
-        k: {t.name: story_keywords(sentence_texts(t.sentences), k) for t in topics}
-        for k in args.sizes
+        k: {t.name: story_keywords(_texts(t.sentences), k) for t in topics} for k in args.sizes
     }
     for k in args.sizes:
         runs[f"story-{k}"] = run(lambda t, k=k: keywords[k][t.name])

@@ -17,13 +17,17 @@ from storyline.views.corpus import Corpus
 from storyline.views.digest import digest_events, digest_input
 from storyline.views.payloads import quotes_view
 from storyline.views.tls import CandidateSentence, build_timeline
-from storyline.views.tls.relevance import keyword_match, sentence_texts, story_keywords
+from storyline.views.tls.relevance import keyword_match, story_keywords
 
 D = dt.date
 
 
 def _c(article: str, text: str, repeat: bool = False) -> CandidateSentence:
     return CandidateSentence(article, "outlet", D(2016, 6, 14), text, 0, repeat=repeat)
+
+
+def sentence_texts(pile: Any) -> Any:
+    return ((s.article, s.text) for s in pile if not s.repeat)
 
 
 def test_story_keywords_are_the_words_most_articles_share() -> None:

@@ -80,7 +80,7 @@ class Corpus:
     @cached_property
     def story_words(self) -> tuple[str, ...]:
         """The words the pile is about (``story_keywords`` over its articles, copies left
-        out); empty when no word is shared by half of them. Counted on first use."""
+        out); empty when the pile has no clear story. Counted on first use."""
         texts = ((a.id, a.text) for a in self.articles.values() if not self.is_repeat(a.id))
         return story_keywords(texts)
 

@@ -31,10 +31,11 @@ bears the date's figure out (one report's number is no new state). A property of
 length: ``facts.COMPARABLE``) or a rate ("400 interceptors a year") does not
 move the way a toll does: two outlets whose figures for it do not overlap
 disagree whatever their dates (``same_date`` False), and such a series has no
-changes, unless an outlet gives it two ways (``revised``): a rate it revises moves (a
-well's flow, 5,000 then 60,000 barrels a day) and is compared as a toll is, a range or
-a length given two ways is two things read as one and is compared not at all. A price or a spending rate ("money per barrel") moves from day to day and is
-no property. A range, a length or a weight is a thing's, never an actor's ("the
+changes, unless an outlet gives it two ways (``revised``, ``comparison``): a rate it
+revises moves (a well's flow, 5,000 then 60,000 barrels a day) and is compared as a toll
+is, a range or a length given two ways is two things read as one and is compared not at
+all. A price or a spending rate ("money per barrel") moves from day to day and is no
+property. A range, a length or a weight is a thing's, never an actor's ("the
 length of BP" is a misread); a rate is never a person's. A figure in a hypothetical
 ("could release a further 240,000 barrels a day", "the worst case envisaged was ...")
 measures nothing and is left out.
@@ -103,17 +104,7 @@ _DIRECTIONS = ("up", "down")
 # "toll") and is kept, as is a death told without a day ("The quake killed 200,000").
 _CLAUSE_WINDOW = 120
 # Verbs of taking in: a rate they govern is what was caught, not what flowed.
-_TAKEN = re.compile(
-    r"\b(?:collect|siphon|funnel|captur|recover|divert|skim|suction|suck)\w*", re.I
-)
-
-
-def _clause_before(text: str, start: int) -> str:
-    """The words before a figure back to its clause's start (a stop, a semicolon or a
-    colon), at most ``_CLAUSE_WINDOW`` characters."""
-    before = text[max(0, start - _CLAUSE_WINDOW) : start]
-    cut = max(before.rfind(". "), before.rfind("; "), before.rfind(": "))
-    return before[cut + 1 :] if cut >= 0 else before
+_TAKEN = re.compile(r"\b(?:collect|siphon|funnel|captur|recover|divert|skim|suction|suck)\w*", re.I)
 # A figure in a hypothetical is no measurement: "could release a further 240,000
 # barrels a day", "the worst case envisaged was", "capacity to capture 40,000".
 _HYPOTHETICAL_BEFORE = re.compile(
@@ -218,6 +209,18 @@ def revised(series: Series) -> bool:
     return one_source_revises((p.outlet or p.article, p.date, p.low, p.high) for p in series.points)
 
 
+def comparison(series: Series) -> str:
+    """How a series' figures are compared: "dates" (a toll, a price, a rate an outlet
+    revises: outlets on one date, changes along the dates), "whatever dates" (a fixed
+    property: outlets whatever their dates, no changes) or "none" (a range or a length
+    an outlet gives two ways: two things read as one)."""
+    if not is_property(series.measure):
+        return "dates"
+    if not revised(series):
+        return "whatever dates"
+    return "none" if series.measure in COMPARABLE else "dates"
+
+
 def _nearest_kind(before: str, after: str) -> str | None:
     """The toll word closest to the figure: "deaths" or "cases" (None: neither). One
     after the figure in its own clause wins ("... fatalities and 1,004 people
@@ -257,7 +260,8 @@ def _measure(q: Quantity, text: str) -> str | None:
     what someone takes in ("BP was siphoning 1,000 barrels a day") is its own measure,
     not the rate of what it is taken from (the well's flow)."""
     if q.normalized_unit != "count":
-        if " per " in f" {q.about} " and _TAKEN.search(_clause_before(text, q.start)):
+        before = text[max(0, q.start - _CLAUSE_WINDOW) : q.start]
+        if " per " in f" {q.about} " and _TAKEN.search(_clause_before(before)):
             return f"{q.about} taken"
         return q.about
     words = set(_WORD.findall(q.text.lower()))
@@ -302,6 +306,14 @@ def _clause(after: str) -> str:
     """The words after a figure up to the end of its clause (see ``_CLAUSE_STOP``)."""
     stop = _CLAUSE_STOP.search(after)
     return after[: stop.start()] if stop else after
+
+
+def _clause_before(before: str) -> str:
+    """The words before a figure back to a stop, a semicolon or a colon (``_clause``
+    also cuts at "said" and a dash; cutting there too changes bpoil's rates, so the
+    boundaries stay as measured)."""
+    cut = max(before.rfind(". "), before.rfind("; "), before.rfind(": "))
+    return before[cut + 1 :] if cut >= 0 else before
 
 
 def _one_days_count(before: str, after: str) -> bool:
@@ -461,11 +473,10 @@ def disagreements(series: Series) -> list[SameDateSpread]:
     property (``is_property``) outlets whose figures do not overlap at any dates, unless
     an outlet revises it (``revised``): a rate then moves and is compared date by date,
     a range or a length mixes two things and has none."""
-    if is_property(series.measure):
-        if revised(series):
-            if series.measure in COMPARABLE:
-                return []  # a range or a length given two ways: two things read as one
-            return _spreads(_by_date(series), series)  # a rate that moves
+    how = comparison(series)
+    if how == "none":
+        return []
+    if how == "whatever dates":
         everything = {series.points[-1].date: list(range(len(series.points)))}
         found = _spreads(everything, series, only_clashing=True)
         return [
@@ -550,8 +561,8 @@ def changes(series: Series) -> list[Move]:
     Only dates whose middle figure a second article bears out count (``_corroborated``).
     A lone date whose figure the next date contradicts (back within the old
     state) is an outlier, not a move: a retrospective "60" amid "176"s."""
-    if is_property(series.measure) and (series.measure in COMPARABLE or not revised(series)):
-        return []  # fixed, or two things read as one; a rate an outlet revises moves
+    if comparison(series) != "dates":
+        return []
     by_date: dict[dt.date, list[Point]] = defaultdict(list)
     for p in series.points:
         by_date[p.date].append(p)

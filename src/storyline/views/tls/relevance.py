@@ -18,8 +18,6 @@ from storyline.text.dates import CALENDAR_WORDS
 from storyline.text.stopwords import ENGLISH_STOP_WORDS, SMART_STOPWORDS
 from storyline.text.tokens import StemTokenizer
 
-from .records import CandidateSentence
-
 # The timeline's own stop list: scikit-learn's English list plus the SMART list
 # that ships with ROUGE-1.5.5, which adds the words of news copy that say who
 # reported or spoke rather than what happened ("said", "according", "reuters",
@@ -41,17 +39,21 @@ class Tokenizer(StemTokenizer):
         stemmed once (for document frequencies over a whole pile)."""
         out = set()
         for word in set(_tokens.WORD.findall(text)):
-            token = self._token_of.get(word, "")
-            if token == "":
-                low = word.lower()
-                content = not (
-                    low in self.stop_words or low in _tokens.PTB_ARTEFACTS or word.isdigit()
-                )
-                token = self.stem(low) if content else None
-                self._token_of[word] = token
+            token = self.token(word)
             if token is not None:
                 out.add(token)
         return out
+
+    def token(self, word: str) -> str | None:
+        """One written word's token: its stem, or None for a stop word, a tokenizer
+        artefact or a bare number (judged once per distinct word)."""
+        token = self._token_of.get(word, "")
+        if token == "":
+            low = word.lower()
+            content = not (low in self.stop_words or low in _tokens.PTB_ARTEFACTS or word.isdigit())
+            token = self.stem(low) if content else None
+            self._token_of[word] = token
+        return token
 
 
 def content_words(text: str) -> list[tuple[int, str]]:
@@ -206,24 +208,14 @@ def story_keywords(
     written: dict[str, set[str]] = {}  # article -> its distinct words, as written
     for article, text in texts:
         written.setdefault(article, set()).update(_tokens.WORD.findall(text))
-    # each distinct written word judged once: its keyword form and stem, or None
-    judged: dict[str, tuple[str, str] | None] = {}
     df: Counter[str] = Counter()
     forms: defaultdict[str, Counter[str]] = defaultdict(Counter)
     for words in written.values():
         stems: defaultdict[str, set[str]] = defaultdict(set)  # stem -> its forms here
         for word in words:
-            if word not in judged:
-                low = word.lower()
-                keep = (
-                    len(word) >= KEYWORD_LETTERS
-                    and low not in CALENDAR_WORDS
-                    and content_words(word)  # no stop word, artefact or number
-                )
-                judged[word] = (low, tokenizer.stem(low)) if keep else None
-            seen = judged[word]
-            if seen is not None:
-                stems[seen[1]].add(seen[0])
+            stem = tokenizer.token(word) if len(word) >= KEYWORD_LETTERS else None
+            if stem is not None and (low := word.lower()) not in CALENDAR_WORDS:
+                stems[stem].add(low)
         df.update(stems.keys())
         for stem, lows in stems.items():
             forms[stem].update(lows)
@@ -232,11 +224,6 @@ def story_keywords(
     if len(top) < k:
         return ()  # fewer words than that shared so widely: no clear story to hold to
     return tuple(min(forms[stem], key=lambda w: (-forms[stem][w], w)) for stem in top)
-
-
-def sentence_texts(sentences: Iterable[CandidateSentence]) -> Iterator[tuple[str, str]]:
-    """(article, text) of each candidate sentence that is no copy, for ``story_keywords``."""
-    return ((s.article, s.text) for s in sentences if not s.repeat)
 
 
 def keyword_match(text: str, keywords: Sequence[str]) -> bool:
